@@ -1,0 +1,89 @@
+// A thin C layer between Swift and GLPK.
+//
+// GLPK reports fatal errors by calling abort(). The only way back is a
+// longjmp out of its error hook, and a longjmp must never cross Swift frames,
+// so every GLPK call that can fail is made here, inside a C function that
+// holds the setjmp. After a caught error this thread's GLPK environment is
+// freed (every problem object of the thread is gone) and the thread's
+// generation counter moves on, so Swift can refuse stale handles.
+#ifndef CGLPK_GUARD_H
+#define CGLPK_GUARD_H
+
+#include <glpk.h>
+
+/// A whole model in 1-based arrays (element 0 unused), loaded in one guarded call.
+typedef struct {
+    int row_count;
+    int col_count;
+    const int *row_type;      /* GLP_FR, GLP_LO, GLP_UP, GLP_DB, GLP_FX */
+    const double *row_lower;
+    const double *row_upper;
+    const int *col_type;
+    const double *col_lower;
+    const double *col_upper;
+    const double *col_objective;
+    const unsigned char *col_is_integer;
+    double objective_constant;
+    int maximize;
+    /* Row-wise sparse matrix: row i (1-based) has entries
+       k = row_start[i-1]+1 ... row_start[i] of entry_col / entry_value. */
+    const long *row_start;
+    const int *entry_col;
+    const double *entry_value;
+    /* Names: NUL-terminated strings inside one blob; offset -1 = unnamed. */
+    const char *name_blob;
+    const long *row_name_offset; /* 1-based */
+    const long *col_name_offset; /* 1-based */
+    const char *problem_name;
+    const char *objective_name;
+} spg_model;
+
+/// Pointer-free read-out of a basic or MIP solution (1-based arrays).
+typedef struct {
+    double *col_value;
+    double *col_dual;
+    double *row_value;
+    double *row_dual;
+} spg_solution_buffers;
+
+/* Thread facts. */
+unsigned long spg_generation(void);
+const char *spg_last_error(void);
+
+/* Log: 0 = discard, 1 = capture (take with spg_log_take), 2 = write to stderr. */
+void spg_set_log_mode(int mode);
+/* Returns a malloc'ed copy of the captured log and clears it; caller frees. */
+char *spg_log_take(void);
+
+/* Guarded calls: return 0 on success, -1 when GLPK raised a fatal error
+   (message in spg_last_error; the thread's environment has been freed). */
+int spg_create(glp_prob **out);
+int spg_load(glp_prob *P, const spg_model *model);
+int spg_delete(glp_prob *P);
+int spg_scale(glp_prob *P);
+/* Resets the basis: 0 = standard (all rows basic), 1 = GLPK's advanced (crash) basis. */
+int spg_basis(glp_prob *P, int advanced);
+int spg_simplex(glp_prob *P, const glp_smcp *parm, int *result);
+/* What the branch-and-bound tree showed last: its best open bound and node count. */
+typedef struct {
+    double best_bound;
+    int has_bound;
+    int nodes;
+} spg_mip_info;
+
+int spg_intopt(glp_prob *P, const glp_iocp *parm, int *result, spg_mip_info *info);
+int spg_read_lp(glp_prob *P, const spg_solution_buffers *out);
+int spg_read_mip(glp_prob *P, const spg_solution_buffers *out);
+int spg_set_row_bounds(glp_prob *P, int count, const int *row, const int *type,
+                       const double *lower, const double *upper);
+int spg_set_col_bounds(glp_prob *P, int count, const int *col, const int *type,
+                       const double *lower, const double *upper);
+int spg_set_objective(glp_prob *P, int count, const int *col, const double *coef);
+int spg_analyze_bound(glp_prob *P, int k, double *value1, double *value2);
+int spg_analyze_coef(glp_prob *P, int k, double *coef1, double *coef2);
+/* fmt: 0 = free MPS, 1 = CPLEX LP. *result is GLPK's return code (0 = written). */
+int spg_write(glp_prob *P, int fmt, const char *path, int *result);
+/* Frees the thread's GLPK environment; call before a worker thread ends. */
+void spg_free_env(void);
+
+#endif

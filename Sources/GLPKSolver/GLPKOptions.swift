@@ -1,0 +1,46 @@
+import LinearProgramming
+
+/// How GLPK is asked to solve.
+///
+/// ```swift
+/// var options = GLPKOptions()
+/// options.timeLimit = .seconds(30)
+/// options.mipGap = 1e-4
+/// options.log = .standardError
+/// let solution = try GLPKSolver(options: options).solve(lp)
+/// ```
+public struct GLPKOptions: Sendable, Hashable {
+    /// Which simplex method solves an LP (and the relaxations of a MIP).
+    public enum Method: String, Sendable, Hashable, CaseIterable {
+        /// Dual simplex, falling back to the primal if it fails (GLPK's `GLP_DUALP`).
+        case dual
+        case primal
+    }
+
+    /// Where GLPK's own terminal output goes.
+    public enum Log: Sendable, Hashable {
+        /// Nothing is printed (the default).
+        case off
+        /// Kept and returned in ``Solution/log``.
+        case capture
+        /// Written to standard error as GLPK prints it.
+        case standardError
+    }
+
+    public var method: Method = .dual
+    /// LP presolve for cold solves; always off for warm re-solves (it would discard the basis).
+    public var presolve: Bool = false
+    /// MIP presolve (GLPK's `glp_intopt` presolver).
+    public var mipPresolve: Bool = true
+    /// GLPK's cutting planes (Gomory, MIR, cover, clique) for MIPs.
+    public var cuts: Bool = true
+    /// Scale the problem (`glp_scale_prob`, automatic) before its first solve.
+    public var scaling: Bool = true
+    public var timeLimit: Duration?
+    public var iterationLimit: Int?
+    /// Relative MIP gap at which the search stops and the incumbent counts as optimal.
+    public var mipGap: Double = 1e-9
+    public var log: Log = .off
+
+    public init() {}
+}

@@ -1,0 +1,5 @@
+import CGLPK
+
+enum GLPKVersion {
+    static var string: String { String(cString: glp_version()) }
+}

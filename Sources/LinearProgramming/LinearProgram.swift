@@ -1,0 +1,183 @@
+/// A linear or mixed-integer program held as plain values, independent of any solver.
+///
+/// Storage is columnar: one array per attribute, the constraint matrix row-wise
+/// (compressed sparse rows) and every name inside one byte buffer, so a model of a
+/// million nonzeros costs a few flat arrays and no per-term allocation.
+///
+/// ```swift
+/// var lp = LinearProgram(name: "toy", sense: .maximize)
+/// let x = lp.addVariable(name: "x", lower: 0, objective: 3)
+/// let y = lp.addVariable(name: "y", lower: 0, objective: 2)
+/// lp.addConstraint(name: "wood", terms: [(x, 1), (y, 1)], .lessOrEqual(4))
+/// lp.addConstraint(name: "labour", terms: [(x, 1), (y, 3)], .lessOrEqual(6))
+/// // Solve with any `LinearProgramSolver`, e.g. GLPKSolver: objective 12 at x = 4.
+/// ```
+///
+/// Nothing is checked while building (building stays cheap); ``validate()`` checks
+/// everything a solver needs, and solvers call it before they start.
+public struct LinearProgram: Sendable {
+    /// The model's name, used in exported files.
+    public var name: String
+    public var sense: ObjectiveSense
+    /// A constant added to the objective value.
+    public var objectiveConstant: Double
+
+    package private(set) var columnLower: [Double] = []
+    package private(set) var columnUpper: [Double] = []
+    package private(set) var columnObjective: [Double] = []
+    package private(set) var columnIsInteger: [Bool] = []
+    package private(set) var rowLower: [Double] = []
+    package private(set) var rowUpper: [Double] = []
+
+    /// `rowStart[i] ..< rowStart[i + 1]` (shifted by one, see `entryColumn`) are row i's entries.
+    package private(set) var rowStart: [Int] = [0]
+    /// One-based column number of each entry; element 0 is unused so the arrays
+    /// can be handed to 1-based C code without copying.
+    package private(set) var entryColumn: [Int32] = [0]
+    package private(set) var entryValue: [Double] = [0]
+
+    /// NUL-terminated UTF-8 names; an offset of -1 means "unnamed".
+    package private(set) var nameBytes: [UInt8] = []
+    package private(set) var columnNameOffset: [Int] = []
+    package private(set) var rowNameOffset: [Int] = []
+
+    public init(name: String = "", sense: ObjectiveSense = .minimize, objectiveConstant: Double = 0) {
+        self.name = name
+        self.sense = sense
+        self.objectiveConstant = objectiveConstant
+    }
+
+    // MARK: Sizes
+
+    public var variableCount: Int { columnLower.count }
+    public var constraintCount: Int { rowLower.count }
+    public var nonzeroCount: Int { entryColumn.count - 1 }
+    public var hasIntegerVariables: Bool { columnIsInteger.contains(true) }
+
+    /// Reserves room so that building a model of known size does not reallocate.
+    public mutating func reserveCapacity(variables: Int, constraints: Int, nonzeros: Int) {
+        columnLower.reserveCapacity(variables)
+        columnUpper.reserveCapacity(variables)
+        columnObjective.reserveCapacity(variables)
+        columnIsInteger.reserveCapacity(variables)
+        columnNameOffset.reserveCapacity(variables)
+        rowLower.reserveCapacity(constraints)
+        rowUpper.reserveCapacity(constraints)
+        rowStart.reserveCapacity(constraints + 1)
+        rowNameOffset.reserveCapacity(constraints)
+        entryColumn.reserveCapacity(nonzeros + 1)
+        entryValue.reserveCapacity(nonzeros + 1)
+    }
+
+    // MARK: Building
+
+    /// Adds a column `lower <= x <= upper` with objective coefficient `objective`.
+    @discardableResult
+    public mutating func addVariable(
+        name: String = "", lower: Double = 0, upper: Double = .infinity,
+        objective: Double = 0, isInteger: Bool = false
+    ) -> Variable {
+        let variable = Variable(index: columnLower.count)
+        columnLower.append(lower)
+        columnUpper.append(upper)
+        columnObjective.append(objective)
+        columnIsInteger.append(isInteger)
+        columnNameOffset.append(appendName(name))
+        return variable
+    }
+
+    /// Adds the row `bound` on `sum(coefficient * variable)`.
+    @discardableResult
+    public mutating func addConstraint(
+        name: String = "", terms: some Sequence<(Variable, Double)>, _ bound: RowBound
+    ) -> Constraint {
+        let row = Constraint(index: rowLower.count)
+        for (variable, coefficient) in terms {
+            entryColumn.append(Int32(truncatingIfNeeded: variable.index + 1))
+            entryValue.append(coefficient)
+        }
+        rowStart.append(entryColumn.count - 1)
+        rowLower.append(bound.lower)
+        rowUpper.append(bound.upper)
+        rowNameOffset.append(appendName(name))
+        return row
+    }
+
+    /// Adds the row `bound` on an expression; the expression's constant moves to the bounds.
+    @discardableResult
+    public mutating func addConstraint(
+        name: String = "", _ expression: LinearExpression, _ bound: RowBound
+    ) -> Constraint {
+        let shifted = RowBound(lower: bound.lower - expression.constant, upper: bound.upper - expression.constant)
+        return addConstraint(name: name, terms: expression.terms, shifted)
+    }
+
+    private mutating func appendName(_ name: String) -> Int {
+        if name.isEmpty { return -1 }
+        let offset = nameBytes.count
+        nameBytes.append(contentsOf: name.utf8)
+        nameBytes.append(0)
+        return offset
+    }
+
+    // MARK: Changing numbers
+
+    public mutating func setBounds(_ variable: Variable, lower: Double, upper: Double) {
+        columnLower[variable.index] = lower
+        columnUpper[variable.index] = upper
+    }
+
+    public mutating func setObjectiveCoefficient(_ variable: Variable, _ coefficient: Double) {
+        columnObjective[variable.index] = coefficient
+    }
+
+    public mutating func setBound(_ constraint: Constraint, _ bound: RowBound) {
+        rowLower[constraint.index] = bound.lower
+        rowUpper[constraint.index] = bound.upper
+    }
+
+    /// Marks a column integer or continuous.
+    public mutating func setInteger(_ variable: Variable, _ isInteger: Bool) {
+        columnIsInteger[variable.index] = isInteger
+    }
+
+    // MARK: Reading
+
+    public func name(of variable: Variable) -> String { name(at: columnNameOffset[variable.index]) }
+    public func name(of constraint: Constraint) -> String { name(at: rowNameOffset[constraint.index]) }
+
+    public func lowerBound(of variable: Variable) -> Double { columnLower[variable.index] }
+    public func upperBound(of variable: Variable) -> Double { columnUpper[variable.index] }
+    public func objectiveCoefficient(of variable: Variable) -> Double { columnObjective[variable.index] }
+    public func isInteger(_ variable: Variable) -> Bool { columnIsInteger[variable.index] }
+    public func bound(of constraint: Constraint) -> RowBound {
+        RowBound(lower: rowLower[constraint.index], upper: rowUpper[constraint.index])
+    }
+
+    /// The nonzeros of a row, in the order they were added.
+    public func terms(of constraint: Constraint) -> [(Variable, Double)] {
+        let range = (rowStart[constraint.index] + 1)..<(rowStart[constraint.index + 1] + 1)
+        return range.map { (Variable(index: Int(entryColumn[$0]) - 1), entryValue[$0]) }
+    }
+
+    public var variables: [Variable] { (0..<variableCount).map(Variable.init(index:)) }
+    public var constraints: [Constraint] { (0..<constraintCount).map(Constraint.init(index:)) }
+
+    /// A display name: the given name, else `C<n>` / `R<n>` (1-based, as GLPK numbers them).
+    public func displayName(of variable: Variable) -> String {
+        let given = name(of: variable)
+        return given.isEmpty ? "C\(variable.index + 1)" : given
+    }
+
+    public func displayName(of constraint: Constraint) -> String {
+        let given = name(of: constraint)
+        return given.isEmpty ? "R\(constraint.index + 1)" : given
+    }
+
+    private func name(at offset: Int) -> String {
+        guard offset >= 0 else { return "" }
+        var end = offset
+        while nameBytes[end] != 0 { end += 1 }
+        return String(decoding: nameBytes[offset..<end], as: UTF8.self)
+    }
+}

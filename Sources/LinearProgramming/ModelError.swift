@@ -1,0 +1,47 @@
+/// Why a ``LinearProgram`` cannot be handed to a solver, naming the row and column at fault.
+///
+/// ```swift
+/// do { try lp.validate() } catch {
+///     print(error) // row "demand[a]", column "x[3]": coefficient is nan; coefficients must be finite
+/// }
+/// ```
+public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
+    case nonFiniteCoefficient(row: String, column: String, value: Double)
+    case nonFiniteObjective(column: String, value: Double)
+    case nonFiniteObjectiveConstant(Double)
+    case invalidVariableBounds(column: String, lower: Double, upper: Double)
+    case invalidConstraintBounds(row: String, lower: Double, upper: Double)
+    case columnOutOfRange(row: String, column: Int, columnCount: Int)
+    case variableOutOfRange(Variable, columnCount: Int)
+    case constraintOutOfRange(Constraint, rowCount: Int)
+    case duplicateEntry(row: String, column: String)
+    case invalidName(kind: String, index: Int, reason: String)
+    case tooLarge(String)
+
+    public var description: String {
+        switch self {
+        case let .nonFiniteCoefficient(row, column, value):
+            "row \"\(row)\", column \"\(column)\": coefficient is \(value); coefficients must be finite"
+        case let .nonFiniteObjective(column, value):
+            "column \"\(column)\": objective coefficient is \(value); it must be finite"
+        case let .nonFiniteObjectiveConstant(value):
+            "objective constant is \(value); it must be finite"
+        case let .invalidVariableBounds(column, lower, upper):
+            "column \"\(column)\": bounds [\(lower), \(upper)] are invalid; need lower <= upper, no NaN, lower < +inf, upper > -inf"
+        case let .invalidConstraintBounds(row, lower, upper):
+            "row \"\(row)\": bounds [\(lower), \(upper)] are invalid; need lower <= upper, no NaN, lower < +inf, upper > -inf"
+        case let .columnOutOfRange(row, column, count):
+            "row \"\(row)\": refers to column \(column + 1) but the model has \(count) columns"
+        case let .variableOutOfRange(variable, count):
+            "\(variable) does not exist: the model has \(count) columns"
+        case let .constraintOutOfRange(constraint, count):
+            "\(constraint) does not exist: the model has \(count) rows"
+        case let .duplicateEntry(row, column):
+            "row \"\(row)\": column \"\(column)\" appears twice; combine the terms (LinearExpression.combined())"
+        case let .invalidName(kind, index, reason):
+            "\(kind) \(index + 1): name \(reason)"
+        case let .tooLarge(what):
+            "model too large: \(what)"
+        }
+    }
+}

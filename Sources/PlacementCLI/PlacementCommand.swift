@@ -1,0 +1,16 @@
+import ArgumentParser
+import GLPKSolver
+
+/// The `placement` command: plans AI-inference capacity across sovereign regions.
+public struct PlacementCommand: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "placement",
+        abstract: "Decide where AI-inference capacity should be built across sovereign regions, and how much of it is at risk when demand moves.",
+        version: "placement \(version) (GLPK \(GLPKSolver.glpkVersion))",
+        subcommands: []
+    )
+
+    public init() {}
+}

@@ -1,0 +1,3 @@
+import PlacementCLI
+
+PlacementCommand.main()
