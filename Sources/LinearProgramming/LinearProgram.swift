@@ -89,9 +89,11 @@ public struct LinearProgram: Sendable {
     /// Adds the row `bound` on `sum(coefficient * variable)`.
     @discardableResult
     public mutating func addConstraint(
-        name: String = "", terms: some Sequence<(Variable, Double)>, _ bound: RowBound
+        name: String = "", terms: [(Variable, Double)], _ bound: RowBound
     ) -> Constraint {
         let row = Constraint(index: rowLower.count)
+        entryColumn.reserveCapacity(entryColumn.count + terms.count)
+        entryValue.reserveCapacity(entryValue.count + terms.count)
         for (variable, coefficient) in terms {
             entryColumn.append(Int32(truncatingIfNeeded: variable.index + 1))
             entryValue.append(coefficient)
@@ -101,6 +103,15 @@ public struct LinearProgram: Sendable {
         rowUpper.append(bound.upper)
         rowNameOffset.append(appendName(name))
         return row
+    }
+
+    /// Adds the row `bound` on `sum(coefficient * variable)` for any sequence of terms
+    /// (collected at the call site, where the sequence's type is known, so lazy maps stay fast).
+    @inlinable @discardableResult
+    public mutating func addConstraint(
+        name: String = "", terms: some Sequence<(Variable, Double)>, _ bound: RowBound
+    ) -> Constraint {
+        addConstraint(name: name, terms: Array(terms), bound)
     }
 
     /// Adds the row `bound` on an expression; the expression's constant moves to the bounds.

@@ -18,12 +18,12 @@ enum BuildBenchmark {
         var apiTimes = [Double](), glpsolTimes = [Double]()
         var sizes = (rows: 0, columns: 0, nonzeros: 0)
         for _ in 0..<repeats {
-            let (_, seconds) = try measure {
-                let (lp, _, _) = problem.model()
-                sizes = (lp.constraintCount, lp.variableCount, lp.nonzeroCount)
-                try GLPKProbe.load(lp)
-            }
-            apiTimes.append(seconds)
+            let ((lp, _, _), buildSeconds) = measure { problem.model() }
+            sizes = (lp.constraintCount, lp.variableCount, lp.nonzeroCount)
+            let (_, validateSeconds) = try measure { try lp.validate() }
+            let (_, loadSeconds) = try measure { try GLPKProbe.load(lp) }
+            print(String(format: "  build %.3f s, validate %.3f s, validate + load into GLPK %.3f s", buildSeconds, validateSeconds, loadSeconds))
+            apiTimes.append(buildSeconds + loadSeconds)
             let (status, glpsolSeconds) = try measure { try runGlpsol(["--math", modelFile.path, "--check"]) }
             guard status == 0 else { throw BenchCommand.UsageError(description: "glpsol failed (status \(status))") }
             glpsolTimes.append(glpsolSeconds)
