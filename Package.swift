@@ -8,9 +8,13 @@ let package = Package(
         .executable(name: "placement", targets: ["placement"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
         .library(name: "GLPKSolver", targets: ["GLPKSolver"]),
+        .library(name: "PlacementModel", targets: ["PlacementModel"]),
+        .library(name: "PlacementLoader", targets: ["PlacementLoader"]),
+        .library(name: "PlacementOptimizer", targets: ["PlacementOptimizer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
     ],
     targets: [
         // GLPK's headers and library, from Debian's libglpk-dev (Debian ships no glpk.pc).
@@ -22,11 +26,19 @@ let package = Package(
         .target(name: "CGLPKGuard", dependencies: ["CGLPK"]),
         .target(name: "LinearProgramming"),
         .target(name: "GLPKSolver", dependencies: ["CGLPK", "CGLPKGuard", "LinearProgramming"]),
+        .target(name: "PlacementModel"),
+        .target(name: "PlacementLoader", dependencies: ["PlacementModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "PlacementOptimizer", dependencies: ["PlacementModel", "LinearProgramming"]),
+        .target(name: "PlacementAnalysis", dependencies: ["PlacementModel", "PlacementOptimizer"]),
+        .target(
+            name: "PlacementReports",
+            dependencies: ["PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "LinearProgramming"]
+        ),
         .target(
             name: "PlacementCLI",
             dependencies: [
-                "LinearProgramming",
-                "GLPKSolver",
+                "LinearProgramming", "GLPKSolver", "PlacementModel", "PlacementLoader", "PlacementOptimizer",
+                "PlacementAnalysis", "PlacementReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +51,16 @@ let package = Package(
             path: "bench/Sources/placement-bench"
         ),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
+        .testTarget(name: "PlacementModelTests", dependencies: ["PlacementModel"]),
+        .testTarget(
+            name: "PlacementLoaderTests",
+            dependencies: ["PlacementLoader", "PlacementModel", "BenchmarkModels"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "PlacementOptimizerTests",
+            dependencies: ["PlacementOptimizer", "PlacementModel", "GLPKSolver", "LinearProgramming"]
+        ),
         .testTarget(
             name: "GLPKSolverTests",
             dependencies: ["GLPKSolver", "LinearProgramming", "BenchmarkModels"],

@@ -1,0 +1,37 @@
+import ArgumentParser
+import GLPKSolver
+
+/// Flags that tune GLPK, shared by the commands that solve.
+struct SolverOptions: ParsableArguments {
+    @Option(name: .customLong("time-limit"), help: ArgumentHelp("Stop the solver after this many seconds.", valueName: "seconds"))
+    var timeLimit: Double?
+
+    @Option(name: .customLong("mip-gap"), help: ArgumentHelp("Relative MIP gap at which a MIP counts as solved (integer blocks only).", valueName: "gap"))
+    var mipGap: Double?
+
+    @Option(help: "Simplex method: dual or primal.")
+    var method: GLPKOptions.Method = .dual
+
+    @Flag(name: .customLong("solver-log"), help: "Show GLPK's own output on stderr.")
+    var solverLog = false
+
+    func validate() throws {
+        if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
+            throw ValidationError("--time-limit must be a positive number of seconds, got \(timeLimit)")
+        }
+        if let mipGap, !(mipGap >= 0 && mipGap < 1) {
+            throw ValidationError("--mip-gap must be in [0, 1), got \(mipGap)")
+        }
+    }
+
+    var glpkOptions: GLPKOptions {
+        var options = GLPKOptions()
+        options.method = method
+        if let timeLimit { options.timeLimit = .milliseconds(Int64((timeLimit * 1000).rounded(.up))) }
+        if let mipGap { options.mipGap = mipGap }
+        options.log = solverLog ? .standardError : .off
+        return options
+    }
+}
+
+extension GLPKOptions.Method: ExpressibleByArgument {}

@@ -1,0 +1,99 @@
+import PlacementModel
+
+/// Reads a study file: the files it names and its settings.
+struct StudyFileDecoder {
+    /// A file the study names, resolved for display and reading.
+    struct FileReference {
+        var path: String
+        var location: SourceLocation
+    }
+
+    /// The files a study names, in load order.
+    struct FileList {
+        var regions: [FileReference] = []
+        var hardware: FileReference?
+        var workloads: FileReference?
+        var tenants: FileReference?
+        var scenarios: FileReference?
+    }
+
+    let context: DecodingContext
+    let file: String
+
+    func decode(_ root: YAMLNode) -> (FileList, StudySettings?) {
+        guard let fields = FileHeader.read(
+            root, owner: "study file",
+            keys: ["name", "regions", "hardware", "workloads", "tenants", "scenarios", "horizon", "discount_rate",
+                   "time_slices", "budget_usd", "risk", "policy", "integer_blocks", "latency", "breakeven_utilization"],
+            context: context)
+        else { return (FileList(), nil) }
+        var files = FileList()
+        if let regions = fields.list("regions") {
+            if regions.isEmpty {
+                context.error(at: fields.keyLocation("regions"), "the study names no region file",
+                              hint: "list region files, e.g. regions: [../Regions/gulf.yaml]")
+            }
+            files.regions = regions.compactMap(reference)
+        }
+        files.hardware = fields.required("hardware", expecting: "a path to hardware.yaml").flatMap(reference)
+        files.workloads = fields.required("workloads", expecting: "a path to workloads.yaml").flatMap(reference)
+        files.tenants = fields.required("tenants", expecting: "a path to tenants.yaml").flatMap(reference)
+        files.scenarios = fields.required("scenarios", expecting: "a path to scenarios.yaml").flatMap(reference)
+        return (files, settings(fields))
+    }
+
+    private func reference(_ node: YAMLNode) -> FileReference? {
+        guard let relative = context.text(node, field: "path"), !relative.isEmpty else { return nil }
+        return FileReference(path: PathDisplay.resolve(relative, from: file), location: node.location)
+    }
+
+    private func settings(_ fields: FieldReader) -> StudySettings? {
+        let horizon = horizon(fields)
+        context.horizon = horizon
+        let discountRate = fields.number("discount_rate", .nonNegative)
+        let timeSlices = fields.optionalNumber("time_slices", .divisorOf24).map(Int.init) ?? Study.defaultTimeSlices
+        let budget = fields.optionalNumber("budget_usd", .nonNegative)
+        var risk = RiskSettings()
+        if let reader = fields.nested("risk", keys: ["alpha", "weight"], required: false) {
+            risk.alpha = reader.optionalNumber("alpha", .openUnitInterval) ?? risk.alpha
+            risk.weight = reader.optionalNumber("weight", .unitInterval) ?? risk.weight
+        }
+        var policy = PolicySettings()
+        if let reader = fields.nested("policy", keys: ["max_category_share"], required: false) {
+            policy.maxCategoryShare = reader.optionalNumber("max_category_share", .positiveUpToOne) ?? 1
+        }
+        var blocks: Int?
+        if let reader = fields.nested("integer_blocks", keys: ["units"], required: false) {
+            blocks = reader.number("units", .wholeAtLeastOne).map(Int.init)
+        }
+        var latency = LatencySettings()
+        if let reader = fields.nested("latency", keys: ["route_factor", "base_ms"], required: false) {
+            latency.routeFactor = reader.optionalNumber("route_factor", .atLeastOne) ?? latency.routeFactor
+            latency.baseMs = reader.optionalNumber("base_ms", .nonNegative) ?? latency.baseMs
+        }
+        let breakeven = fields.optionalNumber("breakeven_utilization", .positiveUpToOne)
+            ?? Study.defaultBreakevenUtilization
+        guard let horizon, let discountRate, !fields.hadError else { return nil }
+        return StudySettings(
+            horizon: horizon, discountRate: discountRate, timeSlices: timeSlices, budgetUSD: budget, risk: risk,
+            policy: policy, integerBlockUnits: blocks, latency: latency, breakevenUtilization: breakeven)
+    }
+
+    private func horizon(_ fields: FieldReader) -> Horizon? {
+        guard let reader = fields.nested("horizon", keys: ["start", "end"]) else { return nil }
+        let start = reader.number("start", .wholeNonNegative).map(Int.init)
+        let end = reader.number("end", .wholeNonNegative).map(Int.init)
+        guard let start, let end else { return nil }
+        for (key, year) in [("start", start), ("end", end)] where !(1900...2200).contains(year) {
+            context.error(at: reader.node(key)!.location, "horizon \(key) \(year) is not a plausible year",
+                          hint: "write years in full, e.g. 2026")
+            return nil
+        }
+        guard end >= start else {
+            context.error(at: reader.node("end")!.location, "horizon end \(end) is before its start \(start)",
+                          hint: "the horizon runs from start to end inclusive")
+            return nil
+        }
+        return Horizon(start: start, end: end)
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import PlacementModel
+
+/// The money formulas of DESIGN section 3, in one place: the LP's coefficients and the
+/// plan's financial statements are both computed from these, so they cannot drift apart.
+///
+/// ```swift
+/// let economics = Economics(study: study)
+/// economics.discountFactor(year: 2028)                 // 1 / 1.08^2 at an 8% rate
+/// economics.capitalRecoveryFactor(lifetimeYears: 5)    // 0.2505 at 8%
+/// ```
+public struct Economics: Sendable {
+    public let study: Study
+    public let hoursPerSlice: Double
+
+    public init(study: Study) {
+        self.study = study
+        hoursPerSlice = Horizon.hoursPerYear / Double(study.timeSlices)
+    }
+
+    /// `1 / (1 + rate)^(year - start)`.
+    public func discountFactor(year: Int) -> Double {
+        pow(1 + study.discountRate, -Double(year - study.horizon.start))
+    }
+
+    /// `r (1+r)^L / ((1+r)^L - 1)`, and `1/L` at a rate of 0.
+    public func capitalRecoveryFactor(lifetimeYears: Int) -> Double {
+        let rate = study.discountRate, lifetime = Double(lifetimeYears)
+        guard rate != 0 else { return 1 / lifetime }
+        let growth = pow(1 + rate, lifetime)
+        return rate * growth / (growth - 1)
+    }
+
+    /// Work units one accelerator does in an hour in this year and scenario (throughput x efficiency).
+    public func effectiveThroughput(_ hardware: Hardware, _ workload: WorkloadID, year: Int, scenario: Scenario) -> Double {
+        hardware.throughput(for: workload) * scenario.efficiencyMultiplier(for: workload, in: year)
+    }
+
+    /// Revenue of one work unit.
+    public func price(_ tenant: Tenant, year: Int, scenario: Scenario) -> Double {
+        tenant.priceUSDPerUnit * scenario.priceMultiplier(for: tenant.workload, in: year)
+    }
+
+    /// Energy cost of one busy accelerator-hour at the facility: kW/1000 x PUE x USD/MWh x multiplier.
+    public func energyCostPerAcceleratorHour(_ facility: Facility, _ hardware: Hardware, year: Int, scenario: Scenario) -> Double {
+        hardware.powerKW / 1000 * facility.pue * facility.electricityUSDPerMWh
+            * scenario.electricityMultiplier(for: facility.region, in: year)
+    }
+
+    /// Fixed O&M of one installed accelerator for a year.
+    public func fixedOMPerUnitYear(_ facility: Facility, _ hardware: Hardware) -> Double {
+        hardware.powerKW / 1000 * facility.fixedOMUSDPerMWYear
+    }
+
+    /// Annualised capital charge of one built accelerator for each year it is alive.
+    public func capitalPerUnitYear(_ facility: Facility, _ hardware: Hardware) -> Double {
+        facility.unitCapexUSD(of: hardware) * capitalRecoveryFactor(lifetimeYears: hardware.lifetimeYears)
+    }
+
+    /// Demand rate (units per hour) of a tenant in a zone, year, scenario and UTC slice.
+    public func demandRate(_ tenant: Tenant, zoneShare: Double, profileFactor: Double, year: Int, scenario: Scenario) -> Double {
+        tenant.annualUnits(in: year) * zoneShare * scenario.demandMultiplier(for: tenant.workload, in: year)
+            * profileFactor / Horizon.hoursPerYear
+    }
+}

@@ -1,0 +1,117 @@
+import PlacementModel
+
+/// The study resolved to integer positions, with the arcs of DESIGN section 3: what the
+/// model builder and the plan both walk over.
+///
+/// Only what can carry flow is kept: (tenant, zone) pairs with a positive share, arcs that
+/// pass latency, residency, hardware allow-list, memory and throughput, and the
+/// (facility, hardware) pairs that some arc uses.
+public struct PlacementIndex: Sendable {
+    /// One accelerator type at one facility that can serve something.
+    public struct Fleet: Sendable, Hashable {
+        public var facility: Int
+        public var hardware: Int
+    }
+
+    /// One way a (tenant, zone) demand can be served.
+    public struct Arc: Sendable, Hashable {
+        public var fleet: Int
+        public var facility: Int
+        public var hardware: Int
+    }
+
+    /// A tenant's demand in one zone, with its arcs and its daily shape.
+    public struct DemandPoint: Sendable {
+        public var tenant: Int
+        public var zone: Int
+        public var workload: Int
+        public var share: Double
+        public var arcs: [Arc]
+        /// Profile factor for each UTC slice.
+        public var profile: [Double]
+    }
+
+    /// A demand that no facility can serve, and why.
+    public struct UnreachableDemand: Sendable, Hashable {
+        public var tenant: TenantID
+        public var zone: ZoneID
+        public var reason: String
+    }
+
+    public let study: Study
+    public let years: [Int]
+    public let scenarios: [Scenario]
+    public let slices: Int
+    public let fleets: [Fleet]
+    public let demandPoints: [DemandPoint]
+    public let unreachable: [UnreachableDemand]
+    /// Position of each workload id in `study.workloads`.
+    public let workloadIndex: [WorkloadID: Int]
+
+    public init(study: Study, scenarios: [Scenario]? = nil) {
+        self.study = study
+        years = study.horizon.years
+        self.scenarios = scenarios ?? study.scenarios
+        slices = study.timeSlices
+        let workloadIndex = Dictionary(uniqueKeysWithValues: study.workloads.enumerated().map { ($0.element.id, $0.offset) })
+        let zoneIndex = Dictionary(uniqueKeysWithValues: study.zones.enumerated().map { ($0.element.id, $0.offset) })
+        self.workloadIndex = workloadIndex
+
+        var fleetIndex = [Fleet: Int]()
+        var fleets = [Fleet]()
+        var points = [DemandPoint]()
+        var unreachable = [UnreachableDemand]()
+        for (t, tenant) in study.tenants.enumerated() {
+            guard let w = workloadIndex[tenant.workload] else { continue }
+            let workload = study.workloads[w]
+            for zoneShare in tenant.zoneShares where zoneShare.share > 0 {
+                guard let z = zoneIndex[zoneShare.zone] else { continue }
+                let zone = study.zones[z]
+                var arcs = [Arc]()
+                for (f, facility) in study.facilities.enumerated() {
+                    for (h, hardware) in study.hardware.enumerated()
+                    where study.isArc(tenant: tenant, zone: zone, facility: facility, hardware: hardware) {
+                        let fleet = Fleet(facility: f, hardware: h)
+                        let position = fleetIndex[fleet] ?? {
+                            fleets.append(fleet)
+                            fleetIndex[fleet] = fleets.count - 1
+                            return fleets.count - 1
+                        }()
+                        arcs.append(Arc(fleet: position, facility: f, hardware: h))
+                    }
+                }
+                if arcs.isEmpty {
+                    unreachable.append(UnreachableDemand(
+                        tenant: tenant.id, zone: zone.id,
+                        reason: Self.whyUnreachable(tenant: tenant, workload: workload, zone: zone, study: study)))
+                }
+                points.append(DemandPoint(
+                    tenant: t, zone: z, workload: w, share: zoneShare.share, arcs: arcs,
+                    profile: workload.profileFactors(slices: study.timeSlices, utcOffsetHours: zone.utcOffsetHours)))
+            }
+        }
+        self.fleets = fleets
+        demandPoints = points
+        self.unreachable = unreachable
+    }
+
+    /// Names the first filter that removes every facility, for a person to act on.
+    static func whyUnreachable(tenant: Tenant, workload: Workload, zone: Zone, study: Study) -> String {
+        let slo = workload.latencySLOMs
+        let withinLatency = study.facilities.filter { study.rttMs(zone: zone.id, facility: $0.id) <= slo }
+        if withinLatency.isEmpty {
+            let nearest = study.facilities.min { study.rttMs(zone: zone.id, facility: $0.id) < study.rttMs(zone: zone.id, facility: $1.id) }
+            let detail = nearest.map { String(format: "; the nearest, %@, is %.1f ms", $0.id.rawValue, study.rttMs(zone: zone.id, facility: $0.id)) } ?? ""
+            return "no facility within the \(workload.id) latency target of \(formatted(slo)) ms\(detail)"
+        }
+        let resident = withinLatency.filter { tenant.residency.permits(zone: zone, facility: $0) }
+        if resident.isEmpty {
+            return "no facility within \(formatted(slo)) ms satisfies residency \(tenant.residency.rawValue) (zone jurisdiction \(zone.jurisdiction), region \(zone.region))"
+        }
+        return "no accelerator allowed at the \(resident.count) eligible facilities has the memory (\(formatted(workload.minMemoryGB)) GB) and throughput for \(workload.id)"
+    }
+
+    private static func formatted(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,62 @@
+import LinearProgramming
+import PlacementModel
+
+/// The linear program of DESIGN section 3 for one study, with the handles needed to read
+/// a solution back and to change numbers for warm re-solves.
+///
+/// Money in the objective and the budget row is in millions of USD (``moneyScale``) so
+/// that GLPK's tolerances meet numbers of a sensible size; everything read back is in USD.
+///
+/// ```swift
+/// let program = try PlacementProgramBuilder(study: study).build()
+/// print(program.model.constraintCount, program.model.variableCount)
+/// ```
+public struct PlacementProgram: Sendable {
+    /// Objective and budget-row units per USD.
+    public static let moneyScale = 1e-6
+
+    public var model: LinearProgram
+    public let index: PlacementIndex
+    public let options: ProgramOptions
+    /// Scenario weights in the expectation (probabilities, renormalised over a subset).
+    public let scenarioWeights: [Double]
+
+    /// `build[fleet][year]`: accelerators (or blocks of `blockUnits`) added at the start of the year.
+    public internal(set) var build: [[Variable?]]
+    /// `capacityPossible[fleet][year]`: arcs of a fleet get serve columns only in years it can have capacity.
+    public let capacityPossible: [[Bool]]
+    /// Units per build column: `integer_blocks.units`, else 1.
+    public let blockUnits: Double
+    /// First serve column of each (demand point, year, scenario, slice); the point's arcs follow in order.
+    public internal(set) var serveStart: [Int]
+    public internal(set) var unserved: [Variable?]
+    public internal(set) var shortfall: [Variable?]
+    /// Demand rate of each (demand point, year, scenario, slice) before stress scaling.
+    public internal(set) var demandRate: [Double]
+    public internal(set) var demandRow: [Constraint?]
+    /// `capacity[fleet][slot]`.
+    public internal(set) var capacityRow: [[Constraint?]]
+    /// `power[facility][year]`.
+    public internal(set) var powerRow: [[Constraint?]]
+    public internal(set) var budgetRow: Constraint?
+    public internal(set) var cvarEta: Variable?
+    public internal(set) var cvarExcess: [Variable]
+
+    /// Calls `body(arc, column)` for each serve column of a demand point in a slot, in column order.
+    public func forEachServe(point: Int, year: Int, slot: Int, _ body: (PlacementIndex.Arc, Variable) -> Void) {
+        guard demandRow[point * slotsPerPoint + slot] != nil else { return }
+        var column = serveStart[point * slotsPerPoint + slot]
+        for arc in index.demandPoints[point].arcs where capacityPossible[arc.fleet][year] {
+            body(arc, Variable(index: column))
+            column += 1
+        }
+    }
+
+    /// Position of (year, scenario, slice) in the flattened per-point arrays.
+    public func slot(year: Int, scenario: Int, slice: Int) -> Int {
+        (year * index.scenarios.count + scenario) * index.slices + slice
+    }
+
+    public var slotsPerPoint: Int { index.years.count * index.scenarios.count * index.slices }
+    public var slotsPerFleet: Int { slotsPerPoint }
+}

@@ -1,0 +1,119 @@
+import PlacementAnalysis
+import PlacementModel
+import PlacementOptimizer
+
+extension OptimizeReport {
+    /// The terminal summary of `placement optimize`.
+    public func table() -> String {
+        var out = ["Study \(studyPath): \(study.facilities.count) facilities, \(study.tenants.count) tenants, "
+            + "\(study.scenarios.count) scenarios, \(study.horizon.start)-\(study.horizon.end)"]
+        let solution = result.solution
+        out.append("Solver: \(solution.termination.rawValue)" + (solution.message.map { " (\($0))" } ?? ""))
+        guard let plan, let utilization else {
+            out.append("No feasible plan was found.")
+            out.append(statisticsSection())
+            return out.joined(separator: "\n") + "\n"
+        }
+        out.append("")
+        out.append("Value (USD, discounted to \(study.horizon.start) at \(Format.grouped(study.discountRate * 100, decimals: 1))%)")
+        out.append("  expected NPV   \(Format.money(plan.expectedNPV))")
+        if study.risk.weight > 0, let tail = tailNPV {
+            out.append("  CVaR NPV       \(Format.money(tail))  (worst \(Format.percent(1 - study.risk.alpha)) of scenarios, weight \(study.risk.weight))")
+            out.append("  objective      \(Format.money(plan.objectiveUSD))")
+        }
+        var scenarios = TextTable(header: ["scenario", "probability", "NPV"])
+        for (s, id) in plan.scenarios.enumerated() {
+            scenarios.append([id.rawValue, Format.percent(plan.scenarioWeights[s]), Format.money(plan.npvByScenario[s])])
+        }
+        out.append(scenarios.rendered())
+        out.append("")
+        out.append(capacitySection(plan))
+        out.append("")
+        out.append(utilizationSection(plan, utilization))
+        let demand = demandSection(plan)
+        if !demand.isEmpty { out += ["", demand] }
+        let binding = bindingSection(plan)
+        if !binding.isEmpty { out += ["", binding] }
+        out.append("")
+        out.append(statisticsSection())
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private func capacitySection(_ plan: Plan) -> String {
+        var table = TextTable(header: ["built (accelerators / IT MW)"] + plan.years.map(String.init) + ["capex"])
+        for facility in study.facilities {
+            let rows = plan.fleetYears.filter { $0.facility == facility.id }
+            let capex = rows.reduce(0) { $0 + $1.built * $1.unitCapexUSD }
+            guard rows.contains(where: { $0.built > 0 }) else { continue }
+            table.append([facility.id.rawValue] + plan.years.map { year in
+                let built = rows.filter { $0.year == year }
+                let units = built.reduce(0) { $0 + $1.built }, megawatts = built.reduce(0) { $0 + $1.built * $1.powerKW / 1000 }
+                return units > 0 ? "\(Format.grouped(units)) / \(Format.grouped(megawatts, decimals: 1))" : "-"
+            } + [Format.money(capex)])
+        }
+        let header = "Capacity built (total capex \(Format.money(plan.capexUSD))"
+            + (study.budgetUSD.map { " of a \(Format.money($0)) budget" } ?? "") + ")"
+        return header + "\n" + (table.isEmpty ? "  nothing is built" : table.rendered())
+    }
+
+    private func utilizationSection(_ plan: Plan, _ utilization: Utilization) -> String {
+        var fleet = TextTable(header: ["fleet utilization"] + plan.years.map(String.init))
+        for scenario in plan.scenarios {
+            fleet.append([scenario.rawValue] + plan.years.map { Format.percent(utilization.fleet(year: $0, scenario: scenario)) })
+        }
+        let final = plan.years.last ?? study.horizon.end
+        var facilities = TextTable(header: ["utilization in \(final)"] + plan.scenarios.map(\.rawValue))
+        for facility in study.facilities {
+            let entries = plan.scenarios.map { utilization.facility(facility.id, year: final, scenario: $0) }
+            guard entries.contains(where: { ($0?.installedUnits ?? 0) > 0 }) else { continue }
+            facilities.append([facility.id.rawValue] + entries.map { Format.percent($0?.utilization) })
+        }
+        return "Utilization\n" + fleet.rendered() + "\n\n" + facilities.rendered()
+    }
+
+    private func demandSection(_ plan: Plan) -> String {
+        var table = TextTable(header: ["demand not served (expected)", "demand", "unserved", "shortfall", "share"])
+        for tenant in study.tenants {
+            var demand = 0.0, unserved = 0.0, shortfall = 0.0
+            for row in plan.demand where row.tenant == tenant.id {
+                let weight = plan.scenarioWeights[plan.scenarios.firstIndex(of: row.scenario) ?? 0]
+                demand += weight * row.demand
+                unserved += weight * row.unserved
+                shortfall += weight * row.shortfall
+            }
+            guard unserved + shortfall > 1e-6 * max(1, demand) else { continue }
+            table.append([tenant.id.rawValue, Format.grouped(demand), Format.grouped(unserved), Format.grouped(shortfall),
+                          Format.percent(demand > 0 ? (unserved + shortfall) / demand : nil)])
+        }
+        var lines = [String]()
+        if !table.isEmpty { lines.append("Unserved demand (units over the horizon)\n" + table.rendered()) }
+        for item in plan.unreachable {
+            lines.append("  ! \(item.tenant) in \(item.zone): \(item.reason)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func bindingSection(_ plan: Plan) -> String {
+        var table = TextTable(header: ["binding limit", "year", "shadow price"])
+        for price in plan.powerShadowPrices where price.binding {
+            table.append(["power at \(price.facility?.rawValue ?? "?")", String(price.year ?? 0),
+                          Format.money(price.value) + " USD/MW"])
+        }
+        if let budget = plan.budgetShadowPrice, budget.binding {
+            table.append(["budget", "all", Format.grouped(budget.value, decimals: 3) + " USD/USD"])
+        }
+        if result.program.model.hasIntegerVariables { return "Binding limits: not reported for a MIP (no duals)" }
+        return table.isEmpty ? "" : "Binding limits (value of one more unit, expected over scenarios)\n" + table.rendered()
+    }
+
+    private func statisticsSection() -> String {
+        let model = result.program.model
+        var line = "Solve: \(Format.grouped(Double(model.constraintCount))) rows, \(Format.grouped(Double(model.variableCount))) columns, "
+            + "\(Format.grouped(Double(model.nonzeroCount))) nonzeros, \(Format.grouped(Double(result.solution.statistics.iterations))) iterations"
+        if let timings {
+            let format = { (value: Double) in Format.grouped(value, decimals: 2) + " s" }
+            line += "\nTime: load \(format(timings.load)), build \(format(timings.build)), solve \(format(timings.solve)), results \(format(timings.results))"
+        }
+        return line
+    }
+}
