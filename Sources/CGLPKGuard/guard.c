@@ -158,6 +158,10 @@ static void observe_tree(glp_tree *T, void *info) {
     }
 }
 
+int spg_exact(glp_prob *P, const glp_smcp *parm, int *result) {
+    GUARDED(*result = glp_exact(P, parm));
+}
+
 int spg_intopt(glp_prob *P, const glp_iocp *parm, int *result, spg_mip_info *info) {
     glp_iocp with_callback = *parm;
     info->has_bound = 0;

@@ -28,6 +28,9 @@ public struct GLPKOptions: Sendable, Hashable {
     }
 
     public var method: Method = .dual
+    /// The starting basis of a cold LP solve: GLPK's crash basis (`glp_adv_basis`, glpsol's
+    /// default) or the all-slack standard basis.
+    public var advancedBasis: Bool = true
     /// LP presolve for cold solves; always off for warm re-solves (it would discard the basis).
     public var presolve: Bool = false
     /// MIP presolve (GLPK's `glp_intopt` presolver).
@@ -36,6 +39,10 @@ public struct GLPKOptions: Sendable, Hashable {
     public var cuts: Bool = true
     /// Scale the problem (`glp_scale_prob`, automatic) before its first solve.
     public var scaling: Bool = true
+    /// After an optimal simplex solve, re-solve from its basis in exact rational arithmetic
+    /// (`glp_exact`): the reported optimum is then exact for the final basis, free of
+    /// floating-point tolerances. Costs little from an optimal basis.
+    public var exactPolish: Bool = false
     public var timeLimit: Duration?
     public var iterationLimit: Int?
     /// Relative MIP gap at which the search stops and the incumbent counts as optimal.

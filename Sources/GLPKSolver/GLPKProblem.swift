@@ -201,7 +201,9 @@ final class GLPKProblem {
 
     private func solveLP(_ problem: OpaquePointer, options: GLPKOptions, warm: Bool,
                          method: GLPKOptions.Method) throws(GLPKError) -> Solution {
-        if !warm { guard spg_basis(problem, 0) == 0 else { throw failure("glp_std_basis") } }
+        if !warm {
+            guard spg_basis(problem, options.advancedBasis ? 1 : 0) == 0 else { throw failure("glp_adv_basis") }
+        }
         var parameters = glp_smcp()
         glp_init_smcp(&parameters)
         parameters.msg_lev = options.log == .off ? GLP_MSG_OFF : GLP_MSG_ON
@@ -216,6 +218,11 @@ final class GLPKProblem {
             guard spg_basis(problem, 0) == 0, spg_simplex(problem, &parameters, &code) == 0 else {
                 throw failure("glp_simplex")
             }
+        }
+        if options.exactPolish && code == 0 && glp_get_status(problem) == GLP_OPT {
+            var exactCode: Int32 = 0
+            guard spg_exact(problem, &parameters, &exactCode) == 0 else { throw failure("glp_exact") }
+            if exactCode != 0 { code = exactCode }
         }
         let iterations = Int(glp_get_it_cnt(problem) - iterationsBefore)
         let status = glp_get_status(problem)

@@ -9,8 +9,11 @@ struct SolverOptions: ParsableArguments {
     @Option(name: .customLong("mip-gap"), help: ArgumentHelp("Relative MIP gap at which a MIP counts as solved (integer blocks only).", valueName: "gap"))
     var mipGap: Double?
 
-    @Option(help: "Simplex method: dual or primal.")
-    var method: GLPKOptions.Method = .dual
+    @Option(help: "Simplex method: primal (measured fastest on placement LPs) or dual.")
+    var method: GLPKOptions.Method = .primal
+
+    @Flag(name: .customLong("exact"), help: "Polish the optimum in exact rational arithmetic (glp_exact from the optimal basis).")
+    var exact = false
 
     @Flag(name: .customLong("solver-log"), help: "Show GLPK's own output on stderr.")
     var solverLog = false
@@ -27,6 +30,7 @@ struct SolverOptions: ParsableArguments {
     var glpkOptions: GLPKOptions {
         var options = GLPKOptions()
         options.method = method
+        options.exactPolish = exact
         if let timeLimit { options.timeLimit = .milliseconds(Int64((timeLimit * 1000).rounded(.up))) }
         if let mipGap { options.mipGap = mipGap }
         options.log = solverLog ? .standardError : .off

@@ -20,11 +20,15 @@ public struct PlacementIndex: Sendable {
         public var hardware: Int
     }
 
-    /// A tenant's demand in one zone, with its arcs and its daily shape.
+    /// A tenant's demand in one zone, or in several zones that are interchangeable (same
+    /// arcs and same UTC hour shift, hence the same daily shape): merging them is exact and
+    /// keeps the LP smaller.
     public struct DemandPoint: Sendable {
         public var tenant: Int
-        public var zone: Int
+        /// Zones (positions in `study.zones`) whose demand this point carries, in tenant order.
+        public var zones: [Int]
         public var workload: Int
+        /// The sum of the zones' shares.
         public var share: Double
         public var arcs: [Arc]
         /// Profile factor for each UTC slice.
@@ -47,6 +51,11 @@ public struct PlacementIndex: Sendable {
     public let unreachable: [UnreachableDemand]
     /// Position of each workload id in `study.workloads`.
     public let workloadIndex: [WorkloadID: Int]
+
+    /// The label of a demand point in names and reports: its zone ids joined by `+`.
+    public func zoneLabel(of point: DemandPoint) -> String {
+        point.zones.map { study.zones[$0].id.rawValue }.joined(separator: "+")
+    }
 
     public init(study: Study, scenarios: [Scenario]? = nil) {
         self.study = study
@@ -85,9 +94,14 @@ public struct PlacementIndex: Sendable {
                         tenant: tenant.id, zone: zone.id,
                         reason: Self.whyUnreachable(tenant: tenant, workload: workload, zone: zone, study: study)))
                 }
-                points.append(DemandPoint(
-                    tenant: t, zone: z, workload: w, share: zoneShare.share, arcs: arcs,
-                    profile: workload.profileFactors(slices: study.timeSlices, utcOffsetHours: zone.utcOffsetHours)))
+                let profile = workload.profileFactors(slices: study.timeSlices, utcOffsetHours: zone.utcOffsetHours)
+                if let same = points.lastIndex(where: { $0.tenant == t && $0.arcs == arcs && $0.profile == profile }) {
+                    points[same].zones.append(z)
+                    points[same].share += zoneShare.share
+                } else {
+                    points.append(DemandPoint(tenant: t, zones: [z], workload: w, share: zoneShare.share,
+                                              arcs: arcs, profile: profile))
+                }
             }
         }
         self.fleets = fleets

@@ -4,8 +4,8 @@ import PlacementModel
 /// The linear program of DESIGN section 3 for one study, with the handles needed to read
 /// a solution back and to change numbers for warm re-solves.
 ///
-/// Money in the objective and the budget row is in millions of USD (``moneyScale``) so
-/// that GLPK's tolerances meet numbers of a sensible size; everything read back is in USD.
+/// Money in the objective and the budget row is in thousands of USD (``moneyScale``) so
+/// that GLPK's relative optimality tolerance meets costs near 1; everything read back is in USD.
 ///
 /// ```swift
 /// let program = try PlacementProgramBuilder(study: study).build()
@@ -13,7 +13,7 @@ import PlacementModel
 /// ```
 public struct PlacementProgram: Sendable {
     /// Objective and budget-row units per USD.
-    public static let moneyScale = 1e-6
+    public static let moneyScale = 1e-3
 
     public var model: LinearProgram
     public let index: PlacementIndex

@@ -208,7 +208,7 @@ private struct BuildState {
         let hours = economics.hoursPerSlice
         for fleet in index.fleets.indices { possible.append(years.indices.map { capacityPossible(fleet, $0) }) }
         for point in index.demandPoints {
-            let tenant = study.tenants[point.tenant], zone = study.zones[point.zone]
+            let tenant = study.tenants[point.tenant], zoneLabel = index.zoneLabel(of: point)
             let workload = study.workloads[point.workload]
             let stress = options.demandScale[workload.id] ?? 1
             for y in years.indices {
@@ -228,7 +228,7 @@ private struct BuildState {
                             demandRow.append(nil)
                             continue
                         }
-                        let suffix = "\(tenant.id),\(zone.id),\(year),\(scenario.id),\(k)"
+                        let suffix = "\(tenant.id),\(zoneLabel),\(year),\(scenario.id),\(k)"
                         var terms = [(Variable, Double)]()
                         terms.reserveCapacity(point.arcs.count + 2)
                         for arc in point.arcs where possible[arc.fleet][y] {
@@ -237,7 +237,7 @@ private struct BuildState {
                             let energy = economics.energyCostPerAcceleratorHour(facility, hardware, year: year, scenario: scenario)
                             let margin = discount * hours * (price - energy / throughput) * scale
                             let column = lp.addVariable(
-                                name: "serve[\(tenant.id),\(zone.id),\(facility.id),\(hardware.id),\(year),\(scenario.id),\(k)]",
+                                name: "serve[\(tenant.id),\(zoneLabel),\(facility.id),\(hardware.id),\(year),\(scenario.id),\(k)]",
                                 objective: weight * margin)
                             terms.append((column, 1))
                             npv[s].add(column, margin)

@@ -39,10 +39,11 @@ public struct Plan: Sendable {
         public var acceleratorHours: Double { hoursByWorkload.reduce(0, +) }
     }
 
-    /// Demand of a tenant in a zone, year and scenario, and what became of it (units per year).
+    /// Demand of a tenant in a zone (or interchangeable zones, see `PlacementIndex.DemandPoint`),
+    /// year and scenario, and what became of it (units per year).
     public struct DemandOutcome: Sendable, Hashable {
         public var tenant: TenantID
-        public var zone: ZoneID
+        public var zones: [ZoneID]
         public var year: Int
         public var scenario: ScenarioID
         public var demand: Double

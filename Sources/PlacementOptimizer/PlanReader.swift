@@ -45,7 +45,7 @@ enum PlanReader {
             for (y, year) in years.enumerated() {
                 for (s, scenario) in scenarios.enumerated() {
                     let price = economics.price(tenant, year: year, scenario: scenario)
-                    var outcome = Plan.DemandOutcome(tenant: tenant.id, zone: study.zones[point.zone].id, year: year,
+                    var outcome = Plan.DemandOutcome(tenant: tenant.id, zones: point.zones.map { study.zones[$0].id }, year: year,
                                                      scenario: scenario.id, demand: 0, served: 0, unserved: 0, shortfall: 0)
                     for k in 0..<slices {
                         let slot = program.slot(year: y, scenario: s, slice: k)
@@ -124,7 +124,7 @@ enum PlanReader {
             }
         }
 
-        // Shadow prices (LP only): duals are in objective units (million USD) per row unit.
+        // Shadow prices (LP only): duals are in objective units (thousand USD) per row unit.
         var powerPrices = [Plan.ShadowPrice]()
         var budgetPrice: Plan.ShadowPrice?
         if let duals = solution.dual {

@@ -113,7 +113,7 @@ public struct OptimizeReport: Sendable {
             ])),
             ("demand", .array(plan.demand.map { row in
                 .object([
-                    ("tenant", .string(row.tenant.rawValue)), ("zone", .string(row.zone.rawValue)),
+                    ("tenant", .string(row.tenant.rawValue)), ("zones", .array(row.zones.map { .string($0.rawValue) })),
                     ("year", .number(Double(row.year))), ("scenario", .string(row.scenario.rawValue)),
                     ("demand_units", .finite(row.demand)), ("served_units", .finite(row.served)),
                     ("unserved_units", .finite(row.unserved)), ("shortfall_units", .finite(row.shortfall)),

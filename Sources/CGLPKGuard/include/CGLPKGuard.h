@@ -64,6 +64,8 @@ int spg_scale(glp_prob *P);
 /* Resets the basis: 0 = standard (all rows basic), 1 = GLPK's advanced (crash) basis. */
 int spg_basis(glp_prob *P, int advanced);
 int spg_simplex(glp_prob *P, const glp_smcp *parm, int *result);
+/* Rational-arithmetic simplex from the current basis (glp_exact). */
+int spg_exact(glp_prob *P, const glp_smcp *parm, int *result);
 /* What the branch-and-bound tree showed last: its best open bound and node count. */
 typedef struct {
     double best_bound;
