@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "BenchmarkModels", dependencies: ["LinearProgramming"], path: "bench/Sources/BenchmarkModels"),
         .executableTarget(
             name: "placement-bench",
-            dependencies: ["BenchmarkModels", "GLPKSolver", "LinearProgramming"],
+            dependencies: ["BenchmarkModels", "GLPKSolver", "LinearProgramming", "PlacementModel", "PlacementLoader", "PlacementOptimizer", "PlacementAnalysis"],
             path: "bench/Sources/placement-bench"
         ),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
@@ -59,7 +59,12 @@ let package = Package(
         ),
         .testTarget(
             name: "PlacementOptimizerTests",
-            dependencies: ["PlacementOptimizer", "PlacementModel", "GLPKSolver", "LinearProgramming"]
+            dependencies: ["PlacementOptimizer", "PlacementModel", "PlacementLoader", "GLPKSolver", "LinearProgramming"]
+        ),
+        .testTarget(
+            name: "PlacementReportsTests",
+            dependencies: ["PlacementReports", "PlacementOptimizer", "PlacementLoader", "GLPKSolver"],
+            exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "GLPKSolverTests",

@@ -1,0 +1,48 @@
+import Foundation
+import GLPKSolver
+import LinearProgramming
+import PlacementLoader
+import PlacementOptimizer
+import Testing
+
+/// The bundled study optimizes, and its exported MPS file gives glpsol the same optimum.
+@Suite struct BundledStudyTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func exportedMPSSolvedByGlpsolMatches() throws {
+        let study = try StudyLoader().loadStudy(at: Self.packageRoot.appendingPathComponent("Models/baseline.yaml").path).study
+        var options = GLPKOptions()
+        options.method = .primal
+        let result = try PlacementOptimizer(solver: GLPKSolver(options: options)).optimize(study)
+        #expect(result.solution.termination == .optimal)
+        let plan = try #require(result.plan)
+        let objective = try #require(result.solution.objectiveValue)
+        // The plan's recomputed expected NPV is GLPK's objective (risk weight 0), in USD.
+        expectClose(plan.expectedNPV, objective / PlacementProgram.moneyScale, relative: 1e-9)
+        #expect(plan.unreachable.isEmpty)
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bundled-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("baseline.mps")
+        try GLPKSolver.export(result.program.model, to: file, format: .freeMPS)
+        let solutionFile = directory.appendingPathComponent("baseline.sol")
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/glpsol") else {
+            print("skipped the glpsol comparison: /usr/bin/glpsol is not installed")
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/glpsol")
+        process.arguments = ["--freemps", file.path, "--primal", "-w", solutionFile.path]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let text = try String(contentsOf: solutionFile, encoding: .utf8)
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("s ") })
+        let theirs = try #require(line.split(separator: " ").last.flatMap { Double($0) })
+        // The file minimises the negated objective.
+        expectClose(-theirs, objective, relative: 1e-7)
+    }
+}
