@@ -57,18 +57,26 @@ let package = Package(
             dependencies: ["PlacementLoader", "PlacementModel", "BenchmarkModels"],
             resources: [.copy("Fixtures")]
         ),
+        // Shared test fixtures: a small study assembled in code, and numeric expectations.
+        .target(name: "PlacementTestSupport", dependencies: ["PlacementModel"], path: "Tests/PlacementTestSupport"),
         .testTarget(
             name: "PlacementOptimizerTests",
-            dependencies: ["PlacementOptimizer", "PlacementModel", "PlacementLoader", "GLPKSolver", "LinearProgramming"]
+            dependencies: ["PlacementOptimizer", "PlacementModel", "PlacementLoader", "GLPKSolver", "LinearProgramming",
+                           "PlacementTestSupport"]
+        ),
+        .testTarget(
+            name: "PlacementAnalysisTests",
+            dependencies: ["PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "PlacementLoader", "GLPKSolver",
+                           "LinearProgramming", "PlacementTestSupport"]
         ),
         .testTarget(
             name: "PlacementReportsTests",
-            dependencies: ["PlacementReports", "PlacementOptimizer", "PlacementLoader", "GLPKSolver"],
+            dependencies: ["PlacementReports", "PlacementAnalysis", "PlacementOptimizer", "PlacementLoader", "GLPKSolver"],
             exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "GLPKSolverTests",
-            dependencies: ["GLPKSolver", "LinearProgramming", "BenchmarkModels"],
+            dependencies: ["GLPKSolver", "LinearProgramming", "BenchmarkModels", "PlacementTestSupport"],
             resources: [.copy("Fixtures")]
         ),
     ],

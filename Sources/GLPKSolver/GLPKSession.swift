@@ -19,7 +19,7 @@ import LinearProgramming
 ///
 /// After GLPK raises a fatal error (which the guard turns into ``GLPKError/glpkFailure(call:message:)``)
 /// the session's problem is gone and every further call throws ``GLPKError/sessionInvalidated``.
-public final class GLPKSession: @unchecked Sendable {
+public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
     /// The model as the session currently holds it, changes included.
     public private(set) var model: LinearProgram
     public var options: GLPKOptions
@@ -78,9 +78,15 @@ public final class GLPKSession: @unchecked Sendable {
     }
 
     public func setBounds(_ variable: Variable, lower: Double, upper: Double) throws {
-        try validated { try model.checkBounds(variable, lower: lower, upper: upper) }
-        try onThread { try $0.setColumnBounds([(variable.index, lower, upper)]) }
-        model.setBounds(variable, lower: lower, upper: upper)
+        try setVariableBounds([(variable, lower, upper)])
+    }
+
+    public func setVariableBounds(_ changes: [(Variable, lower: Double, upper: Double)]) throws {
+        for change in changes {
+            try validated { try model.checkBounds(change.0, lower: change.lower, upper: change.upper) }
+        }
+        try onThread { try $0.setColumnBounds(changes.map { ($0.0.index, $0.lower, $0.upper) }) }
+        for change in changes { model.setBounds(change.0, lower: change.lower, upper: change.upper) }
         boundsChanged = true
     }
 

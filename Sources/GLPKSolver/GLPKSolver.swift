@@ -17,7 +17,7 @@ import LinearProgramming
 /// solution.termination      // .optimal
 /// solution.objectiveValue   // 9
 /// ```
-public struct GLPKSolver: LinearProgramSolver {
+public struct GLPKSolver: IncrementalSolver {
     public var options: GLPKOptions
 
     public init(options: GLPKOptions = GLPKOptions()) {
@@ -28,6 +28,11 @@ public struct GLPKSolver: LinearProgramSolver {
         do { try model.validate() } catch { throw GLPKError.invalidModel(error) }
         let problem = try GLPKProblem(model: model)
         return try problem.solve(options: options, warm: false, method: options.method)
+    }
+
+    /// Opens a ``GLPKSession`` on `model` with these options, for warm re-solves.
+    public func makeSession(_ model: LinearProgram) throws -> GLPKSession {
+        try GLPKSession(model: model, options: options)
     }
 
     /// Writes `model` to `url` in `format`, atomically, with its readable names, so any

@@ -2,16 +2,13 @@ import ArgumentParser
 import Foundation
 import GLPKSolver
 import LinearProgramming
-import PlacementModel
-import PlacementOptimizer
-import PlacementReports
 
-/// `placement optimize [STUDY]`: the plan, its value and its figures.
+/// `placement optimize [STUDY]`: the plan, its value and its risk figures.
 struct OptimizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "optimize",
-        abstract: "Find where to build capacity: the plan, its NPV by scenario, utilization and binding limits.",
-        discussion: "Exit status: 0 success, 64 usage, 65 invalid input, 66 missing input, 70 solver failure.")
+        abstract: "Find where to build capacity: the plan, NPV by scenario, utilization, resilience, stranded-asset risk and binding limits.",
+        discussion: "Exit status: 0 success, 64 usage, 65 invalid input, 66 missing input, 70 solver failure, 73 output not writable.")
 
     @Argument(help: "The study file.")
     var study: String = StudyInput.defaultPath
@@ -25,43 +22,21 @@ struct OptimizeCommand: ParsableCommand {
     @Option(name: .customLong("export-mps"), help: ArgumentHelp("Also write the model in free MPS format (minimises -objective).", valueName: "file"))
     var exportMPS: String?
 
+    @Flag(name: .customLong("skip-analysis"), help: "Skip the stress re-solves and stranded-asset risk.")
+    var skipAnalysis = false
+
     @Flag(name: .customLong("timings"), help: "Include wall-clock times in JSON output (they make runs differ).")
     var includeTimings = false
 
     func run() throws {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let loaded = try StudyInput.load(study)
-        let loadSeconds = (clock.now - start).seconds
-
-        let progress = ProgressIndicator("solving")
-        let result: OptimizationResult
-        do {
-            result = try PlacementOptimizer(solver: GLPKSolver(options: solver.glpkOptions)).optimize(loaded.study)
-            progress.stop()
-        } catch {
-            progress.stop()
-            printError("error: \(error)")
-            throw ExitStatus.solverFailure
-        }
-        try export(result.program.model)
-
-        let timings = OptimizeReport.Timings(load: loadSeconds, build: result.buildSeconds,
-                                             solve: result.solveSeconds, results: result.resultSeconds)
-        let report = OptimizeReport(study: loaded.study, studyPath: study, result: result, timings: timings)
+        let run = try PlanningRun(path: study, solverOptions: solver.glpkOptions, analyse: !skipAnalysis)
+        try export(run.report.result.program.model)
         switch output.format {
-        case .table: try output.emit(report.table())
-        case .json: try output.emit(report.json(includeTimings: includeTimings).serialized() + "\n")
-        case .csv: try output.emit(report.csv().text)
+        case .table: try output.emit(run.report.table())
+        case .json: try output.emit(run.report.json(includeTimings: includeTimings).serialized() + "\n")
+        case .csv: try output.emit(run.report.csv().text)
         }
-        guard result.plan != nil else {
-            printError("error: the solver stopped without a plan (\(result.solution.termination.rawValue))"
-                + (result.solution.message.map { ": \($0)" } ?? ""))
-            throw ExitStatus.solverFailure
-        }
-        if result.solution.termination != .optimal {
-            printError("warning: the plan is not proven optimal (\(result.solution.termination.rawValue))")
-        }
+        try run.checkOutcome()
     }
 
     private func export(_ model: LinearProgram) throws {

@@ -17,7 +17,7 @@ public struct PlacementProgram: Sendable {
 
     public var model: LinearProgram
     public let index: PlacementIndex
-    public let options: ProgramOptions
+    public internal(set) var options: ProgramOptions
     /// Scenario weights in the expectation (probabilities, renormalised over a subset).
     public let scenarioWeights: [Double]
 
@@ -50,6 +50,37 @@ public struct PlacementProgram: Sendable {
             body(arc, Variable(index: column))
             column += 1
         }
+    }
+
+    /// The bound changes that set every demand to its rate times `scale[workload]` (1 when
+    /// absent): demand rows and the upper bounds of unserved columns. Applying them to a
+    /// session holding this program turns it into the program built with that demand scale.
+    public func demandChanges(scale: [WorkloadID: Double]) -> (rows: [(Constraint, RowBound)],
+                                                             columns: [(Variable, lower: Double, upper: Double)]) {
+        var rows = [(Constraint, RowBound)](), columns = [(Variable, lower: Double, upper: Double)]()
+        let study = index.study
+        for (p, point) in index.demandPoints.enumerated() {
+            let tenant = study.tenants[point.tenant]
+            let factor = scale[tenant.workload] ?? 1
+            for slot in 0..<slotsPerPoint {
+                let position = p * slotsPerPoint + slot
+                guard let row = demandRow[position] else { continue }
+                let demand = demandRate[position] * factor
+                rows.append((row, .equal(demand)))
+                if let column = unserved[position] {
+                    columns.append((column, 0, (1 - tenant.committedShare) * demand))
+                }
+            }
+        }
+        return (rows, columns)
+    }
+
+    /// This program as if built with `scale` as its demand scale (after ``demandChanges(scale:)``
+    /// were applied to a session), so a plan read from that session reports the scaled demand.
+    public func withDemandScale(_ scale: [WorkloadID: Double]) -> PlacementProgram {
+        var copy = self
+        copy.options.demandScale = scale
+        return copy
     }
 
     /// Position of (year, scenario, slice) in the flattened per-point arrays.

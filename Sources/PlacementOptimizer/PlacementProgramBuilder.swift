@@ -103,6 +103,8 @@ private struct BuildState {
         scenarioCount = index.scenarios.count
         lp = LinearProgram(name: "placement", sense: .maximize)
         build = Array(repeating: Array(repeating: nil, count: index.years.count), count: index.fleets.count)
+        // Dispatch-only programs have no power rows: keep the shape so readers can index it.
+        powerRow = Array(repeating: Array(repeating: nil, count: index.years.count), count: study.facilities.count)
         let slots = index.years.count * index.scenarios.count * index.slices
         capacityTerms = Array(repeating: Array(repeating: [], count: slots), count: index.fleets.count)
         npv = Array(repeating: LinearExpression(), count: index.scenarios.count)
@@ -299,7 +301,6 @@ private struct BuildState {
     }
 
     mutating func addPowerRows() {
-        powerRow = Array(repeating: Array(repeating: nil, count: years.count), count: study.facilities.count)
         for (f, facility) in study.facilities.enumerated() {
             for y in years.indices {
                 var terms = [(Variable, Double)]()

@@ -26,6 +26,7 @@ extension OptimizeReport {
             scenarios.append([id.rawValue, Format.percent(plan.scenarioWeights[s]), Format.money(plan.npvByScenario[s])])
         }
         out.append(scenarios.rendered())
+        if let risk = riskHeadline() { out += ["", risk] }
         out.append("")
         out.append(capacitySection(plan))
         out.append("")

@@ -36,15 +36,19 @@ public struct OptimizeReport: Sendable {
     public let study: Study
     public let studyPath: String
     public let result: OptimizationResult
+    /// Resilience and stranded-asset figures, when the analysis was run.
+    public let analysis: PlanAnalysis?
     public let utilization: Utilization?
     public var timings: Timings?
 
-    public init(study: Study, studyPath: String, result: OptimizationResult, timings: Timings? = nil) {
+    public init(study: Study, studyPath: String, result: OptimizationResult, analysis: PlanAnalysis? = nil,
+                timings: Timings? = nil) {
         self.study = study
         self.studyPath = studyPath
         self.result = result
+        self.analysis = analysis
         self.timings = timings
-        utilization = result.plan.map(Utilization.init(plan:))
+        utilization = analysis?.utilization ?? result.plan.map(Utilization.init(plan:))
     }
 
     var plan: Plan? { result.plan }
@@ -136,6 +140,8 @@ public struct OptimizeReport: Sendable {
                     .object([("value", .finite(price.value)), ("binding", .bool(price.binding))])
                 } ?? .null),
             ])),
+            ("resilience", analysis?.stress.map(resilienceJSON) ?? .null),
+            ("stranded_assets", analysis.map { strandedJSON($0.stranded) } ?? .null),
             ("unreachable_demand", .array(plan.unreachable.map { item in
                 .object([("tenant", .string(item.tenant.rawValue)), ("zone", .string(item.zone.rawValue)),
                          ("reason", .string(item.reason))])
@@ -143,6 +149,61 @@ public struct OptimizeReport: Sendable {
         ]
         members.append(("statistics", .object(statistics)))
         return .object(members)
+    }
+
+    private func resilienceJSON(_ stress: StressTest) -> JSONValue {
+        func rows(_ items: [StressTest.Resilience]) -> JSONValue {
+            .array(items.map { item in
+                var members: [(String, JSONValue)] = []
+                if let facility = item.facility { members.append(("facility", .string(facility.rawValue))) }
+                members += [
+                    ("year", .number(Double(item.year))),
+                    ("reference_utilization", .finite(item.referenceUtilization)),
+                    ("stressed_utilization", .object(zip(stress.cases, item.stressedUtilization).map {
+                        ($0.workload.rawValue, .finite($1))
+                    })),
+                    ("resilience", .finite(item.resilience)),
+                    ("worst_stress", item.worst.map { .string($0.rawValue) } ?? .null),
+                ]
+                return .object(members)
+            })
+        }
+        return .object([
+            ("shock", .number(stress.shock)), ("reference_scenario", .string(stress.referenceScenario.rawValue)),
+            ("stresses", .array(stress.cases.map { .string($0.workload.rawValue) })),
+            ("fleet", rows(stress.fleet)), ("facilities", rows(stress.facilities)),
+        ])
+    }
+
+    private func strandedJSON(_ risk: StrandedAssetRisk) -> JSONValue {
+        func figures(_ figures: StrandedAssetRisk.Figures) -> JSONValue {
+            .object([
+                ("expected_usd", .finite(figures.expected)),
+                ("worst_scenario_usd", .finite(figures.worstScenario)),
+                ("worst_scenario", figures.worstScenarioID.map { .string($0.rawValue) } ?? .null),
+                ("cvar_usd", .finite(figures.cvar)),
+                ("worst_stress_usd", .finite(figures.worstStress)),
+                ("worst_stress", figures.worstStressWorkload.map { .string($0.rawValue) } ?? .null),
+                ("by_scenario_usd", .array(figures.byScenario.map { .finite($0) })),
+                ("by_stress_usd", .array(figures.byStress.map { .finite($0) })),
+            ])
+        }
+        func rows(_ items: [StrandedAssetRisk.Row]) -> JSONValue {
+            .array(items.map { row in
+                var members: [(String, JSONValue)] = []
+                if let facility = row.facility { members.append(("facility", .string(facility.rawValue))) }
+                members += [("year", .number(Double(row.year))), ("book_value_usd", .finite(row.bookValue)),
+                            ("stranded", figures(row.stranded)), ("at_risk", figures(row.atRisk))]
+                return .object(members)
+            })
+        }
+        return .object([
+            ("breakeven_utilization", .number(risk.breakevenUtilization)), ("alpha", .number(risk.alpha)),
+            ("scenarios", .array(risk.scenarios.map { .string($0.rawValue) })),
+            ("stresses", .array(risk.stressWorkloads.map { .string($0.rawValue) })),
+            ("probability_fleet_below_breakeven_final_year", .finite(risk.probabilityBelowBreakeven)),
+            ("fleet", rows(risk.fleet)), ("facilities", rows(risk.facilities)),
+        ])
     }
 
     private func entryJSON(_ entry: Utilization.Entry) -> JSONValue {
@@ -167,9 +228,12 @@ public struct OptimizeReport: Sendable {
     public func csv() -> CSVTable {
         var table = CSVTable(header: [
             "facility", "hardware", "year", "scenario", "built", "installed", "existing", "it_mw", "capex_usd",
-            "used_hours", "utilization", "peak_busy", "herfindahl",
+            "used_hours", "utilization", "peak_busy", "herfindahl", "book_value_usd", "stranded_usd", "at_risk_usd",
         ] + study.workloads.map { "hours_\($0.id.rawValue)" })
         guard let plan, let utilization else { return table }
+        let values = Dictionary((analysis?.stranded.fleetScenarioValues ?? []).map {
+            ("\($0.facility)|\($0.hardware)|\($0.year)|\($0.scenario)", $0)
+        }, uniquingKeysWith: { first, _ in first })
         let capacity = Dictionary(plan.fleetYears.map { ("\($0.facility)|\($0.hardware)|\($0.year)", $0) },
                                   uniquingKeysWith: { first, _ in first })
         for entry in utilization.fleets {
@@ -181,8 +245,17 @@ public struct OptimizeReport: Sendable {
                 CSVTable.number(row.capacity * row.powerKW / 1000), CSVTable.number(row.built * row.unitCapexUSD),
                 CSVTable.number(entry.usedHours), CSVTable.number(entry.utilization), CSVTable.number(entry.peakBusy),
                 CSVTable.number(entry.herfindahl),
-            ] + entry.hoursByWorkload.map { CSVTable.number($0) })
+            ] + risk(values["\(facility)|\(hardware)|\(entry.year)|\(entry.scenario)"], bookValue: row.capacity > 0)
+              + entry.hoursByWorkload.map { CSVTable.number($0) })
         }
         return table
+    }
+
+    /// Book, stranded and at-risk value fields; zeros where units are installed but nothing is
+    /// on the books, empty without the analysis.
+    private func risk(_ value: StrandedAssetRisk.FleetScenarioValue?, bookValue installed: Bool) -> [String] {
+        guard analysis != nil else { return ["", "", ""] }
+        guard let value else { return installed ? ["0", "0", "0"] : ["", "", ""] }
+        return [CSVTable.number(value.bookValue), CSVTable.number(value.stranded), CSVTable.number(value.atRisk)]
     }
 }

@@ -2,6 +2,7 @@ import BenchmarkModels
 import Foundation
 import GLPKSolver
 import LinearProgramming
+import PlacementTestSupport
 import Testing
 
 /// Different models solved on several threads at once give exactly the serial answers.

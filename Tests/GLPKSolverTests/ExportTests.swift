@@ -2,6 +2,7 @@ import BenchmarkModels
 import Foundation
 import GLPKSolver
 import LinearProgramming
+import PlacementTestSupport
 import Testing
 
 /// Exported files keep the readable names and give glpsol the same optimum.

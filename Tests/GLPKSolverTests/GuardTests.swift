@@ -1,6 +1,7 @@
 import Foundation
 @testable import GLPKSolver
 import LinearProgramming
+import PlacementTestSupport
 import Testing
 
 /// The C guard catches GLPK's fatal errors that validation would normally prevent:

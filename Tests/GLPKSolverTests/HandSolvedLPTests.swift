@@ -1,5 +1,6 @@
 import GLPKSolver
 import LinearProgramming
+import PlacementTestSupport
 import Testing
 
 /// Small LPs solved by hand; each asserts objective, primal values, duals (with the sign

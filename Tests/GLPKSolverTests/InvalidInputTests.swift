@@ -1,6 +1,7 @@
 import BenchmarkModels
 import GLPKSolver
 import LinearProgramming
+import PlacementTestSupport
 import Testing
 
 /// Bad calls become Swift errors that name the fault; the process survives and later solves are right.

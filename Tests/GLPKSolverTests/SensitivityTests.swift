@@ -1,5 +1,6 @@
 import GLPKSolver
 import LinearProgramming
+import PlacementTestSupport
 import Testing
 
 /// Ranging on the Wyndor Glass LP (Hillier & Lieberman): max 3x + 5y, x <= 4, 2y <= 12,

@@ -1,6 +1,7 @@
 import BenchmarkModels
 import GLPKSolver
 import LinearProgramming
+import PlacementTestSupport
 import Testing
 
 /// Runs that do not end at an optimum report why, and carry no numbers that could be misread.

@@ -1,5 +1,6 @@
 import Foundation
 import LinearProgramming
+import PlacementTestSupport
 import Testing
 
 /// Checks strong duality and complementary slackness on an LP optimum:
@@ -35,16 +36,6 @@ func expectStrongDuality(_ lp: LinearProgram, _ solution: Solution, tolerance: D
     let objective = primal.objective
     #expect(abs(total - objective) <= tolerance * max(1, abs(objective)),
             "dual objective \(total) != primal objective \(objective)", sourceLocation: sourceLocation)
-}
-
-func expectClose(_ actual: Double?, _ expected: Double, relative: Double = 1e-9,
-                 sourceLocation: SourceLocation = #_sourceLocation) {
-    guard let actual else {
-        Issue.record("expected \(expected), got nil", sourceLocation: sourceLocation)
-        return
-    }
-    #expect(abs(actual - expected) <= relative * max(1, abs(expected)),
-            "expected \(expected), got \(actual)", sourceLocation: sourceLocation)
 }
 
 enum Fixtures {

@@ -1,6 +1,7 @@
 import BenchmarkModels
 import GLPKSolver
 import LinearProgramming
+import PlacementTestSupport
 import Testing
 
 /// Re-solves from the stored basis give the cold optimum in fewer iterations.

@@ -3,6 +3,7 @@ import GLPKSolver
 import LinearProgramming
 import PlacementLoader
 import PlacementOptimizer
+import PlacementTestSupport
 import Testing
 
 /// The bundled study optimizes, and its exported MPS file gives glpsol the same optimum.

@@ -2,6 +2,7 @@ import GLPKSolver
 import LinearProgramming
 import PlacementModel
 import PlacementOptimizer
+import PlacementTestSupport
 import Testing
 
 /// Small studies whose optimum is derived by hand (see `TinyStudy` for the base numbers).
@@ -221,10 +222,4 @@ import Testing
         expectClose(tight.expectedNPV, 685_792)
         #expect(tight.powerShadowPrices.isEmpty)
     }
-}
-
-func expectClose(_ actual: Double, _ expected: Double, relative: Double = 1e-9,
-                 sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(abs(actual - expected) <= relative * max(1, abs(expected)),
-            "expected \(expected), got \(actual)", sourceLocation: sourceLocation)
 }

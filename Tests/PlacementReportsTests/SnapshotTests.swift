@@ -1,5 +1,6 @@
 import Foundation
 import GLPKSolver
+import PlacementAnalysis
 import PlacementLoader
 import PlacementOptimizer
 import PlacementReports
@@ -22,8 +23,11 @@ import Testing
         let study = try StudyLoader().loadStudy(at: path).study
         var options = GLPKOptions()
         options.method = .primal
-        let result = try PlacementOptimizer(solver: GLPKSolver(options: options)).optimize(study)
-        let json = OptimizeReport(study: study, studyPath: path, result: result).json().serialized() + "\n"
+        let solver = GLPKSolver(options: options)
+        let result = try PlacementOptimizer(solver: solver).optimize(study)
+        let plan = try #require(result.plan)
+        let analysis = try PlanAnalysis.run(study: study, plan: plan, solver: solver)
+        let json = OptimizeReport(study: study, studyPath: path, result: result, analysis: analysis).json().serialized() + "\n"
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             try json.write(to: Self.snapshot, atomically: true, encoding: .utf8)
             print("recorded \(Self.snapshot.path)")

@@ -1,0 +1,62 @@
+import GLPKSolver
+import PlacementAnalysis
+import PlacementModel
+import PlacementOptimizer
+import PlacementTestSupport
+import Testing
+
+/// Resilience by hand (TinyStudy: one facility, flat demand, one slice, 10 units/hour per
+/// accelerator). The stress holds capacity at the plan and multiplies one workload's demand
+/// by 1 - 0.7 = 0.3.
+@Suite struct ResilienceTests {
+    func analyse(_ tiny: TinyStudy) throws -> (Plan, PlanAnalysis) {
+        let study = try tiny.study()
+        let plan = try #require(try PlacementOptimizer(solver: GLPKSolver()).optimize(study).plan)
+        return (plan, try PlanAnalysis.run(study: study, plan: plan, solver: GLPKSolver()))
+    }
+
+    /// Video only: 10 accelerators fully busy; under the video shock 3 are busy, so the
+    /// facility keeps exactly 30% of its utilization.
+    @Test func singleWorkloadFacilityLosesTheShock() throws {
+        let (_, analysis) = try analyse(TinyStudy())
+        let stress = try #require(analysis.stress)
+        #expect(stress.cases.map(\.workload) == ["video"])
+        let fleet = try #require(stress.fleet.first)
+        expectClose(fleet.referenceUtilization, 1)
+        expectClose(fleet.resilience, 0.3)
+        #expect(fleet.worst == "video")
+        expectClose(stress.facilities.first { $0.facility == "near" }?.resilience, 0.3)
+    }
+
+    /// Video and reasoning, 100 units/hour each, on 20 accelerators: under either shock
+    /// 3 + 10 = 13 are busy, so resilience is 0.65: the diversified facility loses less.
+    @Test func diversifiedFacilityLosesLess() throws {
+        var tiny = TinyStudy()
+        tiny.workloads = [TinyStudy.workload("video", slo: 20), TinyStudy.workload("reasoning", slo: 20)]
+        tiny.tenants = [
+            TinyStudy.tenant("stream", workload: "video", unitsPerYear: 876_000),
+            TinyStudy.tenant("think", workload: "reasoning", unitsPerYear: 876_000),
+        ]
+        let (_, analysis) = try analyse(tiny)
+        let stress = try #require(analysis.stress)
+        #expect(stress.cases.map(\.workload) == ["video", "reasoning"])
+        let fleet = try #require(stress.fleet.first)
+        expectClose(fleet.stressedUtilization[0], 0.65)
+        expectClose(fleet.stressedUtilization[1], 0.65)
+        expectClose(fleet.resilience, 0.65)
+    }
+
+    /// The power row's dual equals the objective change of a re-solve with a little more
+    /// power (finite difference of 0.0001 MW = 0.1 accelerator: 8,572.4 USD).
+    @Test func powerShadowPriceMatchesFiniteDifference() throws {
+        var tiny = TinyStudy()
+        tiny.facilities = [TinyStudy.facility("near", powerMW: 0.006)]
+        let base = try #require(try PlacementOptimizer(solver: GLPKSolver()).optimize(try tiny.study()).plan)
+        let dual = try #require(base.powerShadowPrices.first?.value)
+        let delta = 0.0001
+        tiny.facilities = [TinyStudy.facility("near", powerMW: 0.006 + delta)]
+        let more = try #require(try PlacementOptimizer(solver: GLPKSolver()).optimize(try tiny.study()).plan)
+        expectClose((more.objectiveUSD - base.objectiveUSD) / delta, dual, relative: 1e-6)
+        expectClose(more.objectiveUSD - base.objectiveUSD, 8_572.4, relative: 1e-6)
+    }
+}
