@@ -35,10 +35,14 @@ let package = Package(
             dependencies: ["PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "LinearProgramming"]
         ),
         .target(
+            name: "PlacementSweep",
+            dependencies: ["PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "PlacementReports", "LinearProgramming"]
+        ),
+        .target(
             name: "PlacementCLI",
             dependencies: [
                 "LinearProgramming", "GLPKSolver", "PlacementModel", "PlacementLoader", "PlacementOptimizer",
-                "PlacementAnalysis", "PlacementReports",
+                "PlacementAnalysis", "PlacementReports", "PlacementSweep",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +72,11 @@ let package = Package(
             name: "PlacementAnalysisTests",
             dependencies: ["PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "PlacementLoader", "GLPKSolver",
                            "LinearProgramming", "PlacementTestSupport"]
+        ),
+        .testTarget(
+            name: "PlacementSweepTests",
+            dependencies: ["PlacementSweep", "PlacementLoader", "PlacementModel", "GLPKSolver", "PlacementTestSupport"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "PlacementReportsTests",

@@ -205,6 +205,10 @@ int spg_set_col_bounds(glp_prob *P, int count, const int *col, const int *type,
     GUARDED(for (int k = 0; k < count; k++) glp_set_col_bnds(P, col[k], type[k], lower[k], upper[k]));
 }
 
+int spg_set_mat_row(glp_prob *P, int i, int len, const int *ind, const double *val) {
+    GUARDED(glp_set_mat_row(P, i, len, ind, val));
+}
+
 int spg_set_objective(glp_prob *P, int count, const int *col, const double *coef) {
     GUARDED(for (int k = 0; k < count; k++) glp_set_obj_coef(P, col[k], coef[k]));
 }

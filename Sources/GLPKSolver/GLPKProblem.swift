@@ -160,6 +160,20 @@ final class GLPKProblem {
         changedSinceSolve = true
     }
 
+    /// Replaces the coefficients of rows (same pattern; validated by the caller). The basis is
+    /// kept; GLPK refactorizes it at the next solve.
+    func setRows(_ rows: [(Int, [(Int, Double)])]) throws(GLPKError) {
+        let problem = try live()
+        for (row, terms) in rows {
+            let indices = [Int32(0)] + terms.map { Int32($0.0 + 1) }
+            let values = [0.0] + terms.map(\.1)
+            guard spg_set_mat_row(problem, Int32(row + 1), Int32(terms.count), indices, values) == 0 else {
+                throw failure("glp_set_mat_row")
+            }
+        }
+        if !rows.isEmpty { changedSinceSolve = true }
+    }
+
     /// Sets objective coefficients; column -1 is the constant term.
     func setObjective(_ changes: [(Int, Double)]) throws(GLPKError) {
         let problem = try live()

@@ -112,6 +112,25 @@ public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
         model.objectiveConstant = constant
     }
 
+    /// Turns the session's model into `model` by changing numbers only (bounds, objective,
+    /// matrix coefficients), keeping the basis for a warm re-solve. Returns false, changing
+    /// nothing, when the structure differs (sizes, sparsity pattern, integrality, sense).
+    public func update(to newModel: LinearProgram) throws -> Bool {
+        guard let changes = model.numericChanges(to: newModel) else { return false }
+        do { try newModel.validate() } catch { throw GLPKError.invalidModel(error) }
+        try onThread { problem in
+            try problem.setColumnBounds(changes.variableBounds.map { ($0.0.index, $0.lower, $0.upper) })
+            try problem.setRowBounds(changes.rowBounds.map { ($0.0.index, $0.1.lower, $0.1.upper) })
+            try problem.setObjective(changes.objective.map { ($0.0.index, $0.1) }
+                + (changes.objectiveConstant.map { [(-1, $0)] } ?? []))
+            try problem.setRows(changes.matrixRows.map { row in (row.0.index, row.1.map { ($0.0.index, $0.1) }) })
+        }
+        boundsChanged = boundsChanged || !changes.variableBounds.isEmpty || !changes.rowBounds.isEmpty
+        objectiveChanged = objectiveChanged || !changes.objective.isEmpty || !changes.matrixRows.isEmpty
+        model = newModel
+        return true
+    }
+
     // MARK: Sensitivity (LP, after an optimal solve)
 
     /// The interval of `variable`'s objective coefficient over which the current basis stays optimal.

@@ -13,6 +13,9 @@ public protocol LinearProgramSession: AnyObject, Sendable {
     func setBounds(_ changes: [(Constraint, RowBound)]) throws
     func setVariableBounds(_ changes: [(Variable, lower: Double, upper: Double)]) throws
     func setObjectiveCoefficients(_ changes: [(Variable, Double)]) throws
+    /// Turns the session's model into `model` by changing numbers only, keeping the basis;
+    /// false (and nothing changed) when the structure differs.
+    func update(to model: LinearProgram) throws -> Bool
     /// Solves from the stored basis (cold the first time).
     func solve() throws -> Solution
 }

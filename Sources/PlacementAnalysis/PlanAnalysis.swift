@@ -24,7 +24,16 @@ public struct PlanAnalysis: Sendable {
     }
 
     public static func run<Solver: IncrementalSolver>(study: Study, plan: Plan, solver: Solver) throws -> PlanAnalysis {
-        let stress = try StressTest.run(study: study, plan: plan, solver: solver)
+        var session: Solver.Session?
+        return try run(study: study, plan: plan, solver: solver, reusing: &session)
+    }
+
+    /// The same, continuing the stress re-solves in `session` when its structure allows
+    /// (see ``StressTest/run(study:plan:solver:reusing:)``).
+    public static func run<Solver: IncrementalSolver>(
+        study: Study, plan: Plan, solver: Solver, reusing session: inout Solver.Session?
+    ) throws -> PlanAnalysis {
+        let stress = try StressTest.run(study: study, plan: plan, solver: solver, reusing: &session)
         return PlanAnalysis(utilization: Utilization(plan: plan), stress: stress,
                             stranded: StrandedAssetRisk(study: study, plan: plan, stress: stress))
     }

@@ -49,10 +49,25 @@ public struct StressTest: Sendable {
 
     /// Runs the reference and the stress re-solves in one session of `solver`.
     public static func run<Solver: IncrementalSolver>(study: Study, plan: Plan, solver: Solver) throws -> StressTest {
+        var session: Solver.Session?
+        return try run(study: study, plan: plan, solver: solver, reusing: &session)
+    }
+
+    /// The same, continuing in `session` when it holds a dispatch program of the same
+    /// structure (a sweep's previous variant): its numbers are updated and the basis kept.
+    /// On return `session` holds this run's session.
+    public static func run<Solver: IncrementalSolver>(
+        study: Study, plan: Plan, solver: Solver, reusing session: inout Solver.Session?
+    ) throws -> StressTest {
         let reference = study.referenceScenario.id
         let program = try PlacementProgramBuilder(
             study: study, options: ProgramOptions(scenarios: [reference], fixedBuilds: plan.builtUnits)).build()
-        let session = try solver.makeSession(program.model)
+        if let existing = session, try existing.update(to: program.model) {
+            // Warm: the previous variant's basis.
+        } else {
+            session = try solver.makeSession(program.model)
+        }
+        guard let session else { throw StressError(description: "no solver session") }
         let first = try session.solve()
         guard let referencePlan = PlacementOptimizer<Solver>.plan(from: first, of: program, study: study) else {
             throw StressError(description: "the reference dispatch ended \(first.termination.rawValue)")

@@ -37,6 +37,17 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
         return output
     }
 
+    /// On one line without spaces (JSON Lines).
+    public func compact() -> String {
+        switch self {
+        case .array(let items): "[" + items.map { $0.compact() }.joined(separator: ",") + "]"
+        case .object(let members):
+            "{" + members.map { key, value in JSONValue.string(key).serialized() + ":" + value.compact() }
+                .joined(separator: ",") + "}"
+        default: serialized()
+        }
+    }
+
     private var isScalar: Bool {
         switch self {
         case .array, .object: false

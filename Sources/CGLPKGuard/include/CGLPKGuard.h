@@ -80,6 +80,8 @@ int spg_set_row_bounds(glp_prob *P, int count, const int *row, const int *type,
                        const double *lower, const double *upper);
 int spg_set_col_bounds(glp_prob *P, int count, const int *col, const int *type,
                        const double *lower, const double *upper);
+/* Replaces row i's coefficients (1-based arrays of length len, element 0 unused). */
+int spg_set_mat_row(glp_prob *P, int i, int len, const int *ind, const double *val);
 int spg_set_objective(glp_prob *P, int count, const int *col, const double *coef);
 int spg_analyze_bound(glp_prob *P, int k, double *value1, double *value2);
 int spg_analyze_coef(glp_prob *P, int k, double *coef1, double *coef2);
