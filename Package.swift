@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "placement", targets: ["placement"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
         .library(name: "GLPKSolver", targets: ["GLPKSolver"]),
+        .library(name: "SovereignPlacement", targets: ["SovereignPlacement"]),
         .library(name: "PlacementModel", targets: ["PlacementModel"]),
         .library(name: "PlacementLoader", targets: ["PlacementLoader"]),
         .library(name: "PlacementOptimizer", targets: ["PlacementOptimizer"]),
@@ -47,6 +48,13 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "placement", dependencies: ["PlacementCLI"]),
+        // The scripting API in one import, and a runnable example of it.
+        .target(
+            name: "SovereignPlacement",
+            dependencies: ["GLPKSolver", "LinearProgramming", "PlacementAnalysis", "PlacementLoader", "PlacementModel",
+                           "PlacementOptimizer", "PlacementReports", "PlacementSweep"]
+        ),
+        .executableTarget(name: "what-if", dependencies: ["SovereignPlacement"], path: "Examples/WhatIf"),
         // Benchmarks (bench/): generated and published models, and the side-by-side timing tool.
         .target(name: "BenchmarkModels", dependencies: ["LinearProgramming"], path: "bench/Sources/BenchmarkModels"),
         .executableTarget(

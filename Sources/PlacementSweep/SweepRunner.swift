@@ -46,11 +46,13 @@ public struct SweepRunner<Solver: IncrementalSolver>: Sendable {
         for worker in 0..<min(workers, max(1, blocks.count)) {
             group.enter()
             let thread = Thread { [self] in
+                let planner = IncrementalPlanner(solver: solver, analyse: analyse)
                 while let block = queue.next() {
-                    var main: Solver.Session?, dispatch: Solver.Session?
+                    // Every block starts cold, so results do not depend on which worker ran what.
+                    planner.reset()
                     for id in block {
-                        if cold { main = nil; dispatch = nil }
-                        let result = solve(id, main: &main, dispatch: &dispatch)
+                        if cold { planner.reset() }
+                        let result = solve(id, with: planner)
                         guard !skip.contains(id) else { continue }
                         reporting.lock()
                         report(result)
@@ -66,47 +68,31 @@ public struct SweepRunner<Solver: IncrementalSolver>: Sendable {
         group.wait()
     }
 
-    /// Solves one variant, continuing in the given sessions when the structure allows.
-    func solve(_ id: Int, main: inout Solver.Session?, dispatch: inout Solver.Session?) -> VariantResult {
+    /// Solves one variant, warm when the planner's sessions allow.
+    func solve(_ id: Int, with planner: IncrementalPlanner<Solver>) -> VariantResult {
         let clock = ContinuousClock()
         let start = clock.now
         let values = sweep.assignments(ofVariant: id).map(\.value)
         do {
             let study = try sweep.variant(id, of: base)
-            let program = try PlacementProgramBuilder(study: study).build()
-            var warm = false
-            if let session = main, try session.update(to: program.model) {
-                warm = true
-            } else {
-                main = try solver.makeSession(program.model)
-            }
-            guard let session = main else { throw SweepError("no solver session") }
-            let solution = try session.solve()
-            var result = VariantResult(id: id, values: values, status: solution.termination.rawValue,
-                                       iterations: solution.statistics.iterations, warmStarted: warm && solution.statistics.warmStarted,
-                                       message: solution.message)
-            if let plan = PlacementOptimizer<Solver>.plan(from: solution, of: program, study: study) {
+            let outcome = try planner.optimize(study)
+            var result = VariantResult(id: id, values: values, status: outcome.solution.termination.rawValue,
+                                       iterations: outcome.iterations, warmStarted: outcome.warmStarted,
+                                       message: outcome.solution.message)
+            if let plan = outcome.plan {
                 let final = plan.years.last ?? study.horizon.end
                 result.expectedNPV = plan.expectedNPV
                 result.cvarNPV = TailRisk.tailNPV(npv: plan.npvByScenario, probabilities: plan.scenarioWeights, alpha: study.risk.alpha)
-                let utilization = Utilization(plan: plan)
+                let utilization = outcome.analysis?.utilization ?? Utilization(plan: plan)
                 result.fleetUtilization = zip(plan.scenarios, plan.scenarioWeights).reduce(0.0) {
                     $0 + (utilization.fleet(year: final, scenario: $1.0) ?? 0) * $1.1
                 }
-                if analyse {
-                    let analysis = try PlanAnalysis.run(study: study, plan: plan, solver: solver, reusing: &dispatch)
-                    result.resilience = analysis.stress?.fleet.last?.resilience
-                    result.expectedStranded = analysis.stranded.fleet.last?.stranded.expected
-                    result.iterations += (analysis.stress?.referenceIterations ?? 0)
-                        + (analysis.stress?.cases.reduce(0) { $0 + $1.iterations } ?? 0)
-                }
+                result.resilience = outcome.analysis?.stress?.fleet.last?.resilience
+                result.expectedStranded = outcome.analysis?.stranded.fleet.last?.stranded.expected
             }
             result.seconds = (clock.now - start).seconds
             return result
         } catch {
-            // A failed variant is a row with its reason; the sessions start afresh.
-            main = nil
-            dispatch = nil
             return VariantResult(id: id, values: values, status: "error", seconds: (clock.now - start).seconds,
                                  message: "\(error)")
         }
