@@ -46,6 +46,21 @@ import Testing
         expectClose(fleet.resilience, 0.65)
     }
 
+    /// 10 existing 40 GB accelerators no 80 GB workload can use sit idle beside the 10 built:
+    /// the fleet counts them, so its utilization is 0.5; their fixed O&M (100 USD each) is
+    /// still paid, as is the built ones': NPV = 857,240 - 1,000 - 1,000.
+    @Test func idleExistingUnitsCountInTheFleet() throws {
+        var tiny = TinyStudy()
+        tiny.hardware.append(TinyStudy.gpu("small", memory: 40, lifetime: 2))
+        tiny.workloads = [TinyStudy.workload("video", slo: 20, memory: 80)]
+        tiny.facilities = [TinyStudy.facility("near", fixedOM: 100_000, existing: ["small": 10])]
+        let (plan, analysis) = try analyse(tiny)
+        expectClose(plan.expectedNPV, 857_240 - 10 * 100 - 10 * 100)
+        expectClose(analysis.utilization.fleet(year: 2026, scenario: "base"), 0.5)
+        let small = try #require(plan.fleetYears.first { $0.hardware == "small" })
+        #expect(small.capacity == 10 && small.built == 0)
+    }
+
     /// The power row's dual equals the objective change of a re-solve with a little more
     /// power (finite difference of 0.0001 MW = 0.1 accelerator: 8,572.4 USD).
     @Test func powerShadowPriceMatchesFiniteDifference() throws {
