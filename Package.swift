@@ -59,7 +59,8 @@ let package = Package(
         .target(name: "BenchmarkModels", dependencies: ["LinearProgramming"], path: "bench/Sources/BenchmarkModels"),
         .executableTarget(
             name: "placement-bench",
-            dependencies: ["BenchmarkModels", "GLPKSolver", "LinearProgramming", "PlacementModel", "PlacementLoader", "PlacementOptimizer", "PlacementAnalysis"],
+            dependencies: ["BenchmarkModels", "GLPKSolver", "LinearProgramming", "PlacementModel", "PlacementLoader",
+                           "PlacementOptimizer", "PlacementAnalysis", "PlacementSweep"],
             path: "bench/Sources/placement-bench"
         ),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),

@@ -174,7 +174,8 @@ struct SyntheticStudy {
         for f in 0..<parameters.facilities {
             let country = countryOfFacility[f]
             world.countries[country].facilities.append(f)
-            world.facilities.append(drawFacility(f, country: country, world: world, random: &random))
+            let facility = drawFacility(f, country: country, world: world, random: &random)
+            world.facilities.append(facility)
         }
         // A quarter of the zones have a measured round trip to their nearest facility, which
         // overrides the estimate (routes are rarely the great circle).
@@ -186,7 +187,10 @@ struct SyntheticStudy {
             let estimate = Self.estimatedRTT(world.zones[z].place, world.facilities[nearest].place)
             world.measured.append((z, nearest, max(1, (estimate * random.uniform(0.85, 1.3) * 2).rounded() / 2)))
         }
-        for t in 0..<parameters.tenants { world.tenants.append(drawTenant(t, world: world, random: &random)) }
+        for t in 0..<parameters.tenants {
+            let tenant = drawTenant(t, world: world, random: &random)
+            world.tenants.append(tenant)
+        }
         // The planning case carries about three times the weight of any other scenario.
         world.scenarioDenominator = Self.powerOfTwo(atLeast: 64 * parameters.scenarios)
         world.scenarioWeights = Self.apportion(
@@ -321,7 +325,7 @@ struct SyntheticStudy {
         horizon: {start: \(years.lowerBound), end: \(years.upperBound)}
         discount_rate: 0.08
         time_slices: \(parameters.slices)
-        budget_usd: \(Self.number(Self.significant(0.6 * fullBuild, 3)))
+        budget_usd: \(Self.scientific(0.6 * fullBuild, 3))
         risk: {alpha: 0.9, weight: 0.0}
         policy: {max_category_share: 1.0}
         latency: {route_factor: 1.6, base_ms: 4}
@@ -417,10 +421,9 @@ struct SyntheticStudy {
             let workload = Self.workloads[tenant.workload]
             let first = Self.significant(
                 0.7 * firstYearHours * tenant.weight / totalWeight * Self.h200Throughput[tenant.workload], 4)
-            var annual = "\(years.lowerBound): \(Self.number(first))"
+            var annual = "\(years.lowerBound): \(Self.scientific(first, 4))"
             if parameters.years > 1 {
-                let last = Self.significant(first * pow(tenant.growth, Double(parameters.years - 1)), 4)
-                annual += ", \(years.upperBound): \(Self.number(last))"
+                annual += ", \(years.upperBound): \(Self.scientific(first * pow(tenant.growth, Double(parameters.years - 1)), 4))"
             }
             let zones = zip(tenant.zones, tenant.shares)
                 .map { "\(world.zones[$0.0].id): \(Self.number($0.1))" }.joined(separator: ", ")
@@ -441,40 +444,64 @@ struct SyntheticStudy {
     }
 
     private func scenariosText(_ world: World, random: inout SplitMix64) -> String {
-        let names = ["base", "demand-spiral", "efficiency-dominates", "video-litigation", "price-war", "grid-stress",
-                     "sovereign-push", "slow-adoption"]
         // Multipliers start the year after the first (before its first year a multiplier is 1).
         let moving = parameters.years > 1 ? Array(years.dropFirst()) : [years.lowerBound]
+        /// A yearly random walk of a multiplier, each year's step in [low, high).
         func path(_ low: Double, _ high: Double) -> String {
             var level = 1.0
-            return moving.map { year in
+            return "{" + moving.map { year in
                 level *= random.uniform(low, high)
                 return "\(year): \(Self.number(Self.round(level, 3)))"
-            }.joined(separator: ", ")
+            }.joined(separator: ", ") + "}"
         }
+        let workloads = Self.workloads.map(\.id)
+        let regions = world.regionCenters.indices.map { "region-\($0 + 1)" }
         var text = header + "scenarios:\n"
         for s in 0..<parameters.scenarios {
-            let id = s < names.count ? names[s] : "scenario-\(s + 1)"
             let probability = Double(world.scenarioWeights[s]) / Double(world.scenarioDenominator)
-            text += "  - id: \(id)\n    probability: \(Self.number(probability))\n"
-            guard s > 0 else { continue }
-            var demand = [String](), price = [String](), efficiency = [String](), electricity = [String]()
-            for workload in Self.workloads {
-                if random.uniform(0, 1) < 0.6 { demand.append("\(workload.id): {\(path(0.75, 1.3))}") }
-                if random.uniform(0, 1) < 0.5 { price.append("\(workload.id): {\(path(0.75, 1.1))}") }
-                if random.uniform(0, 1) < 0.4 { efficiency.append("\(workload.id): {\(path(1, 1.4))}") }
+            guard s > 0 else {
+                text += "  - id: base\n    name: Planning case (tenants as written)\n    probability: \(Self.number(probability))\n"
+                continue
             }
-            for r in world.regionCenters.indices where random.uniform(0, 1) < min(1, 2 / Double(world.regionCenters.count)) {
-                electricity.append("region-\(r + 1): {\(path(0.95, 1.2))}")
+            // The downside and upside stories of the bundled scenarios, cycled; each draw
+            // differs, so later cycles are new variants of the same story.
+            let archetype = Self.scenarioArchetypes[(s - 1) % Self.scenarioArchetypes.count]
+            let cycle = (s - 1) / Self.scenarioArchetypes.count
+            var sections: [(String, [String])] = []
+            switch archetype.id {
+            case "demand-spiral":
+                sections = [("demand", workloads.map { "\($0): \(path(1.05, 1.35))" }),
+                            ("price", workloads.map { "\($0): \(path(1, 1.05))" }),
+                            ("electricity", regions.filter { _ in random.uniform(0, 1) < 0.5 }.map { "\($0): \(path(1, 1.08))" })]
+            case "efficiency-dominates":
+                sections = [("demand", workloads.map { "\($0): \(path(0.88, 1))" }),
+                            ("price", workloads.map { "\($0): \(path(0.7, 0.92))" }),
+                            ("efficiency", workloads.map { "\($0): \(path(1.1, 1.4))" })]
+            case "video-litigation":
+                sections = [("demand", ["video: \(path(0.3, 0.8))"])]
+            case "price-war":
+                sections = [("demand", workloads.map { "\($0): \(path(1, 1.12))" }),
+                            ("price", workloads.map { "\($0): \(path(0.78, 0.95))" })]
+            default:
+                sections = [("electricity", regions.map { "\($0): \(path(1.03, 1.25))" })]
             }
-            for (key, entries) in [("demand", demand), ("price", price), ("efficiency", efficiency),
-                                   ("electricity", electricity)] where !entries.isEmpty {
+            text += "  - id: \(archetype.id)\(cycle > 0 ? "-\(cycle + 1)" : "")\n    name: \(archetype.name)\n"
+                + "    probability: \(Self.number(probability))\n"
+            for (key, entries) in sections where !entries.isEmpty {
                 text += "    \(key):\n" + entries.map { "      \($0)\n" }.joined()
             }
         }
         text += "stress: {shock: 0.7, reference: base}\n"
         return text
     }
+
+    static let scenarioArchetypes: [(id: String, name: String)] = [
+        ("demand-spiral", "Demand compounds faster than planned"),
+        ("efficiency-dominates", "Efficiency outpaces adoption, prices fall"),
+        ("video-litigation", "Video demand collapses after rulings"),
+        ("price-war", "Prices competed down, volume up a little"),
+        ("grid-stress", "Electricity tariffs rise everywhere"),
+    ]
 
     // MARK: Helpers
 
@@ -520,9 +547,17 @@ struct SyntheticStudy {
         return (value * scale).rounded() / scale
     }
 
+    /// `value` to `digits` significant digits, read back from its text so that what is
+    /// written is what later sums use.
     static func significant(_ value: Double, _ digits: Int) -> Double {
-        guard value > 0 else { return value }
-        return round(value, digits - 1 - Int(log10(value).rounded(.down)))
+        Double(scientific(value, digits))!
+    }
+
+    /// `value` with `digits` significant digits in the schema's exponent form, e.g. `5.273e8`.
+    static func scientific(_ value: Double, _ digits: Int) -> String {
+        let text = String(format: "%.\(digits - 1)e", value)
+        guard let e = text.firstIndex(of: "e"), let exponent = Int(text[text.index(after: e)...]) else { return text }
+        return "\(text[..<e])e\(exponent)"
     }
 
     static func coordinate(_ value: Double) -> String { number(round(value, 2)) }

@@ -1,0 +1,85 @@
+import Foundation
+import GLPKSolver
+import LinearProgramming
+import PlacementLoader
+import PlacementModel
+import PlacementOptimizer
+import PlacementSweep
+
+/// A sweep timed three ways in one run: this tool's warm-started sweep on both cores; the
+/// same tool rebuilding and solving each variant cold; glpsol once per variant on the
+/// exported MPS file (what an analyst with GLPK alone would do). The cold and glpsol ways
+/// run on `sample` evenly spaced variants and are extrapolated to the whole sweep (each
+/// variant costs about the same cold); their objectives are compared with the sweep's.
+enum SweepBenchmark {
+    static func run(sweepPath: String, sample: Int, blockSize: Int, workers: Int) throws {
+        let loaded = try StudyLoader().loadSweep(at: sweepPath)
+        let sweep = loaded.sweep, base = loaded.base.study
+        var options = GLPKOptions()
+        options.method = .primal
+        let solver = GLPKSolver(options: options)
+        let count = sweep.variantCount
+        print("sweep \(sweepPath): \(count) variants, block size \(blockSize), \(workers) workers")
+
+        // 1. This tool's sweep, LP only (what glpsol does), then with the full analysis.
+        var objectives = [Int: Double]()
+        let schedule = SweepSchedule(sweep: sweep, blockSize: blockSize)
+        let collected = Collected()
+        let (_, sweepSeconds) = measure {
+            SweepRunner(base: base, sweep: sweep, solver: solver, workers: workers, analyse: false)
+                .run(blocks: schedule.blocks) { collected.add($0) }
+        }
+        let results = collected.results
+        for result in results { objectives[result.id] = result.expectedNPV }
+        let warmCount = results.filter(\.warmStarted).count
+        print(String(format: "tool sweep, warm, LP only:        %8.1f s  (%.2f s/variant, %d of %d warm)",
+                     sweepSeconds, sweepSeconds / Double(count), warmCount, count))
+        let (_, fullSeconds) = measure {
+            SweepRunner(base: base, sweep: sweep, solver: solver, workers: workers, analyse: true)
+                .run(blocks: schedule.blocks) { _ in }
+        }
+        print(String(format: "tool sweep, warm, with analysis:  %8.1f s  (%.2f s/variant)", fullSeconds, fullSeconds / Double(count)))
+
+        // 2 and 3. Cold rebuilds and glpsol on a sample of variants.
+        let picked = (0..<sample).map { $0 * count / sample }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sweep-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var coldSeconds = 0.0, glpsolSeconds = 0.0, worst = 0.0
+        for id in picked {
+            let study = try sweep.variant(id, of: base)
+            let (cold, seconds) = try measure { try PlacementOptimizer(solver: solver).optimize(study) }
+            coldSeconds += seconds
+            let file = directory.appendingPathComponent("variant-\(id).mps")
+            try GLPKSolver.export(cold.program.model, to: file, format: .freeMPS)
+            let glpsol = try GlpsolRun.solve(mps: file, method: .primal, timeLimit: nil, workDirectory: directory)
+            glpsolSeconds += glpsol.seconds
+            // The MPS minimises -objective in thousands of USD; with risk weight 0 the objective is the expected NPV.
+            let theirs = -(glpsol.objective ?? .nan) / PlacementProgram.moneyScale
+            let ours = objectives[id] ?? .nan
+            let coldNPV = cold.plan?.expectedNPV ?? .nan
+            let difference = max(abs(theirs - ours), abs(coldNPV - ours)) / abs(ours)
+            worst = max(worst, difference)
+            print(String(format: "  variant %3d: cold %.1f s, glpsol %.1f s, NPV sweep %.6e cold %.6e glpsol %.6e (rel. diff %.1e)",
+                         id, seconds, glpsol.seconds, ours, coldNPV, theirs, difference))
+        }
+        let coldTotal = coldSeconds / Double(sample) * Double(count)
+        let glpsolTotal = glpsolSeconds / Double(sample) * Double(count)
+        print(String(format: "tool cold, one core (extrapolated from %d): %8.1f s  (%.1f s/variant)", sample, coldTotal, coldSeconds / Double(sample)))
+        print(String(format: "glpsol per variant (extrapolated from %d):  %8.1f s  (%.1f s/variant)", sample, glpsolTotal, glpsolSeconds / Double(sample)))
+        print(String(format: "ratio glpsol loop / tool sweep (LP only): %.1fx (goal >= 20x); cold / sweep: %.1fx", glpsolTotal / sweepSeconds, coldTotal / sweepSeconds))
+        print(String(format: "worst relative objective difference on the sample: %.1e (goal <= 1e-7)", worst))
+    }
+}
+
+/// Results gathered from the sweep's worker threads.
+private final class Collected: @unchecked Sendable {
+    private(set) var results: [VariantResult] = []
+    private let lock = NSLock()
+
+    func add(_ result: VariantResult) {
+        lock.lock()
+        results.append(result)
+        lock.unlock()
+    }
+}
