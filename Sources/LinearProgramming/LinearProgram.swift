@@ -92,8 +92,6 @@ public struct LinearProgram: Sendable {
         name: String = "", terms: [(Variable, Double)], _ bound: RowBound
     ) -> Constraint {
         let row = Constraint(index: rowLower.count)
-        entryColumn.reserveCapacity(entryColumn.count + terms.count)
-        entryValue.reserveCapacity(entryValue.count + terms.count)
         for (variable, coefficient) in terms {
             entryColumn.append(Int32(truncatingIfNeeded: variable.index + 1))
             entryValue.append(coefficient)
