@@ -89,27 +89,15 @@ struct SweepCommand: ParsableCommand {
         let progress = SweepProgress(total: ids.count, alreadyDone: sink.alreadyWritten.count)
         let runner = SweepRunner(base: loaded.base.study, sweep: loaded.sweep, solver: GLPKSolver(options: solver.glpkOptions),
                                  workers: workers, analyse: !skipAnalysis, cold: cold)
-        let failures = FailureLog()
+        let failures = SynchronizedList<String>()
         runner.run(blocks: schedule.blocks(shard: shardIndex, of: shardCount), skip: sink.alreadyWritten) { result in
-            do { try sink.record(result) } catch { failures.add("cannot write a row: \(error)") }
-            if result.status == "error" { failures.add("variant \(result.id): \(result.message ?? "failed")") }
+            do { try sink.record(result) } catch { failures.append("cannot write a row: \(error)") }
+            if result.status == "error" { failures.append("variant \(result.id): \(result.message ?? "failed")") }
             progress.advance()
         }
         let complete = try sink.finish()
-        for failure in failures.messages { printError("error: \(failure)") }
+        for failure in failures.items { printError("error: \(failure)") }
         printError("\(complete ? "wrote" : "incomplete:") \(prefix).csv and \(prefix).jsonl (\(ids.count) variants)")
-        if !failures.messages.isEmpty || !complete { throw ExitStatus.solverFailure }
-    }
-}
-
-/// Failures reported from worker threads.
-private final class FailureLog: @unchecked Sendable {
-    private(set) var messages: [String] = []
-    private let lock = NSLock()
-
-    func add(_ message: String) {
-        lock.lock()
-        messages.append(message)
-        lock.unlock()
+        if !failures.items.isEmpty || !complete { throw ExitStatus.solverFailure }
     }
 }

@@ -28,9 +28,9 @@ import Testing
     }
 
     func collect(_ runner: SweepRunner<GLPKSolver>, blocks: [[Int]]) -> [VariantResult] {
-        let results = Results()
-        runner.run(blocks: blocks) { results.add($0) }
-        return results.sorted
+        let results = SynchronizedList<VariantResult>()
+        runner.run(blocks: blocks) { results.append($0) }
+        return results.items.sorted { $0.id < $1.id }
     }
 
     /// Runs (part of) a sweep into PREFIX.csv / PREFIX.jsonl and returns the two texts.
@@ -127,18 +127,4 @@ import Testing
                                  output: directory.appendingPathComponent("bad.csv").path, variantCount: 6)
         }
     }
-}
-
-/// Results gathered from worker threads.
-private final class Results: @unchecked Sendable {
-    private var items: [VariantResult] = []
-    private let lock = NSLock()
-
-    func add(_ result: VariantResult) {
-        lock.lock()
-        items.append(result)
-        lock.unlock()
-    }
-
-    var sorted: [VariantResult] { items.sorted { $0.id < $1.id } }
 }

@@ -24,12 +24,12 @@ enum SweepBenchmark {
         // 1. This tool's sweep, LP only (what glpsol does), then with the full analysis.
         var objectives = [Int: Double]()
         let schedule = SweepSchedule(sweep: sweep, blockSize: blockSize)
-        let collected = Collected()
+        let collected = SynchronizedList<VariantResult>()
         let (_, sweepSeconds) = measure {
             SweepRunner(base: base, sweep: sweep, solver: solver, workers: workers, analyse: false)
-                .run(blocks: schedule.blocks) { collected.add($0) }
+                .run(blocks: schedule.blocks) { collected.append($0) }
         }
-        let results = collected.results
+        let results = collected.items
         for result in results { objectives[result.id] = result.expectedNPV }
         let warmCount = results.filter(\.warmStarted).count
         print(String(format: "tool sweep, warm, LP only:        %8.1f s  (%.2f s/variant, %d of %d warm)",
@@ -69,17 +69,5 @@ enum SweepBenchmark {
         print(String(format: "glpsol per variant (extrapolated from %d):  %8.1f s  (%.1f s/variant)", sample, glpsolTotal, glpsolSeconds / Double(sample)))
         print(String(format: "ratio glpsol loop / tool sweep (LP only): %.1fx (goal >= 20x); cold / sweep: %.1fx", glpsolTotal / sweepSeconds, coldTotal / sweepSeconds))
         print(String(format: "worst relative objective difference on the sample: %.1e (goal <= 1e-7)", worst))
-    }
-}
-
-/// Results gathered from the sweep's worker threads.
-private final class Collected: @unchecked Sendable {
-    private(set) var results: [VariantResult] = []
-    private let lock = NSLock()
-
-    func add(_ result: VariantResult) {
-        lock.lock()
-        results.append(result)
-        lock.unlock()
     }
 }
