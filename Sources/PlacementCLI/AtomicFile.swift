@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 
 /// Writes output files atomically: a temporary file in the same directory, renamed over the
@@ -15,6 +16,15 @@ enum AtomicFile {
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw OutputError(path: path, reason: (error as NSError).localizedDescription)
+        }
+    }
+
+    /// Fails (before any solve) when the file's directory does not exist, naming the flag.
+    static func checkDirectory(of path: String, flag: String) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("\(flag): directory \(directory) does not exist")
         }
     }
 

@@ -28,6 +28,11 @@ struct OptimizeCommand: ParsableCommand {
     @Flag(name: .customLong("timings"), help: "Include wall-clock times in JSON output (they make runs differ).")
     var includeTimings = false
 
+    func validate() throws {
+        if let exportLP { try AtomicFile.checkDirectory(of: exportLP, flag: "--export-lp") }
+        if let exportMPS { try AtomicFile.checkDirectory(of: exportMPS, flag: "--export-mps") }
+    }
+
     func run() throws {
         let run = try PlanningRun(path: study, solverOptions: solver.glpkOptions, analyse: !skipAnalysis)
         try export(run.report.result.program.model)

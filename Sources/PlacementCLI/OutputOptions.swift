@@ -12,6 +12,11 @@ struct OutputOptions: ParsableArguments {
     @Option(name: [.short, .long], help: ArgumentHelp("Write the output to this file (atomically) instead of stdout.", valueName: "file"))
     var output: String?
 
+    func validate() throws {
+        // Fail before the solve, not after it, when the output could not be written.
+        if let output { try AtomicFile.checkDirectory(of: output, flag: "--output") }
+    }
+
     /// Prints or writes `text`.
     func emit(_ text: String) throws {
         guard let output else {

@@ -27,13 +27,7 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         if output.isEmpty { throw ValidationError("--output needs a file name") }
         // Fail before the solve, not after it, when the report could not be written.
-        if output != "-" {
-            let directory = URL(fileURLWithPath: output).deletingLastPathComponent().path
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw ValidationError("--output: directory \(directory) does not exist")
-            }
-        }
+        if output != "-" { try AtomicFile.checkDirectory(of: output, flag: "--output") }
     }
 
     func run() throws {
