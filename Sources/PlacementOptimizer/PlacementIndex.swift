@@ -47,6 +47,9 @@ public struct PlacementIndex: Sendable {
     public let scenarios: [Scenario]
     public let slices: Int
     public let fleets: [Fleet]
+    /// (facility, hardware) pairs with existing units alive in the horizon but no arc: installed,
+    /// always idle, still paying fixed O&M.
+    public let idleExisting: [Fleet]
     public let demandPoints: [DemandPoint]
     public let unreachable: [UnreachableDemand]
     /// Position of each workload id in `study.workloads`.
@@ -105,6 +108,14 @@ public struct PlacementIndex: Sendable {
             }
         }
         self.fleets = fleets
+        let used = Set(fleets)
+        idleExisting = study.facilities.indices.flatMap { f in
+            study.hardware.indices.map { Fleet(facility: f, hardware: $0) }.filter { pair in
+                !used.contains(pair) && study.horizon.years.contains {
+                    study.existingUnitsAlive(facility: study.facilities[f], hardware: study.hardware[pair.hardware], in: $0) > 0
+                }
+            }
+        }
         demandPoints = points
         self.unreachable = unreachable
     }

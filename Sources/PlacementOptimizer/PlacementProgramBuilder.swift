@@ -190,15 +190,13 @@ private struct BuildState {
     /// Existing units of hardware that no arc can use still cost fixed O&M.
     func existingOutsideFleets() -> Double {
         guard options.fixedBuilds == nil else { return 0 }
-        let fleets = Set(index.fleets.map { [$0.facility, $0.hardware] })
         var cost = 0.0
-        for (f, facility) in study.facilities.enumerated() {
-            for (h, hardware) in study.hardware.enumerated() where !fleets.contains([f, h]) {
-                for year in years {
-                    cost += economics.discountFactor(year: year)
-                        * study.existingUnitsAlive(facility: facility, hardware: hardware, in: year)
-                        * economics.fixedOMPerUnitYear(facility, hardware)
-                }
+        for pair in index.idleExisting {
+            let facility = study.facilities[pair.facility], hardware = study.hardware[pair.hardware]
+            for year in years {
+                cost += economics.discountFactor(year: year)
+                    * study.existingUnitsAlive(facility: facility, hardware: hardware, in: year)
+                    * economics.fixedOMPerUnitYear(facility, hardware)
             }
         }
         return cost

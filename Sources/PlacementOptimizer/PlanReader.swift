@@ -89,27 +89,6 @@ enum PlanReader {
             }
         }
 
-        // Existing units of hardware no arc can use are installed all the same: the fleet counts
-        // them (idle), so utilization and stranded value include them.
-        let fleetPairs = Set(index.fleets.map { [$0.facility, $0.hardware] })
-        for (f, facility) in study.facilities.enumerated() {
-            for (h, hardware) in study.hardware.enumerated() where !fleetPairs.contains([f, h]) {
-                let alive = years.map { study.existingUnitsAlive(facility: facility, hardware: hardware, in: $0) }
-                guard alive.contains(where: { $0 > 0 }) else { continue }
-                for (y, year) in years.enumerated() {
-                    fleetYears.append(Plan.FleetYear(
-                        facility: facility.id, hardware: hardware.id, year: year, built: 0, capacity: alive[y],
-                        existing: alive[y], unitCapexUSD: facility.unitCapexUSD(of: hardware), powerKW: hardware.powerKW))
-                    for scenario in scenarios {
-                        dispatch.append(Plan.Dispatch(
-                            facility: facility.id, hardware: hardware.id, year: year, scenario: scenario.id,
-                            busyBySlice: Array(repeating: 0, count: slices),
-                            hoursByWorkload: Array(repeating: 0, count: workloadCount)))
-                    }
-                }
-            }
-        }
-
         // Fixed O&M and capital do not depend on the scenario.
         var fixedOM = Array(repeating: 0.0, count: years.count), capital = fixedOM
         for (fleet, entry) in index.fleets.enumerated() {
@@ -120,14 +99,24 @@ enum PlanReader {
                 capital[y] += (capacity[fleet][y] - existing) * economics.capitalPerUnitYear(facility, hardware)
             }
         }
-        if program.options.fixedBuilds == nil {
-            // Existing units of hardware no arc can use still cost O&M.
-            for (f, facility) in study.facilities.enumerated() {
-                for (h, hardware) in study.hardware.enumerated() where !fleetPairs.contains([f, h]) {
-                    for (y, year) in years.enumerated() {
-                        fixedOM[y] += study.existingUnitsAlive(facility: facility, hardware: hardware, in: year)
-                            * economics.fixedOMPerUnitYear(facility, hardware)
-                    }
+        // Existing units of hardware no arc can use are installed all the same: the fleet counts
+        // them (idle), so utilization and stranded value include them, and they pay fixed O&M
+        // (in the investment LP; a dispatch LP leaves constants out).
+        for pair in index.idleExisting {
+            let facility = study.facilities[pair.facility], hardware = study.hardware[pair.hardware]
+            for (y, year) in years.enumerated() {
+                let alive = study.existingUnitsAlive(facility: facility, hardware: hardware, in: year)
+                fleetYears.append(Plan.FleetYear(
+                    facility: facility.id, hardware: hardware.id, year: year, built: 0, capacity: alive,
+                    existing: alive, unitCapexUSD: facility.unitCapexUSD(of: hardware), powerKW: hardware.powerKW))
+                for scenario in scenarios {
+                    dispatch.append(Plan.Dispatch(
+                        facility: facility.id, hardware: hardware.id, year: year, scenario: scenario.id,
+                        busyBySlice: Array(repeating: 0, count: slices),
+                        hoursByWorkload: Array(repeating: 0, count: workloadCount)))
+                }
+                if program.options.fixedBuilds == nil {
+                    fixedOM[y] += alive * economics.fixedOMPerUnitYear(facility, hardware)
                 }
             }
         }
