@@ -47,31 +47,3 @@ enum Fixtures {
         try String(contentsOf: url(path), encoding: .utf8)
     }
 }
-
-/// Runs glpsol when it is installed; nil (and a recorded note) when it is not.
-func runGlpsol(_ arguments: [String]) throws -> String? {
-    let candidates = ["/usr/bin/glpsol", "/usr/local/bin/glpsol"]
-    guard let executable = candidates.first(where: FileManager.default.isExecutableFile(atPath:)) else {
-        return nil
-    }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
-}
-
-/// The objective glpsol reports in its solution file written with `-w`.
-func glpsolObjective(solutionFile: URL) throws -> Double? {
-    // glpsol -w writes "s bas m n p d obj" (LP) or "s mip m n s obj" (MIP) in GLPK's plain format.
-    let text = try String(contentsOf: solutionFile, encoding: .utf8)
-    for line in text.split(separator: "\n") where line.hasPrefix("s ") {
-        return line.split(separator: " ").last.flatMap { Double($0) }
-    }
-    return nil
-}
