@@ -55,6 +55,18 @@ public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
         return solution
     }
 
+    /// Solves from the stored basis with the given simplex method (cold the first time).
+    public func solve(using method: SimplexMethod) throws -> Solution {
+        let warm = solvedOnce
+        let solution = try onThread { problem in
+            try problem.solve(options: options, warm: warm, method: method == .primal ? .primal : .dual)
+        }
+        solvedOnce = true
+        boundsChanged = false
+        objectiveChanged = false
+        return solution
+    }
+
     /// Solves from a fresh basis, ignoring the stored one (for comparisons and recovery).
     public func solveCold() throws -> Solution {
         let solution = try onThread { try $0.solve(options: options, warm: false, method: options.method) }

@@ -18,6 +18,8 @@ public protocol LinearProgramSession: AnyObject, Sendable {
     func update(to model: LinearProgram) throws -> Bool
     /// Solves from the stored basis (cold the first time).
     func solve() throws -> Solution
+    /// Solves from the stored basis with the given simplex method.
+    func solve(using method: SimplexMethod) throws -> Solution
 }
 
 /// A solver that can open sessions for warm re-solves.

@@ -31,7 +31,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let run = try PlanningRun(path: study, solverOptions: solver.glpkOptions, analyse: true)
+        let run = try PlanningRun(path: study, solver: solver, analyse: true)
         let html = HTMLReport(run.report, generator: "placement \(PlacementCommand.version)").rendered()
         if output == "-" {
             print(html, terminator: "")
