@@ -20,48 +20,47 @@ import LinearProgramming
 /// After GLPK raises a fatal error (which the guard turns into ``GLPKError/glpkFailure(call:message:)``)
 /// the session's problem is gone and every further call throws ``GLPKError/sessionInvalidated``.
 public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
-    /// The model as the session currently holds it, changes included.
-    public private(set) var model: LinearProgram
-    public var options: GLPKOptions
     private let thread: SolverThread
-    /// Holds the problem; touched only on `thread`, where the problem must also be released.
-    private let slot = ProblemSlot()
-    private var boundsChanged = false
-    private var objectiveChanged = false
-    private var solvedOnce = false
+    /// Everything that changes; read and written only inside `thread.run`, which serves
+    /// one call at a time, so no two threads ever touch it at once.
+    private let state: SessionState
 
     public init(model: LinearProgram, options: GLPKOptions = GLPKOptions()) throws {
         do { try model.validate() } catch { throw GLPKError.invalidModel(error) }
-        self.model = model
-        self.options = options
+        let state = SessionState(model: model, options: options)
         thread = SolverThread(name: "glpk-session")
-        try thread.run { [slot] in slot.problem = try GLPKProblem(model: model) }
+        self.state = state
+        try thread.run { () throws(GLPKError) in state.problem = try GLPKProblem(model: model) }
     }
 
     deinit {
-        thread.shutdown { [slot] in slot.problem = nil }
+        thread.shutdown { [state] in state.problem = nil }
+    }
+
+    /// The model as the session currently holds it, changes included.
+    public var model: LinearProgram { thread.run { state.model } }
+
+    /// How the next solves run; a change applies from the next call on.
+    public var options: GLPKOptions {
+        get { thread.run { state.options } }
+        set { thread.run { state.options = newValue } }
     }
 
     /// Solves from the stored basis (cold the first time).
     public func solve() throws -> Solution {
-        let method: GLPKOptions.Method = objectiveChanged && !boundsChanged ? .primal : .dual
-        let warm = solvedOnce
-        let solution = try onThread { problem in
-            try problem.solve(options: options, warm: warm, method: warm ? method : options.method)
+        try onThread { state, problem in
+            let method: GLPKOptions.Method = state.objectiveChanged && !state.boundsChanged ? .primal : .dual
+            let warm = state.solvedOnce
+            return try state.recordSolve(
+                problem.solve(options: state.options, warm: warm, method: warm ? method : state.options.method))
         }
-        solvedOnce = true
-        boundsChanged = false
-        objectiveChanged = false
-        return solution
     }
 
     /// Solves from a fresh basis, ignoring the stored one (for comparisons and recovery).
     public func solveCold() throws -> Solution {
-        let solution = try onThread { try $0.solve(options: options, warm: false, method: options.method) }
-        solvedOnce = true
-        boundsChanged = false
-        objectiveChanged = false
-        return solution
+        try onThread { state, problem in
+            try state.recordSolve(problem.solve(options: state.options, warm: false, method: state.options.method))
+        }
     }
 
     // MARK: Changing numbers
@@ -71,10 +70,12 @@ public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
     }
 
     public func setBounds(_ changes: [(Constraint, RowBound)]) throws {
-        for (constraint, bound) in changes { try validated { try model.checkBound(constraint, bound) } }
-        try onThread { try $0.setRowBounds(changes.map { ($0.0.index, $0.1.lower, $0.1.upper) }) }
-        for (constraint, bound) in changes { model.setBound(constraint, bound) }
-        boundsChanged = true
+        try onThread { state, problem in
+            for (constraint, bound) in changes { try validated { try state.model.checkBound(constraint, bound) } }
+            try problem.setRowBounds(changes.map { ($0.0.index, $0.1.lower, $0.1.upper) })
+            for (constraint, bound) in changes { state.model.setBound(constraint, bound) }
+            state.boundsChanged = true
+        }
     }
 
     public func setBounds(_ variable: Variable, lower: Double, upper: Double) throws {
@@ -82,12 +83,14 @@ public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
     }
 
     public func setVariableBounds(_ changes: [(Variable, lower: Double, upper: Double)]) throws {
-        for change in changes {
-            try validated { try model.checkBounds(change.0, lower: change.lower, upper: change.upper) }
+        try onThread { state, problem in
+            for change in changes {
+                try validated { try state.model.checkBounds(change.0, lower: change.lower, upper: change.upper) }
+            }
+            try problem.setColumnBounds(changes.map { ($0.0.index, $0.lower, $0.upper) })
+            for change in changes { state.model.setBounds(change.0, lower: change.lower, upper: change.upper) }
+            state.boundsChanged = true
         }
-        try onThread { try $0.setColumnBounds(changes.map { ($0.0.index, $0.lower, $0.upper) }) }
-        for change in changes { model.setBounds(change.0, lower: change.lower, upper: change.upper) }
-        boundsChanged = true
     }
 
     public func setObjectiveCoefficient(_ variable: Variable, _ coefficient: Double) throws {
@@ -95,56 +98,66 @@ public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
     }
 
     public func setObjectiveCoefficients(_ changes: [(Variable, Double)]) throws {
-        for (variable, coefficient) in changes {
-            try validated { try model.check(variable) }
-            guard coefficient.isFinite else {
-                throw GLPKError.invalidModel(.nonFiniteObjective(column: model.displayName(of: variable), value: coefficient))
+        try onThread { state, problem in
+            for (variable, coefficient) in changes {
+                try validated { try state.model.check(variable) }
+                guard coefficient.isFinite else {
+                    throw GLPKError.invalidModel(
+                        .nonFiniteObjective(column: state.model.displayName(of: variable), value: coefficient))
+                }
             }
+            try problem.setObjective(changes.map { ($0.0.index, $0.1) })
+            for (variable, coefficient) in changes { state.model.setObjectiveCoefficient(variable, coefficient) }
+            state.objectiveChanged = true
         }
-        try onThread { try $0.setObjective(changes.map { ($0.0.index, $0.1) }) }
-        for (variable, coefficient) in changes { model.setObjectiveCoefficient(variable, coefficient) }
-        objectiveChanged = true
     }
 
     public func setObjectiveConstant(_ constant: Double) throws {
         guard constant.isFinite else { throw GLPKError.invalidModel(.nonFiniteObjectiveConstant(constant)) }
-        try onThread { try $0.setObjective([(-1, constant)]) }
-        model.objectiveConstant = constant
+        try onThread { state, problem in
+            try problem.setObjective([(-1, constant)])
+            state.model.objectiveConstant = constant
+        }
     }
 
     /// Turns the session's model into `model` by changing numbers only (bounds, objective,
     /// matrix coefficients), keeping the basis for a warm re-solve. Returns false, changing
     /// nothing, when the structure differs (sizes, sparsity pattern, integrality, sense).
     public func update(to newModel: LinearProgram) throws -> Bool {
-        guard let changes = model.numericChanges(to: newModel) else { return false }
-        do { try newModel.validate() } catch { throw GLPKError.invalidModel(error) }
-        try onThread { problem in
+        try onThread { state, problem in
+            guard let changes = state.model.numericChanges(to: newModel) else { return false }
+            try validated { try newModel.validate() }
             try problem.setColumnBounds(changes.variableBounds.map { ($0.0.index, $0.lower, $0.upper) })
             try problem.setRowBounds(changes.rowBounds.map { ($0.0.index, $0.1.lower, $0.1.upper) })
             try problem.setObjective(changes.objective.map { ($0.0.index, $0.1) }
                 + (changes.objectiveConstant.map { [(-1, $0)] } ?? []))
             try problem.setRows(changes.matrixRows.map { row in (row.0.index, row.1.map { ($0.0.index, $0.1) }) })
+            state.boundsChanged = state.boundsChanged || !changes.variableBounds.isEmpty || !changes.rowBounds.isEmpty
+            state.objectiveChanged = state.objectiveChanged || !changes.objective.isEmpty
+                || !changes.matrixRows.isEmpty
+            state.model = newModel
+            return true
         }
-        boundsChanged = boundsChanged || !changes.variableBounds.isEmpty || !changes.rowBounds.isEmpty
-        objectiveChanged = objectiveChanged || !changes.objective.isEmpty || !changes.matrixRows.isEmpty
-        model = newModel
-        return true
     }
 
     // MARK: Sensitivity (LP, after an optimal solve)
 
     /// The interval of `variable`'s objective coefficient over which the current basis stays optimal.
     public func objectiveRange(of variable: Variable) throws -> SensitivityRange {
-        try validated { try model.check(variable) }
-        return try onThread { try $0.objectiveRange(column: variable.index) }
+        try onThread { state, problem in
+            try validated { try state.model.check(variable) }
+            return try problem.objectiveRange(column: variable.index)
+        }
     }
 
     /// The interval of the constraint's active bound (its right-hand side) over which the
     /// current basis stays primal feasible, so its dual stays valid.
     public func rightHandSideRange(of constraint: Constraint) throws -> SensitivityRange {
-        try validated { try model.check(constraint) }
-        let bound = model.bound(of: constraint)
-        return try onThread { try $0.boundRange(row: constraint.index, lower: bound.lower, upper: bound.upper) }
+        try onThread { state, problem in
+            try validated { try state.model.check(constraint) }
+            let bound = state.model.bound(of: constraint)
+            return try problem.boundRange(row: constraint.index, lower: bound.lower, upper: bound.upper)
+        }
     }
 
     // MARK: Export
@@ -156,11 +169,13 @@ public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
 
     // MARK: Plumbing
 
-    private func onThread<T>(_ body: (GLPKProblem) throws -> T) throws -> T {
+    /// Runs `body` on the session's thread with its state and live problem; a GLPK failure
+    /// drops the problem (GLPK freed it with the thread's environment).
+    private func onThread<T>(_ body: (SessionState, GLPKProblem) throws -> T) throws -> T {
         try thread.run {
-            guard let problem = slot.problem else { throw GLPKError.sessionInvalidated }
-            do { return try body(problem) } catch {
-                if case GLPKError.glpkFailure = error { slot.problem = nil }
+            guard let problem = state.problem else { throw GLPKError.sessionInvalidated }
+            do { return try body(state, problem) } catch {
+                if case GLPKError.glpkFailure = error { state.problem = nil }
                 throw error
             }
         }
@@ -168,7 +183,7 @@ public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
 
     /// Runs `body` with the live problem on the session's thread (tests provoke GLPK failures with it).
     func withProblemForTesting(_ body: (GLPKProblem) throws -> Void) throws {
-        try onThread(body)
+        try onThread { try body($1) }
     }
 
     private func validated(_ check: () throws -> Void) throws {
@@ -176,7 +191,26 @@ public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
     }
 }
 
-/// The session's problem, in a box of its own so the session's deinit can release it on the solver thread.
-private final class ProblemSlot: @unchecked Sendable {
+/// What a ``GLPKSession`` changes between calls. Not thread-safe by itself: the session
+/// touches it only on its solver thread, where the problem must also be created and released.
+private final class SessionState {
     var problem: GLPKProblem?
+    var model: LinearProgram
+    var options: GLPKOptions
+    var boundsChanged = false
+    var objectiveChanged = false
+    var solvedOnce = false
+
+    init(model: LinearProgram, options: GLPKOptions) {
+        self.model = model
+        self.options = options
+    }
+
+    /// Notes that a solve happened: the next one starts warm, and the changes are consumed.
+    func recordSolve(_ solution: Solution) -> Solution {
+        solvedOnce = true
+        boundsChanged = false
+        objectiveChanged = false
+        return solution
+    }
 }

@@ -58,4 +58,52 @@ import Testing
             }
         }
     }
+
+    /// Every kind of call on one session from many threads at once: changes that leave the
+    /// optimum where it is (Wyndor Glass, max 3x + 5y = 36 at (2, 6)), model and option reads,
+    /// and solves. Run under the thread sanitizer (.ci/run) this proves the session's state is
+    /// only touched on its own thread; without it, every solve must still be optimal at 36.
+    @Test func sharedSessionChangedFromManyThreads() throws {
+        var lp = LinearProgram(sense: .maximize)
+        let x = lp.addVariable(name: "x", objective: 3)
+        let y = lp.addVariable(name: "y", objective: 5)
+        lp.addConstraint(name: "plant1", terms: [(x, 1)], .lessOrEqual(4))
+        let plant2 = lp.addConstraint(name: "plant2", terms: [(y, 2)], .lessOrEqual(12))
+        let plant3 = lp.addConstraint(name: "plant3", terms: [(x, 3), (y, 2)], .lessOrEqual(18))
+        let session = try GLPKSession(model: lp)
+        let outcomes = LockedList<Result<Double?, Error>>()
+        DispatchQueue.concurrentPerform(iterations: 1000) { call in
+            outcomes.append(Result {
+                switch call % 5 {
+                case 0: try session.setBound(plant2, .lessOrEqual(12))
+                case 1: try session.setObjectiveCoefficient(x, 3)
+                case 2: try session.setBounds(y, lower: 0, upper: .infinity)
+                case 3:
+                    var options = session.options
+                    options.iterationLimit = nil
+                    session.options = options
+                default:
+                    guard session.model.bound(of: plant3) == .lessOrEqual(18) else { return nil }
+                }
+                return try session.solve().objectiveValue
+            })
+        }
+        let results = outcomes.items
+        #expect(results.count == 1000)
+        for result in results {
+            switch result {
+            case .success(let objective): expectClose(objective, 36)
+            case .failure(let error): Issue.record("call failed: \(error)")
+            }
+        }
+    }
+}
+
+/// A list appended to from several threads.
+private final class LockedList<Element>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Element] = []
+
+    func append(_ element: Element) { lock.withLock { storage.append(element) } }
+    var items: [Element] { lock.withLock { storage } }
 }
