@@ -10,12 +10,9 @@ import LinearProgramming
 /// let solution = try GLPKSolver(options: options).solve(lp)
 /// ```
 public struct GLPKOptions: Sendable, Hashable {
-    /// Which simplex method solves an LP (and the relaxations of a MIP).
-    public enum Method: String, Sendable, Hashable, CaseIterable {
-        /// Dual simplex, falling back to the primal if it fails (GLPK's `GLP_DUALP`).
-        case dual
-        case primal
-    }
+    /// Which simplex method solves an LP (and the relaxations of a MIP); `.dual` is GLPK's
+    /// `GLP_DUALP`, the dual simplex falling back to the primal if it fails.
+    public typealias Method = SimplexMethod
 
     /// Where GLPK's own terminal output goes.
     public enum Log: Sendable, Hashable {

@@ -13,7 +13,7 @@ enum ModelFileWriter {
             ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max)).tmp")
         defer { try? FileManager.default.removeItem(at: temporary) }
         let problem = try GLPKProblem(model: portable)
-        try problem.write(format == .freeMPS ? .freeMPS : .cplexLP, to: temporary.path)
+        try problem.write(format, to: temporary.path)
         var text = try String(contentsOf: temporary, encoding: .utf8)
         text = header(for: model, format: format) + text
         try Data(text.utf8).write(to: temporary)

@@ -50,10 +50,3 @@ public struct OptimizationResult: Sendable {
     public var solveSeconds: Double
     public var resultSeconds: Double
 }
-
-extension Duration {
-    /// The duration in seconds as a Double.
-    public var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) * 1e-18
-    }
-}
