@@ -71,6 +71,44 @@ extension GLPKProblem {
     }
 }
 
+extension GLPKProblem {
+    /// The rows whose coefficients in `model` differ from GLPK's, or nil when a row's columns
+    /// differ (a change of structure). `model` is validated and has this problem's sizes. GLPK
+    /// stores no zero coefficients, so `model`'s explicit zeros must be absent from GLPK's rows.
+    func rowsDiffering(from model: LinearProgram) throws(GLPKError) -> [Int]? {
+        // GLPK's entries of the row being compared, by zero-based column: `rowOfColumn[j] == i + 1`
+        // marks column j as present in row i, with `valueOfColumn[j]` its coefficient.
+        var rowOfColumn = [Int](repeating: 0, count: columnCount)
+        var valueOfColumn = [Double](repeating: 0, count: columnCount)
+        var differing: [Int] = []
+        var structureDiffers = false
+        try readRows { i, columns, values in
+            for (column, value) in zip(columns, values) {
+                rowOfColumn[Int(column) - 1] = i + 1
+                valueOfColumn[Int(column) - 1] = value
+            }
+            var matched = 0, changed = false
+            for (variable, coefficient) in model.terms(of: Constraint(index: i)) {
+                let present = rowOfColumn[variable.index] == i + 1
+                if !present && coefficient == 0 { continue }
+                guard present, coefficient != 0 else {
+                    structureDiffers = true
+                    return false
+                }
+                matched += 1
+                changed = changed || valueOfColumn[variable.index] != coefficient
+            }
+            guard matched == columns.count else {
+                structureDiffers = true
+                return false
+            }
+            if changed { differing.append(i) }
+            return true
+        }
+        return structureDiffers ? nil : differing
+    }
+}
+
 /// A model's rows as GLPK's one-based arrays, for loading or appending them.
 private struct RowArrays {
     let model: LinearProgram

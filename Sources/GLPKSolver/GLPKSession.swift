@@ -1,13 +1,14 @@
 import Foundation
 import LinearProgramming
 
-/// A GLPK problem kept alive between solves, for warm re-solves and sensitivity analysis.
+/// A GLPK problem kept alive between solves, for warm re-solves, added rows and sensitivity analysis.
 ///
 /// The session owns a thread of its own on which its GLPK problem is created, solved
 /// and deleted, so it can be used from any thread or task (calls are served one at a
-/// time). Change numbers, then call ``solve()``: the simplex starts from the previous
-/// optimal basis, with the dual simplex after bound changes and the primal after
-/// objective changes, and presolve off so the basis is kept.
+/// time). Change numbers or add rows, then call ``solve()``: the simplex starts from the
+/// previous optimal basis, with the dual simplex after bound changes and added rows and the
+/// primal after objective changes (``solve(using:)`` picks the method), and presolve off so
+/// the basis is kept.
 ///
 /// ```swift
 /// let session = try GLPKSession(model: lp)
@@ -17,17 +18,41 @@ import LinearProgramming
 /// print(second.statistics.iterations, second.statistics.warmStarted)
 /// ```
 ///
+/// A model with integer columns is solved as a MIP every time: its LP relaxation from the
+/// stored basis, then branch and cut from that relaxation. GLPK's MIP presolver would discard
+/// the basis, so a session does not use it (``GLPKOptions/mipPresolve`` applies to
+/// ``GLPKSolver/solve(_:)`` only).
+///
 /// After GLPK raises a fatal error (which the guard turns into ``GLPKError/glpkFailure(call:message:)``)
 /// the session's problem is gone and every further call throws ``GLPKError/sessionInvalidated``.
 public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
+    /// Whether the session keeps a Swift copy of the constraint matrix besides GLPK's;
+    /// see ``init(model:options:retainsMatrix:)``.
+    public let retainsMatrix: Bool
     private let thread: SolverThread
     /// Everything that changes; read and written only inside `thread.run`, which serves
     /// one call at a time, so no two threads ever touch it at once.
     private let state: SessionState
 
-    public init(model: LinearProgram, options: GLPKOptions = GLPKOptions()) throws {
+    /// Loads `model` into a new GLPK problem on the session's own thread.
+    ///
+    /// - Parameter retainsMatrix: with false, the session keeps only the model's sizes, bounds,
+    ///   objective, integrality and names (``LinearProgram/droppingMatrix()``, O(rows + columns))
+    ///   and GLPK holds the only copy of the matrix: this saves 12 bytes per nonzero, for callers
+    ///   that keep many sessions, e.g. one per block of a decomposition. What costs more then:
+    ///   ``model`` has no matrix (``LinearProgram/isMatrixDropped``) and ``fullModel()`` reads it
+    ///   back from GLPK; ``update(to:)`` compares the new matrix with GLPK's row by row, O(nonzeros)
+    ///   GLPK calls instead of array comparisons, with the same answer except that a coefficient
+    ///   that was an explicit zero (GLPK does not store zeros) counts as a change of structure;
+    ///   ``export(to:format:)`` reads the matrix back first.
+    ///
+    /// ```swift
+    /// let blocks = try blockModels.map { try GLPKSession(model: $0, retainsMatrix: false) }
+    /// ```
+    public init(model: LinearProgram, options: GLPKOptions = GLPKOptions(), retainsMatrix: Bool = true) throws {
         do { try model.validate() } catch { throw GLPKError.invalidModel(error) }
-        let state = SessionState(model: model, options: options)
+        let state = SessionState(model: retainsMatrix ? model : model.droppingMatrix(), options: options)
+        self.retainsMatrix = retainsMatrix
         thread = SolverThread(name: "glpk-session")
         self.state = state
         try thread.run { () throws(GLPKError) in state.problem = try GLPKProblem(model: model) }
@@ -37,8 +62,24 @@ public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
         thread.shutdown { [state] in state.problem = nil }
     }
 
-    /// The model as the session currently holds it, changes included.
+    /// The model as the session currently holds it, changes and added rows included; without
+    /// its matrix when the session does not retain it (then see ``fullModel()``).
     public var model: LinearProgram { thread.run { state.model } }
+
+    /// The model with its matrix: ``model``, or, when the session does not retain its matrix,
+    /// ``model`` with the matrix read back from GLPK (O(nonzeros); rows' terms in column order).
+    public func fullModel() throws -> LinearProgram {
+        try onThread { state, problem in
+            guard state.model.isMatrixDropped else { return state.model }
+            var rows: [[(Variable, Double)]] = []
+            rows.reserveCapacity(problem.rowCount)
+            try problem.readRows { _, columns, values in
+                rows.append(zip(columns, values).map { (Variable(index: Int($0) - 1), $1) }.sorted { $0.0 < $1.0 })
+                return true
+            }
+            return state.model.restoringMatrix(rows)
+        }
+    }
 
     /// How the next solves run; a change applies from the next call on.
     public var options: GLPKOptions {
@@ -46,20 +87,71 @@ public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
         set { thread.run { state.options = newValue } }
     }
 
-    /// Solves from the stored basis (cold the first time).
+    /// Solves from the stored basis (cold the first time): the dual simplex after bound changes
+    /// and added rows, the primal after objective changes only, ``GLPKOptions/method`` when cold.
     public func solve() throws -> Solution {
         try onThread { state, problem in
-            let method: GLPKOptions.Method = state.objectiveChanged && !state.boundsChanged ? .primal : .dual
+            let method: SimplexMethod = state.objectiveChanged && !state.boundsChanged ? .primal : .dual
             let warm = state.solvedOnce
             return try state.recordSolve(
-                problem.solve(options: state.options, warm: warm, method: warm ? method : state.options.method))
+                problem.solve(options: state.sessionOptions, warm: warm, method: warm ? method : state.options.method))
+        }
+    }
+
+    /// Solves from the stored basis with `method` (cold the first time, or when the last solve
+    /// left no optimal basis; ``SolveStatistics/warmStarted`` tells).
+    ///
+    /// ```swift
+    /// // The current point still satisfies the tightened row, and only costs change:
+    /// // the stored basis stays primal feasible, so the primal simplex continues from it.
+    /// try session.setBound(capacityRow, .lessOrEqual(tighter))
+    /// try session.setObjectiveCoefficients(newCosts)
+    /// let solution = try session.solve(using: .primal)
+    /// ```
+    public func solve(using method: SimplexMethod) throws -> Solution {
+        try onThread { state, problem in
+            try state.recordSolve(problem.solve(options: state.sessionOptions, warm: state.solvedOnce, method: method))
         }
     }
 
     /// Solves from a fresh basis, ignoring the stored one (for comparisons and recovery).
     public func solveCold() throws -> Solution {
         try onThread { state, problem in
-            try state.recordSolve(problem.solve(options: state.options, warm: false, method: state.options.method))
+            try state.recordSolve(problem.solve(options: state.sessionOptions, warm: false,
+                                                method: state.options.method))
+        }
+    }
+
+    // MARK: Adding rows
+
+    /// Appends rows to the live problem and returns their handles; ``model`` gains them too.
+    ///
+    /// Everything is checked first (``LinearProgram/checkNewConstraints(_:)``: finite numbers,
+    /// existing columns, no column twice in a row, ordered bounds, valid names), so a bad row
+    /// throws ``GLPKError/invalidModel(_:)`` and changes nothing. GLPK makes the new rows basic:
+    /// the stored basis stays a basis and stays dual feasible, so the next ``solve()`` runs
+    /// the dual simplex from it, typically a few iterations for a few cuts. In a MIP session
+    /// the next solve re-solves the relaxation warm and branches again.
+    ///
+    /// ```swift
+    /// let first = try session.solve()                   // max 3x + 5y at (2, 6)
+    /// let cut = LinearConstraint(name: "cut", terms: [(x, 1), (y, 1)], .lessOrEqual(7))
+    /// let rows = try session.addConstraints([cut])
+    /// let second = try session.solve()                  // warm: (1, 6), objective 33
+    /// second.dual?[rows[0]]                             // 3
+    /// ```
+    @discardableResult
+    public func addConstraints(_ constraints: [LinearConstraint]) throws -> [Constraint] {
+        try onThread { state, problem in
+            try validated { try state.model.checkNewConstraints(constraints) }
+            guard !constraints.isEmpty else { return [] }
+            var block = LinearProgram()
+            block.addConstraints(constraints)
+            try problem.addRows(block)
+            // A model without its matrix keeps the rows' bounds and names only.
+            let added = state.model.addConstraints(constraints)
+            state.boundsChanged = true
+            return added
         }
     }
 
@@ -123,10 +215,17 @@ public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
     /// Turns the session's model into `model` by changing numbers only (bounds, objective,
     /// matrix coefficients), keeping the basis for a warm re-solve. Returns false, changing
     /// nothing, when the structure differs (sizes, sparsity pattern, integrality, sense).
+    /// Without a retained matrix the matrix is compared with GLPK's copy (see
+    /// ``init(model:options:retainsMatrix:)``).
     public func update(to newModel: LinearProgram) throws -> Bool {
         try onThread { state, problem in
-            guard let changes = state.model.numericChanges(to: newModel) else { return false }
+            guard var changes = state.model.numericChanges(to: newModel, comparingMatrix: !state.model.isMatrixDropped)
+            else { return false }
             try validated { try newModel.validate() }
+            if state.model.isMatrixDropped {
+                guard let rows = try problem.rowsDiffering(from: newModel) else { return false }
+                changes.matrixRows = rows.map { (Constraint(index: $0), newModel.terms(of: Constraint(index: $0))) }
+            }
             try problem.setColumnBounds(changes.variableBounds.map { ($0.0.index, $0.lower, $0.upper) })
             try problem.setRowBounds(changes.rowBounds.map { ($0.0.index, $0.1.lower, $0.1.upper) })
             try problem.setObjective(changes.objective.map { ($0.0.index, $0.1) }
@@ -135,7 +234,7 @@ public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
             state.boundsChanged = state.boundsChanged || !changes.variableBounds.isEmpty || !changes.rowBounds.isEmpty
             state.objectiveChanged = state.objectiveChanged || !changes.objective.isEmpty
                 || !changes.matrixRows.isEmpty
-            state.model = newModel
+            state.model = state.model.isMatrixDropped ? newModel.droppingMatrix() : newModel
             return true
         }
     }
@@ -162,9 +261,10 @@ public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
 
     // MARK: Export
 
-    /// Writes the model as the session holds it now (changes included); see ``GLPKSolver/export(_:to:format:)``.
+    /// Writes the model as the session holds it now (changes and added rows included); see
+    /// ``GLPKSolver/export(_:to:format:)``.
     public func export(to url: URL, format: ModelFileFormat) throws {
-        try GLPKSolver.export(model, to: url, format: format)
+        try GLPKSolver.export(fullModel(), to: url, format: format)
     }
 
     // MARK: Plumbing
@@ -195,15 +295,26 @@ public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
 /// touches it only on its solver thread, where the problem must also be created and released.
 private final class SessionState {
     var problem: GLPKProblem?
+    /// The model as loaded and changed since; without its matrix when the session does not retain it.
     var model: LinearProgram
     var options: GLPKOptions
+    /// Bounds changed or rows were added since the last solve: the basis may be primal infeasible.
     var boundsChanged = false
+    /// The objective or the matrix changed since the last solve: the basis may be dual infeasible.
     var objectiveChanged = false
     var solvedOnce = false
 
     init(model: LinearProgram, options: GLPKOptions) {
         self.model = model
         self.options = options
+    }
+
+    /// The options of a session solve: a MIP branches from the warm relaxation, never through
+    /// GLPK's MIP presolver, which would discard the stored basis.
+    var sessionOptions: GLPKOptions {
+        var options = options
+        options.mipPresolve = false
+        return options
     }
 
     /// Notes that a solve happened: the next one starts warm, and the changes are consumed.
