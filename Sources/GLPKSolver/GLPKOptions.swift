@@ -30,7 +30,8 @@ public struct GLPKOptions: Sendable, Hashable {
     public var advancedBasis: Bool = true
     /// LP presolve for cold solves; always off for warm re-solves (it would discard the basis).
     public var presolve: Bool = false
-    /// MIP presolve (GLPK's `glp_intopt` presolver).
+    /// MIP presolve (GLPK's `glp_intopt` presolver), for ``GLPKSolver/solve(_:)``. A
+    /// ``GLPKSession`` never uses it: it branches from its warm LP relaxation instead.
     public var mipPresolve: Bool = true
     /// GLPK's cutting planes (Gomory, MIR, cover, clique) for MIPs.
     public var cuts: Bool = true

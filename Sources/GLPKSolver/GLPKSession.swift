@@ -42,9 +42,11 @@ public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
     ///   that keep many sessions, e.g. one per block of a decomposition. What costs more then:
     ///   ``model`` has no matrix (``LinearProgram/isMatrixDropped``) and ``fullModel()`` reads it
     ///   back from GLPK; ``update(to:)`` compares the new matrix with GLPK's row by row, O(nonzeros)
-    ///   GLPK calls instead of array comparisons, with the same answer except that a coefficient
-    ///   that was an explicit zero (GLPK does not store zeros) counts as a change of structure;
-    ///   ``export(to:format:)`` reads the matrix back first.
+    ///   GLPK calls instead of array comparisons, with the same answer except that an explicit
+    ///   zero coefficient that becomes nonzero (or the reverse) counts as a change of structure,
+    ///   since GLPK stores no zeros; ``export(to:format:)`` reads the matrix back first. Most of
+    ///   a session's memory is GLPK's own (about 165 bytes per nonzero, measured on a
+    ///   transportation LP), so dropping the Swift copy saves under a tenth of it.
     ///
     /// ```swift
     /// let blocks = try blockModels.map { try GLPKSession(model: $0, retainsMatrix: false) }

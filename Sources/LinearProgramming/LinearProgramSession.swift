@@ -28,6 +28,7 @@ public protocol LinearProgramSession: AnyObject, Sendable {
     /// Appends rows, checked first with ``LinearProgram/checkNewConstraints(_:)``, and returns
     /// their handles. The stored basis is kept with the new rows basic, so the next solve starts
     /// warm (the dual simplex when the new rows cut off the current point).
+    @discardableResult
     func addConstraints(_ constraints: [LinearConstraint]) throws -> [Constraint]
     /// Turns the session's model into `model` by changing numbers only, keeping the basis;
     /// false (and nothing changed) when the structure differs.

@@ -29,7 +29,8 @@ import Testing
         let first = try session.solve()
         expectClose(first.objectiveValue, 36)
 
-        let added = try session.addConstraints([LinearConstraint(name: "cut", terms: [(x, 1), (y, 1)], .lessOrEqual(7))])
+        let cut = LinearConstraint(name: "cut", terms: [(x, 1), (y, 1)], .lessOrEqual(7))
+        let added = try session.addConstraints([cut])
         #expect(added == [Constraint(index: 3)])
         #expect(session.model.constraintCount == 4)
         #expect(session.model.name(of: added[0]) == "cut")
@@ -90,7 +91,8 @@ import Testing
         let (lp, x, y, _) = wyndor()
         let session = try GLPKSession(model: lp)
         _ = try session.solve()
-        let added = try session.addConstraints([LinearConstraint(name: "loose", terms: [(x, 1), (y, 1)], .lessOrEqual(100))])
+        let loose = LinearConstraint(name: "loose", terms: [(x, 1), (y, 1)], .lessOrEqual(100))
+        let added = try session.addConstraints([loose])
         let solution = try session.solve()
         #expect(solution.statistics.warmStarted)
         #expect(solution.statistics.iterations == 0)
@@ -141,7 +143,8 @@ import Testing
             _ = try session.addConstraints([good, nan])
             Issue.record("a NaN coefficient was accepted")
         } catch {
-            #expect("\(error)" == "invalid model: row \"R5\", column \"y\": coefficient is nan; coefficients must be finite")
+            #expect("\(error)"
+                == "invalid model: row \"R5\", column \"y\": coefficient is nan; coefficients must be finite")
         }
         #expect(session.model.constraintCount == 3)
         let solution = try session.solve()

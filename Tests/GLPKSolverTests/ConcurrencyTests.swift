@@ -60,9 +60,10 @@ import Testing
     }
 
     /// Every kind of call on one session from many threads at once: changes that leave the
-    /// optimum where it is (Wyndor Glass, max 3x + 5y = 36 at (2, 6)), model and option reads,
-    /// and solves. Run under the thread sanitizer (.ci/run) this proves the session's state is
-    /// only touched on its own thread; without it, every solve must still be optimal at 36.
+    /// optimum where it is (Wyndor Glass, max 3x + 5y = 36 at (2, 6)), rows that cut nothing,
+    /// model and option reads, and solves. Run under the thread sanitizer (.ci/run) this proves
+    /// the session's state is only touched on its own thread; without it, every solve must still
+    /// be optimal at 36 and every row must arrive.
     @Test func sharedSessionChangedFromManyThreads() throws {
         var lp = LinearProgram(sense: .maximize)
         let x = lp.addVariable(name: "x", objective: 3)
@@ -72,9 +73,10 @@ import Testing
         let plant3 = lp.addConstraint(name: "plant3", terms: [(x, 3), (y, 2)], .lessOrEqual(18))
         let session = try GLPKSession(model: lp)
         let outcomes = LockedList<Result<Double?, Error>>()
-        DispatchQueue.concurrentPerform(iterations: 1000) { call in
+        let calls = 1000
+        DispatchQueue.concurrentPerform(iterations: calls) { call in
             outcomes.append(Result {
-                switch call % 5 {
+                switch call % 6 {
                 case 0: try session.setBound(plant2, .lessOrEqual(12))
                 case 1: try session.setObjectiveCoefficient(x, 3)
                 case 2: try session.setBounds(y, lower: 0, upper: .infinity)
@@ -82,20 +84,24 @@ import Testing
                     var options = session.options
                     options.iterationLimit = nil
                     session.options = options
-                default:
+                case 4:
                     guard session.model.bound(of: plant3) == .lessOrEqual(18) else { return nil }
+                default:
+                    try session.addConstraints([LinearConstraint(terms: [(x, 1), (y, 1)], .lessOrEqual(100))])
                 }
-                return try session.solve().objectiveValue
+                return try (call % 2 == 0 ? session.solve() : session.solve(using: .dual)).objectiveValue
             })
         }
         let results = outcomes.items
-        #expect(results.count == 1000)
+        #expect(results.count == calls)
         for result in results {
             switch result {
             case .success(let objective): expectClose(objective, 36)
             case .failure(let error): Issue.record("call failed: \(error)")
             }
         }
+        // Calls 5, 11, ..., 995 each added a row.
+        #expect(session.model.constraintCount == 3 + 166)
     }
 }
 
