@@ -4,27 +4,14 @@ import PlacementTestSupport
 import Testing
 
 /// Rows added to a live session: checked before they reach GLPK, kept in the session's model,
-/// and re-solved warm from the stored basis.
+/// and re-solved warm from the stored basis. The model is Wyndor Glass (see `Wyndor`).
 @Suite struct AddedRowsTests {
-    /// Wyndor Glass (Hillier & Lieberman): max 3x + 5y, x <= 4, 2y <= 12, 3x + 2y <= 18,
-    /// optimum 36 at (2, 6).
-    func wyndor() -> (LinearProgram, Variable, Variable, [Constraint]) {
-        var lp = LinearProgram(name: "wyndor", sense: .maximize)
-        let x = lp.addVariable(name: "x", objective: 3)
-        let y = lp.addVariable(name: "y", objective: 5)
-        let rows = [
-            lp.addConstraint(name: "plant1", terms: [(x, 1)], .lessOrEqual(4)),
-            lp.addConstraint(name: "plant2", terms: [(y, 2)], .lessOrEqual(12)),
-            lp.addConstraint(name: "plant3", terms: [(x, 3), (y, 2)], .lessOrEqual(18)),
-        ]
-        return (lp, x, y, rows)
-    }
-
     /// The cut x + y <= 7 cuts off (2, 6). New optimum: y = 6 from plant2, x = 1 from the cut,
     /// objective 33; plant3 has slack (15 < 18). Duals from 3 = y_cut and 5 = 2 y_plant2 + y_cut:
     /// y_cut = 3, y_plant2 = 1 (maximisation, binding <= rows: >= 0).
     @Test(arguments: [true, false]) func cutReSolvesWarmWithTheDualSimplex(retainsMatrix: Bool) throws {
-        let (lp, x, y, rows) = wyndor()
+        let wyndor = Wyndor()
+        let (lp, x, y, rows) = (wyndor.lp, wyndor.x, wyndor.y, wyndor.plants)
         let session = try GLPKSession(model: lp, retainsMatrix: retainsMatrix)
         let first = try session.solve()
         expectClose(first.objectiveValue, 36)
@@ -64,7 +51,8 @@ import Testing
     /// 2y = 8 have slack). Duals from the two binding rows: for y, 5 = -y_spread, so y_spread = -5
     /// (a binding >= row of a maximisation); for x, 3 = y_spread + y_xcap, so y_xcap = 8.
     @Test func severalRowsFromExpressions() throws {
-        let (lp, x, y, _) = wyndor()
+        let wyndor = Wyndor()
+        let (lp, x, y) = (wyndor.lp, wyndor.x, wyndor.y)
         let session = try GLPKSession(model: lp)
         _ = try session.solve()
         var spread = LinearExpression(constant: 1)
@@ -88,7 +76,8 @@ import Testing
 
     /// A row the optimum already satisfies changes nothing and costs no iteration.
     @Test func rowThatCutsNothing() throws {
-        let (lp, x, y, _) = wyndor()
+        let wyndor = Wyndor()
+        let (lp, x, y) = (wyndor.lp, wyndor.x, wyndor.y)
         let session = try GLPKSession(model: lp)
         _ = try session.solve()
         let loose = LinearConstraint(name: "loose", terms: [(x, 1), (y, 1)], .lessOrEqual(100))
@@ -102,7 +91,7 @@ import Testing
 
     /// No rows: nothing reaches GLPK (glp_add_rows with 0 rows would abort the process).
     @Test func noRows() throws {
-        let (lp, _, _, _) = wyndor()
+        let lp = Wyndor().lp
         let session = try GLPKSession(model: lp)
         #expect(try session.addConstraints([]).isEmpty)
         #expect(session.model.constraintCount == 3)
@@ -112,7 +101,8 @@ import Testing
     /// Every rule is checked before C is called: the error names the row (by name, else by the
     /// number it would get) and the column; the session is unchanged and still solves.
     @Test func badRowsAreRejectedBeforeGLPK() throws {
-        let (lp, x, y, _) = wyndor()
+        let wyndor = Wyndor()
+        let (lp, x, y) = (wyndor.lp, wyndor.x, wyndor.y)
         let session = try GLPKSession(model: lp)
         _ = try session.solve()
         let cases: [(LinearConstraint, ModelError)] = [
@@ -153,7 +143,8 @@ import Testing
     }
 
     @Test func modelsTakeRowsAsValues() throws {
-        var (lp, x, y, _) = wyndor()
+        let wyndor = Wyndor()
+        var (lp, x, y) = (wyndor.lp, wyndor.x, wyndor.y)
         try lp.checkNewConstraints([LinearConstraint(name: "cut", terms: [(x, 1), (y, 1)], .lessOrEqual(7))])
         let rows = lp.addConstraints([
             LinearConstraint(name: "cut", terms: [(x, 1), (y, 1)], .lessOrEqual(7)),

@@ -65,13 +65,9 @@ import Testing
     /// the session's state is only touched on its own thread; without it, every solve must still
     /// be optimal at 36 and every row must arrive.
     @Test func sharedSessionChangedFromManyThreads() throws {
-        var lp = LinearProgram(sense: .maximize)
-        let x = lp.addVariable(name: "x", objective: 3)
-        let y = lp.addVariable(name: "y", objective: 5)
-        lp.addConstraint(name: "plant1", terms: [(x, 1)], .lessOrEqual(4))
-        let plant2 = lp.addConstraint(name: "plant2", terms: [(y, 2)], .lessOrEqual(12))
-        let plant3 = lp.addConstraint(name: "plant3", terms: [(x, 3), (y, 2)], .lessOrEqual(18))
-        let session = try GLPKSession(model: lp)
+        let wyndor = Wyndor()
+        let (x, y, plant2, plant3) = (wyndor.x, wyndor.y, wyndor.plant2, wyndor.plant3)
+        let session = try GLPKSession(model: wyndor.lp)
         let outcomes = LockedList<Result<Double?, Error>>()
         let calls = 1000
         DispatchQueue.concurrentPerform(iterations: calls) { call in

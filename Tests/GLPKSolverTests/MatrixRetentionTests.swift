@@ -5,21 +5,11 @@ import PlacementTestSupport
 import Testing
 
 /// Sessions that leave the only copy of the matrix to GLPK (`retainsMatrix: false`) answer as
-/// sessions that keep their own.
+/// sessions that keep their own. The model is Wyndor Glass (see `Wyndor`) and variants of it.
 @Suite struct MatrixRetentionTests {
-    /// Wyndor Glass: max 3x + 5y, x <= 4, 2y <= 12, 3x + 2y <= 18; optimum 36 at (2, 6).
-    func wyndor(plant3: [Double] = [3, 2]) -> (LinearProgram, Variable, Variable) {
-        var lp = LinearProgram(name: "wyndor", sense: .maximize)
-        let x = lp.addVariable(name: "x", objective: 3)
-        let y = lp.addVariable(name: "y", objective: 5)
-        lp.addConstraint(name: "plant1", terms: [(x, 1)], .lessOrEqual(4))
-        lp.addConstraint(name: "plant2", terms: [(y, 2)], .lessOrEqual(12))
-        lp.addConstraint(name: "plant3", terms: [(x, plant3[0]), (y, plant3[1])], .lessOrEqual(18))
-        return (lp, x, y)
-    }
-
     @Test func theSessionKeepsTheModelWithoutItsMatrix() throws {
-        let (lp, x, _) = wyndor()
+        let wyndor = Wyndor()
+        let (lp, x) = (wyndor.lp, wyndor.x)
         let session = try GLPKSession(model: lp, retainsMatrix: false)
         #expect(!session.retainsMatrix)
         let held = session.model
@@ -50,10 +40,11 @@ import Testing
     /// plant3 becomes 3x + 3y <= 18, i.e. x + y <= 6. Then 3x + 5y = 3(x + y) + 2y <= 18 + 12 = 30,
     /// attained only at y = 6, x = 0: the optimum moves to (0, 6), objective 30.
     @Test(arguments: [true, false]) func coefficientChangeIsFoundInGLPKsCopy(retainsMatrix: Bool) throws {
-        let (lp, x, y) = wyndor()
+        let wyndor = Wyndor()
+        let (lp, x, y) = (wyndor.lp, wyndor.x, wyndor.y)
         let session = try GLPKSession(model: lp, retainsMatrix: retainsMatrix)
         _ = try session.solve()
-        let (changed, _, _) = wyndor(plant3: [3, 3])
+        let changed = Wyndor(plant3: [(0, 3), (1, 3)]).lp
         #expect(try session.update(to: changed))
         let solution = try session.solve()
         #expect(solution.statistics.warmStarted)
@@ -68,22 +59,13 @@ import Testing
     /// A new column in a row, or a row that loses one, changes the structure: update(to:)
     /// says false and changes nothing, with or without the session's own copy of the matrix.
     @Test(arguments: [true, false]) func structureChangeIsRefused(retainsMatrix: Bool) throws {
-        let (lp, x, y) = wyndor()
+        let wyndor = Wyndor()
+        let (lp, x, y) = (wyndor.lp, wyndor.x, wyndor.y)
         let session = try GLPKSession(model: lp, retainsMatrix: retainsMatrix)
         _ = try session.solve()
-        var wider = LinearProgram(name: "wyndor", sense: .maximize)
-        let wx = wider.addVariable(name: "x", objective: 3)
-        let wy = wider.addVariable(name: "y", objective: 4)
-        wider.addConstraint(name: "plant1", terms: [(wx, 1), (wy, 1)], .lessOrEqual(4))
-        wider.addConstraint(name: "plant2", terms: [(wy, 2)], .lessOrEqual(12))
-        wider.addConstraint(name: "plant3", terms: [(wx, 3), (wy, 2)], .lessOrEqual(18))
+        let wider = Wyndor(plant1: [(0, 1), (1, 1)], yObjective: 4).lp
         #expect(try session.update(to: wider) == false)
-        var narrower = LinearProgram(name: "wyndor", sense: .maximize)
-        let nx = narrower.addVariable(name: "x", objective: 3)
-        let ny = narrower.addVariable(name: "y", objective: 5)
-        narrower.addConstraint(name: "plant1", terms: [(nx, 1)], .lessOrEqual(4))
-        narrower.addConstraint(name: "plant2", terms: [(ny, 2)], .lessOrEqual(12))
-        narrower.addConstraint(name: "plant3", terms: [(nx, 3)], .lessOrEqual(18))
+        let narrower = Wyndor(plant3: [(0, 3)]).lp
         #expect(try session.update(to: narrower) == false)
         // Nothing changed: the objective is still 3x + 5y, the optimum 36 without an iteration.
         #expect(session.model.objectiveCoefficient(of: y) == 5)
@@ -96,10 +78,10 @@ import Testing
     /// GLPK stores no zeros: without a Swift copy an explicit zero that becomes nonzero cannot be
     /// told from a new column, so it counts as a change of structure (the documented difference).
     @Test func explicitZeroWithoutRetainedMatrix() throws {
-        let (lp, _, _) = wyndor(plant3: [3, 0])
+        let lp = Wyndor(plant3: [(0, 3), (1, 0)]).lp
         let retained = try GLPKSession(model: lp)
         let dropped = try GLPKSession(model: lp, retainsMatrix: false)
-        let (changed, _, _) = wyndor(plant3: [3, 2])
+        let changed = Wyndor().lp
         #expect(try retained.update(to: changed))
         #expect(try dropped.update(to: changed) == false)
         // Unchanged zeros compare equal.
@@ -107,7 +89,8 @@ import Testing
     }
 
     @Test func exportReadsTheMatrixBack() throws {
-        let (lp, x, y) = wyndor()
+        let wyndor = Wyndor()
+        let (lp, x, y) = (wyndor.lp, wyndor.x, wyndor.y)
         let retained = try GLPKSession(model: lp)
         let dropped = try GLPKSession(model: lp, retainsMatrix: false)
         let cut = LinearConstraint(name: "cut", terms: [(x, 1), (y, 1)], .lessOrEqual(7))

@@ -61,15 +61,11 @@ import Testing
     /// where x <= 3 and 3x + 2y <= 18 meet: (3, 4.5), objective 24; duals from 5 = y1 + 3 y3 and
     /// 2 = 2 y3: y3 = 1, y1 = 2.
     @Test func primalFromTheStoredBasisAfterTighteningAndNewCosts() throws {
-        var lp = LinearProgram(sense: .maximize)
-        let x = lp.addVariable(name: "x", objective: 3)
-        let y = lp.addVariable(name: "y", objective: 5)
-        let plant1 = lp.addConstraint(name: "plant1", terms: [(x, 1)], .lessOrEqual(4))
-        let plant2 = lp.addConstraint(name: "plant2", terms: [(y, 2)], .lessOrEqual(12))
-        let plant3 = lp.addConstraint(name: "plant3", terms: [(x, 3), (y, 2)], .lessOrEqual(18))
+        let wyndor = Wyndor()
+        let (x, y, plant1, plant2, plant3) = (wyndor.x, wyndor.y, wyndor.plant1, wyndor.plant2, wyndor.plant3)
         var options = GLPKOptions()
         options.log = .capture
-        let session = try GLPKSession(model: lp, options: options)
+        let session = try GLPKSession(model: wyndor.lp, options: options)
         let first = try session.solve(using: .primal)
         #expect(!first.statistics.warmStarted)
         expectClose(first.objectiveValue, 36)
@@ -96,15 +92,11 @@ import Testing
     /// The dual simplex chosen explicitly after a right-hand side change: plant2 2y <= 12 becomes
     /// 2y <= 10, y = 5, and 3x <= 8 gives x = 8/3: objective 8 + 25 = 33.
     @Test func dualFromTheStoredBasisAfterARightHandSideChange() throws {
-        var lp = LinearProgram(sense: .maximize)
-        let x = lp.addVariable(name: "x", objective: 3)
-        let y = lp.addVariable(name: "y", objective: 5)
-        lp.addConstraint(name: "plant1", terms: [(x, 1)], .lessOrEqual(4))
-        let plant2 = lp.addConstraint(name: "plant2", terms: [(y, 2)], .lessOrEqual(12))
-        lp.addConstraint(name: "plant3", terms: [(x, 3), (y, 2)], .lessOrEqual(18))
+        let wyndor = Wyndor()
+        let (x, y, plant2) = (wyndor.x, wyndor.y, wyndor.plant2)
         var options = GLPKOptions()
         options.log = .capture
-        let session = try GLPKSession(model: lp, options: options)
+        let session = try GLPKSession(model: wyndor.lp, options: options)
         _ = try session.solve(using: .dual)
         try session.setBound(plant2, .lessOrEqual(10))
         let solution = try session.solve(using: .dual)
