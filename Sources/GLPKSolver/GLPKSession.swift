@@ -70,6 +70,12 @@ public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
 
     /// The model with its matrix: ``model``, or, when the session does not retain its matrix,
     /// ``model`` with the matrix read back from GLPK (O(nonzeros); rows' terms in column order).
+    ///
+    /// ```swift
+    /// let block = try GLPKSession(model: lp, retainsMatrix: false)
+    /// block.model.nonzeroCount              // 0: the session keeps no copy
+    /// try block.fullModel().nonzeroCount    // lp.nonzeroCount, read from GLPK
+    /// ```
     public func fullModel() throws -> LinearProgram {
         try onThread { state, problem in
             guard state.model.isMatrixDropped else { return state.model }

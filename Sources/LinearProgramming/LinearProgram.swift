@@ -187,6 +187,33 @@ public struct LinearProgram: Sendable {
         RowBound(lower: rowLower[constraint.index], upper: rowUpper[constraint.index])
     }
 
+    /// The nonzeros of a row, in the order they were added (none when the matrix was dropped).
+    public func terms(of constraint: Constraint) -> [(Variable, Double)] {
+        let range = (rowStart[constraint.index] + 1)..<(rowStart[constraint.index + 1] + 1)
+        return range.map { (Variable(index: Int(entryColumn[$0]) - 1), entryValue[$0]) }
+    }
+
+    public var variables: [Variable] { (0..<variableCount).map(Variable.init(index:)) }
+    public var constraints: [Constraint] { (0..<constraintCount).map(Constraint.init(index:)) }
+
+    /// A display name: the given name, else `C<n>` / `R<n>` (1-based, as GLPK numbers them).
+    public func displayName(of variable: Variable) -> String {
+        let given = name(of: variable)
+        return given.isEmpty ? "C\(variable.index + 1)" : given
+    }
+
+    public func displayName(of constraint: Constraint) -> String {
+        let given = name(of: constraint)
+        return given.isEmpty ? "R\(constraint.index + 1)" : given
+    }
+
+    private func name(at offset: Int) -> String {
+        guard offset >= 0 else { return "" }
+        var end = offset
+        while nameBytes[end] != 0 { end += 1 }
+        return String(decoding: nameBytes[offset..<end], as: UTF8.self)
+    }
+
     // MARK: Without the matrix
 
     /// This model without its constraint matrix: every row keeps its bound and name but no
@@ -226,34 +253,5 @@ public struct LinearProgram: Sendable {
             copy.rowStart.append(copy.entryColumn.count - 1)
         }
         return copy
-    }
-
-    // MARK: Reading rows
-
-    /// The nonzeros of a row, in the order they were added (none when the matrix was dropped).
-    public func terms(of constraint: Constraint) -> [(Variable, Double)] {
-        let range = (rowStart[constraint.index] + 1)..<(rowStart[constraint.index + 1] + 1)
-        return range.map { (Variable(index: Int(entryColumn[$0]) - 1), entryValue[$0]) }
-    }
-
-    public var variables: [Variable] { (0..<variableCount).map(Variable.init(index:)) }
-    public var constraints: [Constraint] { (0..<constraintCount).map(Constraint.init(index:)) }
-
-    /// A display name: the given name, else `C<n>` / `R<n>` (1-based, as GLPK numbers them).
-    public func displayName(of variable: Variable) -> String {
-        let given = name(of: variable)
-        return given.isEmpty ? "C\(variable.index + 1)" : given
-    }
-
-    public func displayName(of constraint: Constraint) -> String {
-        let given = name(of: constraint)
-        return given.isEmpty ? "R\(constraint.index + 1)" : given
-    }
-
-    private func name(at offset: Int) -> String {
-        guard offset >= 0 else { return "" }
-        var end = offset
-        while nameBytes[end] != 0 { end += 1 }
-        return String(decoding: nameBytes[offset..<end], as: UTF8.self)
     }
 }
