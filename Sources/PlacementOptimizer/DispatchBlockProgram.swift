@@ -18,12 +18,11 @@ import PlacementModel
 /// for (row, bound) in block.capacityBounds(installed: capacity) { lp.setBound(row, bound) }
 /// ```
 public struct DispatchBlockProgram: Sendable {
-    /// Relative loss of block value the canonical and write-off stages may accept. The design asks
-    /// for 1e-9; GLPK's simplex holds a row only to its primal feasibility tolerance, 1e-7 relative,
-    /// so a 1e-9 hold is not enforced, and a value stage's optimum overshooting by its tolerance made
-    /// the held LP infeasible. One hold at the solver's precision, the same for every block and every
-    /// start, keeps the figures reproducible (see docs/formulation.md).
-    public static let valueTolerance = 1e-7
+    /// Relative loss of block value the canonical and write-off stages may accept (DESIGN 4, rev. 2).
+    public static let valueTolerance = 1e-9
+    /// The hold used when a block's value optimum is only as exact as the simplex's primal feasibility
+    /// tolerance (GLPK's 1e-7 relative), so that holding it to 1e-9 is infeasible.
+    public static let solverTolerance = 1e-7
 
     public var model: LinearProgram
     public let layout: DispatchBlockLayout

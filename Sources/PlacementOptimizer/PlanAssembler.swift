@@ -6,7 +6,7 @@ import PlacementModel
 ///
 /// Capacity, book value, fixed O&M and capital follow from the builds; revenue, energy, penalty,
 /// utilization and service from the canonical dispatch; the NPV of each scenario from the blocks'
-/// optimal values, so it is the first stage's (the canonical stage keeps each value to 1e-7).
+/// optimal values, so it is the first stage's (the canonical stage keeps each value to 1e-9).
 ///
 /// ```swift
 /// let plan = PlanAssembler(index: index).plan(built: built, blocks: dispatches, blockValues: values,

@@ -9,7 +9,7 @@ import PlacementOptimizer
 /// 1. **value**: capacity at the builds, maximise the block's value (dual simplex after new
 ///    capacity right-hand sides). This is the decomposition's subproblem; its capacity duals
 ///    give the optimality cuts.
-/// 2. **canonical**: the value row held at the optimum less 1e-7 of it, the objective replaced by
+/// 2. **canonical**: the value row held at the optimum less 1e-9 of it, the objective replaced by
 ///    busy accelerators; primal simplex from the optimal basis, which stays feasible.
 /// 3. **write-off**: the value still held, retire columns opened to `[0, cap]`, the objective
 ///    replaced by book value retired; primal simplex again.
@@ -67,7 +67,8 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
                 let block = Block(program: program, session: old.session)
                 return block
             }
-            return Block(program: program, session: try solver.makeSession(program.model))
+            let session = try solver.makeSession(program.model)
+            return Block(program: program, session: session)
         }
     }
 
@@ -136,8 +137,12 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
         guard let installed = block.installed else { throw PlanningError.internalState("block \(b) has no capacity") }
         try block.session.setObjectiveCoefficients(program.objective(program.layout.busyTerms))
         block.stage = .canonical
-        try block.session.setBounds([program.valueHeld(at: value)])
-        let canonical = try block.session.solve(using: .primal)
+        var canonical = try hold(block, value: value, tolerance: DispatchBlockProgram.valueTolerance)
+        if canonical.termination == .infeasible {
+            // The value optimum is only as exact as the simplex's feasibility tolerance (1e-7
+            // relative); when holding it to 1e-9 is infeasible, hold it to that precision.
+            canonical = try hold(block, value: value, tolerance: DispatchBlockProgram.solverTolerance)
+        }
         guard canonical.termination == .optimal, let point = canonical.primal else {
             throw PlanningError.stageFailed(stage: "canonical dispatch", block: name(b), termination: canonical.termination,
                                             message: canonical.message)
@@ -179,6 +184,13 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
         staged.iterations += first.solution.statistics.iterations
         staged.warmStarted = staged.warmStarted && first.solution.statistics.warmStarted
         return staged
+    }
+
+    /// Re-solves with the block's value held at `value` less `tolerance` of it (primal simplex:
+    /// the stored optimum satisfies the new row).
+    private func hold(_ block: Block, value: Double, tolerance: Double) throws -> Solution {
+        try block.session.setBounds([(block.program.valueRow, .greaterOrEqual(value - tolerance * abs(value)))])
+        return try block.session.solve(using: .primal)
     }
 
     /// `year,scenario` of a block, for messages.

@@ -32,12 +32,12 @@ import Testing
     /// 2027: base uses all 10 (nothing stranded); low uses 5: stranded 5,000 x 5/10 = 2,500,
     /// at risk 5,000 x (1 - 0.5/0.6) = 833.33. Expected: half of each; worst and CVaR at
     /// alpha 0.9 (the worst 10% lies in `low`): the low values.
-    /// The write-off holds each block's value to 1e-7 of it (0.09 USD in 2027 base), which buys
-    /// 1e-6 of an accelerator: 5e-4 USD of book value. Stranded figures are compared to that.
+    /// The write-off holds each block's value to 1e-9 of it (857 USD in 2027 base), which buys
+    /// 1e-8 of an accelerator: 5e-6 USD of book value. Stranded figures are compared to that.
     @Test func strandedAndAtRiskByScenario() throws {
         let final = try #require(try analyse().stranded.fleet.last)
         #expect(final.year == 2027)
-        let writeOffTolerance = 1e-3
+        let writeOffTolerance = 1e-5
         expectClose(final.stranded.byScenario[0], 0, relative: writeOffTolerance)
         expectClose(final.stranded.byScenario[1], 2_500, relative: writeOffTolerance / 2_500)
         expectClose(final.stranded.expected, 1_250, relative: writeOffTolerance / 1_250)
