@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "LinearProgramming"),
         .target(name: "GLPKSolver", dependencies: ["CGLPK", "CGLPKGuard", "LinearProgramming"]),
         .target(name: "PlacementModel"),
+        // Output files written atomically, devices and FIFOs by opening, locks, cleanup on signals.
+        .target(name: "OutputFiles"),
         .target(name: "PlacementLoader", dependencies: ["PlacementModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "PlacementOptimizer", dependencies: ["PlacementModel", "LinearProgramming"]),
         .target(name: "PlacementAnalysis", dependencies: ["PlacementModel", "PlacementOptimizer"]),
@@ -37,13 +39,14 @@ let package = Package(
         ),
         .target(
             name: "PlacementSweep",
-            dependencies: ["PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "PlacementReports", "LinearProgramming"]
+            dependencies: ["PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "PlacementReports", "LinearProgramming",
+                           "OutputFiles"]
         ),
         .target(
             name: "PlacementCLI",
             dependencies: [
                 "LinearProgramming", "GLPKSolver", "PlacementModel", "PlacementLoader", "PlacementOptimizer",
-                "PlacementAnalysis", "PlacementReports", "PlacementSweep",
+                "PlacementAnalysis", "PlacementReports", "PlacementSweep", "OutputFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
