@@ -20,10 +20,20 @@ extension DecodingContext {
             return nil
         }
         var values: [Int: Double] = [:]
+        var keys: [Int: YAMLPair] = [:]
         var isComplete = true
         for pair in pairs {
             let year = self.year(pair.key, at: pair.keyLocation, field: field)
             let value = number(pair.value, field: "\(field).\(pair.key)", rule: rule)
+            if let year, let first = keys[year] {
+                // `2026` and `02026` are different texts but the same year: a duplicate key.
+                error(at: pair.keyLocation, "year \(year) appears twice in '\(field)' (as '\(first.key)' and '\(pair.key)')",
+                      hint: "'\(first.key)' is already set at \(first.keyLocation.line):\(first.keyLocation.column); "
+                          + "keep one of them")
+                isComplete = false
+                continue
+            }
+            if let year { keys[year] = pair }
             guard let year, let value else {
                 isComplete = false
                 continue

@@ -101,8 +101,8 @@ struct HostileInputTests {
 
     @Test func duplicateKeysAreReported() throws {
         #expect(try diagnostics(for: "schema: 1\nworkloads: []\nworkloads: []\n") == ["""
-            Models/workloads.yaml:2:1: error: duplicate key 'workloads' in one mapping
-              hint: each key may appear once; merge or remove the repeated entry
+            Models/workloads.yaml:3:1: error: duplicate key 'workloads' in one mapping
+              hint: 'workloads' is already set at 2:1; merge or remove one of them
             """])
     }
 
