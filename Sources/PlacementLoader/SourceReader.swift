@@ -76,7 +76,7 @@ struct SourceReader {
                 ? "check the path; it is relative to the file that names it" : "check the path and its permissions")
         }
         if let kind = Self.nonRegularKind(status.st_mode) {
-            return unreadable("it is \(kind), not a regular file",
+            return unreadable(kind == "a directory" ? "it is a directory" : "it is \(kind), not a regular file",
                               kind == "a directory" ? "name a .yaml file" : "name a .yaml file; pipes and devices are not read")
         }
         if Int(status.st_size) > limits.maximumFileBytes { return tooLarge(path, reference) }
