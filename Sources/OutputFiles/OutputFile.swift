@@ -97,8 +97,8 @@ public enum OutputFile {
         throw OutputFileError(path: displayed, reason: "cannot create a temporary file beside it")
     }
 
-    /// Writes every byte, retrying short writes and interruptions.
-    static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws(OutputFileError) {
+    /// Writes every byte to an open file, retrying short writes and interruptions.
+    public static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws(OutputFileError) {
         let failure: Int32? = data.withUnsafeBytes { buffer -> Int32? in
             var offset = 0
             while offset < buffer.count {

@@ -76,7 +76,7 @@ public struct SweepRunner<Solver: IncrementalSolver>: Sendable {
         do {
             let study = try sweep.variant(id, of: base)
             let outcome = try planner.optimize(study)
-            var result = VariantResult(id: id, values: values, status: outcome.solution.termination.rawValue,
+            var result = VariantResult(id: id, values: values, status: .finished(outcome.solution.termination),
                                        iterations: outcome.iterations, warmStarted: outcome.warmStarted,
                                        message: outcome.solution.message)
             if let plan = outcome.plan {
@@ -93,7 +93,7 @@ public struct SweepRunner<Solver: IncrementalSolver>: Sendable {
             result.seconds = (clock.now - start).seconds
             return result
         } catch {
-            return VariantResult(id: id, values: values, status: "error", seconds: (clock.now - start).seconds,
+            return VariantResult(id: id, values: values, status: .failed, seconds: (clock.now - start).seconds,
                                  message: "\(error)")
         }
     }
