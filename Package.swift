@@ -95,6 +95,8 @@ let package = Package(
             dependencies: ["PlacementReports", "PlacementAnalysis", "PlacementOptimizer", "PlacementLoader", "GLPKSolver"],
             exclude: ["Snapshots"]
         ),
+        // The `placement` command run as a subprocess: exit statuses, messages, files left behind.
+        .testTarget(name: "PlacementCLITests", dependencies: ["placement"]),
         .testTarget(
             name: "GLPKSolverTests",
             dependencies: ["GLPKSolver", "LinearProgramming", "BenchmarkModels", "PlacementTestSupport"],
