@@ -43,8 +43,15 @@ public enum TransientFiles {
             source.setEventHandler {
                 let paths = registry.lock.withLock { registry.paths }
                 for path in paths { unlink(path) }
+                // End the process by the same signal. It may be blocked here (a mask inherited from
+                // the parent): unblock it in this thread, and exit as the shell would if it stays pending.
                 signal(number, SIG_DFL)
-                kill(getpid(), number)
+                var set = sigset_t()
+                sigemptyset(&set)
+                sigaddset(&set, number)
+                pthread_sigmask(SIG_UNBLOCK, &set, nil)
+                raise(number)
+                _exit(128 + number)
             }
             source.resume()
             registry.sources.append(source)
