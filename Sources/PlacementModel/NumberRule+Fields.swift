@@ -1,6 +1,6 @@
 /// The documented range of every number field (docs/file-formats.md, "Number ranges"), used by
 /// the loader and by number paths alike. Each is wide enough for any real study and narrow
-/// enough that every LP coefficient stays finite and within about 1e-9...1e24.
+/// enough that every LP coefficient stays finite and GLPK solves the LP (RangeBoundsTests).
 public extension NumberRule {
     // Study
     static let discountRate = NumberRule.between(0, 1)
@@ -22,12 +22,12 @@ public extension NumberRule {
     static let powerKW = NumberRule.between(0.001, 1000)
     static let capexUSD = NumberRule.between(0, 1e9)
     static let lifetimeYears = NumberRule.wholeBetween(1, 100)
-    static let throughput = NumberRule.between(0, 1e12)
+    static let throughput = NumberRule.between(0, 1e9)
     // Workloads
     static let latencySLOMs = NumberRule.between(0.001, 1e5)
     static let dailyProfileEntry = NumberRule.between(0.001, 1000)
     // Tenants
-    static let priceUSDPerUnit = NumberRule.between(0, 1e6)
+    static let priceUSDPerUnit = NumberRule.between(0, 1e4)
     static let annualUnits = NumberRule.between(0, 1e18)
     // Scenarios
     static let multiplier = NumberRule.between(0, 1000)

@@ -351,8 +351,8 @@ struct DiagnosticCatalogueTests {
                   hint: write a whole number from 1 to 100
                 """,
                 """
-                Models/tenants.yaml:22:25: error: 'price_usd_per_unit' must be at most 1e6, found 1e308
-                  hint: write a number from 0 to 1e6
+                Models/tenants.yaml:22:25: error: 'price_usd_per_unit' must be at most 10000, found 1e308
+                  hint: write a number from 0 to 10000
                 """,
             ]),
         DiagnosticCase(
