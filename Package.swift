@@ -95,6 +95,8 @@ let package = Package(
             dependencies: ["PlacementReports", "PlacementAnalysis", "PlacementOptimizer", "PlacementLoader", "GLPKSolver"],
             exclude: ["Snapshots"]
         ),
+        // A libFuzzer target for the loader (Tests/Fuzz/run-loader-fuzz.sh); built plainly it replays inputs.
+        .executableTarget(name: "loader-fuzz", dependencies: ["PlacementLoader"], path: "Tests/Fuzz/LoaderFuzz"),
         // The `placement` command run as a subprocess: exit statuses, messages, files left behind.
         .testTarget(name: "PlacementCLITests", dependencies: ["placement"]),
         .testTarget(

@@ -1,0 +1,66 @@
+import Foundation
+import PlacementLoader
+
+/// A fuzz target for the loader: the input's first byte picks one file of a small valid study
+/// (the study, a region file, a model file or a sweep), the rest replaces that file, and the
+/// study (or the sweep) is loaded. The loader must return a study or located diagnostics: never
+/// crash, hang or exceed memory.
+///
+/// Built with `-sanitize=fuzzer -DFUZZING` it is a libFuzzer binary (Tests/Fuzz/run-loader-fuzz.sh);
+/// built plainly it replays the files given as arguments, to reproduce a crash under a debugger.
+enum LoaderFuzz {
+    static let slots = ["Models/baseline.yaml", "Regions/gulf.yaml", "Regions/india.yaml", "Models/hardware.yaml",
+                        "Models/workloads.yaml", "Models/tenants.yaml", "Models/scenarios.yaml", "Models/sweeps/prices.yaml"]
+
+    /// A private copy of the loader tests' valid study.
+    static let directory: String = {
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("PlacementLoaderTests/Fixtures/valid")
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("loader-fuzz-\(getpid())")
+        try? FileManager.default.removeItem(at: copy)
+        do { try FileManager.default.copyItem(at: source, to: copy) } catch { fatalError("cannot copy \(source.path): \(error)") }
+        atexit { try? FileManager.default.removeItem(at: LoaderFuzz.directoryURL) }
+        return copy.path
+    }()
+    static var directoryURL: URL { URL(fileURLWithPath: directory) }
+
+    static let originals: [Data] = slots.map { FileManager.default.contents(atPath: directory + "/" + $0) ?? Data() }
+
+    static func run(_ input: Data) {
+        guard let selector = input.first else { return }
+        let slot = Int(selector) % slots.count
+        let path = directory + "/" + slots[slot]
+        FileManager.default.createFile(atPath: path, contents: input.dropFirst())
+        defer { FileManager.default.createFile(atPath: path, contents: originals[slot]) }
+        let loader = StudyLoader()
+        if slot == slots.count - 1 {
+            do { _ = try loader.loadSweep(at: path) } catch { check(error) }
+        } else {
+            do { _ = try loader.loadStudy(at: directory + "/" + slots[0]) } catch { check(error) }
+        }
+    }
+
+    /// A failure must carry at least one located error.
+    static func check(_ failure: LoadFailure) {
+        guard !failure.errors.isEmpty else { fatalError("a load failure without an error") }
+        for error in failure.errors where error.file.isEmpty { fatalError("an error without a file: \(error)") }
+    }
+}
+
+#if FUZZING
+@_cdecl("LLVMFuzzerTestOneInput")
+public func loaderFuzzTestOneInput(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    LoaderFuzz.run(Data(bytes: start, count: count))
+    return 0
+}
+#else
+@main struct LoaderFuzzReplay {
+    static func main() {
+        for path in CommandLine.arguments.dropFirst() {
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            LoaderFuzz.run(data)
+            print("ok \(path)")
+        }
+    }
+}
+#endif
