@@ -41,9 +41,11 @@ public final class FileLock: @unchecked Sendable {
                 if code == EWOULDBLOCK { throw .held(path: path) }
                 throw .unusable(.system(path, code))
             }
-            var opened = stat(), named = stat()
+            var opened = stat()
+            var named = stat()
             if fstat(descriptor, &opened) == 0, stat(path, &named) == 0,
-               opened.st_dev == named.st_dev, opened.st_ino == named.st_ino {
+                opened.st_dev == named.st_dev, opened.st_ino == named.st_ino
+            {
                 self.descriptor = descriptor
                 break
             }

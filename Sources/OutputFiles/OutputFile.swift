@@ -46,7 +46,8 @@ public enum OutputFile {
         guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return path }
         guard let resolved = realpath(path, nil) else {
             if errno == ENOENT {
-                throw OutputFileError(path: path, reason: "it is a symbolic link to a file or directory that does not exist")
+                throw OutputFileError(
+                    path: path, reason: "it is a symbolic link to a file or directory that does not exist")
             }
             throw .system(path)
         }
@@ -63,7 +64,9 @@ public enum OutputFile {
     }
 
     /// Writes a temporary file beside `target` and renames it over `target`.
-    private static func replace(_ target: String, displayed: String, with data: Data, mode: mode_t?) throws(OutputFileError) {
+    private static func replace(
+        _ target: String, displayed: String, with data: Data, mode: mode_t?
+    ) throws(OutputFileError) {
         let (descriptor, temporary) = try createTemporary(beside: target, displayed: displayed)
         TransientFiles.register(temporary)
         defer { TransientFiles.unregister(temporary) }

@@ -7,7 +7,7 @@ import PlacementSweep
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Join the CSV (or JSONL) outputs of sweep shards into one file, checking every variant is present exactly once.",
+        abstract: "Join the CSV (or JSONL) outputs of sweep shards into one file, checking every variant is there.",
         discussion: """
             Every shard must be a finished shard output of the same sweep (same inputs and options), and \
             every shard of the count they were run with must be given once. .partial files are refused.
@@ -15,10 +15,15 @@ struct MergeCommand: ParsableCommand {
             \(ExitStatus.summary)
             """)
 
-    @Option(name: [.short, .long], help: ArgumentHelp("The merged file (.csv or .jsonl), written atomically.", valueName: "file"))
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp("The merged file (.csv or .jsonl), written atomically.", valueName: "file"))
     var output: String
 
-    @Option(help: ArgumentHelp("The sweep file, to check the shards are of this sweep and its exact number of variants.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "The sweep file, to check the shards are of this sweep and its exact number of variants.", valueName: "file"
+        ))
     var sweep: String?
 
     @Argument(help: "The shard outputs.")
@@ -40,14 +45,17 @@ struct MergeCommand: ParsableCommand {
             let loaded = try StudyInput.loadSweep(sweep)
             count = loaded.sweep.variantCount
             do {
-                sweepInputs = try SweepFingerprint(files: [sweep] + loaded.base.files, options: "", variants: 0,
-                                                   shard: 1, shards: 1).inputs
+                sweepInputs = try SweepFingerprint(
+                    files: [sweep] + loaded.base.files, options: "", variants: 0,
+                    shard: 1, shards: 1
+                ).inputs
             } catch {
                 printError("error: \(error)")
                 throw ExitStatus.missingInput
             }
         }
-        do { try SweepMerge.merge(inputs: inputs, output: output, sweepInputs: sweepInputs, variantCount: count) } catch {
+        do { try SweepMerge.merge(inputs: inputs, output: output, sweepInputs: sweepInputs, variantCount: count) } catch
+        {
             printError("error: \(error)")
             switch error {
             case .unreadable: throw ExitStatus.missingInput

@@ -7,7 +7,10 @@ import LinearProgramming
 enum ModelExport {
     static func write(_ model: LinearProgram, format: ModelFileFormat, to path: String, flag: String) throws {
         var template = Array((NSTemporaryDirectory() + "/placement-export.XXXXXX").utf8CString)
-        guard let directory = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({ String(cString: $0) })
+        guard
+            let directory = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({
+                String(cString: $0)
+            })
         else {
             printError("error: cannot write \(path): cannot create a temporary directory")
             throw ExitStatus.cannotCreateOutput

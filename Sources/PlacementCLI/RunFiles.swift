@@ -42,8 +42,10 @@ enum RunFiles {
     /// Fails (exit 64) when `path` is an input of this run.
     static func checkOutput(_ path: String, flag: String) throws {
         guard path != "-", let identity = FileIdentity(path: path),
-              let input = registry.lock.withLock({ registry.inputs[identity] }) else { return }
-        printError("error: \(flag) \(path) is \(input.role) \(input.path) of this run; writing it would destroy the input")
+            let input = registry.lock.withLock({ registry.inputs[identity] })
+        else { return }
+        printError(
+            "error: \(flag) \(path) is \(input.role) \(input.path) of this run; writing it would destroy the input")
         printError("  hint: write the output to another file")
         throw ExitStatus.usage
     }

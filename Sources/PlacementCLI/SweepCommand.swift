@@ -9,7 +9,8 @@ import PlacementSweep
 struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
-        abstract: "Solve every variant of a sweep (optimize + analysis), streaming one CSV and one JSONL row per variant.",
+        abstract:
+            "Solve every variant of a sweep (optimize + analysis), streaming one CSV and one JSONL row per variant.",
         discussion: """
             Rows are written in variant order as variants finish, to FILE.partial, renamed to FILE when the \
             sweep is complete. After an interruption, rerun with --resume. --shard I/N runs the I-th of N \
@@ -22,13 +23,19 @@ struct SweepCommand: ParsableCommand {
     @Argument(help: "The sweep file.")
     var sweep: String
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Output prefix: writes PREFIX.csv and PREFIX.jsonl (default: the sweep file's name); runs.csv or runs.jsonl means the prefix runs.", valueName: "prefix"))
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp(
+            "Output prefix: writes PREFIX.csv and PREFIX.jsonl (default: the sweep file's name); "
+                + "runs.csv or runs.jsonl means the prefix runs.",
+            valueName: "prefix"))
     var output: String?
 
     @Option(help: "Worker threads (one GLPK session each).")
     var workers: Int = 2
 
-    @Option(name: .customLong("block-size"), help: "Variants per warm-start block; results depend on it, not on --workers.")
+    @Option(
+        name: .customLong("block-size"), help: "Variants per warm-start block; results depend on it, not on --workers.")
     var blockSize: Int = 16
 
     @Option(help: ArgumentHelp("Run only slice I of N (1-based), e.g. 3/8.", valueName: "I/N"))
@@ -43,7 +50,8 @@ struct SweepCommand: ParsableCommand {
     @Flag(name: .customLong("skip-analysis"), help: "Skip the stress re-solves and stranded-asset risk.")
     var skipAnalysis = false
 
-    @Flag(name: .customLong("timings"), help: "Add iterations, seconds and warm-start flags (they differ between runs).")
+    @Flag(
+        name: .customLong("timings"), help: "Add iterations, seconds and warm-start flags (they differ between runs).")
     var timings = false
 
     @OptionGroup var solver: SolverOptions
@@ -66,7 +74,8 @@ struct SweepCommand: ParsableCommand {
             return Int(text)
         }
         guard parts.count == 2, let index = number(parts[0]), let count = number(parts[1]), index <= count else {
-            throw ValidationError("--shard must be I/N with 1 <= I <= N, written as plain numbers (3/8), got '\(shard)'")
+            throw ValidationError(
+                "--shard must be I/N with 1 <= I <= N, written as plain numbers (3/8), got '\(shard)'")
         }
         return (index - 1, count)
     }
@@ -84,9 +93,12 @@ struct SweepCommand: ParsableCommand {
     /// The options that change rows, for the fingerprint (workers and logs do not).
     var rowOptions: String {
         func text(_ value: Double?) -> String { value.map { "\($0)" } ?? "none" }
-        return ["block-size:\(blockSize)", "analysis:\(skipAnalysis ? "off" : "on")", "warm:\(cold ? "off" : "on")",
-                "timings:\(timings ? "on" : "off")", "method:\(solver.method.rawValue)", "time-limit:\(text(solver.timeLimit))",
-                "mip-gap:\(text(solver.mipGap))", "exact:\(solver.exact ? "on" : "off")"].joined(separator: ",")
+        return [
+            "block-size:\(blockSize)", "analysis:\(skipAnalysis ? "off" : "on")", "warm:\(cold ? "off" : "on")",
+            "timings:\(timings ? "on" : "off")", "method:\(solver.method.rawValue)",
+            "time-limit:\(text(solver.timeLimit))",
+            "mip-gap:\(text(solver.mipGap))", "exact:\(solver.exact ? "on" : "off")",
+        ].joined(separator: ",")
     }
 
     func run() throws {
@@ -98,15 +110,20 @@ struct SweepCommand: ParsableCommand {
         try checkSize(schedule, shard: shardIndex, of: shardCount)
         let ids = schedule.variantIDs(shard: shardIndex, of: shardCount)
         if ids.isEmpty {
-            printError("warning: shard \(shardIndex + 1)/\(shardCount) holds no variant: the sweep has \(schedule.blockCount) "
-                + "block(s) of --block-size \(blockSize) and shards are whole blocks; use at most \(schedule.blockCount) shards")
+            printError(
+                "warning: shard \(shardIndex + 1)/\(shardCount) holds no variant: the sweep has \(schedule.blockCount) "
+                    + "block(s) of --block-size \(blockSize) and shards are whole blocks; "
+                    + "use at most \(schedule.blockCount) shards"
+            )
         }
         let format = SweepRecordFormat(sweep: loaded.sweep, timings: timings)
         let sink: SweepOutput
         do {
-            let fingerprint = try SweepFingerprint(files: [sweep] + loaded.base.files, options: rowOptions,
-                                                   variants: schedule.count, shard: shardIndex + 1, shards: shardCount)
-            sink = try SweepOutput(prefix: prefix, format: format, expected: ids, resume: resume, fingerprint: fingerprint)
+            let fingerprint = try SweepFingerprint(
+                files: [sweep] + loaded.base.files, options: rowOptions,
+                variants: schedule.count, shard: shardIndex + 1, shards: shardCount)
+            sink = try SweepOutput(
+                prefix: prefix, format: format, expected: ids, resume: resume, fingerprint: fingerprint)
         } catch let failure as SweepOutput.Failure {
             printError("error: \(failure)")
             switch failure {
@@ -118,8 +135,9 @@ struct SweepCommand: ParsableCommand {
             throw ExitStatus.missingInput
         }
         let progress = SweepProgress(total: ids.count, alreadyDone: sink.alreadyWritten.count)
-        let runner = SweepRunner(base: loaded.base.study, sweep: loaded.sweep, solver: GLPKSolver(options: solver.glpkOptions),
-                                 workers: workers, analyse: !skipAnalysis, cold: cold)
+        let runner = SweepRunner(
+            base: loaded.base.study, sweep: loaded.sweep, solver: GLPKSolver(options: solver.glpkOptions),
+            workers: workers, analyse: !skipAnalysis, cold: cold)
         let failures = SynchronizedList<String>()
         let writeFailures = SynchronizedList<String>()
         runner.run(blocks: schedule.blocks(shard: shardIndex, of: shardCount), skip: sink.alreadyWritten) { result in
@@ -143,15 +161,20 @@ struct SweepCommand: ParsableCommand {
     /// Refuses (exit 64), before any work, a sweep beyond the documented limits.
     private func checkSize(_ schedule: SweepSchedule, shard: Int, of shards: Int) throws {
         guard schedule.count <= Sweep.maximumVariants else {
-            printError("error: \(sweep) has \(schedule.count == Int.max ? "too many to count" : String(schedule.count)) variants, "
-                + "more than the limit of \(Sweep.maximumVariants)")
+            printError(
+                "error: \(sweep) has \(schedule.count == Int.max ? "too many to count" : String(schedule.count)) "
+                    + "variants, "
+                    + "more than the limit of \(Sweep.maximumVariants)")
             printError("  hint: vary fewer values, or split the study into several sweeps")
             throw ExitStatus.usage
         }
         let size = schedule.variantCount(shard: shard, of: shards)
         guard size <= SweepSchedule.maximumVariantsPerRun else {
             let needed = (schedule.count - 1) / SweepSchedule.maximumVariantsPerRun + 1
-            printError("error: this run would hold \(size) variants, more than \(SweepSchedule.maximumVariantsPerRun) in one run")
+            printError(
+                "error: this run would hold \(size) variants, "
+                    + "more than \(SweepSchedule.maximumVariantsPerRun) in one run"
+            )
             printError("  hint: split it with --shard I/N, N at least \(needed)")
             throw ExitStatus.usage
         }

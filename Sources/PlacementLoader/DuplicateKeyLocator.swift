@@ -14,10 +14,13 @@ enum DuplicateKeyLocator {
             return nil
         }
         var changed = bytes
-        changed.replaceSubrange(start..<start + keyBytes.count,
-                                with: [UInt8(ascii: "_")] + Array(repeating: UInt8(ascii: "q"), count: keyBytes.count - 1))
+        changed.replaceSubrange(
+            start..<start + keyBytes.count,
+            with: [UInt8(ascii: "_")] + Array(repeating: UInt8(ascii: "q"), count: keyBytes.count - 1))
         do {
-            guard let root = try Yams.compose(yaml: String(decoding: changed, as: UTF8.self), .basic) else { return nil }
+            guard let root = try Yams.compose(yaml: String(decoding: changed, as: UTF8.self), .basic) else {
+                return nil
+            }
             return sibling(named: key, ofKeyAt: first, in: root)
         } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
             // A third occurrence: the second is now reported as the first.
@@ -48,7 +51,8 @@ enum DuplicateKeyLocator {
 
     /// Byte offset of a 1-based line and column (columns count Unicode scalars).
     private static func offset(line: Int, column: Int, in bytes: [UInt8]) -> Int? {
-        var currentLine = 1, index = 0
+        var currentLine = 1
+        var index = 0
         while currentLine < line {
             guard let newline = bytes[index...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
             index = newline + 1

@@ -45,7 +45,9 @@ struct NodeConverter {
                 "the document expands to more than \(limits.maximumNodes) values",
                 hint: mayHaveAliases
                     ? "YAML aliases (*name) repeat what they point to; use fewer of them"
-                    : "region and model files hold a few thousand values; split the data or check that this is the right file")
+                    : "region and model files hold a few thousand values; "
+                        + "split the data or check that this is the right file"
+            )
         }
         if depth > limits.maximumDepth {
             throw Rejection(

@@ -30,21 +30,29 @@ struct SourceReader {
         // YAML allows a UTF-8 byte-order mark; editors on Windows write one.
         let bytes = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         if let encoding = TextEncodingSniffer.foreignEncoding(of: bytes) {
-            return .failure(.invalid(Diagnostic(
-                .error, at: .start(of: file), "the file is \(encoding) text, not UTF-8",
-                hint: "save it as UTF-8 (most editors offer this under 'Save As' or 'Encoding')")))
+            return .failure(
+                .invalid(
+                    Diagnostic(
+                        .error, at: .start(of: file), "the file is \(encoding) text, not UTF-8",
+                        hint: "save it as UTF-8 (most editors offer this under 'Save As' or 'Encoding')")))
         }
         if let offset = Self.firstInvalidUTF8Offset(bytes) {
             let (line, column) = Self.lineAndColumn(ofByte: offset, in: bytes)
-            return .failure(.invalid(Diagnostic(
-                file: file, line: line, column: column, severity: .error,
-                message: "the file is not UTF-8 text (invalid byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))",
-                hint: "save the file as UTF-8; region and model files are plain text")))
+            return .failure(
+                .invalid(
+                    Diagnostic(
+                        file: file, line: line, column: column, severity: .error,
+                        message:
+                            "the file is not UTF-8 text "
+                            + "(invalid byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))",
+                        hint: "save the file as UTF-8; region and model files are plain text")))
         }
         if let problem = StructurePreScan(maximumDepth: limits.maximumDepth).check(bytes) {
-            return .failure(.invalid(Diagnostic(
-                file: file, line: problem.line, column: problem.column, severity: .error,
-                message: problem.message, hint: problem.hint)))
+            return .failure(
+                .invalid(
+                    Diagnostic(
+                        file: file, line: problem.line, column: problem.column, severity: .error,
+                        message: problem.message, hint: problem.hint)))
         }
         let text = String(decoding: bytes, as: UTF8.self)
         let composed: Node?
@@ -56,11 +64,14 @@ struct SourceReader {
             return .failure(.invalid(YAMLErrorTranslation.diagnostic(for: error, file: file, bytes: bytes)))
         }
         guard let root = composed else {
-            return .failure(.invalid(Diagnostic(
-                .error, at: .start(of: file), "the file is empty",
-                hint: "a schema 1 file starts with 'schema: 1'")))
+            return .failure(
+                .invalid(
+                    Diagnostic(
+                        .error, at: .start(of: file), "the file is empty",
+                        hint: "a schema 1 file starts with 'schema: 1'")))
         }
-        var converter = NodeConverter(file: file, limits: limits, mayHaveAliases: TextEncodingSniffer.mayHaveAliases(bytes))
+        var converter = NodeConverter(
+            file: file, limits: limits, mayHaveAliases: TextEncodingSniffer.mayHaveAliases(bytes))
         return converter.convert(root)
     }
 
@@ -72,12 +83,15 @@ struct SourceReader {
         var status = stat()
         guard stat(path, &status) == 0 else {
             let code = errno
-            return unreadable(Self.words(for: code), code == ENOENT
-                ? "check the path; it is relative to the file that names it" : "check the path and its permissions")
+            return unreadable(
+                Self.words(for: code),
+                code == ENOENT
+                    ? "check the path; it is relative to the file that names it" : "check the path and its permissions")
         }
         if let kind = Self.nonRegularKind(status.st_mode) {
-            return unreadable(kind == "a directory" ? "it is a directory" : "it is \(kind), not a regular file",
-                              kind == "a directory" ? "name a .yaml file" : "name a .yaml file; pipes and devices are not read")
+            return unreadable(
+                kind == "a directory" ? "it is a directory" : "it is \(kind), not a regular file",
+                kind == "a directory" ? "name a .yaml file" : "name a .yaml file; pipes and devices are not read")
         }
         if Int(status.st_size) > limits.maximumFileBytes { return tooLarge(path, reference) }
         // O_NONBLOCK: should the path be swapped for a FIFO after the check, open still returns.
@@ -93,7 +107,9 @@ struct SourceReader {
         var count = 0
         while count < limit {
             if count == bytes.count { bytes += [UInt8](repeating: 0, count: min(bytes.count, limit - bytes.count)) }
-            let read = bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + count, $0.count - count) }
+            let read = bytes.withUnsafeMutableBytes {
+                Foundation.read(descriptor, $0.baseAddress! + count, $0.count - count)
+            }
             if read < 0 {
                 if errno == EINTR { continue }
                 return unreadable(Self.words(for: errno), "check the file and the disk")
@@ -133,9 +149,11 @@ struct SourceReader {
 
     private func tooLarge(_ path: String, _ reference: SourceLocation) -> Result<[UInt8], Failure> {
         let mebibytes = limits.maximumFileBytes >> 20
-        return .failure(.invalid(Diagnostic(
-            .error, at: reference, "'\(path)' is larger than the \(mebibytes) MiB limit",
-            hint: "region and model files are small; is this the right file?")))
+        return .failure(
+            .invalid(
+                Diagnostic(
+                    .error, at: reference, "'\(path)' is larger than the \(mebibytes) MiB limit",
+                    hint: "region and model files are small; is this the right file?")))
     }
 
     /// Offset of the first byte that is not part of valid UTF-8, or `nil`.

@@ -25,8 +25,10 @@ enum TextEncodingSniffer {
     /// Whether a `*` starts a token and is followed by an anchor name: an alias, or something in
     /// a quoted string or comment that looks like one (only hints depend on it).
     static func mayHaveAliases(_ bytes: [UInt8]) -> Bool {
-        let starts: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "["),
-                                  UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":")]
+        let starts: Set<UInt8> = [
+            UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "["),
+            UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":"),
+        ]
         for index in bytes.indices where bytes[index] == UInt8(ascii: "*") {
             let before = index == 0 || starts.contains(bytes[index - 1])
             let after = index + 1 < bytes.count && bytes[index + 1] > 32 && !starts.contains(bytes[index + 1])

@@ -26,7 +26,9 @@ enum YAMLErrorTranslation {
             let key = duplicates.first ?? ""
             let first = context.mark
             let mark = DuplicateKeyLocator.repeatOf(key: key, firstAt: first, in: bytes) ?? first
-            let hint = DuplicateKeyLocator.same(mark, first) ? "each key may appear once; merge or remove the repeated entry"
+            let hint =
+                DuplicateKeyLocator.same(mark, first)
+                ? "each key may appear once; merge or remove the repeated entry"
                 : "'\(key)' is already set at \(first.line):\(first.column); merge or remove one of them"
             return Diagnostic(
                 file: file, line: max(1, mark.line), column: max(1, mark.column),

@@ -72,11 +72,11 @@ public struct SweepFingerprint: Hashable, Sendable, CustomStringConvertible {
         }
         let shard = fields["shard"]?.split(separator: "/")
         guard let inputs = fields["inputs"], inputs.count == 64, let options = fields["options"],
-              let variants = fields["variants"].flatMap({ Int($0) }), let shard, shard.count == 2,
-              let index = Int(shard[0]), let count = Int(shard[1])
+            let variants = fields["variants"].flatMap({ Int($0) }), let shard, shard.count == 2,
+            let index = Int(shard[0]), let count = Int(shard[1])
         else { return nil }
         self.init(inputs: String(inputs), options: String(options), variants: variants, shard: index, shards: count)
-        guard (csvLine == line || jsonLine == line) else { return nil }
+        guard csvLine == line || jsonLine == line else { return nil }
     }
 
     /// Why `other` (read from a file) is not the same sweep and shard as this one, or nil.

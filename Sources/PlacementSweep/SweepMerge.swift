@@ -32,8 +32,10 @@ public enum SweepMerge {
 
     /// Merges `inputs` into `output`; `sweepInputs` (a fingerprint's `inputs` hash computed from
     /// the sweep file) checks the shards are of that sweep, `variantCount` their size.
-    public static func merge(inputs: [String], output: String, sweepInputs: String? = nil,
-                             variantCount: Int? = nil) throws(Failure) {
+    public static func merge(
+        inputs: [String], output: String, sweepInputs: String? = nil,
+        variantCount: Int? = nil
+    ) throws(Failure) {
         guard !inputs.isEmpty else { throw .invalid("no input files") }
         let csv = output.hasSuffix(".csv")
         var first: SweepFingerprint?
@@ -43,14 +45,18 @@ public enum SweepMerge {
         for input in inputs {
             let lines = try read(input)
             guard let line = lines.first, let fingerprint = SweepFingerprint(line: line),
-                  line.hasPrefix("#") == csv else {
-                throw .invalid("\(input) is not a finished shard of a sweep's \(csv ? "CSV" : "JSONL") output "
-                    + "(its first line is not a sweep fingerprint)")
+                line.hasPrefix("#") == csv
+            else {
+                throw .invalid(
+                    "\(input) is not a finished shard of a sweep's \(csv ? "CSV" : "JSONL") output "
+                        + "(its first line is not a sweep fingerprint)")
             }
             if let first {
-                if let reason = first.difference(from: SweepFingerprint(
-                    inputs: fingerprint.inputs, options: fingerprint.options, variants: fingerprint.variants,
-                    shard: first.shard, shards: fingerprint.shards)) {
+                if let reason = first.difference(
+                    from: SweepFingerprint(
+                        inputs: fingerprint.inputs, options: fingerprint.options, variants: fingerprint.variants,
+                        shard: first.shard, shards: fingerprint.shards))
+                {
                     throw .invalid("\(input) is not of the same sweep as \(inputs[0]): \(reason)")
                 }
             } else {
@@ -60,7 +66,8 @@ public enum SweepMerge {
                 throw .invalid("\(input) was written for other input files than the sweep given with --sweep")
             }
             if let earlier = shardFiles[fingerprint.shard] {
-                throw .invalid("shard \(fingerprint.shard)/\(fingerprint.shards) is given twice (\(earlier) and \(input))")
+                throw .invalid(
+                    "shard \(fingerprint.shard)/\(fingerprint.shards) is given twice (\(earlier) and \(input))")
             }
             shardFiles[fingerprint.shard] = input
             var body = lines.dropFirst()
@@ -74,7 +81,9 @@ public enum SweepMerge {
                 guard let id = SweepRecordFormat.variantID(ofLine: line) else {
                     throw .invalid("\(input): a line does not start with a variant id: \(line.prefix(60))")
                 }
-                if let earlier = rows[id] { throw .invalid("variant \(id) appears twice (\(earlier.file) and \(input))") }
+                if let earlier = rows[id] {
+                    throw .invalid("variant \(id) appears twice (\(earlier.file) and \(input))")
+                }
                 rows[id] = (line, input)
             }
         }
@@ -84,8 +93,9 @@ public enum SweepMerge {
         }
         let missingShards = (1...max(1, first.shards)).filter { shardFiles[$0] == nil }
         guard missingShards.isEmpty else {
-            throw .invalid("\(missingShards.count) of \(first.shards) shards missing: "
-                + missingShards.prefix(10).map { "\($0)/\(first.shards)" }.joined(separator: ", "))
+            throw .invalid(
+                "\(missingShards.count) of \(first.shards) shards missing: "
+                    + missingShards.prefix(10).map { "\($0)/\(first.shards)" }.joined(separator: ", "))
         }
         let count = first.variants
         if let extra = rows.keys.first(where: { $0 < 0 || $0 >= count }) {
@@ -93,7 +103,8 @@ public enum SweepMerge {
         }
         let missing = (0..<count).filter { rows[$0] == nil }
         guard missing.isEmpty else {
-            throw .invalid("\(missing.count) variant(s) missing, first \(missing.prefix(10).map(String.init).joined(separator: ", "))")
+            let first = missing.prefix(10).map(String.init).joined(separator: ", ")
+            throw .invalid("\(missing.count) variant(s) missing, first \(first)")
         }
         var text = header.map { $0 + "\n" } ?? ""
         for id in 0..<count { text += rows[id]!.line + "\n" }
@@ -103,10 +114,13 @@ public enum SweepMerge {
     /// The complete lines of a regular, finished shard file.
     private static func read(_ input: String) throws(Failure) -> [Substring] {
         if input.hasSuffix(".partial") {
-            throw .invalid("\(input) is an unfinished shard (a .partial file); finish it with 'placement sweep --resume'")
+            throw .invalid(
+                "\(input) is an unfinished shard (a .partial file); finish it with 'placement sweep --resume'")
         }
         var status = stat()
-        guard stat(input, &status) == 0 else { throw .unreadable(path: input, reason: OutputFileError.words(for: errno)) }
+        guard stat(input, &status) == 0 else {
+            throw .unreadable(path: input, reason: OutputFileError.words(for: errno))
+        }
         guard status.st_mode & S_IFMT == S_IFREG else {
             throw .unreadable(path: input, reason: "it is not a regular file")
         }

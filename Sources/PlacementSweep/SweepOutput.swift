@@ -62,8 +62,10 @@ public final class SweepOutput: @unchecked Sendable {
     public let alreadyWritten: Set<Int>
 
     /// Opens `PREFIX.csv.partial` and `PREFIX.jsonl.partial` (kept when resuming).
-    public init(prefix: String, format: SweepRecordFormat, expected: [Int], resume: Bool,
-                fingerprint: SweepFingerprint) throws(Failure) {
+    public init(
+        prefix: String, format: SweepRecordFormat, expected: [Int], resume: Bool,
+        fingerprint: SweepFingerprint
+    ) throws(Failure) {
         self.format = format
         self.fingerprint = fingerprint
         self.expected = expected
@@ -86,17 +88,23 @@ public final class SweepOutput: @unchecked Sendable {
             // Both files must say the same of every kept variant.
             for row in 0..<kept {
                 guard case .success(let fromJSON) = format.result(ofJSONLine: rows[1][row]),
-                      format.csvRow(fromJSON) == rows[0][row] else {
-                    throw .invalidRow(path: targets[1].partial, line: row + 2,
-                                      reason: "variant \(expected[row]) differs from its row in \(targets[0].partial)")
+                    format.csvRow(fromJSON) == rows[0][row]
+                else {
+                    throw .invalidRow(
+                        path: targets[1].partial, line: row + 2,
+                        reason: "variant \(expected[row]) differs from its row in \(targets[0].partial)")
                 }
             }
             for (target, lines) in zip(targets, rows) {
-                let text = ([Substring(Self.header(for: target, fingerprint, format))] + lines.prefix(kept)).joined(separator: "\n") + "\n"
+                let text =
+                    ([Substring(Self.header(for: target, fingerprint, format))] + lines.prefix(kept)).joined(
+                        separator: "\n") + "\n"
                 try Self.write(text, to: target.partial)
             }
         } else {
-            for target in targets { try Self.write(Self.header(for: target, fingerprint, format) + "\n", to: target.partial) }
+            for target in targets {
+                try Self.write(Self.header(for: target, fingerprint, format) + "\n", to: target.partial)
+            }
         }
         next = kept
         alreadyWritten = Set(expected[0..<kept])
@@ -112,7 +120,9 @@ public final class SweepOutput: @unchecked Sendable {
     }
 
     /// The lines before the rows: the fingerprint, and for CSV the column names.
-    private static func header(for target: Target, _ fingerprint: SweepFingerprint, _ format: SweepRecordFormat) -> String {
+    private static func header(
+        for target: Target, _ fingerprint: SweepFingerprint, _ format: SweepRecordFormat
+    ) -> String {
         target.isCSV ? fingerprint.csvLine + "\n" + format.csvHeader : fingerprint.jsonLine
     }
 
@@ -122,8 +132,10 @@ public final class SweepOutput: @unchecked Sendable {
 
     /// The leading rows of a partial file that are exactly the expected variants' rows. An empty
     /// or missing file has none; a torn last line is cut; any other problem is refused.
-    private static func validRows(of target: Target, format: SweepRecordFormat, fingerprint: SweepFingerprint,
-                                  expected: [Int]) throws(Failure) -> [Substring] {
+    private static func validRows(
+        of target: Target, format: SweepRecordFormat, fingerprint: SweepFingerprint,
+        expected: [Int]
+    ) throws(Failure) -> [Substring] {
         let path = target.partial
         guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else { return [] }
         let text = String(decoding: data, as: UTF8.self)
@@ -131,8 +143,10 @@ public final class SweepOutput: @unchecked Sendable {
         // The last element is "" after a final newline, or a torn line: either way not a row.
         lines.removeLast()
         guard let first = lines.first, let found = SweepFingerprint(line: first) else {
-            throw .differentSweep(path: path, reason: "its first line is not a sweep fingerprint (is it a partial file "
-                + "of this version of placement?); rerun without --resume to start again")
+            throw .differentSweep(
+                path: path,
+                reason: "its first line is not a sweep fingerprint (is it a partial file "
+                    + "of this version of placement?); rerun without --resume to start again")
         }
         if let reason = fingerprint.difference(from: found) {
             throw .differentSweep(path: path, reason: reason + "; rerun without --resume to start again")
@@ -156,8 +170,9 @@ public final class SweepOutput: @unchecked Sendable {
             switch parsed {
             case .failure(let problem): throw .invalidRow(path: path, line: lineNumber, reason: problem.description)
             case .success(let result) where result.id != expected[index]:
-                throw .invalidRow(path: path, line: lineNumber,
-                                  reason: "it holds variant \(result.id) where variant \(expected[index]) belongs")
+                throw .invalidRow(
+                    path: path, line: lineNumber,
+                    reason: "it holds variant \(result.id) where variant \(expected[index]) belongs")
             case .success: rows.append(line)
             }
         }

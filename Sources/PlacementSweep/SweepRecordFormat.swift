@@ -18,18 +18,27 @@ public struct SweepRecordFormat: Sendable {
     }
 
     public var csvHeader: String {
-        let fields = ["variant"] + paths + ["status", "expected_npv_usd", "cvar_npv_usd", "fleet_utilization",
-                                            "resilience", "expected_stranded_usd"]
+        let fields =
+            ["variant"] + paths + [
+                "status", "expected_npv_usd", "cvar_npv_usd", "fleet_utilization",
+                "resilience", "expected_stranded_usd",
+            ]
             + (timings ? ["iterations", "seconds", "warm"] : [])
         return fields.map(CSVTable.escape).joined(separator: ",")
     }
 
     public func csvRow(_ result: VariantResult) -> String {
         var fields = [String(result.id)] + result.values.map { CSVTable.number($0) }
-        fields += [result.status.rawValue, CSVTable.number(result.expectedNPV), CSVTable.number(result.cvarNPV),
-                   CSVTable.number(result.fleetUtilization), CSVTable.number(result.resilience),
-                   CSVTable.number(result.expectedStranded)]
-        if timings { fields += [String(result.iterations), CSVTable.number(result.seconds), result.warmStarted ? "true" : "false"] }
+        fields += [
+            result.status.rawValue, CSVTable.number(result.expectedNPV), CSVTable.number(result.cvarNPV),
+            CSVTable.number(result.fleetUtilization), CSVTable.number(result.resilience),
+            CSVTable.number(result.expectedStranded),
+        ]
+        if timings {
+            fields += [
+                String(result.iterations), CSVTable.number(result.seconds), result.warmStarted ? "true" : "false",
+            ]
+        }
         return fields.map(CSVTable.escape).joined(separator: ",")
     }
 
@@ -46,8 +55,10 @@ public struct SweepRecordFormat: Sendable {
         ]
         if let message = result.message { members.append(("message", .string(message))) }
         if timings {
-            members += [("iterations", .number(Double(result.iterations))), ("seconds", .number(result.seconds)),
-                        ("warm", .bool(result.warmStarted))]
+            members += [
+                ("iterations", .number(Double(result.iterations))), ("seconds", .number(result.seconds)),
+                ("warm", .bool(result.warmStarted)),
+            ]
         }
         return JSONValue.object(members).compact()
     }
@@ -70,7 +81,9 @@ public struct SweepRecordFormat: Sendable {
         guard let id = Int(fields[0]) else { return .failure(.init("'\(fields[0])' is not a variant id")) }
         var values: [Double] = []
         for field in fields[1...paths.count] {
-            guard let value = Double(field), value.isFinite else { return .failure(.init("'\(field)' is not a number")) }
+            guard let value = Double(field), value.isFinite else {
+                return .failure(.init("'\(field)' is not a number"))
+            }
             values.append(value)
         }
         var rest = fields.dropFirst(1 + paths.count)
@@ -82,15 +95,19 @@ public struct SweepRecordFormat: Sendable {
             if field.isEmpty {
                 figures.append(nil)
             } else {
-                guard let value = Double(field), value.isFinite else { return .failure(.init("'\(field)' is not a number")) }
+                guard let value = Double(field), value.isFinite else {
+                    return .failure(.init("'\(field)' is not a number"))
+                }
                 figures.append(value)
             }
         }
-        var result = VariantResult(id: id, values: values, status: status, expectedNPV: figures[0], cvarNPV: figures[1],
-                                   fleetUtilization: figures[2], resilience: figures[3], expectedStranded: figures[4])
+        var result = VariantResult(
+            id: id, values: values, status: status, expectedNPV: figures[0], cvarNPV: figures[1],
+            fleetUtilization: figures[2], resilience: figures[3], expectedStranded: figures[4])
         if timings {
             let extra = Array(rest.dropFirst(5))
-            guard let iterations = Int(extra[0]), let seconds = Double(extra[1]), extra[2] == "true" || extra[2] == "false"
+            guard let iterations = Int(extra[0]), let seconds = Double(extra[1]),
+                extra[2] == "true" || extra[2] == "false"
             else { return .failure(.init("its iterations, seconds or warm flag do not parse")) }
             result.iterations = iterations
             result.seconds = seconds
@@ -115,7 +132,9 @@ public struct SweepRecordFormat: Sendable {
         guard let read = try? JSONDecoder().decode(Line.self, from: Data(line.utf8)) else {
             return .failure(.init("it is not a JSON object of a sweep row"))
         }
-        guard let status = VariantStatus(rawValue: read.status) else { return .failure(.init("'\(read.status)' is not a status")) }
+        guard let status = VariantStatus(rawValue: read.status) else {
+            return .failure(.init("'\(read.status)' is not a status"))
+        }
         var result = VariantResult(
             id: read.variant, values: paths.map { read.values[$0] ?? .nan }, status: status,
             expectedNPV: read.expected_npv_usd, cvarNPV: read.cvar_npv_usd, fleetUtilization: read.fleet_utilization,
@@ -129,15 +148,19 @@ public struct SweepRecordFormat: Sendable {
     }
 
     /// The row must be exactly what this format writes for its result, and carry its variant's values.
-    private func check(_ result: VariantResult, rendered: String, line: Substring) -> Result<VariantResult, SweepRowProblem> {
+    private func check(
+        _ result: VariantResult, rendered: String, line: Substring
+    ) -> Result<VariantResult, SweepRowProblem> {
         guard rendered == line else { return .failure(.init("it is not a row as placement writes it (edited?)")) }
         guard result.id >= 0, result.id < sweep.variantCount else {
             return .failure(.init("variant \(result.id) is not in the sweep"))
         }
         let values = sweep.assignments(ofVariant: result.id).map(\.value)
         guard result.values == values else {
-            return .failure(.init("its varied values are not those of variant \(result.id) "
-                + "(\(values.map { CSVTable.number($0) }.joined(separator: ", ")))"))
+            return .failure(
+                .init(
+                    "its varied values are not those of variant \(result.id) "
+                        + "(\(values.map { CSVTable.number($0) }.joined(separator: ", ")))"))
         }
         return .success(result)
     }

@@ -69,7 +69,8 @@ struct CommandLineRun {
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let id = UUID().uuidString
-        let output = standardOutput.map { URL(fileURLWithPath: $0) }
+        let output =
+            standardOutput.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("out-\(id)")
         let error = FileManager.default.temporaryDirectory.appendingPathComponent("err-\(id)")
         if standardOutput == nil { FileManager.default.createFile(atPath: output.path, contents: nil) }
@@ -88,9 +89,10 @@ struct CommandLineRun {
             try? FileManager.default.removeItem(at: started.error)
         }
         let output = started.captured ? (try String(contentsOf: started.output, encoding: .utf8)) : ""
-        return Outcome(status: started.process.terminationStatus, output: output,
-                       error: try String(contentsOf: started.error, encoding: .utf8),
-                       signalled: started.process.terminationReason == .uncaughtSignal)
+        return Outcome(
+            status: started.process.terminationStatus, output: output,
+            error: try String(contentsOf: started.error, encoding: .utf8),
+            signalled: started.process.terminationReason == .uncaughtSignal)
     }
 
     func path(_ relative: String) -> String { directory.appendingPathComponent(relative).path }

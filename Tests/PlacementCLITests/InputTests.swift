@@ -17,12 +17,22 @@ import Testing
     }
 
     @Test(arguments: [
-        ("study.fifo", ["validate", "study.fifo"], "cannot read 'study.fifo': it is a FIFO (named pipe), not a regular file"),
-        ("study/Regions/gulf.yaml", ["optimize", CommandLineRun.study],
-         "cannot read 'study/Regions/gulf.yaml': it is a FIFO (named pipe), not a regular file"),
-        ("sweep.fifo", ["sweep", "sweep.fifo"], "cannot read 'sweep.fifo': it is a FIFO (named pipe), not a regular file"),
-        ("study/Models/baseline.yaml", ["sweep", CommandLineRun.sweep],
-         "cannot read 'study/Models/baseline.yaml': it is a FIFO (named pipe), not a regular file"),
+        (
+            "study.fifo", ["validate", "study.fifo"],
+            "cannot read 'study.fifo': it is a FIFO (named pipe), not a regular file"
+        ),
+        (
+            "study/Regions/gulf.yaml", ["optimize", CommandLineRun.study],
+            "cannot read 'study/Regions/gulf.yaml': it is a FIFO (named pipe), not a regular file"
+        ),
+        (
+            "sweep.fifo", ["sweep", "sweep.fifo"],
+            "cannot read 'sweep.fifo': it is a FIFO (named pipe), not a regular file"
+        ),
+        (
+            "study/Models/baseline.yaml", ["sweep", CommandLineRun.sweep],
+            "cannot read 'study/Models/baseline.yaml': it is a FIFO (named pipe), not a regular file"
+        ),
     ])
     func aFIFOGivenAsAnInputIsRefusedNotWaitedOn(fifo: String, arguments: [String], message: String) throws {
         defer { cli.remove() }
@@ -38,11 +48,16 @@ import Testing
     @Test func extremeNumbersAreLocatedErrorsNotSolverFailures() throws {
         defer { cli.remove() }
         let tenants = try cli.read("study/Models/tenants.yaml")
-        try cli.write("study/Models/tenants.yaml", tenants.replacingOccurrences(of: "annual_units: {2026: 5.0e6,",
-                                                                              with: "annual_units: {2026: 1e19,"))
+        try cli.write(
+            "study/Models/tenants.yaml",
+            tenants.replacingOccurrences(
+                of: "annual_units: {2026: 5.0e6,",
+                with: "annual_units: {2026: 1e19,"))
         let outcome = try cli.run(["optimize", CommandLineRun.study])
         #expect(outcome.status == 65 && !outcome.signalled)
-        #expect(outcome.error.contains("study/Models/tenants.yaml:27:28: error: 'demand.annual_units.2026' must be at most 1e18, "
-            + "found 1e19"), "\(outcome.error)")
+        #expect(
+            outcome.error.contains(
+                "study/Models/tenants.yaml:27:28: error: 'demand.annual_units.2026' must be at most 1e18, "
+                    + "found 1e19"), "\(outcome.error)")
     }
 }

@@ -14,7 +14,9 @@ import Testing
         defer { cli.remove() }
         try cli.makeFIFO("plan.fifo")
         let received = ReaderThread(path: cli.path("plan.fifo"))
-        let outcome = try cli.run(["optimize", Self.study, "--format", "csv", "--output", "plan.fifo", "--skip-analysis"])
+        let outcome = try cli.run([
+            "optimize", Self.study, "--format", "csv", "--output", "plan.fifo", "--skip-analysis",
+        ])
         #expect(outcome.status == 0, "\(outcome.error)")
         #expect(received.text().hasPrefix("facility,hardware,year,scenario,built"))
         #expect(cli.type("plan.fifo") == S_IFIFO)
@@ -23,41 +25,68 @@ import Testing
 
     @Test func devNullStaysADevice() throws {
         defer { cli.remove() }
-        let outcome = try cli.run(["optimize", Self.study, "--format", "json", "--output", "/dev/null", "--skip-analysis"])
+        let outcome = try cli.run([
+            "optimize", Self.study, "--format", "json", "--output", "/dev/null", "--skip-analysis",
+        ])
         #expect(outcome.status == 0, "\(outcome.error)")
         var status = stat()
         #expect(stat("/dev/null", &status) == 0 && status.st_mode & S_IFMT == S_IFCHR)
     }
 
     @Test(arguments: [
-        (["optimize", study, "--output", "study/Models/baseline.yaml"], "--output study/Models/baseline.yaml is the study"),
-        (["optimize", study, "--export-lp", "study/Regions/gulf.yaml"], "--export-lp study/Regions/gulf.yaml is a file of the study"),
-        (["optimize", study, "--export-mps", "study/Models/../Models/tenants.yaml"], "--export-mps study/Models/../Models/tenants.yaml is a file of the study"),
-        (["stress", study, "--output", "link-to-hardware.yaml"], "--output link-to-hardware.yaml is a file of the study"),
-        (["report", study, "--output", "hard-link-to-scenarios.yaml"], "--output hard-link-to-scenarios.yaml is a file of the study"),
+        (
+            ["optimize", study, "--output", "study/Models/baseline.yaml"],
+            "--output study/Models/baseline.yaml is the study"
+        ),
+        (
+            ["optimize", study, "--export-lp", "study/Regions/gulf.yaml"],
+            "--export-lp study/Regions/gulf.yaml is a file of the study"
+        ),
+        (
+            ["optimize", study, "--export-mps", "study/Models/../Models/tenants.yaml"],
+            "--export-mps study/Models/../Models/tenants.yaml is a file of the study"
+        ),
+        (
+            ["stress", study, "--output", "link-to-hardware.yaml"],
+            "--output link-to-hardware.yaml is a file of the study"
+        ),
+        (
+            ["report", study, "--output", "hard-link-to-scenarios.yaml"],
+            "--output hard-link-to-scenarios.yaml is a file of the study"
+        ),
         (["sweep", CommandLineRun.sweep, "--output", "study/Models/sweep.yaml.csv"], ""),
-        (["sweep", CommandLineRun.sweep, "--output", "study/Models/workloads.yaml"], "is a file of the sweep's base study"),
+        (
+            ["sweep", CommandLineRun.sweep, "--output", "study/Models/workloads.yaml"],
+            "is a file of the sweep's base study"
+        ),
     ])
     func anOutputThatIsAnInputIsRefusedBeforeAnyWork(arguments: [String], message: String) throws {
         defer { cli.remove() }
-        try FileManager.default.createSymbolicLink(atPath: cli.path("link-to-hardware.yaml"), withDestinationPath: "study/Models/hardware.yaml")
-        try FileManager.default.linkItem(atPath: cli.path("study/Models/scenarios.yaml"), toPath: cli.path("hard-link-to-scenarios.yaml"))
+        try FileManager.default.createSymbolicLink(
+            atPath: cli.path("link-to-hardware.yaml"), withDestinationPath: "study/Models/hardware.yaml")
+        try FileManager.default.linkItem(
+            atPath: cli.path("study/Models/scenarios.yaml"), toPath: cli.path("hard-link-to-scenarios.yaml"))
         // `--output X.yaml` of a sweep writes X.yaml.csv and X.yaml.jsonl: only a .csv or .jsonl can clash.
-        try FileManager.default.linkItem(atPath: cli.path("study/Models/workloads.yaml"), toPath: cli.path("study/Models/workloads.yaml.csv"))
-        let before = try cli.read("study/Models/baseline.yaml") + cli.read("study/Regions/gulf.yaml")
-            + cli.read("study/Models/tenants.yaml") + cli.read("study/Models/hardware.yaml") + cli.read("study/Models/scenarios.yaml")
+        try FileManager.default.linkItem(
+            atPath: cli.path("study/Models/workloads.yaml"), toPath: cli.path("study/Models/workloads.yaml.csv"))
+        let before =
+            try cli.read("study/Models/baseline.yaml") + cli.read("study/Regions/gulf.yaml")
+            + cli.read("study/Models/tenants.yaml") + cli.read("study/Models/hardware.yaml")
+            + cli.read("study/Models/scenarios.yaml")
             + cli.read("study/Models/workloads.yaml")
         let outcome = try cli.run(arguments)
         if message.isEmpty {
-            #expect(outcome.status == 0, "\(outcome.error)")   // the sweep file itself is not touched
+            #expect(outcome.status == 0, "\(outcome.error)")  // the sweep file itself is not touched
         } else {
             #expect(outcome.status == 64)
             #expect(outcome.error.contains(message), "\(outcome.error)")
             #expect(outcome.error.contains("writing it would destroy the input"))
             #expect(!outcome.error.contains("variants/s"), "refused before any work")
         }
-        let after = try cli.read("study/Models/baseline.yaml") + cli.read("study/Regions/gulf.yaml")
-            + cli.read("study/Models/tenants.yaml") + cli.read("study/Models/hardware.yaml") + cli.read("study/Models/scenarios.yaml")
+        let after =
+            try cli.read("study/Models/baseline.yaml") + cli.read("study/Regions/gulf.yaml")
+            + cli.read("study/Models/tenants.yaml") + cli.read("study/Models/hardware.yaml")
+            + cli.read("study/Models/scenarios.yaml")
             + cli.read("study/Models/workloads.yaml")
         #expect(before == after)
     }
@@ -68,8 +97,12 @@ import Testing
         chmod(cli.path("private.csv"), 0o600)
         try cli.write("real.json", "old\n")
         try FileManager.default.createSymbolicLink(atPath: cli.path("link.json"), withDestinationPath: "real.json")
-        #expect(try cli.run(["optimize", Self.study, "--format", "csv", "--output", "private.csv", "--skip-analysis"]).status == 0)
-        #expect(try cli.run(["optimize", Self.study, "--format", "json", "--output", "link.json", "--skip-analysis"]).status == 0)
+        #expect(
+            try cli.run(["optimize", Self.study, "--format", "csv", "--output", "private.csv", "--skip-analysis"])
+                .status == 0)
+        #expect(
+            try cli.run(["optimize", Self.study, "--format", "json", "--output", "link.json", "--skip-analysis"]).status
+                == 0)
         var status = stat()
         #expect(stat(cli.path("private.csv"), &status) == 0 && status.st_mode & 0o777 == 0o600)
         #expect(try cli.read("private.csv").hasPrefix("facility,"))
@@ -81,24 +114,32 @@ import Testing
     @Test func writeFailuresSayWhichPathAndWhyInWordsAndLeaveNothing() throws {
         defer { cli.remove() }
         try FileManager.default.createDirectory(atPath: cli.path("taken"), withIntermediateDirectories: false)
-        try FileManager.default.createSymbolicLink(atPath: cli.path("dangling.csv"), withDestinationPath: "nowhere/x.csv")
+        try FileManager.default.createSymbolicLink(
+            atPath: cli.path("dangling.csv"), withDestinationPath: "nowhere/x.csv")
         let directory = try cli.run(["optimize", Self.study, "--format", "csv", "--output", "taken", "--skip-analysis"])
         #expect(directory.status == 73)
         #expect(directory.error.contains("error: cannot write taken: it is a directory"), "\(directory.error)")
         let dangling = try cli.run(["optimize", Self.study, "--export-lp", "dangling.csv", "--skip-analysis"])
         #expect(dangling.status == 73)
-        #expect(dangling.error.contains("cannot write dangling.csv: it is a symbolic link to a file or directory that does not exist"),
-                "\(dangling.error)")
-        for outcome in [directory, dangling] { #expect(!outcome.error.contains("NSCocoaErrorDomain") && !outcome.error.contains("Error Domain")) }
+        #expect(
+            dangling.error.contains(
+                "cannot write dangling.csv: it is a symbolic link to a file or directory that does not exist"),
+            "\(dangling.error)")
+        for outcome in [directory, dangling] {
+            #expect(!outcome.error.contains("NSCocoaErrorDomain") && !outcome.error.contains("Error Domain"))
+        }
         #expect(try cli.names() == ["study", "taken", "dangling.csv"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: cli.path("taken")).isEmpty)
     }
 
     @Test func aMissingOutputDirectoryIsOneRuleForEveryCommand() throws {
         defer { cli.remove() }
-        for arguments in [["optimize", Self.study, "--output", "nowhere/plan.csv"], ["report", Self.study, "--output", "nowhere/r.html"],
-                          ["sweep", CommandLineRun.sweep, "--output", "nowhere/runs"],
-                          ["merge", "--output", "nowhere/m.csv", "a.csv"]] {
+        for arguments in [
+            ["optimize", Self.study, "--output", "nowhere/plan.csv"],
+            ["report", Self.study, "--output", "nowhere/r.html"],
+            ["sweep", CommandLineRun.sweep, "--output", "nowhere/runs"],
+            ["merge", "--output", "nowhere/m.csv", "a.csv"],
+        ] {
             let outcome = try cli.run(arguments)
             #expect(outcome.status == 64, "\(arguments)")
             #expect(outcome.error.contains("--output: the directory nowhere/ does not exist"), "\(outcome.error)")
@@ -119,7 +160,9 @@ import Testing
         for arguments in [["optimize", Self.study, "--format", "json", "--skip-analysis"], ["validate", Self.study]] {
             let outcome = try cli.run(arguments, standardOutput: "/dev/full")
             #expect(outcome.status == 73, "\(arguments)")
-            #expect(outcome.error.contains("error: cannot write to standard output: no space left on the device"), "\(outcome.error)")
+            #expect(
+                outcome.error.contains("error: cannot write to standard output: no space left on the device"),
+                "\(outcome.error)")
         }
     }
 
@@ -128,7 +171,8 @@ import Testing
         for command in ["optimize", "stress", "report"] {
             let outcome = try cli.run([command, Self.study, "--time-limit", "1e16"])
             #expect(outcome.status == 64 && !outcome.signalled, "\(command)")
-            #expect(outcome.error.contains("--time-limit must be a number of seconds greater than 0 and at most 2147483"))
+            #expect(
+                outcome.error.contains("--time-limit must be a number of seconds greater than 0 and at most 2147483"))
         }
         let sweep = try cli.run(["sweep", CommandLineRun.sweep, "--time-limit", "1e16"])
         #expect(sweep.status == 64)
@@ -140,7 +184,9 @@ import Testing
         for command in [[], ["optimize"], ["stress"], ["report"], ["sweep"], ["merge"]] {
             let help = try cli.run(command + ["--help"])
             let words = help.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            #expect(words.contains("66 input missing or unreadable, 70 solver failure, 73 output not writable"), "\(command)")
+            #expect(
+                words.contains("66 input missing or unreadable, 70 solver failure, 73 output not writable"),
+                "\(command)")
         }
     }
 }

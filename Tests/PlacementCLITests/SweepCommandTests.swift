@@ -35,7 +35,8 @@ import Testing
             waitForLines("runs.csv.partial", 3)
             kill(started.process.processIdentifier, signal)
             let outcome = try cli.finish(started)
-            #expect(outcome.signalled, "\(outcome.status) \(started.process.terminationReason == .exit) \(outcome.error)")
+            #expect(
+                outcome.signalled, "\(outcome.status) \(started.process.terminationReason == .exit) \(outcome.error)")
             let names = try cli.names()
             #expect(names.filter { $0.hasSuffix(".tmp") || $0.hasSuffix(".lock") }.isEmpty, "\(names)")
             #expect(names.isSuperset(of: ["runs.csv.partial", "runs.jsonl.partial"]))
@@ -54,7 +55,9 @@ import Testing
         waitForLines("runs.csv.partial", 3)
         let second = try cli.run(["sweep", Self.sweep, "--output", "runs.csv", "--cold"] + Self.quick)
         #expect(second.status == 73)
-        #expect(second.error.contains("error: another sweep is writing these outputs (it holds runs.lock)"), "\(second.error)")
+        #expect(
+            second.error.contains("error: another sweep is writing these outputs (it holds runs.lock)"),
+            "\(second.error)")
         let outcome = try cli.finish(first)
         #expect(outcome.status == 0, "\(outcome.error)")
         #expect(try cli.read("runs.csv") == expected.0)
@@ -65,16 +68,33 @@ import Testing
     /// Resume keeps nothing of another sweep or of an edited file: each is refused with exit 65.
     @Test(arguments: [
         ("other values", "values: [2, 3]", "values: [2, 4]", "", "", "it was written for other input files"),
-        ("base study edited", "", "", "study/Models/tenants.yaml", "price_usd_per_unit: 8", "it was written for other input files"),
+        (
+            "base study edited", "", "", "study/Models/tenants.yaml", "price_usd_per_unit: 8",
+            "it was written for other input files"
+        ),
         ("option changed", "", "", "", "--cold", "it was written with other options"),
-        ("a number edited", "", "", "runs.csv.partial", "row", "runs.jsonl.partial:3: variant 1 differs from its row in runs.csv.partial"),
-        ("a number rewritten", "", "", "runs.csv.partial", "form", "runs.csv.partial:4: it is not a row as placement writes it"),
-        ("a status changed", "", "", "runs.csv.partial", "status", "runs.jsonl.partial:3: variant 1 differs from its row in runs.csv.partial"),
-        ("a value not in the sweep", "", "", "runs.csv.partial", "value", "its varied values are not those of variant 1"),
+        (
+            "a number edited", "", "", "runs.csv.partial", "row",
+            "runs.jsonl.partial:3: variant 1 differs from its row in runs.csv.partial"
+        ),
+        (
+            "a number rewritten", "", "", "runs.csv.partial", "form",
+            "runs.csv.partial:4: it is not a row as placement writes it"
+        ),
+        (
+            "a status changed", "", "", "runs.csv.partial", "status",
+            "runs.jsonl.partial:3: variant 1 differs from its row in runs.csv.partial"
+        ),
+        (
+            "a value not in the sweep", "", "", "runs.csv.partial", "value",
+            "its varied values are not those of variant 1"
+        ),
         ("NUL bytes", "", "", "runs.jsonl.partial", "nul", "runs.jsonl.partial:2: it is not a JSON object"),
     ])
-    func resumeRefusesAnotherSweepOrAnEditedRow(name: String, old: String, new: String, file: String, edit: String,
-                                                message: String) throws {
+    func resumeRefusesAnotherSweepOrAnEditedRow(
+        name: String, old: String, new: String, file: String, edit: String,
+        message: String
+    ) throws {
         defer { cli.remove() }
         let started = try cli.start(["sweep", Self.sweep, "--output", "runs"] + Self.quick)
         waitForLines("runs.jsonl.partial", 4)
@@ -111,33 +131,51 @@ import Testing
         defer { cli.remove() }
         let expected = try reference(["--skip-analysis", "--block-size", "2"])
         for shard in 1...3 {
-            let outcome = try cli.run(["sweep", Self.sweep, "--output", "part", "--shard", "\(shard)/3", "--skip-analysis",
-                                       "--block-size", "2"])
+            let outcome = try cli.run([
+                "sweep", Self.sweep, "--output", "part", "--shard", "\(shard)/3", "--skip-analysis",
+                "--block-size", "2",
+            ])
             #expect(outcome.status == 0, "\(outcome.error)")
         }
         let shards = (1...3).map { "part.shard-\($0)-of-3.csv" }
         #expect(try cli.run(["merge", "--output", "all.csv"] + shards).status == 0)
         #expect(try cli.read("all.csv") == expected.0)
-        #expect(try cli.run(["merge", "--output", "all.jsonl", "--sweep", Self.sweep] + shards.map {
-            $0.replacingOccurrences(of: ".csv", with: ".jsonl") }).status == 0)
+        #expect(
+            try cli.run(
+                ["merge", "--output", "all.jsonl", "--sweep", Self.sweep]
+                    + shards.map {
+                        $0.replacingOccurrences(of: ".csv", with: ".jsonl")
+                    }
+            ).status == 0)
         #expect(try cli.read("all.jsonl") == expected.1)
         // The last shard missing, without --sweep: the shards say there are 3.
         let missing = try cli.run(["merge", "--output", "bad.csv"] + shards.dropLast())
         #expect(missing.status == 65 && missing.error.contains("1 of 3 shards missing: 3/3"), "\(missing.error)")
         // Shards of another sweep.
-        try cli.write("other.yaml", try cli.read(Self.sweep).replacingOccurrences(of: "base: baseline.yaml",
-                                                                               with: "base: study/Models/baseline.yaml")
+        try cli.write(
+            "other.yaml",
+            try cli.read(Self.sweep).replacingOccurrences(
+                of: "base: baseline.yaml",
+                with: "base: study/Models/baseline.yaml"
+            )
             .replacingOccurrences(of: "[2, 3]", with: "[2, 4]"))
         let other = try cli.run(["merge", "--output", "bad.csv", "--sweep", "other.yaml"] + shards)
-        #expect(other.status == 65 && other.error.contains("was written for other input files than the sweep given with --sweep"),
-                "\(other.error)")
+        #expect(
+            other.status == 65
+                && other.error.contains("was written for other input files than the sweep given with --sweep"),
+            "\(other.error)")
         // An unfinished shard.
         try FileManager.default.copyItem(atPath: cli.path(shards[2]), toPath: cli.path("part.shard-3-of-3.csv.partial"))
-        let partial = try cli.run(["merge", "--output", "bad.csv"] + shards.dropLast() + ["part.shard-3-of-3.csv.partial"])
-        #expect(partial.status == 65 && partial.error.contains("is an unfinished shard (a .partial file)"), "\(partial.error)")
+        let partial = try cli.run(
+            ["merge", "--output", "bad.csv"] + shards.dropLast() + ["part.shard-3-of-3.csv.partial"])
+        #expect(
+            partial.status == 65 && partial.error.contains("is an unfinished shard (a .partial file)"),
+            "\(partial.error)")
         // An unreadable input.
         let unreadable = try cli.run(["merge", "--output", "bad.csv", "nothere.csv"] + shards)
-        #expect(unreadable.status == 66 && unreadable.error.contains("error: cannot read nothere.csv: no such file or directory"))
+        #expect(
+            unreadable.status == 66
+                && unreadable.error.contains("error: cannot read nothere.csv: no such file or directory"))
         #expect(!cli.exists("bad.csv"))
     }
 
@@ -146,12 +184,15 @@ import Testing
         for shard in ["+1/+2", "01/02", "1/02", "0/2", "3/2", "1/", "1/2/3", "١/٢"] {
             let outcome = try cli.run(["sweep", Self.sweep, "--shard", shard])
             #expect(outcome.status == 64, "\(shard)")
-            #expect(outcome.error.contains("--shard must be I/N with 1 <= I <= N, written as plain numbers (3/8)"), "\(shard)")
+            #expect(
+                outcome.error.contains("--shard must be I/N with 1 <= I <= N, written as plain numbers (3/8)"),
+                "\(shard)")
         }
         let empty = try cli.run(["sweep", Self.sweep, "--shard", "1/1000", "--output", "empty"])
         #expect(empty.status == 0)
-        #expect(empty.error.contains("warning: shard 1/1000 holds no variant: the sweep has 1 block(s) of --block-size 16"),
-                "\(empty.error)")
+        #expect(
+            empty.error.contains("warning: shard 1/1000 holds no variant: the sweep has 1 block(s) of --block-size 16"),
+            "\(empty.error)")
     }
 
     @Test func anOutputNamedWithItsExtensionIsThePrefix() throws {
@@ -164,20 +205,26 @@ import Testing
     @Test func gridsBeyondTheLimitAreRefusedBeforeAnyWork() throws {
         defer { cli.remove() }
         let values = "[" + (1...100).map { String(30 + Double($0) / 10) }.joined(separator: ", ") + "]"
-        let paths = ["facilities.riyadh-hexagon.electricity_usd_per_mwh", "facilities.abu-dhabi-campus.electricity_usd_per_mwh",
-                     "tenants.agent-labs.price_usd_per_unit", "tenants.gulf-studios.price_usd_per_unit",
-                     "tenants.india-video.price_usd_per_unit"]
+        let paths = [
+            "facilities.riyadh-hexagon.electricity_usd_per_mwh", "facilities.abu-dhabi-campus.electricity_usd_per_mwh",
+            "tenants.agent-labs.price_usd_per_unit", "tenants.gulf-studios.price_usd_per_unit",
+            "tenants.india-video.price_usd_per_unit",
+        ]
         func sweep(_ count: Int) -> String {
             "schema: 1\nbase: study/Models/baseline.yaml\nvary:\n"
                 + paths.prefix(count).map { "  - path: \($0)\n    values: \(values)\n" }.joined()
         }
-        try cli.write("huge.yaml", sweep(5))   // 1e10 variants
+        try cli.write("huge.yaml", sweep(5))  // 1e10 variants
         let huge = try cli.run(["sweep", "huge.yaml"])
         #expect(huge.status == 64)
-        #expect(huge.error.contains("huge.yaml has 10000000000 variants, more than the limit of 1000000000"), "\(huge.error)")
-        try cli.write("big.yaml", sweep(4))    // 1e8 variants: only in shards of at most 1e7
+        #expect(
+            huge.error.contains("huge.yaml has 10000000000 variants, more than the limit of 1000000000"),
+            "\(huge.error)")
+        try cli.write("big.yaml", sweep(4))  // 1e8 variants: only in shards of at most 1e7
         let unsharded = try cli.run(["sweep", "big.yaml"])
-        #expect(unsharded.status == 64 && unsharded.error.contains("split it with --shard I/N, N at least 10"), "\(unsharded.error)")
+        #expect(
+            unsharded.status == 64 && unsharded.error.contains("split it with --shard I/N, N at least 10"),
+            "\(unsharded.error)")
         #expect(try cli.names() == ["study", "huge.yaml", "big.yaml"])
         // One block of a 1e8-variant grid runs in memory of a small study, not of the grid.
         let one = try cli.run(["sweep", "big.yaml", "--shard", "1/6250000", "--skip-analysis", "--workers", "1"])
@@ -193,8 +240,10 @@ import Testing
         // A file-size limit of 1 KiB (SIGXFSZ ignored) makes writes fail as a full disk does.
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "trap '' XFSZ; ulimit -f 2; exec \"$0\" sweep \(Self.sweep) --output full --skip-analysis",
-                             CommandLineRun.executable.path]
+        process.arguments = [
+            "-c", "trap '' XFSZ; ulimit -f 2; exec \"$0\" sweep \(Self.sweep) --output full --skip-analysis",
+            CommandLineRun.executable.path,
+        ]
         process.currentDirectoryURL = cli.directory
         let error = Pipe()
         process.standardError = error

@@ -9,8 +9,10 @@ import PlacementLoader
 /// Built with `-sanitize=fuzzer -DFUZZING` it is a libFuzzer binary (Tests/Fuzz/run-loader-fuzz.sh);
 /// built plainly it replays the files given as arguments, to reproduce a crash under a debugger.
 enum LoaderFuzz {
-    static let slots = ["Models/baseline.yaml", "Regions/gulf.yaml", "Regions/india.yaml", "Models/hardware.yaml",
-                        "Models/workloads.yaml", "Models/tenants.yaml", "Models/scenarios.yaml", "Models/sweeps/prices.yaml"]
+    static let slots = [
+        "Models/baseline.yaml", "Regions/gulf.yaml", "Regions/india.yaml", "Models/hardware.yaml",
+        "Models/workloads.yaml", "Models/tenants.yaml", "Models/scenarios.yaml", "Models/sweeps/prices.yaml",
+    ]
 
     /// A private copy of the loader tests' valid study.
     static let directory: String = {
@@ -18,7 +20,9 @@ enum LoaderFuzz {
             .deletingLastPathComponent().appendingPathComponent("PlacementLoaderTests/Fixtures/valid")
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("loader-fuzz-\(getpid())")
         try? FileManager.default.removeItem(at: copy)
-        do { try FileManager.default.copyItem(at: source, to: copy) } catch { fatalError("cannot copy \(source.path): \(error)") }
+        do { try FileManager.default.copyItem(at: source, to: copy) } catch {
+            fatalError("cannot copy \(source.path): \(error)")
+        }
         atexit { try? FileManager.default.removeItem(at: LoaderFuzz.directoryURL) }
         return copy.path
     }()
