@@ -34,8 +34,8 @@ enum LoaderFuzz {
         guard let selector = input.first else { return }
         let slot = Int(selector) % slots.count
         let path = directory + "/" + slots[slot]
-        FileManager.default.createFile(atPath: path, contents: input.dropFirst())
-        defer { FileManager.default.createFile(atPath: path, contents: originals[slot]) }
+        _ = FileManager.default.createFile(atPath: path, contents: input.dropFirst())
+        defer { _ = FileManager.default.createFile(atPath: path, contents: originals[slot]) }
         let loader = StudyLoader()
         if slot == slots.count - 1 {
             do { _ = try loader.loadSweep(at: path) } catch { check(error) }
@@ -51,20 +51,36 @@ enum LoaderFuzz {
     }
 }
 
-#if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func loaderFuzzTestOneInput(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+/// The input callback libFuzzer calls for every input.
+func testOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    guard let start else { return 0 }
     LoaderFuzz.run(Data(bytes: start, count: count))
     return 0
 }
-#else
-@main struct LoaderFuzzReplay {
+
+#if FUZZING
+/// libFuzzer's driver (linked by -sanitize=fuzzer); called from our own main, since SwiftPM names
+/// an executable's entry point itself.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+#endif
+
+@main struct LoaderFuzzMain {
     static func main() {
+        #if FUZZING
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(runFuzzerDriver(&argc, &argv) { testOneInput($0, $1) })
+        #else
         for path in CommandLine.arguments.dropFirst() {
             guard let data = FileManager.default.contents(atPath: path) else { continue }
-            LoaderFuzz.run(data)
+            data.withUnsafeBytes { _ = testOneInput($0.bindMemory(to: UInt8.self).baseAddress, $0.count) }
             print("ok \(path)")
         }
+        #endif
     }
 }
-#endif
