@@ -60,6 +60,7 @@ struct SweepCommand: ParsableCommand {
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1, got \(workers)") }
         guard blockSize >= 1 else { throw ValidationError("--block-size must be at least 1, got \(blockSize)") }
         if output?.isEmpty == true { throw ValidationError("--output needs a prefix") }
+        if output == "-" { throw ValidationError("--output - is not possible: a sweep writes two files, PREFIX.csv and .jsonl") }
         _ = try shardSlice()
     }
 

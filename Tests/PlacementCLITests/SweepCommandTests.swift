@@ -200,6 +200,8 @@ import Testing
         #expect(try cli.run(["sweep", Self.sweep, "--output", "runs.csv"] + Self.quick).status == 0)
         #expect(try cli.run(["sweep", Self.sweep, "--output", "more.jsonl"] + Self.quick).status == 0)
         #expect(try cli.names() == ["study", "runs.csv", "runs.jsonl", "more.csv", "more.jsonl"])
+        let dash = try cli.run(["sweep", Self.sweep, "--output", "-"])
+        #expect(dash.status == 64 && dash.error.contains("--output - is not possible: a sweep writes two files"))
     }
 
     @Test func gridsBeyondTheLimitAreRefusedBeforeAnyWork() throws {
