@@ -43,7 +43,8 @@ struct OptimizeCommand: ParsableCommand {
     }
 
     private func export(_ model: LinearProgram) throws {
-        for (path, flag, format) in [(exportLP, "--export-lp", ModelFileFormat.cplexLP), (exportMPS, "--export-mps", .freeMPS)] {
+        let exports = [(exportLP, "--export-lp", ModelFileFormat.cplexLP), (exportMPS, "--export-mps", .freeMPS)]
+        for (path, flag, format) in exports {
             guard let path else { continue }
             try ModelExport.write(model, format: format, to: path, flag: flag)
         }
