@@ -11,7 +11,8 @@ set -eu
 cd "$(dirname "$0")/../.."
 runs=${1:-200000}
 seconds=${2:-600}
-swift build -c release --scratch-path .build-fuzz --product loader-fuzz \
+# lld: gold fails on the sanitizers' objects ("internal error in format_file_lineno").
+swift build -c release --scratch-path .build-fuzz --product loader-fuzz -Xswiftc -use-ld=lld \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xcc -fsanitize=fuzzer-no-link,address
 binary=$(swift build -c release --scratch-path .build-fuzz --show-bin-path)/loader-fuzz
 corpus=.build-fuzz/corpus
