@@ -72,6 +72,8 @@ func runFuzzerDriver(
 @main struct LoaderFuzzMain {
     static func main() {
         #if FUZZING
+        // Set up before the first input, so the leak check of libFuzzer does not count the copy.
+        _ = LoaderFuzz.originals
         var argc = CommandLine.argc
         var argv = CommandLine.unsafeArgv
         exit(runFuzzerDriver(&argc, &argv) { testOneInput($0, $1) })
