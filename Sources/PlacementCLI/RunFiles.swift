@@ -44,8 +44,8 @@ enum RunFiles {
         guard path != "-", let identity = FileIdentity(path: path),
             let input = registry.lock.withLock({ registry.inputs[identity] })
         else { return }
-        printError(
-            "error: \(flag) \(path) is \(input.role) \(input.path) of this run; writing it would destroy the input")
+        let spelling = input.path == path ? "" : " (\(input.path))"
+        printError("error: \(flag) \(path) is \(input.role) of this run\(spelling); writing it would destroy the input")
         printError("  hint: write the output to another file")
         throw ExitStatus.usage
     }
