@@ -30,7 +30,9 @@ enum LoaderFuzz {
 
     /// The files as they were (byte arrays: LeakSanitizer cannot follow `Data`'s packed references
     /// from a global and reported them as leaked).
-    static let originals: [[UInt8]] = slots.map { [UInt8](FileManager.default.contents(atPath: directory + "/" + $0) ?? Data()) }
+    static let originals: [[UInt8]] = slots.map {
+        [UInt8](FileManager.default.contents(atPath: directory + "/" + $0) ?? Data())
+    }
 
     static func run(_ input: Data) {
         guard let selector = input.first else { return }
