@@ -33,20 +33,25 @@ let package = Package(
         .target(name: "PlacementLoader", dependencies: ["PlacementModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "PlacementOptimizer", dependencies: ["PlacementModel", "LinearProgramming"]),
         .target(name: "PlacementAnalysis", dependencies: ["PlacementModel", "PlacementOptimizer"]),
+        // The one planning pipeline: investment solve (monolithic or decomposed), canonical dispatch, analysis.
         .target(
-            name: "PlacementReports",
+            name: "PlacementPlanning",
             dependencies: ["PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "LinearProgramming"]
         ),
         .target(
+            name: "PlacementReports",
+            dependencies: ["PlacementPlanning", "PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "LinearProgramming"]
+        ),
+        .target(
             name: "PlacementSweep",
-            dependencies: ["PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "PlacementReports", "LinearProgramming",
-                           "OutputFiles"]
+            dependencies: ["PlacementPlanning", "PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "PlacementReports",
+                           "LinearProgramming", "OutputFiles"]
         ),
         .target(
             name: "PlacementCLI",
             dependencies: [
                 "LinearProgramming", "GLPKSolver", "PlacementModel", "PlacementLoader", "PlacementOptimizer",
-                "PlacementAnalysis", "PlacementReports", "PlacementSweep", "OutputFiles",
+                "PlacementAnalysis", "PlacementPlanning", "PlacementReports", "PlacementSweep", "OutputFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,7 +60,7 @@ let package = Package(
         .target(
             name: "SovereignPlacement",
             dependencies: ["GLPKSolver", "LinearProgramming", "PlacementAnalysis", "PlacementLoader", "PlacementModel",
-                           "PlacementOptimizer", "PlacementReports", "PlacementSweep"]
+                           "PlacementOptimizer", "PlacementPlanning", "PlacementReports", "PlacementSweep"]
         ),
         .executableTarget(name: "what-if", dependencies: ["SovereignPlacement"], path: "Examples/WhatIf"),
         // Benchmarks (bench/): generated and published models, and the side-by-side timing tool.
@@ -63,18 +68,27 @@ let package = Package(
         .executableTarget(
             name: "placement-bench",
             dependencies: ["BenchmarkModels", "GLPKSolver", "LinearProgramming", "PlacementModel", "PlacementLoader",
-                           "PlacementOptimizer", "PlacementAnalysis", "PlacementSweep"],
+                           "PlacementOptimizer", "PlacementAnalysis", "PlacementPlanning", "PlacementSweep"],
             path: "bench/Sources/placement-bench"
         ),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(name: "PlacementModelTests", dependencies: ["PlacementModel"]),
+        .testTarget(
+            name: "PlacementPlanningTests",
+            dependencies: ["PlacementPlanning", "PlacementOptimizer", "PlacementAnalysis", "PlacementModel", "PlacementLoader",
+                           "GLPKSolver", "LinearProgramming", "PlacementTestSupport"]
+        ),
         .testTarget(
             name: "PlacementLoaderTests",
             dependencies: ["PlacementLoader", "PlacementModel", "BenchmarkModels"],
             resources: [.copy("Fixtures")]
         ),
         // Shared test fixtures: a small study assembled in code, and numeric expectations.
-        .target(name: "PlacementTestSupport", dependencies: ["PlacementModel"], path: "Tests/PlacementTestSupport"),
+        .target(
+            name: "PlacementTestSupport",
+            dependencies: ["PlacementModel", "PlacementLoader", "PlacementPlanning", "GLPKSolver"],
+            path: "Tests/PlacementTestSupport"
+        ),
         .testTarget(
             name: "PlacementOptimizerTests",
             dependencies: ["PlacementOptimizer", "PlacementModel", "PlacementLoader", "GLPKSolver", "LinearProgramming",
@@ -92,7 +106,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PlacementReportsTests",
-            dependencies: ["PlacementReports", "PlacementAnalysis", "PlacementOptimizer", "PlacementLoader", "GLPKSolver"],
+            dependencies: ["PlacementReports", "PlacementAnalysis", "PlacementOptimizer", "PlacementPlanning", "PlacementLoader",
+                           "GLPKSolver", "PlacementTestSupport"],
             exclude: ["Snapshots"]
         ),
         // A libFuzzer target for the loader (Tests/Fuzz/run-loader-fuzz.sh); built plainly it replays inputs.

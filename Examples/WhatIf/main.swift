@@ -12,25 +12,25 @@ do {
     exit(error.kind == .missingInput ? 66 : 65)
 }
 
-var options = GLPKOptions()
-options.method = .primal
 // One planner keeps the GLPK sessions: after the first price each re-solve is warm.
-let planner = IncrementalPlanner(solver: GLPKSolver(options: options))
+var options = PlanningOptions()
+options.method = .primal
+let planner = PlanningPipeline(solver: GLPKSolver(), options: options)
 var study = loaded.study
 let field = "facilities.riyadh-hexagon.electricity_usd_per_mwh"
 print("Riyadh power price is \(try study.number(at: field)) USD/MWh in \(path)")
 var table = TextTable(header: ["USD/MWh", "expected NPV", "fleet resilience", "expected stranded", "iterations", "warm"])
 for price in [30.0, 48, 65, 80] {
     try study.setNumber(at: field, to: price)
-    let result = try planner.optimize(study)
+    let result = try planner.run(study)
     guard let plan = result.plan else {
-        table.append([Format.grouped(price), "no plan (\(result.solution.termination.rawValue))", "", "", "", ""])
+        table.append([Format.grouped(price), "no plan (\(result.investment.termination.rawValue))", "", "", "", ""])
         continue
     }
     table.append([
         Format.grouped(price), Format.money(plan.expectedNPV),
-        Format.percent(result.analysis?.stress?.fleet.last?.resilience),
-        Format.money(result.analysis?.stranded.fleet.last?.stranded.expected ?? .nan),
+        Format.percent(result.analysis?.finalResilience),
+        Format.money(result.analysis?.finalExpectedStranded ?? .nan),
         Format.grouped(Double(result.iterations)), result.warmStarted ? "yes" : "no",
     ])
 }

@@ -101,31 +101,46 @@ int spg_create(glp_prob **out) {
     GUARDED(*out = glp_create_prob(); live_problems++);
 }
 
+/* Sets bounds, names and coefficients of rows first .. first + r->count - 1. */
+static void fill_rows(glp_prob *P, int first, const spg_rows *r) {
+    for (int k = 1; k <= r->count; k++) {
+        int i = first + k - 1;
+        glp_set_row_bnds(P, i, r->type[k], r->lower[k], r->upper[k]);
+        if (r->name_offset[k] >= 0) glp_set_row_name(P, i, (const char *)r->name_blob + r->name_offset[k]);
+        long start = r->start[k - 1];
+        int length = (int)(r->start[k] - start);
+        /* GLPK reads elements 1..length: start the arrays one before the row. */
+        if (length > 0) glp_set_mat_row(P, i, length, r->entry_col + start, r->entry_value + start);
+    }
+}
+
 int spg_load(glp_prob *P, const spg_model *m) {
     GUARDED({
-        if (m->problem_name) glp_set_prob_name(P, m->problem_name);
-        if (m->objective_name) glp_set_obj_name(P, m->objective_name);
+        if (m->problem_name[0]) glp_set_prob_name(P, m->problem_name);
+        if (m->objective_name[0]) glp_set_obj_name(P, m->objective_name);
         glp_set_obj_dir(P, m->maximize ? GLP_MAX : GLP_MIN);
         glp_set_obj_coef(P, 0, m->objective_constant);
-        if (m->row_count > 0) glp_add_rows(P, m->row_count);
+        if (m->rows.count > 0) glp_add_rows(P, m->rows.count);
         if (m->col_count > 0) glp_add_cols(P, m->col_count);
-        for (int i = 1; i <= m->row_count; i++) {
-            glp_set_row_bnds(P, i, m->row_type[i], m->row_lower[i], m->row_upper[i]);
-            if (m->row_name_offset[i] >= 0) glp_set_row_name(P, i, m->name_blob + m->row_name_offset[i]);
-        }
         for (int j = 1; j <= m->col_count; j++) {
             glp_set_col_bnds(P, j, m->col_type[j], m->col_lower[j], m->col_upper[j]);
             glp_set_obj_coef(P, j, m->col_objective[j]);
             if (m->col_is_integer[j]) glp_set_col_kind(P, j, GLP_IV);
-            if (m->col_name_offset[j] >= 0) glp_set_col_name(P, j, m->name_blob + m->col_name_offset[j]);
+            if (m->col_name_offset[j] >= 0)
+                glp_set_col_name(P, j, (const char *)m->rows.name_blob + m->col_name_offset[j]);
         }
-        for (int i = 1; i <= m->row_count; i++) {
-            long start = m->row_start[i - 1];
-            int length = (int)(m->row_start[i] - start);
-            /* GLPK reads elements 1..length: start the arrays one before the row. */
-            if (length > 0) glp_set_mat_row(P, i, length, m->entry_col + start, m->entry_value + start);
-        }
+        fill_rows(P, 1, &m->rows);
     });
+}
+
+int spg_add_rows(glp_prob *P, const spg_rows *rows) {
+    GUARDED({
+        if (rows->count > 0) fill_rows(P, glp_add_rows(P, rows->count), rows);
+    });
+}
+
+int spg_get_mat_row(glp_prob *P, int i, int *ind, double *val, int *len) {
+    GUARDED(*len = glp_get_mat_row(P, i, ind, val));
 }
 
 int spg_delete(glp_prob *P) {

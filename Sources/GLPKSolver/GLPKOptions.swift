@@ -10,12 +10,9 @@ import LinearProgramming
 /// let solution = try GLPKSolver(options: options).solve(lp)
 /// ```
 public struct GLPKOptions: Sendable, Hashable {
-    /// Which simplex method solves an LP (and the relaxations of a MIP).
-    public enum Method: String, Sendable, Hashable, CaseIterable {
-        /// Dual simplex, falling back to the primal if it fails (GLPK's `GLP_DUALP`).
-        case dual
-        case primal
-    }
+    /// Which simplex method solves an LP (and the relaxations of a MIP); `.dual` is GLPK's
+    /// `GLP_DUALP`, the dual simplex falling back to the primal if it fails.
+    public typealias Method = SimplexMethod
 
     /// Where GLPK's own terminal output goes.
     public enum Log: Sendable, Hashable {
@@ -33,7 +30,8 @@ public struct GLPKOptions: Sendable, Hashable {
     public var advancedBasis: Bool = true
     /// LP presolve for cold solves; always off for warm re-solves (it would discard the basis).
     public var presolve: Bool = false
-    /// MIP presolve (GLPK's `glp_intopt` presolver).
+    /// MIP presolve (GLPK's `glp_intopt` presolver), for ``GLPKSolver/solve(_:)``. A
+    /// ``GLPKSession`` never uses it: it branches from its warm LP relaxation instead.
     public var mipPresolve: Bool = true
     /// GLPK's cutting planes (Gomory, MIR, cover, clique) for MIPs.
     public var cuts: Bool = true

@@ -35,6 +35,12 @@ public struct GLPKSolver: IncrementalSolver {
         try GLPKSession(model: model, options: options)
     }
 
+    /// Opens a ``GLPKSession`` on `model` with these options; see
+    /// ``GLPKSession/init(model:options:retainsMatrix:)`` for what `retainsMatrix: false` saves and costs.
+    public func makeSession(_ model: LinearProgram, retainsMatrix: Bool) throws -> GLPKSession {
+        try GLPKSession(model: model, options: options, retainsMatrix: retainsMatrix)
+    }
+
     /// Writes `model` to `url` in `format`, atomically, with its readable names, so any
     /// solver can read it. See ``ModelFileFormat`` for the conventions (objective sense and
     /// constant) that make the file mean the same to every reader.

@@ -10,10 +10,11 @@ enum ModelFileWriter {
         let portable = portableForm(of: model, for: format)
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(
-            ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max)).tmp")
+            ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier)"
+                + ".\(UInt64.random(in: 0...UInt64.max)).tmp")
         defer { try? FileManager.default.removeItem(at: temporary) }
         let problem = try GLPKProblem(model: portable)
-        try problem.write(format == .freeMPS ? .freeMPS : .cplexLP, to: temporary.path)
+        try problem.write(format, to: temporary.path)
         var text = try String(contentsOf: temporary, encoding: .utf8)
         text = header(for: model, format: format) + text
         try Data(text.utf8).write(to: temporary)
@@ -48,7 +49,8 @@ enum ModelFileWriter {
             lines.append("Objective sense: \(model.sense == .maximize ? "maximise" : "minimise").")
         }
         if model.objectiveConstant != 0 {
-            lines.append("The objective constant \(model.objectiveConstant) is the cost of column \(constantColumnName), fixed at 1.")
+            lines.append("The objective constant \(model.objectiveConstant) is the cost of column "
+                + "\(constantColumnName), fixed at 1.")
         }
         return lines.map { "\(mark) \($0)\n" }.joined()
     }

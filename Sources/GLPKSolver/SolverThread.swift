@@ -28,12 +28,12 @@ final class SolverThread: @unchecked Sendable {
         thread.start()
     }
 
-    /// Runs `body` on the solver thread and returns its result.
-    func run<T>(_ body: () throws -> T) throws -> T {
+    /// Runs `body` on the solver thread and returns its result (or rethrows its error).
+    func run<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
         if Thread.current === thread { return try body() }
-        return try withoutActuallyEscaping(body) { body in
-            var result: Result<T, Error>?
-            let job = Job { result = Result { try body() } }
+        let result: Result<T, E> = withoutActuallyEscaping(body) { body in
+            var result: Result<T, E>?
+            let job = Job { result = Result { () throws(E) -> T in try body() } }
             condition.lock()
             while pending != nil { condition.wait() }
             precondition(!stopping, "SolverThread used after shutdown")
@@ -41,13 +41,14 @@ final class SolverThread: @unchecked Sendable {
             condition.broadcast()
             while !job.done { condition.wait() }
             condition.unlock()
-            return try result!.get()
+            return result!
         }
+        return try result.get()
     }
 
     /// Runs `cleanup` on the thread, then ends it (after freeing the thread's GLPK environment).
-    func shutdown(_ cleanup: @escaping () -> Void) {
-        try? run(cleanup)
+    func shutdown(_ cleanup: () -> Void) {
+        run(cleanup)
         condition.lock()
         stopping = true
         condition.broadcast()

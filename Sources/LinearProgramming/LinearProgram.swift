@@ -41,6 +41,10 @@ public struct LinearProgram: Sendable {
     package private(set) var columnNameOffset: [Int] = []
     package private(set) var rowNameOffset: [Int] = []
 
+    /// Whether this is a copy made by ``droppingMatrix()``: sizes, bounds, objective, integrality
+    /// and names without the constraint matrix. Such a model cannot be solved.
+    public private(set) var isMatrixDropped = false
+
     public init(name: String = "", sense: ObjectiveSense = .minimize, objectiveConstant: Double = 0) {
         self.name = name
         self.sense = sense
@@ -92,7 +96,8 @@ public struct LinearProgram: Sendable {
         name: String = "", terms: [(Variable, Double)], _ bound: RowBound
     ) -> Constraint {
         let row = Constraint(index: rowLower.count)
-        for (variable, coefficient) in terms {
+        // A model whose matrix was dropped keeps rows without their terms.
+        for (variable, coefficient) in terms where !isMatrixDropped {
             entryColumn.append(Int32(truncatingIfNeeded: variable.index + 1))
             entryValue.append(coefficient)
         }
@@ -117,8 +122,27 @@ public struct LinearProgram: Sendable {
     public mutating func addConstraint(
         name: String = "", _ expression: LinearExpression, _ bound: RowBound
     ) -> Constraint {
-        let shifted = RowBound(lower: bound.lower - expression.constant, upper: bound.upper - expression.constant)
-        return addConstraint(name: name, terms: expression.terms, shifted)
+        addConstraint(LinearConstraint(name: name, expression, bound))
+    }
+
+    /// Adds one row described as a value.
+    @discardableResult
+    public mutating func addConstraint(_ constraint: LinearConstraint) -> Constraint {
+        addConstraint(name: constraint.name, terms: constraint.terms, constraint.bound)
+    }
+
+    /// Adds rows in order and returns their handles. Like every building call this checks
+    /// nothing; ``checkNewConstraints(_:)`` checks rows before they are added.
+    ///
+    /// ```swift
+    /// let rows = lp.addConstraints([
+    ///     LinearConstraint(name: "cut[1]", terms: [(x, 1), (y, 1)], .lessOrEqual(7)),
+    ///     LinearConstraint(name: "cut[2]", terms: [(x, 2), (y, -1)], .greaterOrEqual(0)),
+    /// ])
+    /// ```
+    @discardableResult
+    public mutating func addConstraints(_ constraints: [LinearConstraint]) -> [Constraint] {
+        constraints.map { addConstraint($0) }
     }
 
     private mutating func appendName(_ name: String) -> Int {
@@ -163,7 +187,7 @@ public struct LinearProgram: Sendable {
         RowBound(lower: rowLower[constraint.index], upper: rowUpper[constraint.index])
     }
 
-    /// The nonzeros of a row, in the order they were added.
+    /// The nonzeros of a row, in the order they were added (none when the matrix was dropped).
     public func terms(of constraint: Constraint) -> [(Variable, Double)] {
         let range = (rowStart[constraint.index] + 1)..<(rowStart[constraint.index + 1] + 1)
         return range.map { (Variable(index: Int(entryColumn[$0]) - 1), entryValue[$0]) }
@@ -188,5 +212,46 @@ public struct LinearProgram: Sendable {
         var end = offset
         while nameBytes[end] != 0 { end += 1 }
         return String(decoding: nameBytes[offset..<end], as: UTF8.self)
+    }
+
+    // MARK: Without the matrix
+
+    /// This model without its constraint matrix: every row keeps its bound and name but no
+    /// terms, and ``isMatrixDropped`` is true. For holders that need the model's shape and
+    /// numbers but not a second copy of the matrix, such as a ``LinearProgramSession`` whose
+    /// solver keeps the matrix already. ``validate()`` refuses such a model.
+    ///
+    /// ```swift
+    /// let shape = lp.droppingMatrix()
+    /// shape.constraintCount == lp.constraintCount   // true
+    /// shape.nonzeroCount                            // 0
+    /// ```
+    public func droppingMatrix() -> LinearProgram {
+        var copy = self
+        copy.rowStart = [Int](repeating: 0, count: constraintCount + 1)
+        copy.entryColumn = [0]
+        copy.entryValue = [0]
+        copy.isMatrixDropped = true
+        return copy
+    }
+
+    /// Puts a matrix back into a model whose matrix was dropped (a solver read it back):
+    /// `rows[i]` are row i's terms.
+    package func restoringMatrix(_ rows: [[(Variable, Double)]]) -> LinearProgram {
+        precondition(rows.count == constraintCount, "one list of terms per row")
+        var copy = self
+        copy.isMatrixDropped = false
+        copy.rowStart = [0]
+        copy.rowStart.reserveCapacity(constraintCount + 1)
+        copy.entryColumn = [0]
+        copy.entryValue = [0]
+        for terms in rows {
+            for (variable, coefficient) in terms {
+                copy.entryColumn.append(Int32(truncatingIfNeeded: variable.index + 1))
+                copy.entryValue.append(coefficient)
+            }
+            copy.rowStart.append(copy.entryColumn.count - 1)
+        }
+        return copy
     }
 }

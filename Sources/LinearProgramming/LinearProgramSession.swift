@@ -1,5 +1,6 @@
-/// A solver that keeps a model loaded between solves, so that a change of numbers is
-/// re-solved from the previous optimal basis (a warm start) instead of from scratch.
+/// A solver that keeps a model loaded between solves, so that a change of numbers, or rows
+/// added to it, is re-solved from the previous optimal basis (a warm start) instead of from
+/// scratch.
 ///
 /// ```swift
 /// func stressed(_ session: some LinearProgramSession, row: Constraint, rate: Double) throws -> Double? {
@@ -7,17 +8,37 @@
 ///     return try session.solve().objectiveValue
 /// }
 /// ```
+///
+/// A cutting-plane loop adds rows to a live session and re-solves warm:
+///
+/// ```swift
+/// var solution = try session.solve()
+/// while let cut = separate(solution) {            // a row the current point violates
+///     _ = try session.addConstraints([cut])
+///     solution = try session.solve()               // dual simplex from the stored basis
+/// }
+/// ```
 public protocol LinearProgramSession: AnyObject, Sendable {
-    /// The model as the session holds it now, changes included.
+    /// The model as the session holds it now, changes and added rows included. A session may
+    /// keep it without its matrix (``LinearProgram/isMatrixDropped``) to save memory.
     var model: LinearProgram { get }
     func setBounds(_ changes: [(Constraint, RowBound)]) throws
     func setVariableBounds(_ changes: [(Variable, lower: Double, upper: Double)]) throws
     func setObjectiveCoefficients(_ changes: [(Variable, Double)]) throws
+    /// Appends rows, checked first with ``LinearProgram/checkNewConstraints(_:)``, and returns
+    /// their handles. The stored basis is kept with the new rows basic, so the next solve starts
+    /// warm (the dual simplex when the new rows cut off the current point).
+    @discardableResult
+    func addConstraints(_ constraints: [LinearConstraint]) throws -> [Constraint]
     /// Turns the session's model into `model` by changing numbers only, keeping the basis;
     /// false (and nothing changed) when the structure differs.
     func update(to model: LinearProgram) throws -> Bool
-    /// Solves from the stored basis (cold the first time).
+    /// Solves from the stored basis (cold the first time), choosing the simplex method from
+    /// what changed since the last solve.
     func solve() throws -> Solution
+    /// Solves from the stored basis (cold the first time) with the given simplex method: for
+    /// callers that know which feasibility their changes kept (see ``SimplexMethod``).
+    func solve(using method: SimplexMethod) throws -> Solution
 }
 
 /// A solver that can open sessions for warm re-solves.

@@ -20,17 +20,26 @@ public struct ModelChanges: Sendable {
     public init() {}
 
     public var isEmpty: Bool {
-        variableBounds.isEmpty && rowBounds.isEmpty && objective.isEmpty && objectiveConstant == nil && matrixRows.isEmpty
+        variableBounds.isEmpty && rowBounds.isEmpty && objective.isEmpty && objectiveConstant == nil
+            && matrixRows.isEmpty
     }
 }
 
 extension LinearProgram {
     /// The changes that turn this model into `other`, or nil when the two differ in structure
-    /// (sense, sizes, integrality or the sparsity pattern of the matrix). Names are not compared.
-    /// O(rows + columns + nonzeros).
+    /// (sense, sizes, integrality or the sparsity pattern of the matrix) or either has had its
+    /// matrix dropped. Names are not compared. O(rows + columns + nonzeros).
     public func numericChanges(to other: LinearProgram) -> ModelChanges? {
+        guard !isMatrixDropped, !other.isMatrixDropped else { return nil }
+        return numericChanges(to: other, comparingMatrix: true)
+    }
+
+    /// As ``numericChanges(to:)``; without `comparingMatrix` the matrices are neither compared
+    /// nor reported (for a holder that compares them elsewhere, e.g. against a solver's copy).
+    package func numericChanges(to other: LinearProgram, comparingMatrix: Bool) -> ModelChanges? {
         guard sense == other.sense, variableCount == other.variableCount, constraintCount == other.constraintCount,
-              rowStart == other.rowStart, entryColumn == other.entryColumn, columnIsInteger == other.columnIsInteger
+              columnIsInteger == other.columnIsInteger,
+              !comparingMatrix || (rowStart == other.rowStart && entryColumn == other.entryColumn)
         else { return nil }
         var changes = ModelChanges()
         for j in 0..<variableCount {
@@ -42,12 +51,13 @@ extension LinearProgram {
             }
         }
         for i in 0..<constraintCount {
+            let row = Constraint(index: i)
             if rowLower[i] != other.rowLower[i] || rowUpper[i] != other.rowUpper[i] {
-                changes.rowBounds.append((Constraint(index: i), RowBound(lower: other.rowLower[i], upper: other.rowUpper[i])))
+                changes.rowBounds.append((row, other.bound(of: row)))
             }
             let range = (rowStart[i] + 1)..<(rowStart[i + 1] + 1)
-            if entryValue[range] != other.entryValue[range] {
-                changes.matrixRows.append((Constraint(index: i), other.terms(of: Constraint(index: i))))
+            if comparingMatrix && entryValue[range] != other.entryValue[range] {
+                changes.matrixRows.append((row, other.terms(of: row)))
             }
         }
         if objectiveConstant != other.objectiveConstant { changes.objectiveConstant = other.objectiveConstant }

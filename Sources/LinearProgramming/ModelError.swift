@@ -17,6 +17,10 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case duplicateEntry(row: String, column: String)
     case invalidName(kind: String, index: Int, reason: String)
     case tooLarge(String)
+    /// The model is a copy made by ``LinearProgram/droppingMatrix()``: it has no matrix to solve.
+    case matrixDropped
+
+    private static let boundRule = "need lower <= upper, no NaN, lower < +inf, upper > -inf"
 
     public var description: String {
         switch self {
@@ -27,9 +31,9 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .nonFiniteObjectiveConstant(value):
             "objective constant is \(value); it must be finite"
         case let .invalidVariableBounds(column, lower, upper):
-            "column \"\(column)\": bounds [\(lower), \(upper)] are invalid; need lower <= upper, no NaN, lower < +inf, upper > -inf"
+            "column \"\(column)\": bounds [\(lower), \(upper)] are invalid; \(Self.boundRule)"
         case let .invalidConstraintBounds(row, lower, upper):
-            "row \"\(row)\": bounds [\(lower), \(upper)] are invalid; need lower <= upper, no NaN, lower < +inf, upper > -inf"
+            "row \"\(row)\": bounds [\(lower), \(upper)] are invalid; \(Self.boundRule)"
         case let .columnOutOfRange(row, column, count):
             "row \"\(row)\": refers to column \(column + 1) but the model has \(count) columns"
         case let .variableOutOfRange(variable, count):
@@ -42,6 +46,8 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(kind) \(index + 1): name \(reason)"
         case let .tooLarge(what):
             "model too large: \(what)"
+        case .matrixDropped:
+            "the model's constraint matrix was dropped (droppingMatrix()); solve the model it was made from"
         }
     }
 }

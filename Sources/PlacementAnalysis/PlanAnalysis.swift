@@ -1,40 +1,51 @@
-import LinearProgramming
 import PlacementModel
 import PlacementOptimizer
 
-/// Everything DESIGN section 4 computes from a plan: utilization and category mix,
-/// resilience under one-workload stresses, and stranded-asset risk. (Shadow prices come
-/// with the plan: `Plan.powerShadowPrices`, `Plan.budgetShadowPrice`.)
+/// Everything DESIGN section 4 computes from a plan and its canonical dispatches: utilization
+/// and category mix, resilience under one-workload stresses, stranded-asset risk, and the
+/// headline figures every output shows. (Shadow prices come with the plan.) It solves nothing:
+/// the planning pipeline runs the dispatch re-solves and hands their dispatch in.
 ///
 /// ```swift
-/// let analysis = try PlanAnalysis.run(study: study, plan: plan, solver: GLPKSolver())
+/// let analysis = PlanAnalysis(study: study, plan: plan, stressCases: cases)
 /// analysis.stress?.fleet.last?.resilience
 /// analysis.stranded.fleet.last?.stranded.expected
+/// analysis.tailNPV
 /// ```
 public struct PlanAnalysis: Sendable {
     public var utilization: Utilization
-    /// nil when the study has no workload with a tenant to stress.
+    /// nil when the stress cases were not run, or the study has no workload with a tenant.
     public var stress: StressTest?
     public var stranded: StrandedAssetRisk
+    /// Expected NPV of the worst `1 - alpha` of the scenarios (the CVaR term's NPV).
+    public var tailNPV: Double
+    /// Fleet utilization in the final year, expected over the scenarios that have an installed
+    /// fleet then (weights renormalised over them); nil when none has.
+    public var expectedFleetUtilization: Double?
+    public var finalYear: Int
 
-    public init(utilization: Utilization, stress: StressTest?, stranded: StrandedAssetRisk) {
+    /// - Parameter stressCases: the stress re-solves, or nil when they were not run.
+    public init(study: Study, plan: Plan, stressCases: [StressTest.Case]?) {
+        let utilization = Utilization(plan: plan)
         self.utilization = utilization
+        let stress = stressCases.flatMap { $0.isEmpty ? nil : StressTest(study: study, plan: plan, utilization: utilization, cases: $0) }
         self.stress = stress
-        self.stranded = stranded
+        stranded = StrandedAssetRisk(study: study, plan: plan, utilization: utilization, stress: stress)
+        tailNPV = TailRisk.tailNPV(npv: plan.npvByScenario, probabilities: plan.scenarioWeights, alpha: study.risk.alpha)
+        let final = plan.years.last ?? study.horizon.end
+        finalYear = final
+        var weighted = 0.0, weight = 0.0
+        for (scenario, probability) in zip(plan.scenarios, plan.scenarioWeights) {
+            guard let value = utilization.fleet(year: final, scenario: scenario) else { continue }
+            weighted += value * probability
+            weight += probability
+        }
+        expectedFleetUtilization = weight > 0 ? weighted / weight : nil
     }
 
-    public static func run<Solver: IncrementalSolver>(study: Study, plan: Plan, solver: Solver) throws -> PlanAnalysis {
-        var session: Solver.Session?
-        return try run(study: study, plan: plan, solver: solver, reusing: &session)
-    }
+    /// Fleet resilience in the final year, when the stress cases were run and it is defined.
+    public var finalResilience: Double? { stress?.fleet.last?.resilience }
 
-    /// The same, continuing the stress re-solves in `session` when its structure allows
-    /// (see ``StressTest/run(study:plan:solver:reusing:)``).
-    public static func run<Solver: IncrementalSolver>(
-        study: Study, plan: Plan, solver: Solver, reusing session: inout Solver.Session?
-    ) throws -> PlanAnalysis {
-        let stress = try StressTest.run(study: study, plan: plan, solver: solver, reusing: &session)
-        return PlanAnalysis(utilization: Utilization(plan: plan), stress: stress,
-                            stranded: StrandedAssetRisk(study: study, plan: plan, stress: stress))
-    }
+    /// Expected stranded value of the fleet in the final year.
+    public var finalExpectedStranded: Double? { stranded.fleet.last?.stranded.expected }
 }

@@ -1,19 +1,21 @@
 import PlacementModel
 import PlacementOptimizer
 
-/// Stranded-asset risk (DESIGN section 4): book value left idle under each scenario and
-/// each stress case.
+/// Stranded-asset risk (DESIGN section 4, revision 2) under each scenario and each stress case.
 ///
 /// Book value in year y of a unit installed in year y' is `unit_capex x max(0, 1 - (y - y') / lifetime)`
-/// (existing units: y' = start - 1). For a fleet (facility, hardware) with `cap` units and
-/// `used_k` busy in slice k:
-/// - *stranded* = book value x `(cap - max_k used_k) / cap` (idle all day),
-/// - *at risk* = book value x `max(0, 1 - utilization / breakeven)`.
+/// (existing units: y' = start - 1); the plan carries it per fleet (`Plan.FleetYear.bookValueUSD`).
+/// - *stranded*: the write-off the case allows — in each (case, year) block, the largest book
+///   value of installed units that could be retired without lowering the block's optimal value
+///   (the write-off LP; `Plan.Dispatch.retiredUnits`). Fleet q strands `bv_q * retired_q / cap_q`.
+/// - *at risk*: per facility, `book value x max(0, 1 - facility utilization / breakeven)` on the
+///   canonical dispatch (all its accelerators together); the fleet figure sums the facilities.
+///   A fleet row's at-risk value is its facility's, shared in proportion to book value.
 ///
 /// ```swift
-/// let risk = StrandedAssetRisk(study: study, plan: plan, stress: stress)
+/// let risk = StrandedAssetRisk(study: study, plan: plan, utilization: utilization, stress: stress)
 /// let final = risk.fleet.last!
-/// print(final.stranded.expected, final.stranded.cvar, risk.probabilityBelowBreakeven)
+/// print(final.stranded.expected, final.atRisk.cvar, risk.probabilityBelowBreakeven ?? .nan)
 /// ```
 public struct StrandedAssetRisk: Sendable {
     /// One measure (stranded or at-risk value, USD) summarised over the cases.
@@ -62,49 +64,64 @@ public struct StrandedAssetRisk: Sendable {
     public var fleet: [Row]
     /// Per (facility, hardware, year, scenario): book value, stranded and at-risk value.
     public var fleetScenarioValues: [FleetScenarioValue]
-    /// Sum of the probabilities of the scenarios whose fleet utilization in the final year
-    /// is below the breakeven utilization.
-    public var probabilityBelowBreakeven: Double
+    /// Sum of the probabilities of the scenarios whose fleet utilization in the final year is
+    /// below the breakeven utilization; scenarios with nothing installed add nothing, and it is
+    /// nil when no scenario has an installed fleet in the final year.
+    public var probabilityBelowBreakeven: Double?
 
-    public init(study: Study, plan: Plan, stress: StressTest?) {
-        breakevenUtilization = study.breakevenUtilization
+    private struct FacilityYear: Hashable {
+        var facility: FacilityID?
+        var year: Int
+    }
+
+    public init(study: Study, plan: Plan, utilization: Utilization, stress: StressTest?) {
+        let breakeven = study.breakevenUtilization
+        breakevenUtilization = breakeven
         alpha = study.risk.alpha
         scenarios = plan.scenarios
         let stressWorkloads = stress?.cases.map(\.workload) ?? []
         self.stressWorkloads = stressWorkloads
-        let lifetime = Dictionary(uniqueKeysWithValues: study.hardware.map { ($0.id, $0.lifetimeYears) })
-        let bookValue = Self.bookValues(plan: plan, lifetime: lifetime, start: study.horizon.start)
+        let reference = study.referenceScenario.id
 
-        // Stranded and at-risk value per (facility, year, case): cases are the scenarios, then the stresses.
-        let caseDispatch: [[Plan.Dispatch]] = plan.scenarios.map { id in plan.dispatch.filter { $0.scenario == id } }
-            + (stress?.cases.map(\.plan.dispatch) ?? [])
-        let capacity = Dictionary(plan.fleetYears.map { (FleetYearKey($0.facility, $0.hardware, $0.year), $0.capacity) },
-                                  uniquingKeysWith: +)
-        var stranded = [FacilityYearKey: [Double]](), atRisk = [FacilityYearKey: [Double]]()
+        // The cases: each scenario's dispatch, then each stress case's.
+        var cases: [(dispatch: [Plan.Dispatch], utilization: Utilization, scenario: ScenarioID)] = plan.scenarios.map { id in
+            (plan.dispatch.filter { $0.scenario == id }, utilization, id)
+        }
+        cases += (stress?.cases ?? []).map { ($0.dispatch, $0.utilization, reference) }
+        let facilityBook = Dictionary(plan.fleetYears.map { (FacilityYear(facility: $0.facility, year: $0.year), $0.bookValueUSD) },
+                                      uniquingKeysWith: +)
+        var stranded = [FacilityYear: [Double]](), atRisk = [FacilityYear: [Double]]()
         var perFleet = [FleetScenarioValue]()
-        for (position, dispatch) in caseDispatch.enumerated() {
-            for entry in dispatch {
-                let fleetKey = FleetYearKey(entry.facility, entry.hardware, entry.year)
-                let cap = capacity[fleetKey] ?? 0, value = bookValue[fleetKey] ?? 0
-                guard cap > 0, value > 0 else { continue }
-                let peak = entry.busyBySlice.max() ?? 0
-                let utilization = entry.acceleratorHours / (Horizon.hoursPerYear * cap)
-                let idle = value * max(0, cap - peak) / cap
-                let risky = value * max(0, 1 - utilization / study.breakevenUtilization)
-                if position < plan.scenarios.count {
-                    perFleet.append(FleetScenarioValue(facility: entry.facility, hardware: entry.hardware, year: entry.year,
-                                                       scenario: entry.scenario, bookValue: value, stranded: idle, atRisk: risky))
+        let zeros = Array(repeating: 0.0, count: cases.count)
+        for (position, item) in cases.enumerated() {
+            var facilityRisk = [FacilityYear: Double]()
+            for entry in item.dispatch {
+                guard let row = plan.fleetYear(entry.key), row.capacity > 0, row.bookValueUSD > 0 else { continue }
+                let key = FacilityYear(facility: entry.facility, year: entry.year)
+                let facilityRiskValue = facilityRisk[key] ?? {
+                    let use = item.utilization.facility(entry.facility, year: entry.year, scenario: item.scenario)?.utilization ?? 0
+                    let value = (facilityBook[key] ?? 0) * max(0, 1 - use / breakeven)
+                    facilityRisk[key] = value
+                    for total in [key, FacilityYear(facility: nil, year: entry.year)] {
+                        atRisk[total, default: zeros][position] += value
+                    }
+                    return value
+                }()
+                let idle = row.bookValueUSD * min(1, entry.retiredUnits / row.capacity)
+                for total in [key, FacilityYear(facility: nil, year: entry.year)] {
+                    stranded[total, default: zeros][position] += idle
                 }
-                for key in [FacilityYearKey(entry.facility, entry.year), FacilityYearKey(nil, entry.year)] {
-                    stranded[key, default: Array(repeating: 0, count: caseDispatch.count)][position] += idle
-                    atRisk[key, default: Array(repeating: 0, count: caseDispatch.count)][position] += risky
+                if position < plan.scenarios.count, let book = facilityBook[key], book > 0 {
+                    perFleet.append(FleetScenarioValue(
+                        facility: entry.facility, hardware: entry.hardware, year: entry.year, scenario: entry.scenario,
+                        bookValue: row.bookValueUSD, stranded: idle, atRisk: facilityRiskValue * row.bookValueUSD / book))
                 }
             }
         }
         fleetScenarioValues = perFleet
         let scenarioCount = plan.scenarios.count
         func figures(_ values: [Double]?) -> Figures {
-            let values = values ?? Array(repeating: 0, count: caseDispatch.count)
+            let values = values ?? zeros
             let byScenario = Array(values[0..<scenarioCount]), byStress = Array(values[scenarioCount...])
             let worst = byScenario.indices.max { byScenario[$0] < byScenario[$1] }
             let worstStress = byStress.indices.max { byStress[$0] < byStress[$1] }
@@ -116,59 +133,21 @@ public struct StrandedAssetRisk: Sendable {
                 worstStress: worstStress.map { byStress[$0] }, worstStressWorkload: worstStress.map { stressWorkloads[$0] })
         }
         func row(_ facility: FacilityID?, _ year: Int) -> Row {
-            let key = FacilityYearKey(facility, year)
+            let key = FacilityYear(facility: facility, year: year)
             // Summed in plan order: a dictionary's order changes from run to run, and so would the last digit.
-            let value = plan.fleetYears.filter { (facility == nil || $0.facility == facility) && $0.year == year }
-                .reduce(0) { $0 + (bookValue[FleetYearKey($1.facility, $1.hardware, $1.year)] ?? 0) }
-            return Row(facility: facility, year: year, bookValue: value, stranded: figures(stranded[key]), atRisk: figures(atRisk[key]))
+            let book = plan.fleetYears.filter { (facility == nil || $0.facility == facility) && $0.year == year }
+                .reduce(0) { $0 + $1.bookValueUSD }
+            return Row(facility: facility, year: year, bookValue: book, stranded: figures(stranded[key]),
+                       atRisk: figures(atRisk[key]))
         }
         facilities = study.facilities.flatMap { facility in plan.years.map { row(facility.id, $0) } }
         fleet = plan.years.map { row(nil, $0) }
         let final = plan.years.last ?? study.horizon.end
-        let utilization = Utilization(plan: plan)
-        probabilityBelowBreakeven = zip(plan.scenarios, plan.scenarioWeights).reduce(0) { total, pair in
-            let value = utilization.fleet(year: final, scenario: pair.0) ?? 0
-            return total + (value < study.breakevenUtilization ? pair.1 : 0)
+        var probability: Double?
+        for (scenario, weight) in zip(plan.scenarios, plan.scenarioWeights) {
+            guard let value = utilization.fleet(year: final, scenario: scenario) else { continue }
+            probability = (probability ?? 0) + (value < breakeven ? weight : 0)
         }
-    }
-
-    /// Book value of each (facility, hardware, year): straight-line depreciation per vintage.
-    static func bookValues(plan: Plan, lifetime: [HardwareID: Int], start: Int) -> [FleetYearKey: Double] {
-        var values = [FleetYearKey: Double]()
-        let byFleet = Dictionary(grouping: plan.fleetYears) { "\($0.facility)|\($0.hardware)" }
-        for rows in byFleet.values {
-            guard let first = rows.first, let life = lifetime[first.hardware] else { continue }
-            let years = rows.sorted { $0.year < $1.year }
-            // Vintages: existing units (installed start - 1), then each year's builds.
-            var vintages = [(year: start - 1, units: first.existing)]
-            for row in years { vintages.append((row.year, row.built)) }
-            for row in years {
-                var value = 0.0
-                for vintage in vintages where vintage.year <= row.year && vintage.units > 0 {
-                    let age = Double(row.year - vintage.year)
-                    guard age < Double(life) else { continue }
-                    value += vintage.units * row.unitCapexUSD * max(0, 1 - age / Double(life))
-                }
-                values[FleetYearKey(row.facility, row.hardware, row.year)] = value
-            }
-        }
-        return values
-    }
-
-    struct FleetYearKey: Hashable {
-        var facility: FacilityID, hardware: HardwareID, year: Int
-        init(_ facility: FacilityID, _ hardware: HardwareID, _ year: Int) {
-            self.facility = facility
-            self.hardware = hardware
-            self.year = year
-        }
-    }
-
-    struct FacilityYearKey: Hashable {
-        var facility: FacilityID?, year: Int
-        init(_ facility: FacilityID?, _ year: Int) {
-            self.facility = facility
-            self.year = year
-        }
+        probabilityBelowBreakeven = probability
     }
 }

@@ -1,16 +1,16 @@
-import LinearProgramming
 import PlacementModel
 import PlacementOptimizer
 
-/// Utilization resilience (DESIGN section 4): for each workload that has a tenant, its
-/// demand times `1 - shock` in every year of the reference scenario, capacity held at the
-/// plan and only dispatch re-solved, warm-started in one solver session.
+/// Utilization resilience (DESIGN section 4): for each workload that has a tenant, its demand
+/// times `1 - shock` in every year of the reference scenario, capacity held at the plan and the
+/// dispatch re-solved to its canonical form. The reference utilization is the plan's own
+/// canonical dispatch of the reference scenario (the same re-solve without the stress).
 ///
 /// `resilience = min over workloads of (utilization under stress / reference utilization)`
-/// per facility and for the fleet, per year; nil where the reference utilization is 0.
+/// per facility and for the fleet, per year; nil where the reference utilization is 0 or undefined.
 ///
 /// ```swift
-/// let stress = try StressTest.run(study: study, plan: plan, solver: GLPKSolver())
+/// let stress = StressTest(study: study, plan: plan, utilization: Utilization(plan: plan), cases: cases)
 /// stress.fleet.last?.resilience   // e.g. 0.74 in the final year
 /// stress.fleet.last?.worst        // "video"
 /// ```
@@ -18,10 +18,21 @@ public struct StressTest: Sendable {
     /// One stressed workload's re-solve.
     public struct Case: Sendable {
         public var workload: WorkloadID
-        public var plan: Plan
+        /// Canonical dispatch per fleet and year, labelled with the reference scenario.
+        public var dispatch: [Plan.Dispatch]
         public var utilization: Utilization
+        /// Simplex iterations of the case's block re-solves (all stages).
         public var iterations: Int
+        /// Whether every block re-solve started from a stored basis.
         public var warmStarted: Bool
+
+        public init(workload: WorkloadID, plan: Plan, dispatch: [Plan.Dispatch], iterations: Int, warmStarted: Bool) {
+            self.workload = workload
+            self.dispatch = dispatch
+            utilization = Utilization(plan: plan, dispatch: dispatch)
+            self.iterations = iterations
+            self.warmStarted = warmStarted
+        }
     }
 
     /// Resilience of one facility (or the fleet, `facility == nil`) in one year.
@@ -39,72 +50,34 @@ public struct StressTest: Sendable {
 
     public var shock: Double
     public var referenceScenario: ScenarioID
-    /// The dispatch of the reference scenario at the plan's capacity, without stress.
-    public var reference: Plan
-    public var referenceUtilization: Utilization
-    public var referenceIterations: Int
     public var cases: [Case]
     public var facilities: [Resilience]
     public var fleet: [Resilience]
 
-    /// Runs the reference and the stress re-solves in one session of `solver`.
-    public static func run<Solver: IncrementalSolver>(study: Study, plan: Plan, solver: Solver) throws -> StressTest {
-        var session: Solver.Session?
-        return try run(study: study, plan: plan, solver: solver, reusing: &session)
+    /// Resilience from the plan's utilization (the reference) and the stress cases' dispatch.
+    public init(study: Study, plan: Plan, utilization: Utilization, cases: [Case]) {
+        let reference = study.referenceScenario.id
+        shock = study.stress.shock
+        referenceScenario = reference
+        self.cases = cases
+        let workloads = cases.map(\.workload)
+        facilities = study.facilities.flatMap { facility in
+            plan.years.map { year in
+                Self.resilience(
+                    facility: facility.id, year: year,
+                    reference: utilization.facility(facility.id, year: year, scenario: reference)?.utilization,
+                    stressed: cases.map { $0.utilization.facility(facility.id, year: year, scenario: reference)?.utilization },
+                    workloads: workloads)
+            }
+        }
+        fleet = plan.years.map { year in
+            Self.resilience(facility: nil, year: year, reference: utilization.fleet(year: year, scenario: reference),
+                            stressed: cases.map { $0.utilization.fleet(year: year, scenario: reference) }, workloads: workloads)
+        }
     }
 
-    /// The same, continuing in `session` when it holds a dispatch program of the same
-    /// structure (a sweep's previous variant): its numbers are updated and the basis kept.
-    /// On return `session` holds this run's session.
-    public static func run<Solver: IncrementalSolver>(
-        study: Study, plan: Plan, solver: Solver, reusing session: inout Solver.Session?
-    ) throws -> StressTest {
-        let reference = study.referenceScenario.id
-        let program = try PlacementProgramBuilder(
-            study: study, options: ProgramOptions(scenarios: [reference], fixedBuilds: plan.builtUnits)).build()
-        if let existing = session, try existing.update(to: program.model) {
-            // Warm: the previous variant's basis.
-        } else {
-            session = try solver.makeSession(program.model)
-        }
-        guard let session else { throw StressError(description: "no solver session") }
-        let first = try session.solve()
-        guard let referencePlan = PlacementOptimizer<Solver>.plan(from: first, of: program, study: study) else {
-            throw StressError(description: "the reference dispatch ended \(first.termination.rawValue)")
-        }
-        let stressed = study.workloads.map(\.id).filter { id in study.tenants.contains { $0.workload == id } }
-        var cases = [Case]()
-        for workload in stressed {
-            let scale = [workload: 1 - study.stress.shock]
-            let changes = program.demandChanges(scale: scale)
-            try session.setBounds(changes.rows)
-            try session.setVariableBounds(changes.columns)
-            let solution = try session.solve()
-            guard let casePlan = PlacementOptimizer<Solver>.plan(from: solution, of: program.withDemandScale(scale), study: study) else {
-                throw StressError(description: "the \(workload) stress dispatch ended \(solution.termination.rawValue)")
-            }
-            cases.append(Case(workload: workload, plan: casePlan, utilization: Utilization(plan: casePlan),
-                              iterations: solution.statistics.iterations, warmStarted: solution.statistics.warmStarted))
-        }
-        let referenceUtilization = Utilization(plan: referencePlan)
-        let years = plan.years
-        let facilities = study.facilities.flatMap { facility in
-            years.map { year in
-                resilience(facility: facility.id, year: year, reference: referenceUtilization
-                    .facility(facility.id, year: year, scenario: reference)?.utilization,
-                           stressed: cases.map { $0.utilization.facility(facility.id, year: year, scenario: reference)?.utilization },
-                           workloads: cases.map(\.workload))
-            }
-        }
-        let fleet = years.map { year in
-            resilience(facility: nil, year: year, reference: referenceUtilization.fleet(year: year, scenario: reference),
-                       stressed: cases.map { $0.utilization.fleet(year: year, scenario: reference) },
-                       workloads: cases.map(\.workload))
-        }
-        return StressTest(shock: study.stress.shock, referenceScenario: reference, reference: referencePlan,
-                          referenceUtilization: referenceUtilization, referenceIterations: first.statistics.iterations,
-                          cases: cases, facilities: facilities, fleet: fleet)
-    }
+    /// Simplex iterations of all stress re-solves.
+    public var iterations: Int { cases.reduce(0) { $0 + $1.iterations } }
 
     static func resilience(facility: FacilityID?, year: Int, reference: Double?, stressed: [Double?],
                            workloads: [WorkloadID]) -> Resilience {
@@ -119,9 +92,5 @@ public struct StressTest: Sendable {
             }
         }
         return result
-    }
-
-    public struct StressError: Error, CustomStringConvertible {
-        public var description: String
     }
 }

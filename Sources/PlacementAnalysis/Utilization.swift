@@ -2,7 +2,8 @@ import PlacementModel
 import PlacementOptimizer
 
 /// How busy the plan's capacity is (DESIGN section 4): per fleet, per facility and for the
-/// whole fleet, per year and scenario, with the category mix of accelerator-hours.
+/// whole fleet, per year and case, with the category mix of accelerator-hours. It reads the
+/// canonical dispatch, so every figure is the same whatever vertex the solver stopped at.
 ///
 /// `utilization = used accelerator-hours / (8760 x installed units)`; undefined (nil) where
 /// nothing is installed. The fleet counts every installed unit, busy or not.
@@ -10,6 +11,7 @@ import PlacementOptimizer
 /// ```swift
 /// let utilization = Utilization(plan: plan)
 /// utilization.fleet(year: 2030, scenario: "base")   // 0.71
+/// utilization.facility("abu-dhabi", year: 2030, scenario: "base")?.herfindahl
 /// ```
 public struct Utilization: Sendable {
     public struct Entry: Sendable, Hashable {
@@ -19,7 +21,8 @@ public struct Utilization: Sendable {
         public var scenario: ScenarioID
         public var usedHours: Double
         public var installedUnits: Double
-        /// Accelerators busy in the busiest slice (max over k of used_k).
+        /// Accelerators busy in the busiest slice (max over k of used_k); for a sum of fleets the
+        /// sum of their peaks.
         public var peakBusy: Double
         /// Busy hours by workload (plan.workloads order).
         public var hoursByWorkload: [Double]
@@ -38,69 +41,65 @@ public struct Utilization: Sendable {
         public var herfindahl: Double? { categoryMix.map { $0.reduce(0) { $0 + $1 * $1 } } }
     }
 
-    /// Per (facility, hardware, year, scenario), in plan order.
-    public let fleets: [Entry]
-    /// Per (facility, year, scenario), hardware summed.
-    public let facilities: [Entry]
-    /// Per (year, scenario), everything summed.
-    public let total: [Entry]
-
-    public init(plan: Plan) {
-        let capacity = Dictionary(plan.fleetYears.map { (FleetKey($0.facility, $0.hardware, $0.year), $0.capacity) },
-                                  uniquingKeysWith: +)
-        var fleets = [Entry]()
-        for dispatch in plan.dispatch {
-            fleets.append(Entry(
-                facility: dispatch.facility, hardware: dispatch.hardware, year: dispatch.year,
-                scenario: dispatch.scenario, usedHours: dispatch.acceleratorHours,
-                installedUnits: capacity[FleetKey(dispatch.facility, dispatch.hardware, dispatch.year)] ?? 0,
-                peakBusy: dispatch.busyBySlice.max() ?? 0, hoursByWorkload: dispatch.hoursByWorkload))
-        }
-        self.fleets = fleets
-        facilities = Self.aggregate(fleets) { Entry(facility: $0.facility, hardware: nil, year: $0.year, scenario: $0.scenario,
-                                                    usedHours: 0, installedUnits: 0, peakBusy: 0, hoursByWorkload: []) }
-        total = Self.aggregate(fleets) { Entry(facility: nil, hardware: nil, year: $0.year, scenario: $0.scenario,
-                                               usedHours: 0, installedUnits: 0, peakBusy: 0, hoursByWorkload: []) }
+    /// (facility or nil for the fleet, year, case).
+    struct Key: Hashable {
+        var facility: FacilityID?
+        var year: Int
+        var scenario: ScenarioID
     }
 
+    /// Per (facility, hardware, year, case), in dispatch order.
+    public let fleets: [Entry]
+    /// Per (facility, year, case), hardware summed, in first-seen order.
+    public let facilities: [Entry]
+    /// Per (year, case), everything summed.
+    public let total: [Entry]
+    private let position: [Key: Int]
+    private let totalPosition: [Key: Int]
+
+    /// The plan's own dispatch (every scenario).
+    public init(plan: Plan) {
+        self.init(plan: plan, dispatch: plan.dispatch)
+    }
+
+    /// Another dispatch of the plan's capacity (a stress case).
+    public init(plan: Plan, dispatch: [Plan.Dispatch]) {
+        fleets = dispatch.map { entry in
+            Entry(facility: entry.facility, hardware: entry.hardware, year: entry.year, scenario: entry.scenario,
+                  usedHours: entry.acceleratorHours, installedUnits: plan.fleetYear(entry.key)?.capacity ?? 0,
+                  peakBusy: entry.busyBySlice.max() ?? 0, hoursByWorkload: entry.hoursByWorkload)
+        }
+        (facilities, position) = Self.aggregate(fleets) { Key(facility: $0.facility, year: $0.year, scenario: $0.scenario) }
+        (total, totalPosition) = Self.aggregate(fleets) { Key(facility: nil, year: $0.year, scenario: $0.scenario) }
+    }
+
+    /// Fleet utilization in a year and case; nil when nothing is installed.
     public func fleet(year: Int, scenario: ScenarioID) -> Double? {
-        total.first { $0.year == year && $0.scenario == scenario }?.utilization
+        totalPosition[Key(facility: nil, year: year, scenario: scenario)].flatMap { total[$0].utilization }
     }
 
     public func facility(_ id: FacilityID, year: Int, scenario: ScenarioID) -> Entry? {
-        facilities.first { $0.facility == id && $0.year == year && $0.scenario == scenario }
+        position[Key(facility: id, year: year, scenario: scenario)].map { facilities[$0] }
     }
 
-    private struct FleetKey: Hashable {
-        var facility: FacilityID, hardware: HardwareID, year: Int
-        init(_ facility: FacilityID, _ hardware: HardwareID, _ year: Int) {
-            self.facility = facility
-            self.hardware = hardware
-            self.year = year
-        }
-    }
-
-    /// Sums entries that map to the same key, keeping first-seen order. Peak busy of a sum is
-    /// the sum of peaks (an upper bound; fleet-level stranding uses per-fleet peaks).
-    private static func aggregate(_ entries: [Entry], key: (Entry) -> Entry) -> [Entry] {
+    /// Sums entries that map to the same key, keeping first-seen order.
+    private static func aggregate(_ entries: [Entry], key: (Entry) -> Key) -> ([Entry], [Key: Int]) {
         var order = [Entry]()
-        var positions = [String: Int]()
+        var positions = [Key: Int]()
         for entry in entries {
-            var bucket = key(entry)
-            let id = "\(bucket.facility?.rawValue ?? "")|\(bucket.year)|\(bucket.scenario.rawValue)"
-            if let position = positions[id] {
-                bucket = order[position]
-            } else {
-                positions[id] = order.count
-                bucket.hoursByWorkload = Array(repeating: 0, count: entry.hoursByWorkload.count)
-                order.append(bucket)
-            }
-            let position = positions[id]!
+            let id = key(entry)
+            let position = positions[id] ?? {
+                order.append(Entry(facility: id.facility, hardware: nil, year: id.year, scenario: id.scenario, usedHours: 0,
+                                   installedUnits: 0, peakBusy: 0,
+                                   hoursByWorkload: Array(repeating: 0, count: entry.hoursByWorkload.count)))
+                positions[id] = order.count - 1
+                return order.count - 1
+            }()
             order[position].usedHours += entry.usedHours
             order[position].installedUnits += entry.installedUnits
             order[position].peakBusy += entry.peakBusy
             for (w, hours) in entry.hoursByWorkload.enumerated() { order[position].hoursByWorkload[w] += hours }
         }
-        return order
+        return (order, positions)
     }
 }

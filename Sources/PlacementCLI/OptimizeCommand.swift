@@ -32,8 +32,8 @@ struct OptimizeCommand: ParsableCommand {
         try output.declare()
         if let exportLP { try RunFiles.declareOutput(exportLP, flag: "--export-lp") }
         if let exportMPS { try RunFiles.declareOutput(exportMPS, flag: "--export-mps") }
-        let run = try PlanningRun(path: study, solverOptions: solver.glpkOptions, analyse: !skipAnalysis)
-        try export(run.report.result.program.model)
+        let run = try PlanningRun(path: study, solver: solver, analyse: !skipAnalysis)
+        if exportLP != nil || exportMPS != nil { try export(run.investmentModel()) }
         switch output.format {
         case .table: try output.emit(run.report.table())
         case .json: try output.emit(run.report.json(includeTimings: includeTimings).serialized() + "\n")

@@ -1,57 +1,58 @@
 import ArgumentParser
 import Foundation
 import GLPKSolver
-import PlacementAnalysis
+import LinearProgramming
 import PlacementModel
 import PlacementOptimizer
+import PlacementPlanning
 import PlacementReports
 
-/// Load, optimize and analyse a study: the steps `optimize`, `stress` and `report` share,
-/// with the exit statuses of the README and the phase timings.
+/// Loads a study and runs the planning pipeline: the steps `optimize`, `stress` and `report`
+/// share. It only maps failures to the README's exit statuses; the work is the pipeline's.
 struct PlanningRun {
     let path: String
+    let study: Study
     let report: OptimizeReport
 
-    /// Runs the steps; `analyse` adds the stress re-solves and stranded-asset risk.
-    init(path: String, solverOptions: GLPKOptions, analyse: Bool) throws {
+    /// Runs the pipeline; `analyse` adds the stress re-solves and the stranded write-off.
+    init(path: String, solver options: SolverOptions, analyse: Bool) throws {
         self.path = path
         let clock = ContinuousClock()
-        var start = clock.now
+        let start = clock.now
         let loaded = try StudyInput.load(path)
+        study = loaded.study
         let loadSeconds = (clock.now - start).seconds
-        let solver = GLPKSolver(options: solverOptions)
-        let progress = ProgressIndicator("solving")
+        let progress = ProgressIndicator("solving", enabled: !options.showsDecompositionProgress)
         defer { progress.stop() }
-        let result: OptimizationResult
-        do { result = try PlacementOptimizer(solver: solver).optimize(loaded.study) } catch {
+        let pipeline = PlanningPipeline(solver: GLPKSolver(options: options.glpkOptions),
+                                        options: options.planningOptions(analyse: analyse))
+        let result: PlanningResult
+        do { result = try pipeline.run(loaded.study) } catch {
             progress.stop()
             printError("error: \(error)")
             throw ExitStatus.solverFailure
         }
-        start = clock.now
-        var analysis: PlanAnalysis?
-        if analyse, let plan = result.plan {
-            do { analysis = try PlanAnalysis.run(study: loaded.study, plan: plan, solver: solver) } catch {
-                progress.stop()
-                printError("error: the stress analysis failed: \(error)")
-                throw ExitStatus.solverFailure
-            }
-        }
-        let timings = OptimizeReport.Timings(load: loadSeconds, build: result.buildSeconds, solve: result.solveSeconds,
-                                             results: result.resultSeconds + (clock.now - start).seconds)
-        report = OptimizeReport(study: loaded.study, studyPath: path, result: result, analysis: analysis, timings: timings)
+        report = OptimizeReport(studyPath: path, result: result, loadSeconds: loadSeconds)
     }
 
-    /// Exit 70 when there is no plan; a warning when it is not proven optimal.
+    /// The whole investment LP, for `--export-lp` and `--export-mps` (built, never solved here).
+    func investmentModel() throws -> LinearProgram {
+        try PlacementProgramBuilder(study: study).build().model
+    }
+
+    /// Exit 70 when there is no plan, or when the plan is not proven optimal (a limit was reached):
+    /// the outputs, already written, carry the status.
     func checkOutcome() throws {
-        let solution = report.result.solution
+        let investment = report.result.investment
+        let reason = "(\(investment.termination.rawValue))" + (investment.message.map { ": \($0)" } ?? "")
         guard report.result.plan != nil else {
-            printError("error: the solver stopped without a plan (\(solution.termination.rawValue))"
-                + (solution.message.map { ": \($0)" } ?? ""))
+            printError("error: the solver stopped without a plan \(reason)")
             throw ExitStatus.solverFailure
         }
-        if solution.termination != .optimal {
-            printError("warning: the plan is not proven optimal (\(solution.termination.rawValue))")
+        if !report.result.isOptimal {
+            let gap = investment.decomposition.map { String(format: "; relative gap %.2e", $0.relativeGap) } ?? ""
+            printError("error: the plan is not proven optimal \(reason)\(gap); the figures are those of the best plan found")
+            throw ExitStatus.solverFailure
         }
     }
 }

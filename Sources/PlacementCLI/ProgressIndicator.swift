@@ -8,9 +8,9 @@ final class ProgressIndicator: @unchecked Sendable {
     private var running = true
     private var thread: Thread?
 
-    init(_ message: String) {
+    init(_ message: String, enabled: Bool = true) {
         self.message = message
-        guard standardErrorIsTerminal else { return }
+        guard enabled && standardErrorIsTerminal else { return }
         let start = Date()
         let thread = Thread { [self] in
             let frames = Array("|/-\\")

@@ -31,7 +31,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         // Fail before the solve, not after it, when the report could not be written.
         try RunFiles.declareOutput(output, flag: "--output")
-        let run = try PlanningRun(path: study, solverOptions: solver.glpkOptions, analyse: true)
+        let run = try PlanningRun(path: study, solver: solver, analyse: true)
         let html = HTMLReport(run.report, generator: "placement \(PlacementCommand.version)").rendered()
         try OutputWriter.write(html, to: output, flag: "--output")
         if output != "-" { printError("wrote \(output)") }

@@ -15,7 +15,7 @@ struct StressCommand: ParsableCommand {
 
     func run() throws {
         try output.declare()
-        let run = try PlanningRun(path: study, solverOptions: solver.glpkOptions, analyse: true)
+        let run = try PlanningRun(path: study, solver: solver, analyse: true)
         switch output.format {
         case .table: try output.emit(run.report.stressTables())
         case .json: try output.emit(run.report.json().serialized() + "\n")

@@ -54,6 +54,15 @@ public struct PlacementIndex: Sendable {
     public let unreachable: [UnreachableDemand]
     /// Position of each workload id in `study.workloads`.
     public let workloadIndex: [WorkloadID: Int]
+    /// Units per build column: `integer_blocks.units`, else 1.
+    public let blockUnits: Double
+    /// `buildable[fleet][y]`: the fleet has spare power in year position `y`, so the investment
+    /// LP has a build column there (with integer blocks: room for at least one block).
+    public let buildable: [[Bool]]
+    /// `capacityPossible[fleet][y]`: existing units or a build column are alive in year position `y`,
+    /// so the fleet's arcs get serve columns that year. It depends on the study only, so every
+    /// program of one study (investment, master, dispatch blocks) has the same columns.
+    public let capacityPossible: [[Bool]]
 
     /// The label of a demand point in names and reports: its zone ids joined by `+`.
     public func zoneLabel(of point: DemandPoint) -> String {
@@ -118,7 +127,60 @@ public struct PlacementIndex: Sendable {
         }
         demandPoints = points
         self.unreachable = unreachable
+        let blockUnits = Double(study.integerBlockUnits ?? 1)
+        self.blockUnits = blockUnits
+        let years = self.years
+        let buildable = fleets.map { fleet in
+            years.map { year in
+                Self.hasRoom(study: study, fleet: fleet, year: year, blockUnits: blockUnits)
+            }
+        }
+        self.buildable = buildable
+        capacityPossible = fleets.enumerated().map { position, fleet in
+            let hardware = study.hardware[fleet.hardware]
+            return years.indices.map { y in
+                study.existingUnitsAlive(facility: study.facilities[fleet.facility], hardware: hardware, in: years[y]) > 0
+                    || (0...y).contains { buildable[position][$0] && hardware.isAlive(installedIn: years[$0], in: years[y]) }
+            }
+        }
     }
+
+    /// Spare IT power for new builds (power limit less the existing units alive), and with
+    /// integer blocks room for at least one block.
+    static func hasRoom(study: Study, fleet: Fleet, year: Int, blockUnits: Double) -> Bool {
+        let facility = study.facilities[fleet.facility], hardware = study.hardware[fleet.hardware]
+        let room = facility.powerMW(in: year) - study.existingPowerMW(facility: facility, in: year)
+        guard room > 0 else { return false }
+        guard study.integerBlockUnits != nil, hardware.powerKW > 0 else { return true }
+        return (room * 1000 / hardware.powerKW / blockUnits).rounded(.down) > 0
+    }
+
+    // MARK: Capacity and the lifetime rule
+
+    /// Year positions whose builds are alive in year position `y` (the one lifetime rule:
+    /// `Hardware.isAlive`), limited to buildable years.
+    public func buildYearsAlive(fleet: Int, in y: Int) -> [Int] {
+        let hardware = study.hardware[fleets[fleet].hardware]
+        return (0...y).filter { buildable[fleet][$0] && hardware.isAlive(installedIn: years[$0], in: years[y]) }
+    }
+
+    /// Existing (pre-horizon) units of the fleet alive in year position `y`.
+    public func existingAlive(fleet: Int, in y: Int) -> Double {
+        let entry = fleets[fleet]
+        return study.existingUnitsAlive(facility: study.facilities[entry.facility],
+                                        hardware: study.hardware[entry.hardware], in: years[y])
+    }
+
+    /// Installed units of the fleet in year position `y` given the units built in each year
+    /// position (`built[y']`, in accelerators).
+    public func installed(fleet: Int, in y: Int, built: [Double]) -> Double {
+        buildYearsAlive(fleet: fleet, in: y).reduce(existingAlive(fleet: fleet, in: y)) { $0 + built[$1] }
+    }
+
+    /// Position of a (year, scenario) dispatch block: year-major, as the programs lay them out.
+    public func block(year y: Int, scenario s: Int) -> Int { y * scenarios.count + s }
+
+    public var blockCount: Int { years.count * scenarios.count }
 
     /// Names the first filter that removes every facility, for a person to act on.
     static func whyUnreachable(tenant: Tenant, workload: Workload, zone: Zone, study: Study) -> String {

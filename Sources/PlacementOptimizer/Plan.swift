@@ -1,14 +1,15 @@
 import LinearProgramming
 import PlacementModel
 
-/// An optimal (or best found) placement plan, read back from the solution in USD and units.
+/// A placement plan read back in USD and units: capacity from the investment solve, dispatch
+/// from the canonical stage of each (year, scenario) block (DESIGN section 4, revision 2).
 ///
 /// ```swift
-/// let result = try PlacementOptimizer(solver: GLPKSolver()).optimize(study)
-/// for row in result.plan.fleetYears where row.built > 0 {
-///     print(row.facility, row.hardware, row.year, row.built)
+/// let result = try PlanningPipeline(solver: GLPKSolver()).run(study)
+/// if let plan = result.plan {
+///     for row in plan.fleetYears where row.built > 0 { print(row.facility, row.hardware, row.year, row.built) }
+///     print(plan.expectedNPV, plan.fleetYear(BuildKey(facility: "abu-dhabi", hardware: "gpu-h200", year: 2028))?.capacity ?? 0)
 /// }
-/// print(result.plan.expectedNPV)
 /// ```
 public struct Plan: Sendable {
     /// Capacity of one accelerator type at one facility in one year.
@@ -24,9 +25,13 @@ public struct Plan: Sendable {
         public var existing: Double
         public var unitCapexUSD: Double
         public var powerKW: Double
+        /// Depreciated book value of the installed units (straight line per vintage, DESIGN section 4).
+        public var bookValueUSD: Double
+
+        public var key: BuildKey { BuildKey(facility: facility, hardware: hardware, year: year) }
     }
 
-    /// How one fleet was used in one year and scenario.
+    /// How one fleet was used in one year and case (a scenario, or a stress case of the reference).
     public struct Dispatch: Sendable, Hashable {
         public var facility: FacilityID
         public var hardware: HardwareID
@@ -36,7 +41,10 @@ public struct Plan: Sendable {
         public var busyBySlice: [Double]
         /// Busy accelerator-hours in the year, by workload (study order).
         public var hoursByWorkload: [Double]
+        /// Units the stranded write-off retires at no loss of value (0 when it was not run).
+        public var retiredUnits: Double
         public var acceleratorHours: Double { hoursByWorkload.reduce(0, +) }
+        public var key: BuildKey { BuildKey(facility: facility, hardware: hardware, year: year) }
     }
 
     /// Demand of a tenant in a zone (or interchangeable zones, see `PlacementIndex.DemandPoint`),
@@ -50,6 +58,17 @@ public struct Plan: Sendable {
         public var served: Double
         public var unserved: Double
         public var shortfall: Double
+    }
+
+    /// Busy accelerator-hours serving one zone's demand at one facility in a year and scenario.
+    /// Demand merged over interchangeable zones is split by the tenants' zone shares (exact: the
+    /// zones have the same arcs and daily shape).
+    public struct Service: Sendable, Hashable {
+        public var zone: ZoneID
+        public var facility: FacilityID
+        public var year: Int
+        public var scenario: ScenarioID
+        public var acceleratorHours: Double
     }
 
     /// One scenario's money in one year, in USD (not discounted).
@@ -77,32 +96,62 @@ public struct Plan: Sendable {
     public var primalStatus: ResultStatus
     /// The objective in USD (risk-weighted expected NPV), including its constant.
     public var objectiveUSD: Double
-    public var years: [Int]
-    public var scenarios: [ScenarioID]
-    public var scenarioWeights: [Double]
-    public var workloads: [WorkloadID]
-    public var fleetYears: [FleetYear]
-    public var dispatch: [Dispatch]
-    public var demand: [DemandOutcome]
-    public var financials: [Financials]
+    public let years: [Int]
+    public let scenarios: [ScenarioID]
+    public let scenarioWeights: [Double]
+    public let workloads: [WorkloadID]
+    public let fleetYears: [FleetYear]
+    /// Per (fleet, year, scenario), fleets in `fleetYears` order.
+    public let dispatch: [Dispatch]
+    public let demand: [DemandOutcome]
+    public let service: [Service]
+    public let financials: [Financials]
     /// NPV of each scenario (order of `scenarios`), discounted to the horizon start.
-    public var npvByScenario: [Double]
+    public let npvByScenario: [Double]
     /// Value of one more MW at a facility in a year (USD/MW); LP only.
-    public var powerShadowPrices: [ShadowPrice]
+    public let powerShadowPrices: [ShadowPrice]
     /// Value of one more USD of budget; LP only, nil without a budget.
-    public var budgetShadowPrice: ShadowPrice?
-    public var unreachable: [PlacementIndex.UnreachableDemand]
-    public var hoursPerSlice: Double
+    public let budgetShadowPrice: ShadowPrice?
+    public let unreachable: [PlacementIndex.UnreachableDemand]
+    public let hoursPerSlice: Double
+
+    private let fleetYearPosition: [BuildKey: Int]
+
+    public init(termination: TerminationStatus, primalStatus: ResultStatus, objectiveUSD: Double, years: [Int],
+                scenarios: [ScenarioID], scenarioWeights: [Double], workloads: [WorkloadID], fleetYears: [FleetYear],
+                dispatch: [Dispatch], demand: [DemandOutcome], service: [Service], financials: [Financials],
+                npvByScenario: [Double], powerShadowPrices: [ShadowPrice], budgetShadowPrice: ShadowPrice?,
+                unreachable: [PlacementIndex.UnreachableDemand], hoursPerSlice: Double) {
+        self.termination = termination
+        self.primalStatus = primalStatus
+        self.objectiveUSD = objectiveUSD
+        self.years = years
+        self.scenarios = scenarios
+        self.scenarioWeights = scenarioWeights
+        self.workloads = workloads
+        self.fleetYears = fleetYears
+        self.dispatch = dispatch
+        self.demand = demand
+        self.service = service
+        self.financials = financials
+        self.npvByScenario = npvByScenario
+        self.powerShadowPrices = powerShadowPrices
+        self.budgetShadowPrice = budgetShadowPrice
+        self.unreachable = unreachable
+        self.hoursPerSlice = hoursPerSlice
+        fleetYearPosition = Dictionary(fleetYears.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Capacity of a (facility, hardware, year), if the plan has that fleet.
+    public func fleetYear(_ key: BuildKey) -> FleetYear? { fleetYearPosition[key].map { fleetYears[$0] } }
 
     /// Probability-weighted NPV.
     public var expectedNPV: Double { zip(npvByScenario, scenarioWeights).reduce(0) { $0 + $1.0 * $1.1 } }
 
-    /// Builds by (facility, hardware, year), for holding capacity at this plan.
+    /// Builds by (facility, hardware, year).
     public var builtUnits: [BuildKey: Double] {
         var units = [BuildKey: Double]()
-        for row in fleetYears where row.built > 0 {
-            units[BuildKey(facility: row.facility, hardware: row.hardware, year: row.year)] = row.built
-        }
+        for row in fleetYears where row.built > 0 { units[row.key] = row.built }
         return units
     }
 

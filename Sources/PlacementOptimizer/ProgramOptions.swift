@@ -1,31 +1,22 @@
 import PlacementModel
 
-/// What to build: the full investment LP, or a dispatch-only LP around a fixed plan.
+/// Which part of a study a program covers.
 ///
 /// ```swift
 /// let full = ProgramOptions()
-/// // Dispatch of the reference scenario with capacity held at a plan's builds:
-/// let dispatch = ProgramOptions(scenarios: [study.referenceScenario.id], fixedBuilds: plan.builtUnits)
+/// let reference = ProgramOptions(scenarios: [study.referenceScenario.id])
 /// ```
-public struct ProgramOptions: Sendable {
+public struct ProgramOptions: Sendable, Hashable {
     /// Scenarios to include, in study order; nil means all. With a subset the
     /// probabilities are renormalised over it.
     public var scenarios: [ScenarioID]?
-    /// When set, capacity is fixed at these builds (units by facility, hardware, year):
-    /// build columns are fixed, the power and budget rows and the CVaR terms drop out.
-    public var fixedBuilds: [BuildKey: Double]?
-    /// Demand multipliers by workload on top of the scenarios' (stress cases).
-    public var demandScale: [WorkloadID: Double]
 
-    public init(scenarios: [ScenarioID]? = nil, fixedBuilds: [BuildKey: Double]? = nil,
-                demandScale: [WorkloadID: Double] = [:]) {
+    public init(scenarios: [ScenarioID]? = nil) {
         self.scenarios = scenarios
-        self.fixedBuilds = fixedBuilds
-        self.demandScale = demandScale
     }
 }
 
-/// A (facility, hardware, year) triple.
+/// A (facility, hardware, year) triple: the key of capacity, builds and dispatch by year.
 public struct BuildKey: Hashable, Sendable, Comparable {
     public var facility: FacilityID
     public var hardware: HardwareID

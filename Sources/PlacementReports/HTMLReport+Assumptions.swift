@@ -1,3 +1,4 @@
+import Foundation
 import PlacementModel
 
 extension HTMLReport {
@@ -79,29 +80,35 @@ extension HTMLReport {
     }
 
     private func statistics() -> [[String]] {
-        let model = report.result.program.model
-        let solution = report.result.solution
+        let investment = report.result.investment, size = investment.size
         var rows: [[String]] = [
-            ["Status", "\(solution.termination.rawValue) (primal: \(solution.primalStatus.rawValue), dual: \(solution.dualStatus.rawValue))"],
+            ["Status", "\(investment.termination.rawValue) (primal: \(investment.primalStatus.rawValue), "
+                + "dual: \(investment.dualStatus.rawValue))"],
+            ["Method", investment.method.rawValue],
         ]
-        if let message = solution.message { rows.append(["Solver message", message]) }
+        if let message = investment.message { rows.append(["Solver message", message]) }
+        if let decomposition = investment.decomposition {
+            rows.append(["Decomposition", "\(decomposition.iterations) iterations, "
+                + "\(Format.grouped(Double(decomposition.blockSolves))) block solves, gap "
+                + String(format: "%.1e", decomposition.relativeGap)])
+        }
         rows += [
-            ["Rows", Format.grouped(Double(model.constraintCount))],
-            ["Columns", Format.grouped(Double(model.variableCount))],
-            ["Nonzeros", Format.grouped(Double(model.nonzeroCount))],
-            ["Problem type", model.hasIntegerVariables ? "MIP (integer build blocks)" : "LP"],
-            ["Simplex iterations", Format.grouped(Double(solution.statistics.iterations))],
+            ["Rows", Format.grouped(Double(size.rows))],
+            ["Columns", Format.grouped(Double(size.columns))],
+            ["Nonzeros", Format.grouped(Double(size.nonzeros))],
+            ["Problem type", size.integer ? "MIP (integer build blocks)" : "LP"],
+            ["Simplex iterations", Format.grouped(Double(report.result.iterations))],
         ]
         if let objective = plan?.objectiveUSD { rows.append(["Objective", Self.usd(objective)]) }
         if let stress = analysis?.stress {
-            let iterations = stress.referenceIterations + stress.cases.reduce(0) { $0 + $1.iterations }
             let warm = stress.cases.filter(\.warmStarted).count
-            rows.append(["Stress re-solves", "\(stress.cases.count + 1) (\(Format.grouped(Double(iterations))) iterations, \(warm) warm-started)"])
+            rows.append(["Stress re-solves", "\(stress.cases.count) (\(Format.grouped(Double(stress.iterations))) iterations, "
+                + "\(warm) warm-started)"])
         }
         if let timings = report.timings {
             let seconds = { (value: Double) in Format.grouped(value, decimals: 2) + " s" }
             rows.append(["Wall-clock", "load \(seconds(timings.load)), build \(seconds(timings.build)), solve \(seconds(timings.solve)), "
-                + "results \(seconds(timings.results))"])
+                + "canonical dispatch \(seconds(timings.canonical)), analysis \(seconds(timings.analysis))"])
         }
         return rows
     }

@@ -1,5 +1,6 @@
 import PlacementModel
 import PlacementOptimizer
+import PlacementPlanning
 
 extension HTMLReport {
     /// Section 1: installed IT power by facility and year, stacked by accelerator, one small

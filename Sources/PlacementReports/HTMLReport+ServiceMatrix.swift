@@ -1,6 +1,7 @@
 import Foundation
 import PlacementModel
 import PlacementOptimizer
+import PlacementPlanning
 
 extension HTMLReport {
     /// Busy accelerator-hours by (zone, facility) in one year and scenario, read from the
@@ -24,48 +25,27 @@ extension HTMLReport {
         }
     }
 
-    /// The final year, reference scenario. Demand merged over interchangeable zones is split by
-    /// the tenant's zone shares (the zones have the same arcs and daily shape, so this is exact).
+    /// The final year, reference scenario, from the plan's service hours; the arcs from the index.
     func serviceFlows() -> ServiceFlows? {
-        let program = report.result.program
-        guard let primal = report.result.solution.primal, report.result.plan != nil else { return nil }
-        let index = program.index
-        guard let y = index.years.indices.last else { return nil }
+        guard let plan = report.result.plan, let year = plan.years.last else { return nil }
         let reference = study.referenceScenario.id
-        let s = index.scenarios.firstIndex { $0.id == reference } ?? 0
-        guard index.scenarios.indices.contains(s) else { return nil }
-        let scenario = index.scenarios[s]
-        let economics = Economics(study: study)
-        let hoursPerSlice = economics.hoursPerSlice
-        var hours = [Int: [Double]]()
-        var arcs = Set<[Int]>()
-        var zones = Set<Int>()
-        for (p, point) in index.demandPoints.enumerated() {
-            let tenant = study.tenants[point.tenant]
-            let shares = point.zones.map { tenant.share(of: study.zones[$0].id) }
-            let shareTotal = shares.reduce(0, +)
-            let weights = shareTotal > 0 ? shares.map { $0 / shareTotal } : shares.map { _ in 1 / Double(shares.count) }
-            for zone in point.zones where !point.arcs.isEmpty {
+        guard plan.scenarios.contains(reference) else { return nil }
+        let index = PlacementIndex(study: study)
+        let zonePosition = Dictionary(uniqueKeysWithValues: study.zones.enumerated().map { ($1.id, $0) })
+        let facilityPosition = Dictionary(uniqueKeysWithValues: study.facilities.enumerated().map { ($1.id, $0) })
+        var arcs = Set<[Int]>(), zones = Set<Int>()
+        for point in index.demandPoints where !point.arcs.isEmpty {
+            for zone in point.zones {
                 zones.insert(zone)
                 for arc in point.arcs { arcs.insert([zone, arc.facility]) }
             }
-            for k in 0..<index.slices {
-                let slot = program.slot(year: y, scenario: s, slice: k)
-                program.forEachServe(point: p, year: y, slot: slot) { arc, column in
-                    let served = primal[column]
-                    guard served > 0 else { return }
-                    let throughput = economics.effectiveThroughput(study.hardware[arc.hardware], tenant.workload,
-                                                                   year: index.years[y], scenario: scenario)
-                    guard throughput > 0 else { return }
-                    let acceleratorHours = served / throughput * hoursPerSlice
-                    for (position, zone) in point.zones.enumerated() {
-                        hours[zone, default: Array(repeating: 0, count: study.facilities.count)][arc.facility]
-                            += acceleratorHours * weights[position]
-                    }
-                }
-            }
         }
-        return ServiceFlows(zones: zones.sorted(), hours: hours, arcs: arcs, year: index.years[y], scenario: scenario.id)
+        var hours = [Int: [Double]]()
+        for entry in plan.service where entry.year == year && entry.scenario == reference {
+            guard let zone = zonePosition[entry.zone], let facility = facilityPosition[entry.facility] else { continue }
+            hours[zone, default: Array(repeating: 0, count: study.facilities.count)][facility] += entry.acceleratorHours
+        }
+        return ServiceFlows(zones: zones.sorted(), hours: hours, arcs: arcs, year: year, scenario: reference)
     }
 
     /// Section 2: a zones x facilities matrix of who serves whom.

@@ -1,6 +1,7 @@
 import PlacementAnalysis
 import PlacementModel
 import PlacementOptimizer
+import PlacementPlanning
 
 extension HTMLReport {
     /// Section 3: utilization heat maps, facility x scenario (final year) and facility x year

@@ -2,6 +2,7 @@ import Foundation
 import PlacementAnalysis
 import PlacementModel
 import PlacementOptimizer
+import PlacementPlanning
 
 /// The self-contained HTML report of `placement report`: headline figures, then six
 /// sections with inline SVG charts (capacity, zones served, utilization, resilience,
@@ -13,7 +14,7 @@ import PlacementOptimizer
 /// ``OptimizeReport/timings`` are set.
 ///
 /// ```swift
-/// let report = OptimizeReport(study: study, studyPath: path, result: result, analysis: analysis)
+/// let report = OptimizeReport(studyPath: path, result: try PlanningPipeline(solver: GLPKSolver()).run(study))
 /// try HTMLReport(report).rendered().write(toFile: "report.html", atomically: true, encoding: .utf8)
 /// ```
 public struct HTMLReport: Sendable {
@@ -75,8 +76,7 @@ public struct HTMLReport: Sendable {
     // MARK: Top of the page
 
     private func masthead(title: String) -> String {
-        let solution = report.result.solution
-        let status = solution.termination.rawValue
+        let status = report.result.investment.termination.rawValue
         let regions = study.regions.count, facilities = study.facilities.count
         let meta = "Study \(report.studyPath) \u{00b7} \(facilities) facilit\(facilities == 1 ? "y" : "ies") in "
             + "\(regions) region\(regions == 1 ? "" : "s") \u{00b7} \(study.tenants.count) tenants \u{00b7} "
@@ -112,7 +112,7 @@ public struct HTMLReport: Sendable {
             } ?? "no budget limit"
             card("capex", "Capital expenditure", Self.usd(plan.capexUSD), "accelerators and shells built in the plan, \(budget)")
         } else {
-            card("expected-npv", "Expected NPV", "\u{2013}", "no plan: the solver stopped \(report.result.solution.termination.rawValue)", tone: "bad")
+            card("expected-npv", "Expected NPV", "\u{2013}", "no plan: the solver stopped \(report.result.investment.termination.rawValue)", tone: "bad")
             card("cvar-npv", "CVaR NPV", "\u{2013}", "no plan")
             card("capex", "Capital expenditure", "\u{2013}", "no plan")
         }
@@ -126,10 +126,10 @@ public struct HTMLReport: Sendable {
         }
         if let risk = analysis?.stranded, let final = risk.fleet.last {
             card("stranded", "Expected stranded value \(final.year)", Self.usd(final.stranded.expected),
-                 "book value idle all day, of \(Self.usd(final.bookValue)) on the books; CVaR \(Self.usd(final.stranded.cvar))")
+                 "book value the plan could write off at no loss, of \(Self.usd(final.bookValue)) on the books; CVaR \(Self.usd(final.stranded.cvar))")
             card("below-breakeven", "P(below breakeven)", Format.percent(risk.probabilityBelowBreakeven),
                  "probability that fleet utilization in \(final.year) is below \(Format.percent(risk.breakevenUtilization))",
-                 tone: risk.probabilityBelowBreakeven >= 0.5 ? "warn" : "")
+                 tone: (risk.probabilityBelowBreakeven ?? 0) >= 0.5 ? "warn" : "")
         } else {
             card("stranded", "Expected stranded value", "\u{2013}", "not computed (no analysis)")
             card("below-breakeven", "P(below breakeven)", "\u{2013}", "not computed (no analysis)")
@@ -147,10 +147,10 @@ public struct HTMLReport: Sendable {
     }
 
     private func noPlanNotice() -> String {
-        let solution = report.result.solution
-        let message = solution.message.map { ": \($0)" } ?? ""
+        let investment = report.result.investment
+        let message = investment.message.map { ": \($0)" } ?? ""
         return section(id: "no-plan", number: nil, title: "No plan",
-                       lead: "The solver stopped \(solution.termination.rawValue)\(message) without a feasible plan, so there is "
+                       lead: "The solver stopped \(investment.termination.rawValue)\(message) without a feasible plan, so there is "
                            + "nothing to chart. The assumptions and solve statistics below describe the attempt.",
                        body: "")
     }

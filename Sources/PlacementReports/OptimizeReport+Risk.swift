@@ -1,6 +1,7 @@
 import PlacementAnalysis
 import PlacementModel
 import PlacementOptimizer
+import PlacementPlanning
 
 extension OptimizeReport {
     /// The headline risk figures for the optimize summary.

@@ -1,14 +1,15 @@
+import Foundation
 import PlacementAnalysis
 import PlacementModel
 import PlacementOptimizer
+import PlacementPlanning
 
 extension OptimizeReport {
     /// The terminal summary of `placement optimize`.
     public func table() -> String {
         var out = ["Study \(studyPath): \(study.facilities.count) facilities, \(study.tenants.count) tenants, "
             + "\(study.scenarios.count) scenarios, \(study.horizon.start)-\(study.horizon.end)"]
-        let solution = result.solution
-        out.append("Solver: \(solution.termination.rawValue)" + (solution.message.map { " (\($0))" } ?? ""))
+        out.append(statusLine())
         guard let plan, let utilization else {
             out.append("No feasible plan was found.")
             out.append(statisticsSection())
@@ -94,6 +95,16 @@ extension OptimizeReport {
         return lines.joined(separator: "\n")
     }
 
+    /// `Solver: optimal` or, for a plan not proven optimal, its status and gap in words.
+    func statusLine() -> String {
+        var line = "Solver: \(investment.termination.rawValue)" + (investment.message.map { " (\($0))" } ?? "")
+        if !result.isOptimal && plan != nil {
+            let gap = investment.decomposition.map { String(format: ", gap %.2e", $0.relativeGap) } ?? ""
+            line += " \u{2014} NOT PROVEN OPTIMAL: the best plan found\(gap)"
+        }
+        return line
+    }
+
     private func bindingSection(_ plan: Plan) -> String {
         var table = TextTable(header: ["binding limit", "year", "shadow price"])
         for price in plan.powerShadowPrices where price.binding {
@@ -103,17 +114,23 @@ extension OptimizeReport {
         if let budget = plan.budgetShadowPrice, budget.binding {
             table.append(["budget", "all", Format.grouped(budget.value, decimals: 3) + " USD/USD"])
         }
-        if result.program.model.hasIntegerVariables { return "Binding limits: not reported for a MIP (no duals)" }
+        if investment.size.integer { return "Binding limits: not reported for a MIP (no duals)" }
         return table.isEmpty ? "" : "Binding limits (value of one more unit, expected over scenarios)\n" + table.rendered()
     }
 
     private func statisticsSection() -> String {
-        let model = result.program.model
-        var line = "Solve: \(Format.grouped(Double(model.constraintCount))) rows, \(Format.grouped(Double(model.variableCount))) columns, "
-            + "\(Format.grouped(Double(model.nonzeroCount))) nonzeros, \(Format.grouped(Double(result.solution.statistics.iterations))) iterations"
+        let size = investment.size
+        var line = "Solve (\(investment.method.rawValue)): \(Format.grouped(Double(size.rows))) rows, "
+            + "\(Format.grouped(Double(size.columns))) columns, \(Format.grouped(Double(size.nonzeros))) nonzeros, "
+            + "\(Format.grouped(Double(result.iterations))) iterations"
+        if let decomposition = investment.decomposition {
+            line += "\nDecomposition: \(decomposition.iterations) iterations, \(Format.grouped(Double(decomposition.blockSolves))) "
+                + "block solves, \(decomposition.cuts) cuts, gap " + String(format: "%.1e", decomposition.relativeGap)
+        }
         if let timings {
             let format = { (value: Double) in Format.grouped(value, decimals: 2) + " s" }
-            line += "\nTime: load \(format(timings.load)), build \(format(timings.build)), solve \(format(timings.solve)), results \(format(timings.results))"
+            line += "\nTime: load \(format(timings.load)), build \(format(timings.build)), solve \(format(timings.solve)), "
+                + "canonical dispatch \(format(timings.canonical)), analysis \(format(timings.analysis))"
         }
         return line
     }

@@ -3,87 +3,113 @@ import LinearProgramming
 import PlacementAnalysis
 import PlacementModel
 import PlacementOptimizer
+import PlacementPlanning
 
-/// Everything `placement optimize` reports, rendered as JSON, CSV or a terminal table.
+/// Everything `placement optimize` reports, rendered as JSON, CSV or a terminal table. It reads
+/// only the planning result (plan, analysis, statuses), never the raw LP solution.
 ///
-/// JSON follows the schema `sovereign-placement.optimize/1` (docs/results-json.md); CSV has
+/// JSON follows the schema `sovereign-placement.optimize/2` (docs/results-json.md); CSV has
 /// one row per (facility, hardware, year, scenario). Both are byte-identical for the same
-/// inputs: wall-clock times appear only in the table, or in JSON when asked for.
+/// inputs, whatever the method's thread count: wall-clock times appear only in the table, or
+/// in JSON when asked for.
 ///
 /// ```swift
-/// let report = OptimizeReport(study: study, studyPath: "Models/baseline.yaml", result: result)
+/// let result = try PlanningPipeline(solver: GLPKSolver()).run(study)
+/// let report = OptimizeReport(studyPath: "Models/baseline.yaml", result: result)
 /// print(report.table())
-/// try report.json().serialized().write(toFile: "plan.json", atomically: true, encoding: .utf8)
 /// ```
 public struct OptimizeReport: Sendable {
-    public static let schema = "sovereign-placement.optimize/1"
+    public static let schema = "sovereign-placement.optimize/2"
 
     /// Wall-clock seconds of each phase.
     public struct Timings: Sendable {
         public var load: Double
         public var build: Double
         public var solve: Double
-        public var results: Double
+        public var canonical: Double
+        public var analysis: Double
 
-        public init(load: Double, build: Double, solve: Double, results: Double) {
+        public init(load: Double, planning: PlanningResult.Timings) {
             self.load = load
-            self.build = build
-            self.solve = solve
-            self.results = results
+            build = planning.build
+            solve = planning.solve
+            canonical = planning.canonical
+            analysis = planning.analysis
         }
     }
 
-    public let study: Study
     public let studyPath: String
-    public let result: OptimizationResult
-    /// Resilience and stranded-asset figures, when the analysis was run.
-    public let analysis: PlanAnalysis?
-    public let utilization: Utilization?
+    public let result: PlanningResult
     public var timings: Timings?
 
-    public init(study: Study, studyPath: String, result: OptimizationResult, analysis: PlanAnalysis? = nil,
-                timings: Timings? = nil) {
-        self.study = study
+    public init(studyPath: String, result: PlanningResult, loadSeconds: Double? = nil) {
         self.studyPath = studyPath
         self.result = result
-        self.analysis = analysis
-        self.timings = timings
-        utilization = analysis?.utilization ?? result.plan.map(Utilization.init(plan:))
+        timings = loadSeconds.map { Timings(load: $0, planning: result.timings) }
     }
 
+    public var study: Study { result.study }
     var plan: Plan? { result.plan }
+    /// Resilience and stranded-asset figures, when the analysis was run.
+    public var analysis: PlanAnalysis? { result.analysis }
+    public var utilization: Utilization? { analysis?.utilization ?? plan.map(Utilization.init(plan:)) }
+    var investment: InvestmentOutcome { result.investment }
 
     /// Tail NPV (expected NPV of the worst 1 - alpha of scenarios).
     public var tailNPV: Double? {
-        plan.map { TailRisk.tailNPV(npv: $0.npvByScenario, probabilities: $0.scenarioWeights, alpha: study.risk.alpha) }
+        analysis?.tailNPV ?? plan.map {
+            TailRisk.tailNPV(npv: $0.npvByScenario, probabilities: $0.scenarioWeights, alpha: study.risk.alpha)
+        }
     }
 
     // MARK: JSON
 
     public func json(includeTimings: Bool = false) -> JSONValue {
-        let model = result.program.model
+        let size = investment.size
         var members: [(String, JSONValue)] = [
             ("schema", .string(Self.schema)),
             ("study", .string(studyPath)),
             ("status", .object([
-                ("termination", .string(result.solution.termination.rawValue)),
-                ("primal", .string(result.solution.primalStatus.rawValue)),
-                ("dual", .string(result.solution.dualStatus.rawValue)),
-                ("message", result.solution.message.map(JSONValue.string) ?? .null),
+                ("termination", .string(investment.termination.rawValue)),
+                ("primal", .string(investment.primalStatus.rawValue)),
+                ("dual", .string(investment.dualStatus.rawValue)),
+                ("optimal", .bool(result.isOptimal)),
+                ("message", investment.message.map(JSONValue.string) ?? .null),
+                ("method", .string(investment.method.rawValue)),
+                ("relative_gap", .finite(investment.decomposition?.relativeGap)),
+                ("mip_gap", .finite(investment.mipGap)),
             ])),
         ]
         var statistics: [(String, JSONValue)] = [
-            ("rows", .number(Double(model.constraintCount))),
-            ("columns", .number(Double(model.variableCount))),
-            ("nonzeros", .number(Double(model.nonzeroCount))),
-            ("integer", .bool(model.hasIntegerVariables)),
-            ("iterations", .number(Double(result.solution.statistics.iterations))),
+            ("rows", .number(Double(size.rows))),
+            ("columns", .number(Double(size.columns))),
+            ("nonzeros", .number(Double(size.nonzeros))),
+            ("integer", .bool(size.integer)),
         ]
+        if let decomposition = investment.decomposition {
+            statistics.append(("decomposition", .object([
+                ("iterations", .number(Double(decomposition.iterations))),
+                ("block_solves", .number(Double(decomposition.blockSolves))),
+                ("cuts", .number(Double(decomposition.cuts))),
+                ("lower_bound_usd", .finite(decomposition.lowerBound)),
+                ("upper_bound_usd", .finite(decomposition.upperBound)),
+            ])))
+        }
         if includeTimings, let timings {
+            // Iteration counts depend on warm starts; like seconds they appear only when asked for.
+            statistics.append(("iterations", .number(Double(result.iterations))))
             statistics.append(("seconds", .object([
                 ("load", .number(timings.load)), ("build", .number(timings.build)),
-                ("solve", .number(timings.solve)), ("results", .number(timings.results)),
+                ("solve", .number(timings.solve)), ("canonical", .number(timings.canonical)),
+                ("analysis", .number(timings.analysis)),
             ])))
+            if let history = investment.decomposition?.history {
+                statistics.append(("decomposition_progress", .array(history.map { step in
+                    .object([("iteration", .number(Double(step.iteration))), ("lower_bound_usd", .finite(step.lowerBound)),
+                             ("upper_bound_usd", .finite(step.upperBound)), ("relative_gap", .finite(step.relativeGap)),
+                             ("seconds", .number(step.seconds)), ("block_solves", .number(Double(step.blockSolves)))])
+                })))
+            }
         }
         guard let plan, let utilization else {
             members.append(("statistics", .object(statistics)))
@@ -108,6 +134,7 @@ public struct OptimizeReport: Sendable {
                     ("installed", .finite(row.capacity)), ("existing", .finite(row.existing)),
                     ("it_mw", .finite(row.capacity * row.powerKW / 1000)),
                     ("capex_usd", .finite(row.built * row.unitCapexUSD)),
+                    ("book_value_usd", .finite(row.bookValueUSD)),
                 ])
             })),
             ("utilization", .object([
@@ -227,20 +254,18 @@ public struct OptimizeReport: Sendable {
     /// One row per (facility, hardware, year, scenario).
     public func csv() -> CSVTable {
         var table = CSVTable(header: [
-            "facility", "hardware", "year", "scenario", "built", "installed", "existing", "it_mw", "capex_usd",
+            "status", "facility", "hardware", "year", "scenario", "built", "installed", "existing", "it_mw", "capex_usd",
             "used_hours", "utilization", "peak_busy", "herfindahl", "book_value_usd", "stranded_usd", "at_risk_usd",
         ] + study.workloads.map { "hours_\($0.id.rawValue)" })
         guard let plan, let utilization else { return table }
         let values = Dictionary((analysis?.stranded.fleetScenarioValues ?? []).map {
             ("\($0.facility)|\($0.hardware)|\($0.year)|\($0.scenario)", $0)
         }, uniquingKeysWith: { first, _ in first })
-        let capacity = Dictionary(plan.fleetYears.map { ("\($0.facility)|\($0.hardware)|\($0.year)", $0) },
-                                  uniquingKeysWith: { first, _ in first })
         for entry in utilization.fleets {
             guard let facility = entry.facility, let hardware = entry.hardware,
-                  let row = capacity["\(facility)|\(hardware)|\(entry.year)"] else { continue }
+                  let row = plan.fleetYear(BuildKey(facility: facility, hardware: hardware, year: entry.year)) else { continue }
             table.append([
-                facility.rawValue, hardware.rawValue, String(entry.year), entry.scenario.rawValue,
+                investment.termination.rawValue, facility.rawValue, hardware.rawValue, String(entry.year), entry.scenario.rawValue,
                 CSVTable.number(row.built), CSVTable.number(row.capacity), CSVTable.number(row.existing),
                 CSVTable.number(row.capacity * row.powerKW / 1000), CSVTable.number(row.built * row.unitCapexUSD),
                 CSVTable.number(entry.usedHours), CSVTable.number(entry.utilization), CSVTable.number(entry.peakBusy),

@@ -3,6 +3,7 @@ import LinearProgramming
 import PlacementAnalysis
 import PlacementModel
 import PlacementOptimizer
+import PlacementPlanning
 
 /// Solves sweep variants with the full optimize + analysis, reusing work between them.
 ///
@@ -26,14 +27,26 @@ public struct SweepRunner<Solver: IncrementalSolver>: Sendable {
     public var analyse: Bool
     /// Start every variant from scratch (for comparisons): no warm starts at all.
     public var cold: Bool
+    /// How each variant is planned (method, gap, time limit); `analyse` above wins over its own.
+    public var planning: PlanningOptions
 
-    public init(base: Study, sweep: Sweep, solver: Solver, workers: Int = 2, analyse: Bool = true, cold: Bool = false) {
+    public init(base: Study, sweep: Sweep, solver: Solver, workers: Int = 2, analyse: Bool = true, cold: Bool = false,
+                planning: PlanningOptions = PlanningOptions()) {
         self.base = base
         self.sweep = sweep
         self.solver = solver
         self.workers = max(1, workers)
         self.analyse = analyse
         self.cold = cold
+        self.planning = planning
+    }
+
+    /// Each worker's pipeline: the workers share the cores, so each gets its part of the block threads.
+    func makePipeline() -> PlanningPipeline<Solver> {
+        var options = planning
+        options.analyse = analyse
+        options.threads = max(1, planning.threads / workers)
+        return PlanningPipeline(solver: solver, options: options)
     }
 
     /// Runs `blocks` on the worker threads; `skip` ids are solved only to keep the warm path
@@ -46,7 +59,7 @@ public struct SweepRunner<Solver: IncrementalSolver>: Sendable {
         for worker in 0..<min(workers, max(1, blocks.count)) {
             group.enter()
             let thread = Thread { [self] in
-                let planner = IncrementalPlanner(solver: solver, analyse: analyse)
+                let planner = makePipeline()
                 while let block = queue.next() {
                     // Every block starts cold, so results do not depend on which worker ran what.
                     planner.reset()
@@ -69,26 +82,24 @@ public struct SweepRunner<Solver: IncrementalSolver>: Sendable {
     }
 
     /// Solves one variant, warm when the planner's sessions allow.
-    func solve(_ id: Int, with planner: IncrementalPlanner<Solver>) -> VariantResult {
+    func solve(_ id: Int, with planner: PlanningPipeline<Solver>) -> VariantResult {
         let clock = ContinuousClock()
         let start = clock.now
         let values = sweep.assignments(ofVariant: id).map(\.value)
         do {
             let study = try sweep.variant(id, of: base)
-            let outcome = try planner.optimize(study)
-            var result = VariantResult(id: id, values: values, status: .finished(outcome.solution.termination),
+            let outcome = try planner.run(study)
+            var result = VariantResult(id: id, values: values, status: .finished(outcome.investment.termination),
                                        iterations: outcome.iterations, warmStarted: outcome.warmStarted,
-                                       message: outcome.solution.message)
+                                       message: outcome.investment.message)
             if let plan = outcome.plan {
-                let final = plan.years.last ?? study.horizon.end
+                // The headline figures, computed once by the analysis (or from the plan alone without it).
+                let analysis = outcome.analysis ?? PlanAnalysis(study: study, plan: plan, stressCases: nil)
                 result.expectedNPV = plan.expectedNPV
-                result.cvarNPV = TailRisk.tailNPV(npv: plan.npvByScenario, probabilities: plan.scenarioWeights, alpha: study.risk.alpha)
-                let utilization = outcome.analysis?.utilization ?? Utilization(plan: plan)
-                result.fleetUtilization = zip(plan.scenarios, plan.scenarioWeights).reduce(0.0) {
-                    $0 + (utilization.fleet(year: final, scenario: $1.0) ?? 0) * $1.1
-                }
-                result.resilience = outcome.analysis?.stress?.fleet.last?.resilience
-                result.expectedStranded = outcome.analysis?.stranded.fleet.last?.stranded.expected
+                result.cvarNPV = analysis.tailNPV
+                result.fleetUtilization = analysis.expectedFleetUtilization
+                result.resilience = outcome.analysis?.finalResilience
+                result.expectedStranded = outcome.analysis?.finalExpectedStranded
             }
             result.seconds = (clock.now - start).seconds
             return result

@@ -4,9 +4,9 @@
 // import SovereignPlacement
 //
 // let study = try StudyLoader().loadStudy(at: "Models/baseline.yaml").study
-// let planner = IncrementalPlanner(solver: GLPKSolver())
-// let result = try planner.optimize(study)
-// print(result.plan?.expectedNPV ?? .nan, result.analysis?.stress?.fleet.last?.resilience ?? .nan)
+// let pipeline = PlanningPipeline(solver: GLPKSolver())   // also known as IncrementalPlanner
+// let result = try pipeline.run(study)
+// print(result.plan?.expectedNPV ?? .nan, result.analysis?.finalResilience ?? .nan)
 // ```
 //
 // See Examples/WhatIf for a runnable what-if loop (`swift run what-if`).
@@ -16,5 +16,6 @@
 @_exported import PlacementLoader
 @_exported import PlacementModel
 @_exported import PlacementOptimizer
+@_exported import PlacementPlanning
 @_exported import PlacementReports
 @_exported import PlacementSweep

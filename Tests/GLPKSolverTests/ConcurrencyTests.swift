@@ -58,4 +58,54 @@ import Testing
             }
         }
     }
+
+    /// Every kind of call on one session from many threads at once: changes that leave the
+    /// optimum where it is (Wyndor Glass, max 3x + 5y = 36 at (2, 6)), rows that cut nothing,
+    /// model and option reads, and solves. Run under the thread sanitizer (.ci/run) this proves
+    /// the session's state is only touched on its own thread; without it, every solve must still
+    /// be optimal at 36 and every row must arrive.
+    @Test func sharedSessionChangedFromManyThreads() throws {
+        let wyndor = Wyndor()
+        let (x, y, plant2, plant3) = (wyndor.x, wyndor.y, wyndor.plant2, wyndor.plant3)
+        let session = try GLPKSession(model: wyndor.lp)
+        let outcomes = LockedList<Result<Double?, Error>>()
+        let calls = 1000
+        DispatchQueue.concurrentPerform(iterations: calls) { call in
+            outcomes.append(Result {
+                switch call % 6 {
+                case 0: try session.setBound(plant2, .lessOrEqual(12))
+                case 1: try session.setObjectiveCoefficient(x, 3)
+                case 2: try session.setBounds(y, lower: 0, upper: .infinity)
+                case 3:
+                    var options = session.options
+                    options.iterationLimit = nil
+                    session.options = options
+                case 4:
+                    guard session.model.bound(of: plant3) == .lessOrEqual(18) else { return nil }
+                default:
+                    try session.addConstraints([LinearConstraint(terms: [(x, 1), (y, 1)], .lessOrEqual(100))])
+                }
+                return try (call % 2 == 0 ? session.solve() : session.solve(using: .dual)).objectiveValue
+            })
+        }
+        let results = outcomes.items
+        #expect(results.count == calls)
+        for result in results {
+            switch result {
+            case .success(let objective): expectClose(objective, 36)
+            case .failure(let error): Issue.record("call failed: \(error)")
+            }
+        }
+        // Calls 5, 11, ..., 995 each added a row.
+        #expect(session.model.constraintCount == 3 + 166)
+    }
+}
+
+/// A list appended to from several threads.
+private final class LockedList<Element>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Element] = []
+
+    func append(_ element: Element) { lock.withLock { storage.append(element) } }
+    var items: [Element] { lock.withLock { storage } }
 }

@@ -27,7 +27,8 @@ import Testing
         // NaN != NaN, so compare the message.
         #expect(throws: GLPKError.self) { try GLPKSolver().solve(lp) }
         do { _ = try GLPKSolver().solve(lp) } catch {
-            #expect("\(error)" == "invalid model: row \"limit\", column \"y\": coefficient is nan; coefficients must be finite")
+            #expect("\(error)"
+                == "invalid model: row \"limit\", column \"y\": coefficient is nan; coefficients must be finite")
         }
         #expect(error.description.contains("coefficient is nan"))
     }

@@ -8,15 +8,8 @@ import Testing
 /// b2 in [6, 18], b3 in [12, 24]; the slack row x <= 4 can fall to its activity 2.
 @Suite struct SensitivityTests {
     func session() throws -> (GLPKSession, Variable, Variable, [Constraint]) {
-        var lp = LinearProgram(sense: .maximize)
-        let x = lp.addVariable(name: "x", objective: 3)
-        let y = lp.addVariable(name: "y", objective: 5)
-        let rows = [
-            lp.addConstraint(name: "plant1", terms: [(x, 1)], .lessOrEqual(4)),
-            lp.addConstraint(name: "plant2", terms: [(y, 2)], .lessOrEqual(12)),
-            lp.addConstraint(name: "plant3", terms: [(x, 3), (y, 2)], .lessOrEqual(18)),
-        ]
-        return (try GLPKSession(model: lp), x, y, rows)
+        let wyndor = Wyndor()
+        return (try GLPKSession(model: wyndor.lp), wyndor.x, wyndor.y, wyndor.plants)
     }
 
     @Test func objectiveRanges() throws {

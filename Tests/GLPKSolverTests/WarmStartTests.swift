@@ -54,4 +54,63 @@ import Testing
         expectClose(warm.objectiveValue, cold.objectiveValue ?? .nan)
         #expect(!cold.statistics.warmStarted)
     }
+
+    /// Wyndor Glass (max 3x + 5y, x <= 4, 2y <= 12, 3x + 2y <= 18) solved at (2, 6). Tighten
+    /// x <= 4 to x <= 3, which (2, 6) still satisfies, and replace the objective by 5x + 2y: the
+    /// stored basis stays primal feasible, so the primal simplex continues from it. New optimum
+    /// where x <= 3 and 3x + 2y <= 18 meet: (3, 4.5), objective 24; duals from 5 = y1 + 3 y3 and
+    /// 2 = 2 y3: y3 = 1, y1 = 2.
+    @Test func primalFromTheStoredBasisAfterTighteningAndNewCosts() throws {
+        let wyndor = Wyndor()
+        let (x, y, plant1, plant2, plant3) = (wyndor.x, wyndor.y, wyndor.plant1, wyndor.plant2, wyndor.plant3)
+        var options = GLPKOptions()
+        options.log = .capture
+        let session = try GLPKSession(model: wyndor.lp, options: options)
+        let first = try session.solve(using: .primal)
+        #expect(!first.statistics.warmStarted)
+        expectClose(first.objectiveValue, 36)
+
+        try session.setBound(plant1, .lessOrEqual(3))
+        try session.setObjectiveCoefficients([(x, 5), (y, 2)])
+        let second = try session.solve(using: .primal)
+        #expect(second.termination == .optimal)
+        #expect(second.statistics.warmStarted)
+        #expect(second.statistics.iterations >= 1 && second.statistics.iterations <= 2,
+                "\(second.statistics.iterations) iterations")
+        // GLPK's primal simplex starts its progress lines with '*' in phase 2 (the dual with '#'):
+        // from a primal feasible basis it never needs phase 1.
+        #expect(progressMarks(second.log) == ["*"], "\(second.log ?? "no log")")
+        expectClose(second.objectiveValue, 24)
+        expectClose(second.primal?[x], 3)
+        expectClose(second.primal?[y], 4.5)
+        expectClose(second.dual?[plant1], 2)
+        expectClose(second.dual?[plant2], 0)
+        expectClose(second.dual?[plant3], 1)
+        expectStrongDuality(session.model, second)
+    }
+
+    /// The dual simplex chosen explicitly after a right-hand side change: plant2 2y <= 12 becomes
+    /// 2y <= 10, y = 5, and 3x <= 8 gives x = 8/3: objective 8 + 25 = 33.
+    @Test func dualFromTheStoredBasisAfterARightHandSideChange() throws {
+        let wyndor = Wyndor()
+        let (x, y, plant2) = (wyndor.x, wyndor.y, wyndor.plant2)
+        var options = GLPKOptions()
+        options.log = .capture
+        let session = try GLPKSession(model: wyndor.lp, options: options)
+        _ = try session.solve(using: .dual)
+        try session.setBound(plant2, .lessOrEqual(10))
+        let solution = try session.solve(using: .dual)
+        #expect(solution.statistics.warmStarted)
+        #expect(progressMarks(solution.log) == ["#"], "\(solution.log ?? "no log")")
+        #expect(solution.statistics.iterations <= 1)
+        expectClose(solution.objectiveValue, 33)
+        expectClose(solution.primal?[x], 8.0 / 3)
+        expectClose(solution.primal?[y], 5)
+    }
+}
+
+/// The first characters of GLPK's simplex progress lines ("*     2: obj = ..."): '*' for the
+/// primal simplex's phase 2, '#' for the dual's, ' ' for a phase 1.
+private func progressMarks(_ log: String?) -> Set<Character> {
+    Set((log ?? "").split(separator: "\n").filter { $0.contains(": obj =") }.compactMap(\.first))
 }

@@ -64,7 +64,9 @@ import Testing
     @Test func infiniteBoundsRules() {
         var lp = LinearProgram()
         let x = lp.addVariable(name: "x", lower: .infinity, upper: .infinity)
-        #expect(throws: ModelError.invalidVariableBounds(column: "x", lower: .infinity, upper: .infinity)) { try lp.validate() }
+        #expect(throws: ModelError.invalidVariableBounds(column: "x", lower: .infinity, upper: .infinity)) {
+            try lp.validate()
+        }
         lp.setBounds(x, lower: -.infinity, upper: .infinity)
         #expect(throws: Never.self) { try lp.validate() }
     }

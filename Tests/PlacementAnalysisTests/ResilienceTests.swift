@@ -10,9 +10,8 @@ import Testing
 /// by 1 - 0.7 = 0.3.
 @Suite struct ResilienceTests {
     func analyse(_ tiny: TinyStudy) throws -> (Plan, PlanAnalysis) {
-        let study = try tiny.study()
-        let plan = try #require(try PlacementOptimizer(solver: GLPKSolver()).optimize(study).plan)
-        return (plan, try PlanAnalysis.run(study: study, plan: plan, solver: GLPKSolver()))
+        let result = try TestPlanning.run(try tiny.study())
+        return (try #require(result.plan), try #require(result.analysis))
     }
 
     /// Video only: 10 accelerators fully busy; under the video shock 3 are busy, so the
@@ -66,11 +65,11 @@ import Testing
     @Test func powerShadowPriceMatchesFiniteDifference() throws {
         var tiny = TinyStudy()
         tiny.facilities = [TinyStudy.facility("near", powerMW: 0.006)]
-        let base = try #require(try PlacementOptimizer(solver: GLPKSolver()).optimize(try tiny.study()).plan)
+        let base = try #require(try TestPlanning.run(try tiny.study(), analyse: false).plan)
         let dual = try #require(base.powerShadowPrices.first?.value)
         let delta = 0.0001
         tiny.facilities = [TinyStudy.facility("near", powerMW: 0.006 + delta)]
-        let more = try #require(try PlacementOptimizer(solver: GLPKSolver()).optimize(try tiny.study()).plan)
+        let more = try #require(try TestPlanning.run(try tiny.study(), analyse: false).plan)
         expectClose((more.objectiveUSD - base.objectiveUSD) / delta, dual, relative: 1e-6)
         expectClose(more.objectiveUSD - base.objectiveUSD, 8_572.4, relative: 1e-6)
     }

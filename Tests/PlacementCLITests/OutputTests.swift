@@ -18,7 +18,7 @@ import Testing
             "optimize", Self.study, "--format", "csv", "--output", "plan.fifo", "--skip-analysis",
         ])
         #expect(outcome.status == 0, "\(outcome.error)")
-        #expect(received.text().hasPrefix("facility,hardware,year,scenario,built"))
+        #expect(received.text().contains("facility,hardware,year,scenario,built"))
         #expect(cli.type("plan.fifo") == S_IFIFO)
         #expect(try cli.names() == ["study", "plan.fifo"])
     }
@@ -105,7 +105,7 @@ import Testing
                 == 0)
         var status = stat()
         #expect(stat(cli.path("private.csv"), &status) == 0 && status.st_mode & 0o777 == 0o600)
-        #expect(try cli.read("private.csv").hasPrefix("facility,"))
+        #expect(try cli.read("private.csv").contains("facility,hardware,year"))
         #expect(cli.type("link.json") == S_IFLNK)
         #expect(try cli.read("real.json").hasPrefix("{"))
         #expect(try cli.names() == ["study", "private.csv", "real.json", "link.json"])
@@ -149,7 +149,7 @@ import Testing
     @Test func dashMeansStandardOutput() throws {
         defer { cli.remove() }
         let optimize = try cli.run(["optimize", Self.study, "--format", "csv", "--output", "-", "--skip-analysis"])
-        #expect(optimize.status == 0 && optimize.output.hasPrefix("facility,hardware,year"))
+        #expect(optimize.status == 0 && optimize.output.contains("facility,hardware,year"))
         let report = try cli.run(["report", Self.study, "--output", "-"])
         #expect(report.status == 0 && report.output.hasPrefix("<!DOCTYPE html>"))
         #expect(!cli.exists("-"))

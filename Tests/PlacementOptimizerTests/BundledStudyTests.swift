@@ -12,13 +12,11 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent()
 
     @Test func exportedMPSSolvedByGlpsolMatches() throws {
-        let study = try StudyLoader().loadStudy(at: Self.packageRoot.appendingPathComponent("Models/baseline.yaml").path).study
-        var options = GLPKOptions()
-        options.method = .primal
-        let result = try PlacementOptimizer(solver: GLPKSolver(options: options)).optimize(study)
-        #expect(result.solution.termination == .optimal)
+        let study = try TestPlanning.bundledStudy()
+        let result = try TestPlanning.bundled(.primal)
+        #expect(result.investment.termination == .optimal)
         let plan = try #require(result.plan)
-        let objective = try #require(result.solution.objectiveValue)
+        let objective = try #require(result.investment.objective)
         // The plan's recomputed expected NPV is GLPK's objective (risk weight 0), in USD.
         expectClose(plan.expectedNPV, objective / PlacementProgram.moneyScale, relative: 1e-9)
         #expect(plan.unreachable.isEmpty)
@@ -27,7 +25,7 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("baseline.mps")
-        try GLPKSolver.export(result.program.model, to: file, format: .freeMPS)
+        try GLPKSolver.export(try PlacementProgramBuilder(study: study).build().model, to: file, format: .freeMPS)
         let solutionFile = directory.appendingPathComponent("baseline.sol")
         guard try runGlpsol(["--freemps", file.path, "--primal", "-w", solutionFile.path]) != nil else {
             print("skipped the glpsol comparison: glpsol is not installed")

@@ -7,7 +7,9 @@ import PlacementAnalysis
 import PlacementLoader
 import PlacementModel
 import PlacementOptimizer
+import PlacementPlanning
 import PlacementReports
+import PlacementTestSupport
 import Testing
 
 /// `placement report`'s HTML: well-formed (parsed as XML), self-contained, every section and
@@ -32,7 +34,8 @@ import Testing
 
     /// The bundled study, optimised and analysed once (about 30 s), named by `displayedPath`.
     static let bundled: Result<Fixture, FixtureError> = Result {
-        try run(studyAt: packageRoot.appendingPathComponent("Models/baseline.yaml").path, displayedAs: displayedPath)
+        let report = OptimizeReport(studyPath: displayedPath, result: try TestPlanning.bundled(.primal))
+        return Fixture(report: report, html: HTMLReport(report, generator: "placement <test>").rendered())
     }.mapError { FixtureError(description: "\($0)") }
 
     /// A generated study with 40 facilities (fast: one small region, two years).
@@ -44,13 +47,9 @@ import Testing
 
     static func run(studyAt path: String, displayedAs name: String) throws -> Fixture {
         let study = try StudyLoader().loadStudy(at: path).study
-        var options = GLPKOptions()
-        options.method = .primal
-        let solver = GLPKSolver(options: options)
-        let result = try PlacementOptimizer(solver: solver).optimize(study)
-        guard let plan = result.plan else { throw FixtureError(description: "no plan: \(result.solution.termination)") }
-        let analysis = try PlanAnalysis.run(study: study, plan: plan, solver: solver)
-        let report = OptimizeReport(study: study, studyPath: name, result: result, analysis: analysis)
+        let result = try TestPlanning.run(study, threads: 2)
+        guard result.plan != nil else { throw FixtureError(description: "no plan: \(result.investment.termination)") }
+        let report = OptimizeReport(studyPath: name, result: result)
         return Fixture(report: report, html: HTMLReport(report, generator: "placement <test>").rendered())
     }
 
@@ -230,9 +229,9 @@ import Testing
             #expect(settings.contains(text), "settings lack \(text)")
         }
         let statistics = try #require(root.element(id: "solve-statistics")).text
-        let model = fixture.report.result.program.model
-        for text in ["optimal", Format.grouped(Double(model.constraintCount)), Format.grouped(Double(model.variableCount)),
-                     Format.grouped(Double(model.nonzeroCount)), Format.grouped(Double(fixture.report.result.solution.statistics.iterations))] {
+        let size = fixture.report.result.investment.size
+        for text in ["optimal", Format.grouped(Double(size.rows)), Format.grouped(Double(size.columns)),
+                     Format.grouped(Double(size.nonzeros)), Format.grouped(Double(fixture.report.result.iterations))] {
             #expect(statistics.contains(text), "statistics lack \(text)")
         }
         let facilities = try #require(root.element(id: "assumptions-facilities")).text

@@ -4,6 +4,7 @@ import PlacementAnalysis
 import PlacementLoader
 import PlacementOptimizer
 import PlacementReports
+import PlacementTestSupport
 import Testing
 
 /// The JSON output of the bundled study matches the checked-in snapshot.
@@ -15,19 +16,9 @@ import Testing
         .appendingPathComponent("Snapshots/baseline.json")
 
     @Test func bundledStudyJSONMatchesSnapshot() throws {
-        let previous = FileManager.default.currentDirectoryPath
-        // The report names the study as the user typed it: run from the package root.
-        FileManager.default.changeCurrentDirectoryPath(Self.packageRoot.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
-        let path = "Models/baseline.yaml"
-        let study = try StudyLoader().loadStudy(at: path).study
-        var options = GLPKOptions()
-        options.method = .primal
-        let solver = GLPKSolver(options: options)
-        let result = try PlacementOptimizer(solver: solver).optimize(study)
-        let plan = try #require(result.plan)
-        let analysis = try PlanAnalysis.run(study: study, plan: plan, solver: solver)
-        let json = OptimizeReport(study: study, studyPath: path, result: result, analysis: analysis).json().serialized() + "\n"
+        // The report names the study as the user typed it; the shared solve loaded it by its full path.
+        let result = try TestPlanning.bundled(.primal)
+        let json = OptimizeReport(studyPath: "Models/baseline.yaml", result: result).json().serialized() + "\n"
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             try json.write(to: Self.snapshot, atomically: true, encoding: .utf8)
             print("recorded \(Self.snapshot.path)")

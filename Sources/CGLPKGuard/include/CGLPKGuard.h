@@ -11,30 +11,35 @@
 
 #include <glpk.h>
 
+/// Rows in 1-based arrays (element 0 unused): their bounds, names and coefficients.
+typedef struct {
+    int count;
+    const int *type;          /* GLP_FR, GLP_LO, GLP_UP, GLP_DB, GLP_FX */
+    const double *lower;
+    const double *upper;
+    /* Row-wise sparse matrix: row i (1-based) has entries
+       k = start[i-1]+1 ... start[i] of entry_col / entry_value. */
+    const long *start;
+    const int *entry_col;
+    const double *entry_value;
+    /* Names: NUL-terminated strings inside one blob; offset -1 = unnamed. */
+    const unsigned char *name_blob;
+    const long *name_offset;
+} spg_rows;
+
 /// A whole model in 1-based arrays (element 0 unused), loaded in one guarded call.
 typedef struct {
-    int row_count;
+    spg_rows rows;
     int col_count;
-    const int *row_type;      /* GLP_FR, GLP_LO, GLP_UP, GLP_DB, GLP_FX */
-    const double *row_lower;
-    const double *row_upper;
     const int *col_type;
     const double *col_lower;
     const double *col_upper;
     const double *col_objective;
     const unsigned char *col_is_integer;
+    const long *col_name_offset; /* into rows.name_blob */
     double objective_constant;
     int maximize;
-    /* Row-wise sparse matrix: row i (1-based) has entries
-       k = row_start[i-1]+1 ... row_start[i] of entry_col / entry_value. */
-    const long *row_start;
-    const int *entry_col;
-    const double *entry_value;
-    /* Names: NUL-terminated strings inside one blob; offset -1 = unnamed. */
-    const char *name_blob;
-    const long *row_name_offset; /* 1-based */
-    const long *col_name_offset; /* 1-based */
-    const char *problem_name;
+    const char *problem_name;   /* "" = none */
     const char *objective_name;
 } spg_model;
 
@@ -59,6 +64,10 @@ char *spg_log_take(void);
    (message in spg_last_error; the thread's environment has been freed). */
 int spg_create(glp_prob **out);
 int spg_load(glp_prob *P, const spg_model *model);
+/* Appends rows after the existing ones; they enter the basis as basic rows. */
+int spg_add_rows(glp_prob *P, const spg_rows *rows);
+/* Row i's coefficients into ind[1..*len], val[1..*len] (room for the column count + 1). */
+int spg_get_mat_row(glp_prob *P, int i, int *ind, double *val, int *len);
 int spg_delete(glp_prob *P);
 int spg_scale(glp_prob *P);
 /* Resets the basis: 0 = standard (all rows basic), 1 = GLPK's advanced (crash) basis. */

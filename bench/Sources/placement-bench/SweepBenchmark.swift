@@ -4,6 +4,7 @@ import LinearProgramming
 import PlacementLoader
 import PlacementModel
 import PlacementOptimizer
+import PlacementPlanning
 import PlacementSweep
 
 /// A sweep timed three ways in one run: this tool's warm-started sweep on both cores; the
@@ -48,10 +49,13 @@ enum SweepBenchmark {
         var coldSeconds = 0.0, glpsolSeconds = 0.0, worst = 0.0
         for id in picked {
             let study = try sweep.variant(id, of: base)
-            let (cold, seconds) = try measure { try PlacementOptimizer(solver: solver).optimize(study) }
+            var planning = PlanningOptions()
+            planning.method = .primal
+            planning.analyse = false
+            let (cold, seconds) = try measure { try PlanningPipeline(solver: solver, options: planning).run(study) }
             coldSeconds += seconds
             let file = directory.appendingPathComponent("variant-\(id).mps")
-            try GLPKSolver.export(cold.program.model, to: file, format: .freeMPS)
+            try GLPKSolver.export(try PlacementProgramBuilder(study: study).build().model, to: file, format: .freeMPS)
             let glpsol = try GlpsolRun.solve(mps: file, method: .primal, timeLimit: nil, workDirectory: directory)
             glpsolSeconds += glpsol.seconds
             // The MPS minimises -objective in thousands of USD; with risk weight 0 the objective is the expected NPV.

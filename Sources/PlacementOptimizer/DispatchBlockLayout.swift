@@ -1,0 +1,180 @@
+import LinearProgramming
+import PlacementModel
+
+/// Where one (year, scenario) dispatch block sits inside a linear program: its serve, unserved
+/// and shortfall columns, its demand and capacity rows, and the terms of its value.
+///
+/// The investment LP holds every block side by side (tied by the build columns in the capacity
+/// rows); a ``DispatchBlockProgram`` holds one block alone, with capacity as right-hand sides.
+/// The layout is the same in both, so one reader serves both.
+///
+/// ```swift
+/// let layout = program.blocks[index.block(year: 0, scenario: 0)]
+/// let row = layout.capacityRow[fleet * index.slices + slice]   // nil where no serve column uses it
+/// ```
+public struct DispatchBlockLayout: Sendable {
+    /// Year position in `PlacementIndex.years`.
+    public let year: Int
+    /// Scenario position in `PlacementIndex.scenarios`.
+    public let scenario: Int
+    /// Per (demand point, slice) at `point * slices + slice`: the first serve column; the
+    /// point's arcs with possible capacity that year follow in order.
+    public internal(set) var serveStart: [Int] = []
+    public internal(set) var unserved: [Variable?] = []
+    public internal(set) var shortfall: [Variable?] = []
+    public internal(set) var demandRow: [Constraint?] = []
+    /// Demand rate (units/hour) before any stress scaling, per (point, slice).
+    public internal(set) var demandRate: [Double] = []
+    /// Per (fleet, slice) at `fleet * slices + slice`.
+    public internal(set) var capacityRow: [Constraint?] = []
+    /// The block's value in scaled money (discounted margins of serve, penalties of shortfall).
+    public internal(set) var valueTerms: [(Variable, Double)] = []
+    /// Busy accelerators per unit of each serve column (`1 / effective throughput`), for the
+    /// canonical stage's objective.
+    public internal(set) var busyTerms: [(Variable, Double)] = []
+
+    init(year: Int, scenario: Int) {
+        self.year = year
+        self.scenario = scenario
+    }
+
+    /// Calls `body(arc, column)` for each serve column of a demand point in a slice, in column order.
+    public func forEachServe(point: Int, slice: Int, index: PlacementIndex,
+                             _ body: (PlacementIndex.Arc, Variable) -> Void) {
+        let position = point * index.slices + slice
+        guard demandRow[position] != nil else { return }
+        var column = serveStart[position]
+        for arc in index.demandPoints[point].arcs where index.capacityPossible[arc.fleet][year] {
+            body(arc, Variable(index: column))
+            column += 1
+        }
+    }
+}
+
+/// Appends dispatch blocks to a linear program: the columns and rows DESIGN section 3 gives
+/// each (year, scenario), shared by the investment LP and the dispatch-block LPs.
+struct DispatchBlockWriter {
+    let index: PlacementIndex
+    let economics: Economics
+    let scale = PlacementProgram.moneyScale
+
+    var study: Study { index.study }
+
+    /// Serve, unserved and shortfall columns and the demand rows of block (y, s).
+    /// `objectiveWeight` multiplies the block's value in the LP's objective.
+    /// Returns the layout and the capacity terms per (fleet, slice) still to be written.
+    func appendDemand(to lp: inout LinearProgram, year y: Int, scenario s: Int, objectiveWeight: Double,
+                      demandScale: [WorkloadID: Double] = [:])
+        -> (layout: DispatchBlockLayout, capacityTerms: [[(Variable, Double)]]) {
+        var layout = DispatchBlockLayout(year: y, scenario: s)
+        let slices = index.slices, hours = economics.hoursPerSlice
+        let year = index.years[y], scenario = index.scenarios[s]
+        let discount = economics.discountFactor(year: year)
+        var capacityTerms = Array(repeating: [(Variable, Double)](), count: index.fleets.count * slices)
+        for point in index.demandPoints {
+            let tenant = study.tenants[point.tenant], zoneLabel = index.zoneLabel(of: point)
+            let workload = study.workloads[point.workload]
+            let stress = demandScale[workload.id] ?? 1
+            let price = economics.price(tenant, year: year, scenario: scenario)
+            for k in 0..<slices {
+                let rate = economics.demandRate(tenant, zoneShare: point.share, profileFactor: point.profile[k],
+                                                year: year, scenario: scenario)
+                layout.demandRate.append(rate)
+                layout.serveStart.append(lp.variableCount)
+                let demand = rate * stress
+                guard demand > 0 else {
+                    layout.unserved.append(nil)
+                    layout.shortfall.append(nil)
+                    layout.demandRow.append(nil)
+                    continue
+                }
+                let suffix = "\(tenant.id),\(zoneLabel),\(year),\(scenario.id),\(k)"
+                var terms = [(Variable, Double)]()
+                terms.reserveCapacity(point.arcs.count + 2)
+                for arc in point.arcs where index.capacityPossible[arc.fleet][y] {
+                    let facility = study.facilities[arc.facility], hardware = study.hardware[arc.hardware]
+                    let throughput = economics.effectiveThroughput(hardware, workload.id, year: year, scenario: scenario)
+                    let energy = economics.energyCostPerAcceleratorHour(facility, hardware, year: year, scenario: scenario)
+                    let margin = discount * hours * (price - energy / throughput) * scale
+                    let column = lp.addVariable(
+                        name: "serve[\(tenant.id),\(zoneLabel),\(facility.id),\(hardware.id),\(year),\(scenario.id),\(k)]",
+                        objective: objectiveWeight * margin)
+                    terms.append((column, 1))
+                    layout.valueTerms.append((column, margin))
+                    layout.busyTerms.append((column, 1 / throughput))
+                    capacityTerms[arc.fleet * slices + k].append((column, 1 / throughput))
+                }
+                let uncommitted = 1 - tenant.committedShare
+                if uncommitted > 0 {
+                    let column = lp.addVariable(name: "unserved[\(suffix)]", upper: uncommitted * demand)
+                    terms.append((column, 1))
+                    layout.unserved.append(column)
+                } else {
+                    layout.unserved.append(nil)
+                }
+                // Shortfall is never cheaper than free unserved demand, so uncommitted tenants
+                // with a non-negative penalty need no shortfall column.
+                if tenant.committedShare > 0 || tenant.shortfallPenaltyUSDPerUnit < 0 {
+                    let penalty = discount * hours * tenant.shortfallPenaltyUSDPerUnit * scale
+                    let column = lp.addVariable(name: "shortfall[\(suffix)]", objective: -objectiveWeight * penalty)
+                    terms.append((column, 1))
+                    layout.valueTerms.append((column, -penalty))
+                    layout.shortfall.append(column)
+                } else {
+                    layout.shortfall.append(nil)
+                }
+                layout.demandRow.append(lp.addConstraint(name: "demand[\(suffix)]", terms: terms, .equal(demand)))
+            }
+        }
+        return (layout, capacityTerms)
+    }
+
+    /// Capacity rows of a block: `sum serve / throughput + extra(fleet) <= limit(fleet)` for each
+    /// (fleet, slice) that some serve column uses.
+    func appendCapacityRows(to lp: inout LinearProgram, layout: inout DispatchBlockLayout,
+                            capacityTerms: [[(Variable, Double)]],
+                            extra: (Int) -> (terms: [(Variable, Double)], limit: Double)) {
+        let slices = index.slices
+        let year = index.years[layout.year], scenario = index.scenarios[layout.scenario]
+        layout.capacityRow = Array(repeating: nil, count: index.fleets.count * slices)
+        for (fleet, entry) in index.fleets.enumerated() {
+            guard (0..<slices).contains(where: { !capacityTerms[fleet * slices + $0].isEmpty }) else { continue }
+            let tie = extra(fleet)
+            let facility = study.facilities[entry.facility], hardware = study.hardware[entry.hardware]
+            for k in 0..<slices {
+                let terms = capacityTerms[fleet * slices + k]
+                guard !terms.isEmpty else { continue }
+                layout.capacityRow[fleet * slices + k] = lp.addConstraint(
+                    name: "capacity[\(facility.id),\(hardware.id),\(year),\(scenario.id),\(k)]",
+                    terms: terms + tie.terms, .lessOrEqual(tie.limit))
+            }
+        }
+    }
+
+    /// Category share (DESIGN section 3, row 5) of a block, in accelerator-hours per slice
+    /// (the common factor hours-per-slice is left out).
+    func appendShareRows(to lp: inout LinearProgram, layout: DispatchBlockLayout) {
+        let share = study.policy.maxCategoryShare
+        guard share < 1 else { return }
+        let year = index.years[layout.year], scenario = index.scenarios[layout.scenario]
+        var serveByFacility = Array(repeating: [(Variable, Int, Double)](), count: study.facilities.count)
+        for (p, point) in index.demandPoints.enumerated() {
+            for k in 0..<index.slices {
+                layout.forEachServe(point: p, slice: k, index: index) { arc, column in
+                    let throughput = economics.effectiveThroughput(study.hardware[arc.hardware], study.workloads[point.workload].id,
+                                                                   year: year, scenario: scenario)
+                    serveByFacility[arc.facility].append((column, point.workload, 1 / throughput))
+                }
+            }
+        }
+        for (f, facility) in study.facilities.enumerated() {
+            let serve = serveByFacility[f]
+            guard !serve.isEmpty else { continue }
+            for w in Set(serve.map(\.1)).sorted() {
+                let terms = serve.map { ($0.0, ($0.1 == w ? 1 - share : -share) * $0.2) }
+                lp.addConstraint(name: "share[\(facility.id),\(year),\(scenario.id),\(study.workloads[w].id)]",
+                                 terms: terms, .lessOrEqual(0))
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+import Foundation
+import LinearProgramming
+import PlacementModel
+import PlacementOptimizer
+
+/// The (year, scenario) dispatch blocks of one study, each a persistent solver session that is
+/// re-solved warm as builds, demand scaling or the stage change (DESIGN section 4, revision 2):
+///
+/// 1. **value**: capacity at the builds, maximise the block's value (dual simplex after new
+///    capacity right-hand sides). This is the decomposition's subproblem; its capacity duals
+///    give the optimality cuts.
+/// 2. **canonical**: the value row held at the optimum less 1e-7 of it, the objective replaced by
+///    busy accelerators; primal simplex from the optimal basis, which stays feasible.
+/// 3. **write-off**: the value still held, retire columns opened to `[0, cap]`, the objective
+///    replaced by book value retired; primal simplex again.
+///
+/// Sessions are created, solved and released on their own threads (GLPK's rule), and the
+/// blocks are solved on a ``WorkerPool``; each block's sequence of operations does not depend
+/// on the thread count, so neither do the results.
+final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
+    /// One block's program, session and what the session currently holds.
+    final class Block: @unchecked Sendable {
+        var program: DispatchBlockProgram
+        let session: Solver.Session
+        var stage: Stage = .value
+        var installed: [Double]?
+        var demandScale: [WorkloadID: Double] = [:]
+        /// The session has a basis (it was solved once).
+        var solved = false
+
+        init(program: DispatchBlockProgram, session: Solver.Session) {
+            self.program = program
+            self.session = session
+        }
+    }
+
+    enum Stage { case value, canonical, writeOff }
+
+    /// What the value stage found.
+    struct ValueResult: Sendable {
+        var solution: Solution
+        /// Per fleet: the capacity rows' duals summed over the block's slices.
+        var capacityDuals: [Double]
+        var value: Double? { solution.primal.map { $0.objective } }
+    }
+
+    /// A block's canonical dispatch and, when asked, its write-off.
+    struct StagedDispatch: Sendable {
+        var value: Double
+        var dispatch: BlockDispatch
+        var iterations: Int
+        var warmStarted: Bool
+    }
+
+    let index: PlacementIndex
+    private(set) var blocks: [Block]
+    let pool: WorkerPool
+
+    init(index: PlacementIndex, solver: Solver, pool: WorkerPool, reusing previous: DispatchBlocks?) throws {
+        self.index = index
+        self.pool = pool
+        let builder = DispatchBlockBuilder(index: index)
+        let previous = previous.flatMap { $0.blocks.count == index.blockCount ? $0.blocks : nil }
+        blocks = try pool.map(0..<index.blockCount) { b in
+            let program = builder.build(block: b)
+            if let old = previous?[b], try old.session.update(to: program.model) {
+                let block = Block(program: program, session: old.session)
+                return block
+            }
+            return Block(program: program, session: try solver.makeSession(program.model))
+        }
+    }
+
+    /// Rows, columns and nonzeros of all blocks together (write-off columns and value rows included).
+    var totalSize: ProgramSize {
+        blocks.reduce(ProgramSize(rows: 0, columns: 0, nonzeros: 0, integer: false)) { total, block in
+            ProgramSize(rows: total.rows + block.program.model.constraintCount,
+                        columns: total.columns + block.program.model.variableCount,
+                        nonzeros: total.nonzeros + block.program.model.nonzeroCount, integer: false)
+        }
+    }
+
+    // MARK: Stages
+
+    /// Stage 1 of block `b` with `installed` units per fleet and the demand scaled by `demandScale`.
+    func solveValue(_ b: Int, installed: [Double], demandScale: [WorkloadID: Double] = [:]) throws -> ValueResult {
+        let block = blocks[b], program = block.program
+        var rows = [(Constraint, RowBound)](), columns = [(Variable, lower: Double, upper: Double)]()
+        if block.installed != installed {
+            rows += program.capacityBounds(installed: installed)
+            block.installed = installed
+        }
+        if block.demandScale != demandScale {
+            let demand = program.demandBounds(scale: demandScale, index: index)
+            rows += demand.rows
+            columns += demand.columns
+            block.demandScale = demandScale
+        }
+        // Back from another stage the objective is replaced, so the stored basis is no longer dual
+        // feasible: continue with the primal simplex. New capacity or demand alone keeps the basis
+        // dual feasible, and the dual simplex continues from it (the decomposition's re-solves).
+        let method: SimplexMethod = block.stage == .value && block.solved ? .dual : .primal
+        if block.stage != .value {
+            rows.append(program.valueReleased)
+            columns += program.retireBounds(installed: nil)
+            try block.session.setObjectiveCoefficients(program.objective(program.layout.valueTerms))
+            block.stage = .value
+        }
+        if !rows.isEmpty { try block.session.setBounds(rows) }
+        if !columns.isEmpty { try block.session.setVariableBounds(columns) }
+        var solution = try block.session.solve(using: method)
+        if solution.termination == .infeasible || solution.termination == .unbounded
+            || solution.termination == .infeasibleOrUnbounded || solution.termination == .numericalFailure || solution.termination == .otherError {
+            // Every block is feasible (unserved demand and shortfall absorb any lack of capacity) and
+            // bounded, so this is a stale basis misleading the simplex (seen after a sweep's numeric
+            // update): the failed solve left no basis, and the retry starts from a fresh one.
+            solution = try block.session.solve(using: .primal)
+        }
+        block.solved = true
+        var duals = Array(repeating: 0.0, count: index.fleets.count)
+        if let dual = solution.dual {
+            let slices = index.slices
+            for fleet in duals.indices {
+                for k in 0..<slices {
+                    if let row = program.layout.capacityRow[fleet * slices + k] { duals[fleet] += dual[row] }
+                }
+            }
+        }
+        return ValueResult(solution: solution, capacityDuals: duals)
+    }
+
+    /// Stages 2 and 3 of block `b` after ``solveValue(_:installed:demandScale:)`` found `value`:
+    /// the canonical dispatch, and with `bookValue` (per fleet, USD) the stranded write-off.
+    func stage(_ b: Int, value: Double, bookValue: [Double]?) throws -> StagedDispatch {
+        let block = blocks[b], program = block.program
+        guard let installed = block.installed else { throw PlanningError.internalState("block \(b) has no capacity") }
+        try block.session.setObjectiveCoefficients(program.objective(program.layout.busyTerms))
+        block.stage = .canonical
+        try block.session.setBounds([program.valueHeld(at: value)])
+        let canonical = try block.session.solve(using: .primal)
+        guard canonical.termination == .optimal, let point = canonical.primal else {
+            throw PlanningError.stageFailed(stage: "canonical dispatch", block: name(b), termination: canonical.termination,
+                                            message: canonical.message)
+        }
+        var dispatch = BlockDispatch(layout: program.layout, index: index, values: point.values,
+                                     demandScale: block.demandScale)
+        var iterations = canonical.statistics.iterations
+        var warm = canonical.statistics.warmStarted
+        if let bookValue {
+            try block.session.setVariableBounds(program.retireBounds(installed: installed))
+            let perUnit = program.retire.enumerated().compactMap { fleet, column in
+                column.map { ($0, installed[fleet] > 0 ? bookValue[fleet] / installed[fleet] * PlacementProgram.moneyScale : 0) }
+            }
+            try block.session.setObjectiveCoefficients(program.objective(perUnit))
+            block.stage = .writeOff
+            let writeOff = try block.session.solve(using: .primal)
+            guard writeOff.termination == .optimal, let retired = writeOff.primal else {
+                throw PlanningError.stageFailed(stage: "stranded write-off", block: name(b), termination: writeOff.termination,
+                                                message: writeOff.message)
+            }
+            for (fleet, column) in program.retire.enumerated() {
+                if let column { dispatch.fleets[fleet].retiredUnits = PlanAssembler.cleaned(retired[column]) }
+            }
+            iterations += writeOff.statistics.iterations
+            warm = warm && writeOff.statistics.warmStarted
+        }
+        return StagedDispatch(value: value, dispatch: dispatch, iterations: iterations, warmStarted: warm)
+    }
+
+    /// Value then canonical (and write-off) for block `b`: the whole dispatch of one block at builds.
+    func dispatch(_ b: Int, installed: [Double], demandScale: [WorkloadID: Double] = [:],
+                  bookValue: [Double]?) throws -> StagedDispatch {
+        let first = try solveValue(b, installed: installed, demandScale: demandScale)
+        guard first.solution.termination == .optimal, let value = first.value else {
+            throw PlanningError.stageFailed(stage: "dispatch", block: name(b), termination: first.solution.termination,
+                                            message: first.solution.message)
+        }
+        var staged = try stage(b, value: value, bookValue: bookValue)
+        staged.iterations += first.solution.statistics.iterations
+        staged.warmStarted = staged.warmStarted && first.solution.statistics.warmStarted
+        return staged
+    }
+
+    /// `year,scenario` of a block, for messages.
+    func name(_ b: Int) -> String {
+        let s = b % index.scenarios.count, y = b / index.scenarios.count
+        return "\(index.years[y]),\(index.scenarios[s].id)"
+    }
+}
+
+/// Failures of the planning pipeline's own stages.
+public enum PlanningError: Error, CustomStringConvertible, Sendable {
+    case stageFailed(stage: String, block: String, termination: TerminationStatus, message: String?)
+    case internalState(String)
+
+    public var description: String {
+        switch self {
+        case let .stageFailed(stage, block, termination, message):
+            "the \(stage) of block [\(block)] ended \(termination.rawValue)" + (message.map { ": \($0)" } ?? "")
+        case let .internalState(text):
+            "internal error: \(text)"
+        }
+    }
+}

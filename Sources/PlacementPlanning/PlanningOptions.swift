@@ -1,0 +1,74 @@
+import LinearProgramming
+
+/// How the planning pipeline solves and what it computes.
+///
+/// ```swift
+/// var options = PlanningOptions()
+/// options.method = .decomposed
+/// options.threads = 2
+/// options.relativeGap = 1e-7
+/// let result = try PlanningPipeline(solver: GLPKSolver(), options: options).run(study)
+/// ```
+public struct PlanningOptions: Sendable {
+    /// How the investment LP is solved.
+    public enum Method: String, Sendable, CaseIterable {
+        /// The decomposed solve above ``PlanningOptions/autoThreshold`` nonzeros, else the primal simplex.
+        case auto
+        /// Regularized Benders decomposition over (year, scenario) blocks.
+        case decomposed
+        /// The whole LP at once, primal simplex (the solver's own method choice decides; see the CLI).
+        case primal
+        /// The whole LP at once, dual simplex.
+        case dual
+    }
+
+    public var method: Method = .auto
+    /// Worker threads for the blocks (default: the machine's cores). Results do not depend on it.
+    public var threads: Int = WorkerPool.machineCores
+    /// Run the stress re-solves and the stranded write-off.
+    public var analyse: Bool = true
+    /// The decomposition stops when `(upper - lower) / max(1, |upper|)` is at most this.
+    public var relativeGap: Double = 1e-7
+    /// Wall-clock limit of the whole investment solve; reaching it reports the best plan found
+    /// with a non-optimal status.
+    public var timeLimit: Duration?
+    /// Largest number of decomposition iterations.
+    public var iterationLimit: Int = 500
+    /// Nonzeros of the investment LP above which `.auto` decomposes (measured in bench/, see
+    /// docs/formulation.md).
+    public var autoThreshold: Int = 100_000
+    /// Called once per decomposition iteration (from the calling thread).
+    public var progress: (@Sendable (DecompositionProgress) -> Void)?
+
+    public init() {}
+}
+
+/// One line of the decomposition's progress.
+public struct DecompositionProgress: Sendable, Hashable {
+    public var iteration: Int
+    /// Best objective of an evaluated plan (USD).
+    public var lowerBound: Double
+    /// The master's optimum (USD): no plan can do better.
+    public var upperBound: Double
+    public var relativeGap: Double
+    public var seconds: Double
+    /// Block re-solves so far.
+    public var blockSolves: Int
+
+    public init(iteration: Int, lowerBound: Double, upperBound: Double, relativeGap: Double, seconds: Double,
+                blockSolves: Int) {
+        self.iteration = iteration
+        self.lowerBound = lowerBound
+        self.upperBound = upperBound
+        self.relativeGap = relativeGap
+        self.seconds = seconds
+        self.blockSolves = blockSolves
+    }
+
+    /// `iteration 12  lower -48.9210 B  upper -48.9205 B  gap 1.0e-05  3.2 s`
+    public var line: String {
+        let lower = String(format: "%.6f", lowerBound / 1e9), upper = String(format: "%.6f", upperBound / 1e9)
+        return "iteration \(iteration)  lower \(lower) B USD  upper \(upper) B USD  gap "
+            + String(format: "%.2e", relativeGap) + "  " + String(format: "%.1f s", seconds)
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import LinearProgramming
+import PlacementAnalysis
+import PlacementModel
+import PlacementOptimizer
+
+/// The one way a study becomes a plan: build, solve the investment (monolithic or decomposed),
+/// take each (year, scenario) block's canonical dispatch at the plan's builds, run the stress
+/// re-solves and the stranded write-off, and compute the analysis (DESIGN sections 3 and 4).
+///
+/// A pipeline keeps its solver sessions between runs: a study whose programs have the same
+/// structure as the previous one (a sweep's next variant, a script's what-if) re-solves warm.
+/// Create a new pipeline, or call ``reset()``, to start cold.
+///
+/// ```swift
+/// let pipeline = PlanningPipeline(solver: GLPKSolver())
+/// var study = base
+/// for price in [30.0, 45, 60] {
+///     try study.setNumber(at: "facilities.riyadh-hexagon.electricity_usd_per_mwh", to: price)
+///     let result = try pipeline.run(study)   // warm after the first
+///     print(price, result.plan?.expectedNPV ?? .nan, result.analysis?.finalResilience ?? .nan)
+/// }
+/// ```
+public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Sendable {
+    public let solver: Solver
+    public var options: PlanningOptions
+    private let monolithic = MonolithicSolve<Solver>()
+    private(set) var blocks: DispatchBlocks<Solver>?
+
+    public init(solver: Solver, options: PlanningOptions = PlanningOptions()) {
+        self.solver = solver
+        self.options = options
+    }
+
+    /// Forgets the sessions: the next run starts cold.
+    public func reset() {
+        monolithic.reset()
+        blocks = nil
+    }
+
+    /// Plans `study`.
+    public func run(_ study: Study) throws -> PlanningResult {
+        do { return try plan(study) } catch {
+            // After a failure the sessions may hold anything: start afresh next time.
+            reset()
+            throw error
+        }
+    }
+
+    private func plan(_ study: Study) throws -> PlanningResult {
+        let clock = ContinuousClock()
+        var start = clock.now
+        var timings = PlanningResult.Timings()
+        let builder = PlacementProgramBuilder(study: study)
+        let index = try builder.makeIndex()
+        let pool = WorkerPool(threads: options.threads)
+        var method = options.method
+        var program: PlacementProgram?
+        if method != .decomposed {
+            let built = try builder.build(index: index)
+            if method == .auto {
+                method = built.model.nonzeroCount > options.autoThreshold ? .decomposed : .primal
+            }
+            if method != .decomposed { program = built }
+        }
+        let blocks = try DispatchBlocks(index: index, solver: solver, pool: pool, reusing: self.blocks)
+        self.blocks = blocks
+        timings.build = (clock.now - start).seconds
+        start = clock.now
+
+        let investment: InvestmentOutcome
+        if let program {
+            investment = try monolithic.run(program: program, solver: solver, method: method)
+        } else {
+            investment = try DecomposedSolve(index: index, solver: solver, blocks: blocks, options: options).run()
+        }
+        timings.solve = (clock.now - start).seconds
+        start = clock.now
+        guard let built = investment.built, let objective = investment.objective else {
+            return PlanningResult(study: study, investment: investment, plan: nil, analysis: nil, timings: timings,
+                                  stageIterations: 0)
+        }
+
+        // Canonical dispatch (and write-off) of every block at the plan's builds.
+        let assembler = PlanAssembler(index: index)
+        let installed = Self.installed(index: index, built: built)
+        let bookValues = options.analyse ? Self.bookValues(assembler.capacity(built: built).rows, index: index) : nil
+        let staged = try pool.map(0..<index.blockCount) { b in
+            try blocks.dispatch(b, installed: installed[b / index.scenarios.count],
+                                bookValue: bookValues?[b / index.scenarios.count])
+        }
+        let status = PlanAssembler.Status(termination: investment.termination, primalStatus: investment.primalStatus)
+        let plan = assembler.plan(built: built, blocks: staged.map(\.dispatch), blockValues: staged.map(\.value),
+                                  objective: objective, status: status, shadowPrices: investment.shadowPrices)
+        var stageIterations = staged.reduce(0) { $0 + $1.iterations }
+        timings.canonical = (clock.now - start).seconds
+        start = clock.now
+
+        // Stress re-solves of the reference scenario's blocks.
+        var cases: [StressTest.Case]?
+        if options.analyse, let reference = index.scenarios.firstIndex(where: { $0.id == study.referenceScenario.id }) {
+            cases = []
+            let stressed = study.workloads.map(\.id).filter { id in study.tenants.contains { $0.workload == id } }
+            for workload in stressed {
+                let scale = [workload: 1 - study.stress.shock]
+                let results = try pool.map(0..<index.years.count) { y in
+                    try blocks.dispatch(index.block(year: y, scenario: reference), installed: installed[y],
+                                        demandScale: scale, bookValue: bookValues?[y])
+                }
+                stageIterations += results.reduce(0) { $0 + $1.iterations }
+                cases?.append(StressTest.Case(
+                    workload: workload, plan: plan,
+                    dispatch: assembler.dispatch(of: results.map(\.dispatch), scenario: study.referenceScenario.id),
+                    iterations: results.reduce(0) { $0 + $1.iterations }, warmStarted: results.allSatisfy(\.warmStarted)))
+            }
+        }
+        let analysis = options.analyse ? PlanAnalysis(study: study, plan: plan, stressCases: cases) : nil
+        timings.analysis = (clock.now - start).seconds
+        return PlanningResult(study: study, investment: investment, plan: plan, analysis: analysis, timings: timings,
+                              stageIterations: stageIterations)
+    }
+
+    /// Installed units per year position and fleet.
+    static func installed(index: PlacementIndex, built: [[Double]]) -> [[Double]] {
+        index.years.indices.map { y in index.fleets.indices.map { index.installed(fleet: $0, in: y, built: built[$0]) } }
+    }
+
+    /// Book value per year position and fleet (USD), from the plan's capacity rows (fleets first).
+    static func bookValues(_ rows: [Plan.FleetYear], index: PlacementIndex) -> [[Double]] {
+        let years = index.years.count
+        return index.years.indices.map { y in index.fleets.indices.map { rows[$0 * years + y].bookValueUSD } }
+    }
+}
+
+/// The scripting entry point: a planning pipeline that re-solves warm from one study to the next.
+public typealias IncrementalPlanner = PlanningPipeline

@@ -1,0 +1,75 @@
+import Foundation
+import GLPKSolver
+import PlacementLoader
+import PlacementModel
+import PlacementPlanning
+
+/// Runs the planning pipeline the way the tests need it, and solves the bundled study once per
+/// test process (each method at most once), so suites share one solve instead of four.
+///
+/// ```swift
+/// let result = try TestPlanning.run(try TinyStudy().study())
+/// let bundled = try TestPlanning.bundled(.primal)
+/// ```
+public enum TestPlanning {
+    public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A cold pipeline run with the given method and threads.
+    public static func run(_ study: Study, method: PlanningOptions.Method = .primal, analyse: Bool = true,
+                           threads: Int = 1) throws -> PlanningResult {
+        try PlanningPipeline(solver: GLPKSolver(), options: options(method: method, analyse: analyse, threads: threads))
+            .run(study)
+    }
+
+    public static func options(method: PlanningOptions.Method = .primal, analyse: Bool = true,
+                               threads: Int = 1) -> PlanningOptions {
+        var options = PlanningOptions()
+        options.method = method
+        options.analyse = analyse
+        options.threads = threads
+        return options
+    }
+
+    /// The bundled study (Models/baseline.yaml), loaded once.
+    public static func bundledStudy() throws -> Study {
+        try cache.study()
+    }
+
+    /// The bundled study planned with the analysis, once per method and test process.
+    public static func bundled(_ method: PlanningOptions.Method) throws -> PlanningResult {
+        try cache.result(method)
+    }
+
+    private static let cache = BundledCache()
+}
+
+/// The bundled study and its results, computed on first use under a lock.
+private final class BundledCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var loaded: Study?
+    private var results: [PlanningOptions.Method: PlanningResult] = [:]
+
+    func study() throws -> Study {
+        lock.lock()
+        defer { lock.unlock() }
+        return try unlockedStudy()
+    }
+
+    private func unlockedStudy() throws -> Study {
+        if let loaded { return loaded }
+        let study = try StudyLoader().loadStudy(at: TestPlanning.packageRoot.appendingPathComponent("Models/baseline.yaml").path)
+            .study
+        loaded = study
+        return study
+    }
+
+    func result(_ method: PlanningOptions.Method) throws -> PlanningResult {
+        lock.lock()
+        defer { lock.unlock() }
+        if let result = results[method] { return result }
+        let result = try TestPlanning.run(try unlockedStudy(), method: method, threads: 2)
+        results[method] = result
+        return result
+    }
+}
