@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "LinearProgramming"),
         .target(name: "GLPKSolver", dependencies: ["CGLPK", "CGLPKGuard", "LinearProgramming"]),
         .target(name: "PlacementModel"),
+        // Output files written atomically, devices and FIFOs by opening, locks, cleanup on signals.
+        .target(name: "OutputFiles"),
         .target(name: "PlacementLoader", dependencies: ["PlacementModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "PlacementOptimizer", dependencies: ["PlacementModel", "LinearProgramming"]),
         .target(name: "PlacementAnalysis", dependencies: ["PlacementModel", "PlacementOptimizer"]),
@@ -43,13 +45,13 @@ let package = Package(
         .target(
             name: "PlacementSweep",
             dependencies: ["PlacementPlanning", "PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "PlacementReports",
-                           "LinearProgramming"]
+                           "LinearProgramming", "OutputFiles"]
         ),
         .target(
             name: "PlacementCLI",
             dependencies: [
                 "LinearProgramming", "GLPKSolver", "PlacementModel", "PlacementLoader", "PlacementOptimizer",
-                "PlacementAnalysis", "PlacementPlanning", "PlacementReports", "PlacementSweep",
+                "PlacementAnalysis", "PlacementPlanning", "PlacementReports", "PlacementSweep", "OutputFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -108,6 +110,10 @@ let package = Package(
                            "GLPKSolver", "PlacementTestSupport"],
             exclude: ["Snapshots"]
         ),
+        // A libFuzzer target for the loader (Tests/Fuzz/run-loader-fuzz.sh); built plainly it replays inputs.
+        .executableTarget(name: "loader-fuzz", dependencies: ["PlacementLoader"], path: "Tests/Fuzz/LoaderFuzz"),
+        // The `placement` command run as a subprocess: exit statuses, messages, files left behind.
+        .testTarget(name: "PlacementCLITests", dependencies: ["placement"]),
         .testTarget(
             name: "GLPKSolverTests",
             dependencies: ["GLPKSolver", "LinearProgramming", "BenchmarkModels", "PlacementTestSupport"],

@@ -1,17 +1,29 @@
 import ArgumentParser
 import PlacementLoader
+import PlacementModel
 import PlacementSweep
 
 /// `placement merge`: join sweep shards into one file.
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Join the CSV (or JSONL) outputs of sweep shards into one file, checking every variant is present exactly once.")
+        abstract: "Join the CSV (or JSONL) outputs of sweep shards into one file, checking every variant is there.",
+        discussion: """
+            Every shard must be a finished shard output of the same sweep (same inputs and options), and \
+            every shard of the count they were run with must be given once. .partial files are refused.
 
-    @Option(name: [.short, .long], help: ArgumentHelp("The merged file (.csv or .jsonl), written atomically.", valueName: "file"))
+            \(ExitStatus.summary)
+            """)
+
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp("The merged file (.csv or .jsonl), written atomically.", valueName: "file"))
     var output: String
 
-    @Option(help: ArgumentHelp("The sweep file, to check the exact number of variants.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "The sweep file, to check the shards are of this sweep and its exact number of variants.", valueName: "file"
+        ))
     var sweep: String?
 
     @Argument(help: "The shard outputs.")
@@ -25,16 +37,31 @@ struct MergeCommand: ParsableCommand {
     }
 
     func run() throws {
+        try RunFiles.declareOutput(output, flag: "--output")
+        try RunFiles.recordInputs(inputs) { _ in "a shard" }
         var count: Int?
+        var sweepInputs: String?
         if let sweep {
-            do { count = try StudyLoader().loadSweep(at: sweep).sweep.variantCount } catch {
-                for diagnostic in error.diagnostics { printError(diagnostic.description) }
-                throw error.kind == .missingInput ? ExitStatus.missingInput : ExitStatus.invalidData
+            let loaded = try StudyInput.loadSweep(sweep)
+            count = loaded.sweep.variantCount
+            do {
+                sweepInputs = try SweepFingerprint(
+                    files: [sweep] + loaded.base.files, options: "", variants: 0,
+                    shard: 1, shards: 1
+                ).inputs
+            } catch {
+                printError("error: \(error)")
+                throw ExitStatus.missingInput
             }
         }
-        do { try SweepMerge.merge(inputs: inputs, output: output, variantCount: count) } catch {
+        do { try SweepMerge.merge(inputs: inputs, output: output, sweepInputs: sweepInputs, variantCount: count) } catch
+        {
             printError("error: \(error)")
-            throw ExitStatus.invalidData
+            switch error {
+            case .unreadable: throw ExitStatus.missingInput
+            case .invalid: throw ExitStatus.invalidData
+            case .cannotWrite: throw ExitStatus.cannotCreateOutput
+            }
         }
     }
 }

@@ -8,7 +8,7 @@ struct OptimizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "optimize",
         abstract: "Find where to build capacity: the plan, NPV by scenario, utilization, resilience, stranded-asset risk and binding limits.",
-        discussion: "Exit status: 0 success, 64 usage, 65 invalid input, 66 missing input, 70 solver failure, 73 output not writable.")
+        discussion: ExitStatus.summary)
 
     @Argument(help: "The study file.")
     var study: String = StudyInput.defaultPath
@@ -28,12 +28,10 @@ struct OptimizeCommand: ParsableCommand {
     @Flag(name: .customLong("timings"), help: "Include wall-clock times in JSON output (they make runs differ).")
     var includeTimings = false
 
-    func validate() throws {
-        if let exportLP { try AtomicFile.checkDirectory(of: exportLP, flag: "--export-lp") }
-        if let exportMPS { try AtomicFile.checkDirectory(of: exportMPS, flag: "--export-mps") }
-    }
-
     func run() throws {
+        try output.declare()
+        if let exportLP { try RunFiles.declareOutput(exportLP, flag: "--export-lp") }
+        if let exportMPS { try RunFiles.declareOutput(exportMPS, flag: "--export-mps") }
         let run = try PlanningRun(path: study, solver: solver, analyse: !skipAnalysis)
         if exportLP != nil || exportMPS != nil { try export(run.investmentModel()) }
         switch output.format {
@@ -45,12 +43,10 @@ struct OptimizeCommand: ParsableCommand {
     }
 
     private func export(_ model: LinearProgram) throws {
-        for (path, format) in [(exportLP, ModelFileFormat.cplexLP), (exportMPS, .freeMPS)] {
+        let exports = [(exportLP, "--export-lp", ModelFileFormat.cplexLP), (exportMPS, "--export-mps", .freeMPS)]
+        for (path, flag, format) in exports {
             guard let path else { continue }
-            do { try GLPKSolver.export(model, to: URL(fileURLWithPath: path), format: format) } catch {
-                printError("error: cannot export \(path): \(error)")
-                throw ExitStatus.cannotCreateOutput
-            }
+            try ModelExport.write(model, format: format, to: path, flag: flag)
         }
     }
 }

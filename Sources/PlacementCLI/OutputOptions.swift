@@ -9,23 +9,20 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Output format: table, json or csv.")
     var format: Format = .table
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write the output to this file (atomically) instead of stdout.", valueName: "file"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Write the output to this file (atomically; '-' for stdout) instead of stdout.", valueName: "file"))
     var output: String?
 
     func validate() throws {
-        // Fail before the solve, not after it, when the output could not be written.
-        if let output { try AtomicFile.checkDirectory(of: output, flag: "--output") }
+        if output?.isEmpty == true { throw ValidationError("--output needs a file name ('-' for stdout)") }
+    }
+
+    /// Declares the output file before any work: its directory must exist, and it must not be an input.
+    func declare() throws {
+        if let output { try RunFiles.declareOutput(output, flag: "--output") }
     }
 
     /// Prints or writes `text`.
     func emit(_ text: String) throws {
-        guard let output else {
-            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
-            return
-        }
-        do { try AtomicFile.write(text, to: output) } catch {
-            printError("error: \(error)")
-            throw ExitStatus.cannotCreateOutput
-        }
+        try OutputWriter.write(text, to: output ?? "-", flag: "--output")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GLPKSolver
+import OutputFiles
 
 /// The `placement` command: plans AI-inference capacity across sovereign regions.
 public struct PlacementCommand: ParsableCommand {
@@ -8,10 +9,16 @@ public struct PlacementCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "placement",
         abstract: "Decide where AI-inference capacity should be built across sovereign regions, and how much of it is at risk when demand moves.",
-        discussion: "Exit status: 0 success, 64 usage error, 65 invalid input data, 66 input missing or unreadable, 70 solver failure.",
+        discussion: ExitStatus.summary,
         version: "placement \(version) (GLPK \(GLPKSolver.glpkVersion))",
         subcommands: [OptimizeCommand.self, StressCommand.self, ReportCommand.self, SweepCommand.self, MergeCommand.self, ValidateCommand.self]
     )
 
     public init() {}
+
+    /// Runs the command line; an interruption removes temporary and lock files first.
+    public static func main() {
+        TransientFiles.removeOnSignals()
+        main(nil)
+    }
 }

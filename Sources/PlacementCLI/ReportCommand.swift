@@ -13,7 +13,7 @@ struct ReportCommand: ParsableCommand {
         by scenario, resilience by stressed workload, stranded book value across scenarios, and the input \
         assumptions with solve statistics.
 
-        Exit status: 0 success, 64 usage, 65 invalid input, 66 missing input, 70 solver failure, 73 output not writable.
+        \(ExitStatus.summary)
         """)
 
     @Argument(help: "The study file.")
@@ -25,23 +25,16 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var solver: SolverOptions
 
     func validate() throws {
-        if output.isEmpty { throw ValidationError("--output needs a file name") }
-        // Fail before the solve, not after it, when the report could not be written.
-        if output != "-" { try AtomicFile.checkDirectory(of: output, flag: "--output") }
+        if output.isEmpty { throw ValidationError("--output needs a file name ('-' for stdout)") }
     }
 
     func run() throws {
+        // Fail before the solve, not after it, when the report could not be written.
+        try RunFiles.declareOutput(output, flag: "--output")
         let run = try PlanningRun(path: study, solver: solver, analyse: true)
         let html = HTMLReport(run.report, generator: "placement \(PlacementCommand.version)").rendered()
-        if output == "-" {
-            print(html, terminator: "")
-        } else {
-            do { try AtomicFile.write(html, to: output) } catch {
-                printError("error: \(error)")
-                throw ExitStatus.cannotCreateOutput
-            }
-            printError("wrote \(output)")
-        }
+        try OutputWriter.write(html, to: output, flag: "--output")
+        if output != "-" { printError("wrote \(output)") }
         try run.checkOutcome()
     }
 }

@@ -30,6 +30,9 @@ struct SolverOptions: ParsableArguments {
     @Flag(name: .customLong("solver-log"), help: "Show GLPK's own output on stderr.")
     var solverLog = false
 
+    /// GLPK takes the limit in milliseconds as a C int.
+    static let maximumTimeLimit = Double(Int32.max / 1000)
+
     func validate() throws {
         if let threads, !(1...256).contains(threads) {
             throw ValidationError("--threads must be between 1 and 256, got \(threads)")
@@ -37,8 +40,9 @@ struct SolverOptions: ParsableArguments {
         if !(relativeGap >= 0 && relativeGap < 1) {
             throw ValidationError("--gap must be in [0, 1), got \(relativeGap)")
         }
-        if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
-            throw ValidationError("--time-limit must be a positive number of seconds, got \(timeLimit)")
+        if let timeLimit, !(timeLimit > 0 && timeLimit <= Self.maximumTimeLimit) {
+            throw ValidationError("--time-limit must be a number of seconds greater than 0 and at most "
+                + "\(Int(Self.maximumTimeLimit)) (GLPK's limit, 24.8 days), got \(timeLimit)")
         }
         if let mipGap, !(mipGap >= 0 && mipGap < 1) {
             throw ValidationError("--mip-gap must be in [0, 1), got \(mipGap)")

@@ -5,7 +5,7 @@ struct StressCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stress",
         abstract: "Stress the optimal plan: utilization resilience when one workload's demand falls, and stranded-asset risk.",
-        discussion: "Exit status: 0 success, 64 usage, 65 invalid input, 66 missing input, 70 solver failure, 73 output not writable.")
+        discussion: ExitStatus.summary)
 
     @Argument(help: "The study file.")
     var study: String = StudyInput.defaultPath
@@ -14,6 +14,7 @@ struct StressCommand: ParsableCommand {
     @OptionGroup var solver: SolverOptions
 
     func run() throws {
+        try output.declare()
         let run = try PlanningRun(path: study, solver: solver, analyse: true)
         switch output.format {
         case .table: try output.emit(run.report.stressTables())

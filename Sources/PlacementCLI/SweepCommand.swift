@@ -2,31 +2,40 @@ import ArgumentParser
 import Foundation
 import GLPKSolver
 import PlacementLoader
+import PlacementModel
 import PlacementSweep
 
 /// `placement sweep SWEEP.yaml`: many variants of a study, warm-started, on both cores.
 struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
-        abstract: "Solve every variant of a sweep (optimize + analysis), streaming one CSV and one JSONL row per variant.",
+        abstract:
+            "Solve every variant of a sweep (optimize + analysis), streaming one CSV and one JSONL row per variant.",
         discussion: """
             Rows are written in variant order as variants finish, to FILE.partial, renamed to FILE when the \
             sweep is complete. After an interruption, rerun with --resume. --shard I/N runs the I-th of N \
             slices (1-based), e.g. a Slurm array task or a Kubernetes indexed job; join the shards with \
-            'placement merge'. Exit status: 0 success, 64 usage, 65 invalid input, 66 missing input, \
-            70 a variant failed, 73 output not writable.
+            'placement merge'. A second sweep on the same prefix is refused (exit 73) while one runs.
+
+            \(ExitStatus.summary) A sweep exits 70 when a variant failed.
             """)
 
     @Argument(help: "The sweep file.")
     var sweep: String
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Output prefix: writes PREFIX.csv and PREFIX.jsonl (default: the sweep file's name).", valueName: "prefix"))
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp(
+            "Output prefix: writes PREFIX.csv and PREFIX.jsonl (default: the sweep file's name); "
+                + "runs.csv or runs.jsonl means the prefix runs.",
+            valueName: "prefix"))
     var output: String?
 
     @Option(help: "Worker threads (one GLPK session each).")
     var workers: Int = 2
 
-    @Option(name: .customLong("block-size"), help: "Variants per warm-start block; results depend on it, not on --workers.")
+    @Option(
+        name: .customLong("block-size"), help: "Variants per warm-start block; results depend on it, not on --workers.")
     var blockSize: Int = 16
 
     @Option(help: ArgumentHelp("Run only slice I of N (1-based), e.g. 3/8.", valueName: "I/N"))
@@ -41,7 +50,8 @@ struct SweepCommand: ParsableCommand {
     @Flag(name: .customLong("skip-analysis"), help: "Skip the stress re-solves and stranded-asset risk.")
     var skipAnalysis = false
 
-    @Flag(name: .customLong("timings"), help: "Add iterations, seconds and warm-start flags (they differ between runs).")
+    @Flag(
+        name: .customLong("timings"), help: "Add iterations, seconds and warm-start flags (they differ between runs).")
     var timings = false
 
     @OptionGroup var solver: SolverOptions
@@ -49,55 +59,125 @@ struct SweepCommand: ParsableCommand {
     func validate() throws {
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1, got \(workers)") }
         guard blockSize >= 1 else { throw ValidationError("--block-size must be at least 1, got \(blockSize)") }
+        if output?.isEmpty == true { throw ValidationError("--output needs a prefix") }
+        if output == "-" { throw ValidationError("--output - is not possible: a sweep writes two files, PREFIX.csv and .jsonl") }
         _ = try shardSlice()
     }
 
-    /// (index 0-based, count) from `--shard I/N`.
+    /// (index 0-based, count) from `--shard I/N`: plain decimal numbers, no sign or leading zero.
     func shardSlice() throws -> (Int, Int) {
         guard let shard else { return (0, 1) }
-        let parts = shard.split(separator: "/")
-        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, index >= 1, index <= count else {
-            throw ValidationError("--shard must be I/N with 1 <= I <= N, got '\(shard)'")
+        let parts = shard.split(separator: "/", omittingEmptySubsequences: false)
+        func number(_ text: Substring) -> Int? {
+            guard let first = text.first, first != "0", text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber) else {
+                return nil
+            }
+            return Int(text)
+        }
+        guard parts.count == 2, let index = number(parts[0]), let count = number(parts[1]), index <= count else {
+            throw ValidationError(
+                "--shard must be I/N with 1 <= I <= N, written as plain numbers (3/8), got '\(shard)'")
         }
         return (index - 1, count)
     }
 
-    func run() throws {
-        let loaded: LoadedSweep
-        do { loaded = try StudyLoader().loadSweep(at: sweep) } catch {
-            for diagnostic in error.diagnostics { printError(diagnostic.description) }
-            throw error.kind == .missingInput ? ExitStatus.missingInput : ExitStatus.invalidData
-        }
-        for warning in loaded.warnings { printError(warning.description) }
-        let (shardIndex, shardCount) = try shardSlice()
-        let schedule = SweepSchedule(sweep: loaded.sweep, blockSize: blockSize)
-        let ids = schedule.variantIDs(shard: shardIndex, of: shardCount)
+    /// The output prefix: `--output` without a `.csv` or `.jsonl` extension, else the sweep file's name.
+    func outputPrefix(shard: Int, of shards: Int) -> String {
         var prefix = output ?? URL(fileURLWithPath: sweep).deletingPathExtension().lastPathComponent
-        if shardCount > 1 { prefix += ".shard-\(shardIndex + 1)-of-\(shardCount)" }
+        for suffix in [".csv", ".jsonl"] where prefix.hasSuffix(suffix) && prefix.count > suffix.count {
+            prefix.removeLast(suffix.count)
+        }
+        if shards > 1 { prefix += ".shard-\(shard + 1)-of-\(shards)" }
+        return prefix
+    }
 
+    /// The options that change rows, for the fingerprint (workers and logs do not).
+    var rowOptions: String {
+        func text(_ value: Double?) -> String { value.map { "\($0)" } ?? "none" }
+        return [
+            "block-size:\(blockSize)", "analysis:\(skipAnalysis ? "off" : "on")", "warm:\(cold ? "off" : "on")",
+            "timings:\(timings ? "on" : "off")", "method:\(solver.method.rawValue)",
+            "time-limit:\(text(solver.timeLimit))",
+            "mip-gap:\(text(solver.mipGap))", "exact:\(solver.exact ? "on" : "off")",
+        ].joined(separator: ",")
+    }
+
+    func run() throws {
+        let (shardIndex, shardCount) = try shardSlice()
+        let prefix = outputPrefix(shard: shardIndex, of: shardCount)
+        for suffix in [".csv", ".jsonl"] { try RunFiles.declareOutput(prefix + suffix, flag: "--output") }
+        let loaded = try StudyInput.loadSweep(sweep)
+        let schedule = SweepSchedule(sweep: loaded.sweep, blockSize: blockSize)
+        try checkSize(schedule, shard: shardIndex, of: shardCount)
+        let ids = schedule.variantIDs(shard: shardIndex, of: shardCount)
+        if ids.isEmpty {
+            printError(
+                "warning: shard \(shardIndex + 1)/\(shardCount) holds no variant: the sweep has \(schedule.blockCount) "
+                    + "block(s) of --block-size \(blockSize) and shards are whole blocks; "
+                    + "use at most \(schedule.blockCount) shards"
+            )
+        }
         let format = SweepRecordFormat(sweep: loaded.sweep, timings: timings)
         let sink: SweepOutput
         do {
-            sink = try SweepOutput(targets: [
-                .init(path: prefix + ".csv", header: format.csvHeader, line: format.csvRow),
-                .init(path: prefix + ".jsonl", header: nil, line: format.jsonLine),
-            ], expected: ids, resume: resume)
+            let fingerprint = try SweepFingerprint(
+                files: [sweep] + loaded.base.files, options: rowOptions,
+                variants: schedule.count, shard: shardIndex + 1, shards: shardCount)
+            sink = try SweepOutput(
+                prefix: prefix, format: format, expected: ids, resume: resume, fingerprint: fingerprint)
+        } catch let failure as SweepOutput.Failure {
+            printError("error: \(failure)")
+            switch failure {
+            case .differentSweep, .invalidRow: throw ExitStatus.invalidData
+            case .busy, .cannotWrite: throw ExitStatus.cannotCreateOutput
+            }
         } catch {
-            printError("error: cannot write \(prefix).csv/.jsonl: \(error)")
-            throw ExitStatus.cannotCreateOutput
+            printError("error: \(error)")
+            throw ExitStatus.missingInput
         }
         let progress = SweepProgress(total: ids.count, alreadyDone: sink.alreadyWritten.count)
-        let runner = SweepRunner(base: loaded.base.study, sweep: loaded.sweep, solver: GLPKSolver(options: solver.glpkOptions),
-                                 workers: workers, analyse: !skipAnalysis, cold: cold)
+        let runner = SweepRunner(
+            base: loaded.base.study, sweep: loaded.sweep, solver: GLPKSolver(options: solver.glpkOptions),
+            workers: workers, analyse: !skipAnalysis, cold: cold)
         let failures = SynchronizedList<String>()
+        let writeFailures = SynchronizedList<String>()
         runner.run(blocks: schedule.blocks(shard: shardIndex, of: shardCount), skip: sink.alreadyWritten) { result in
-            do { try sink.record(result) } catch { failures.append("cannot write a row: \(error)") }
-            if result.status == "error" { failures.append("variant \(result.id): \(result.message ?? "failed")") }
+            do { try sink.record(result) } catch { writeFailures.append("\(error)") }
+            if result.status.isFailure { failures.append("variant \(result.id): \(result.message ?? "failed")") }
             progress.advance()
         }
-        let complete = try sink.finish()
+        let complete: Bool
+        do { complete = try sink.finish(keepFingerprint: shardCount > 1) } catch {
+            writeFailures.append("\(error)")
+            complete = false
+        }
         for failure in failures.items { printError("error: \(failure)") }
+        // A full disk fails every later row alike: report the first.
+        if let failure = writeFailures.items.first { printError("error: \(failure)") }
         printError("\(complete ? "wrote" : "incomplete:") \(prefix).csv and \(prefix).jsonl (\(ids.count) variants)")
+        if !writeFailures.items.isEmpty { throw ExitStatus.cannotCreateOutput }
         if !failures.items.isEmpty || !complete { throw ExitStatus.solverFailure }
+    }
+
+    /// Refuses (exit 64), before any work, a sweep beyond the documented limits.
+    private func checkSize(_ schedule: SweepSchedule, shard: Int, of shards: Int) throws {
+        guard schedule.count <= Sweep.maximumVariants else {
+            printError(
+                "error: \(sweep) has \(schedule.count == Int.max ? "too many to count" : String(schedule.count)) "
+                    + "variants, "
+                    + "more than the limit of \(Sweep.maximumVariants)")
+            printError("  hint: vary fewer values, or split the study into several sweeps")
+            throw ExitStatus.usage
+        }
+        let size = schedule.variantCount(shard: shard, of: shards)
+        guard size <= SweepSchedule.maximumVariantsPerRun else {
+            let needed = (schedule.count - 1) / SweepSchedule.maximumVariantsPerRun + 1
+            printError(
+                "error: this run would hold \(size) variants, "
+                    + "more than \(SweepSchedule.maximumVariantsPerRun) in one run"
+            )
+            printError("  hint: split it with --shard I/N, N at least \(needed)")
+            throw ExitStatus.usage
+        }
     }
 }

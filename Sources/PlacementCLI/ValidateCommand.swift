@@ -26,7 +26,8 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try StudyInput.load(study)
-        print(StudySummary(study: loaded.study, path: study, warningCount: loaded.warnings.count).text)
-        if latency { print(LatencyMatrix(study: loaded.study).text) }
+        var text = StudySummary(study: loaded.study, path: study, warningCount: loaded.warnings.count).text
+        if latency { text += "\n" + LatencyMatrix(study: loaded.study).text }
+        try StandardOutput.write(text)
     }
 }

@@ -13,15 +13,15 @@ extension ModelFileDecoder {
                 keys: ["id", "name", "memory_gb", "power_kw", "capex_usd", "lifetime_years", "throughput"],
                 context: context)
             guard let id: HardwareID = declaredID(fields, .hardware) else { continue }
-            let memory = fields.number("memory_gb", .nonNegative)
-            let power = fields.number("power_kw", .positive)
-            let capex = fields.number("capex_usd", .nonNegative)
-            let lifetime = fields.number("lifetime_years", .wholeAtLeastOne)
+            let memory = fields.number("memory_gb", .memoryGB)
+            let power = fields.number("power_kw", .powerKW)
+            let capex = fields.number("capex_usd", .capexUSD)
+            let lifetime = fields.number("lifetime_years", .lifetimeYears)
             var throughput: [WorkloadID: Double] = [:]
             for pair in fields.mapping("throughput") ?? [] {
                 let keyNode = YAMLNode(content: .scalar(pair.key, isPlain: true), location: pair.keyLocation)
                 guard let workload: WorkloadID = context.identifier(keyNode, field: "throughput"),
-                    let value = context.number(pair.value, field: "throughput.\(pair.key)", rule: .nonNegative)
+                    let value = context.number(pair.value, field: "throughput.\(pair.key)", rule: .throughput)
                 else { continue }
                 draft.refer(.workload, workload.rawValue, at: pair.keyLocation, owner: owner)
                 throughput[workload] = value

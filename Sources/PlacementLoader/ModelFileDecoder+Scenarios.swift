@@ -25,10 +25,10 @@ extension ModelFileDecoder {
                 continue
             }
             let probability = fields.number("probability", .unitInterval)
-            let demand: [WorkloadID: YearSeries] = multipliers(fields, "demand", .workload, .nonNegative, owner)
-            let price: [WorkloadID: YearSeries] = multipliers(fields, "price", .workload, .nonNegative, owner)
-            let efficiency: [WorkloadID: YearSeries] = multipliers(fields, "efficiency", .workload, .positive, owner)
-            let electricity: [RegionID: YearSeries] = multipliers(fields, "electricity", .region, .nonNegative, owner)
+            let demand: [WorkloadID: YearSeries] = multipliers(fields, "demand", .workload, .multiplier, owner)
+            let price: [WorkloadID: YearSeries] = multipliers(fields, "price", .workload, .multiplier, owner)
+            let efficiency: [WorkloadID: YearSeries] = multipliers(fields, "efficiency", .workload, .efficiency, owner)
+            let electricity: [RegionID: YearSeries] = multipliers(fields, "electricity", .region, .multiplier, owner)
             if fields.hadError { context.markBroken("scenario.\(id)") }
             if let probability { total += probability } else { isComplete = false }
             draft.scenarios.append(Scenario(

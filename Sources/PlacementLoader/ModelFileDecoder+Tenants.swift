@@ -18,15 +18,15 @@ extension ModelFileDecoder {
             if let workload {
                 draft.refer(.workload, workload.rawValue, at: fields.node("workload")!.location, owner: owner)
             }
-            let price = fields.number("price_usd_per_unit", .nonNegative)
+            let price = fields.number("price_usd_per_unit", .priceUSDPerUnit)
             let committed = fields.optionalNumber("committed_share", .unitInterval) ?? 0
-            let penalty = fields.optionalNumber("shortfall_penalty_usd_per_unit", .nonNegative) ?? 0
+            let penalty = fields.optionalNumber("shortfall_penalty_usd_per_unit", .priceUSDPerUnit) ?? 0
             let residency = residency(fields)
             var annual: YearSeries?
             var shares: [(ZoneID, Double)] = []
             if let demand = fields.nested("demand", keys: ["annual_units", "zones"]) {
                 annual = demand.yearSeries(
-                    "annual_units", .nonNegative, use: .interpolated, field: "demand.annual_units")
+                    "annual_units", .annualUnits, use: .interpolated, field: "demand.annual_units")
                 shares = zoneShares(demand, owner: owner)
             }
             if fields.hadError { context.markBroken("tenant.\(id)") }

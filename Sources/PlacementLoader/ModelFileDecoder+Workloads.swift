@@ -12,11 +12,11 @@ extension ModelFileDecoder {
                 keys: ["id", "name", "unit", "latency_slo_ms", "min_memory_gb", "daily_profile"], context: context)
             guard let id: WorkloadID = declaredID(fields, .workload) else { continue }
             let unit = fields.text("unit")
-            let slo = fields.number("latency_slo_ms", .positive)
-            let memory = fields.optionalNumber("min_memory_gb", .nonNegative) ?? 0
+            let slo = fields.number("latency_slo_ms", .latencySLOMs)
+            let memory = fields.optionalNumber("min_memory_gb", .memoryGB) ?? 0
             var profile = DailyProfile.flat
             if let profileNode = fields.node("daily_profile"),
-                let values = context.numbers(profileNode, field: "daily_profile", rule: .positive)
+                let values = context.numbers(profileNode, field: "daily_profile", rule: .dailyProfileEntry)
             {
                 if let read = DailyProfile(values) {
                     profile = read

@@ -6,6 +6,8 @@ import Yams
 struct NodeConverter {
     let file: String
     let limits: LoadLimits
+    /// Whether the text has an alias (`*name`): then a node budget overrun is blamed on aliases.
+    let mayHaveAliases: Bool
     private var visited = 0
 
     /// Stops the walk with the diagnostic to report.
@@ -16,9 +18,10 @@ struct NodeConverter {
         }
     }
 
-    init(file: String, limits: LoadLimits) {
+    init(file: String, limits: LoadLimits, mayHaveAliases: Bool = true) {
         self.file = file
         self.limits = limits
+        self.mayHaveAliases = mayHaveAliases
     }
 
     mutating func convert(_ root: Node) -> Result<YAMLNode, SourceReader.Failure> {
@@ -40,7 +43,11 @@ struct NodeConverter {
             throw Rejection(
                 .error, at: location(node),
                 "the document expands to more than \(limits.maximumNodes) values",
-                hint: "YAML aliases (*name) repeat what they point to; use fewer of them")
+                hint: mayHaveAliases
+                    ? "YAML aliases (*name) repeat what they point to; use fewer of them"
+                    : "region and model files hold a few thousand values; "
+                        + "split the data or check that this is the right file"
+            )
         }
         if depth > limits.maximumDepth {
             throw Rejection(

@@ -72,11 +72,11 @@ struct RegionFileDecoder {
         let name = fields.optionalText("name")
         let jurisdiction = fields.jurisdiction("jurisdiction")
         let point = location(fields)
-        let power = fields.yearSeries("power_mw", .nonNegative, use: .carryForward)
-        let pue = fields.number("pue", .atLeastOne)
-        let electricity = fields.number("electricity_usd_per_mwh", .nonNegative)
-        let shell = fields.number("shell_capex_usd_per_mw", .nonNegative)
-        let fixedOM = fields.number("fixed_om_usd_per_mw_year", .nonNegative)
+        let power = fields.yearSeries("power_mw", .powerMW, use: .carryForward)
+        let pue = fields.number("pue", .pue)
+        let electricity = fields.number("electricity_usd_per_mwh", .electricityUSDPerMWh)
+        let shell = fields.number("shell_capex_usd_per_mw", .shellCapexUSDPerMW)
+        let fixedOM = fields.number("fixed_om_usd_per_mw_year", .fixedOMUSDPerMWYear)
         var allowed: [HardwareID]?
         if let list = fields.node("hardware").flatMap({ context.list($0, field: "hardware") }) {
             allowed = list.compactMap { item -> HardwareID? in
@@ -90,7 +90,7 @@ struct RegionFileDecoder {
         for pair in fields.node("existing").flatMap({ context.mapping($0, field: "existing") }) ?? [] {
             let keyNode = YAMLNode(content: .scalar(pair.key, isPlain: true), location: pair.keyLocation)
             guard let hardware: HardwareID = context.identifier(keyNode, field: "existing"),
-                let units = context.number(pair.value, field: "existing.\(pair.key)", rule: .wholeNonNegative)
+                let units = context.number(pair.value, field: "existing.\(pair.key)", rule: .existingUnits)
             else { continue }
             draft.refer(.hardware, hardware.rawValue, at: pair.keyLocation, owner: owner)
             existing[hardware] = units
@@ -110,7 +110,7 @@ struct RegionFileDecoder {
             node, owner: "latency entry", keys: ["zone", "facility", "rtt_ms"], context: context)
         let zone: ZoneID? = fields.identifier("zone")
         let facility: FacilityID? = fields.identifier("facility")
-        let rtt = fields.number("rtt_ms", .positive)
+        let rtt = fields.number("rtt_ms", .rttMs)
         guard let zone, let facility, let rtt else { return }
         draft.latency.append(LatencyMeasurement(
             zone: zone.rawValue, facility: facility.rawValue, rttMs: rtt, location: node.location))

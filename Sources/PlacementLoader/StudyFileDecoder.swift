@@ -50,9 +50,9 @@ struct StudyFileDecoder {
     private func settings(_ fields: FieldReader) -> StudySettings? {
         let horizon = horizon(fields)
         context.horizon = horizon
-        let discountRate = fields.number("discount_rate", .nonNegative)
+        let discountRate = fields.number("discount_rate", .discountRate)
         let timeSlices = fields.optionalNumber("time_slices", .divisorOf24).map(Int.init) ?? Study.defaultTimeSlices
-        let budget = fields.optionalNumber("budget_usd", .nonNegative)
+        let budget = fields.optionalNumber("budget_usd", .budgetUSD)
         var risk = RiskSettings()
         if let reader = fields.nested("risk", keys: ["alpha", "weight"], required: false) {
             risk.alpha = reader.optionalNumber("alpha", .openUnitInterval) ?? risk.alpha
@@ -64,12 +64,12 @@ struct StudyFileDecoder {
         }
         var blocks: Int?
         if let reader = fields.nested("integer_blocks", keys: ["units"], required: false) {
-            blocks = reader.number("units", .wholeAtLeastOne).map(Int.init)
+            blocks = reader.number("units", .integerBlockUnits).map(Int.init)
         }
         var latency = LatencySettings()
         if let reader = fields.nested("latency", keys: ["route_factor", "base_ms"], required: false) {
-            latency.routeFactor = reader.optionalNumber("route_factor", .atLeastOne) ?? latency.routeFactor
-            latency.baseMs = reader.optionalNumber("base_ms", .nonNegative) ?? latency.baseMs
+            latency.routeFactor = reader.optionalNumber("route_factor", .routeFactor) ?? latency.routeFactor
+            latency.baseMs = reader.optionalNumber("base_ms", .baseMs) ?? latency.baseMs
         }
         let breakeven = fields.optionalNumber("breakeven_utilization", .positiveUpToOne)
             ?? Study.defaultBreakevenUtilization
@@ -81,8 +81,8 @@ struct StudyFileDecoder {
 
     private func horizon(_ fields: FieldReader) -> Horizon? {
         guard let reader = fields.nested("horizon", keys: ["start", "end"]) else { return nil }
-        let start = reader.number("start", .wholeNonNegative).map(Int.init)
-        let end = reader.number("end", .wholeNonNegative).map(Int.init)
+        let start = reader.number("start", .year).map(Int.init)
+        let end = reader.number("end", .year).map(Int.init)
         guard let start, let end else { return nil }
         for (key, year) in [("start", start), ("end", end)] where !(1900...2200).contains(year) {
             context.error(at: reader.node(key)!.location, "horizon \(key) \(year) is not a plausible year",

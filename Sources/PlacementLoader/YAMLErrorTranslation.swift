@@ -22,11 +22,17 @@ enum YAMLErrorTranslation {
             let detail = context.map { " (\($0.text) at \($0.mark.line):\($0.mark.column))" } ?? ""
             return make(mark.line, mark.column, "YAML syntax error: \(problem)\(detail)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            // Yams reports the first occurrence of the first duplicate (in key order); point at its repeat.
+            let key = duplicates.first ?? ""
+            let first = context.mark
+            let mark = DuplicateKeyLocator.repeatOf(key: key, firstAt: first, in: bytes) ?? first
+            let hint =
+                DuplicateKeyLocator.same(mark, first)
+                ? "each key may appear once; merge or remove the repeated entry"
+                : "'\(key)' is already set at \(first.line):\(first.column); merge or remove one of them"
             return Diagnostic(
-                file: file, line: max(1, context.mark.line), column: max(1, context.mark.column),
-                severity: .error, message: "duplicate key \(keys) in one mapping",
-                hint: "each key may appear once; merge or remove the repeated entry")
+                file: file, line: max(1, mark.line), column: max(1, mark.column),
+                severity: .error, message: "duplicate key '\(key)' in one mapping", hint: hint)
         default:
             return make(1, 1, "not a YAML document: \(yamlError)")
         }

@@ -1,26 +1,26 @@
 /// Every number a path can name: one table per kind of item, keyed like the YAML files.
 enum NumberPathTable {
     static let studyFields: [NumberField<Study>] = [
-        .value("discount_rate", .nonNegative, \.discountRate),
+        .value("discount_rate", .discountRate, \.discountRate),
         .whole("time_slices", .divisorOf24, \.timeSlices),
         .value("breakeven_utilization", .positiveUpToOne, \.breakevenUtilization),
         .value("risk.alpha", .openUnitInterval, \.risk.alpha),
         .value("risk.weight", .unitInterval, \.risk.weight),
         .value("policy.max_category_share", .positiveUpToOne, \.policy.maxCategoryShare),
         .value("stress.shock", .unitInterval, \.stress.shock),
-        NumberField("budget_usd", .nonNegative, read: { study, _ in study.budgetUSD }, write: { study, _, value in
+        NumberField("budget_usd", .budgetUSD, read: { study, _ in study.budgetUSD }, write: { study, _, value in
             study.budgetUSD = value
         }),
-        NumberField("integer_blocks.units", .wholeAtLeastOne, read: { study, _ in
+        NumberField("integer_blocks.units", .integerBlockUnits, read: { study, _ in
             study.integerBlockUnits.map(Double.init)
         }, write: { study, _, value in study.integerBlockUnits = Int(value) }),
-        NumberField("latency.route_factor", .atLeastOne, read: { study, _ in study.latency.settings.routeFactor },
+        NumberField("latency.route_factor", .routeFactor, read: { study, _ in study.latency.settings.routeFactor },
             write: { study, _, value in
                 var settings = study.latency.settings
                 settings.routeFactor = value
                 study.rebuildLatency(settings)
             }),
-        NumberField("latency.base_ms", .nonNegative, read: { study, _ in study.latency.settings.baseMs },
+        NumberField("latency.base_ms", .baseMs, read: { study, _ in study.latency.settings.baseMs },
             write: { study, _, value in
                 var settings = study.latency.settings
                 settings.baseMs = value
@@ -29,12 +29,12 @@ enum NumberPathTable {
     ]
 
     static let facilityFields: [NumberField<Facility>] = [
-        .series("power_mw", .nonNegative, default: 0, \.powerMWSeries),
-        .value("pue", .atLeastOne, \.pue),
-        .value("electricity_usd_per_mwh", .nonNegative, \.electricityUSDPerMWh),
-        .value("shell_capex_usd_per_mw", .nonNegative, \.shellCapexUSDPerMW),
-        .value("fixed_om_usd_per_mw_year", .nonNegative, \.fixedOMUSDPerMWYear),
-        NumberField("existing.<hardware>", .wholeNonNegative, read: { facility, arguments in
+        .series("power_mw", .powerMW, default: 0, \.powerMWSeries),
+        .value("pue", .pue, \.pue),
+        .value("electricity_usd_per_mwh", .electricityUSDPerMWh, \.electricityUSDPerMWh),
+        .value("shell_capex_usd_per_mw", .shellCapexUSDPerMW, \.shellCapexUSDPerMW),
+        .value("fixed_om_usd_per_mw_year", .fixedOMUSDPerMWYear, \.fixedOMUSDPerMWYear),
+        NumberField("existing.<hardware>", .existingUnits, read: { facility, arguments in
             facility.existingUnits(of: HardwareID(arguments[0]))
         }, write: { facility, arguments, value in facility.existingUnits[HardwareID(arguments[0])] = value }),
     ]
@@ -44,28 +44,28 @@ enum NumberPathTable {
     ]
 
     static let hardwareFields: [NumberField<Hardware>] = [
-        .value("memory_gb", .nonNegative, \.memoryGB),
-        .value("power_kw", .positive, \.powerKW),
-        .value("capex_usd", .nonNegative, \.capexUSD),
-        .whole("lifetime_years", .wholeAtLeastOne, \.lifetimeYears),
-        NumberField("throughput.<workload>", .nonNegative, read: { hardware, arguments in
+        .value("memory_gb", .memoryGB, \.memoryGB),
+        .value("power_kw", .powerKW, \.powerKW),
+        .value("capex_usd", .capexUSD, \.capexUSD),
+        .whole("lifetime_years", .lifetimeYears, \.lifetimeYears),
+        NumberField("throughput.<workload>", .throughput, read: { hardware, arguments in
             hardware.throughput(for: WorkloadID(arguments[0]))
         }, write: { hardware, arguments, value in hardware.throughputByWorkload[WorkloadID(arguments[0])] = value }),
     ]
 
     static let workloadFields: [NumberField<Workload>] = [
-        .value("latency_slo_ms", .positive, \.latencySLOMs),
-        .value("min_memory_gb", .nonNegative, \.minMemoryGB),
-        NumberField("daily_profile.<entry>", .positive, entryCount: { $0.dailyProfile.values.count },
+        .value("latency_slo_ms", .latencySLOMs, \.latencySLOMs),
+        .value("min_memory_gb", .memoryGB, \.minMemoryGB),
+        NumberField("daily_profile.<entry>", .dailyProfileEntry, entryCount: { $0.dailyProfile.values.count },
             read: { workload, arguments in workload.dailyProfile.values[Int(arguments[0])!] },
             write: { workload, arguments, value in workload.dailyProfile.setValue(value, at: Int(arguments[0])!) }),
     ]
 
     static let tenantFields: [NumberField<Tenant>] = [
-        .value("price_usd_per_unit", .nonNegative, \.priceUSDPerUnit),
+        .value("price_usd_per_unit", .priceUSDPerUnit, \.priceUSDPerUnit),
         .value("committed_share", .unitInterval, \.committedShare),
-        .value("shortfall_penalty_usd_per_unit", .nonNegative, \.shortfallPenaltyUSDPerUnit),
-        NumberField("demand.annual_units.<year>", .nonNegative, read: { tenant, arguments in
+        .value("shortfall_penalty_usd_per_unit", .priceUSDPerUnit, \.shortfallPenaltyUSDPerUnit),
+        NumberField("demand.annual_units.<year>", .annualUnits, read: { tenant, arguments in
             tenant.annualUnits(in: Int(arguments[0])!)
         }, write: { tenant, arguments, value in tenant.annualUnitsCurve.points.set(value, for: Int(arguments[0])!) }),
         NumberField("demand.zones.<zone>", .unitInterval, read: { tenant, arguments in
@@ -82,10 +82,10 @@ enum NumberPathTable {
 
     static let scenarioFields: [NumberField<Scenario>] = [
         .value("probability", .unitInterval, \.probability),
-        .multipliers("demand", placeholder: "workload", .nonNegative, \.demand),
-        .multipliers("price", placeholder: "workload", .nonNegative, \.price),
-        .multipliers("efficiency", placeholder: "workload", .positive, \.efficiency),
-        .multipliers("electricity", placeholder: "region", .nonNegative, \.electricity),
+        .multipliers("demand", placeholder: "workload", .multiplier, \.demand),
+        .multipliers("price", placeholder: "workload", .multiplier, \.price),
+        .multipliers("efficiency", placeholder: "workload", .efficiency, \.efficiency),
+        .multipliers("electricity", placeholder: "region", .multiplier, \.electricity),
     ]
 
     static let scopes: [NumberScope] = [

@@ -34,11 +34,20 @@ public struct Sweep: Hashable, Sendable {
         self.dimensions = dimensions
     }
 
-    /// Number of variants (0 when a dimension has no value).
+    /// The most variants a sweep may have (documented in docs/file-formats.md); larger grids are
+    /// refused before any work.
+    public static let maximumVariants = 1_000_000_000
+
+    /// Number of variants (0 when a dimension has no value); `Int.max` when the grid is too
+    /// large to count.
     public var variantCount: Int {
         guard !dimensions.isEmpty else { return 0 }
         switch mode {
-        case .grid: return dimensions.reduce(1) { $0 * $1.values.count }
+        case .grid:
+            return dimensions.reduce(1) { product, dimension in
+                let (result, overflow) = product.multipliedReportingOverflow(by: dimension.values.count)
+                return overflow ? Int.max : result
+            }
         case .zip: return dimensions.map(\.values.count).min() ?? 0
         }
     }

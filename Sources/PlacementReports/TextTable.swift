@@ -1,3 +1,5 @@
+import Foundation
+
 /// A plain-text table with aligned columns: the first column left-aligned, the rest right-aligned.
 ///
 /// ```swift
@@ -31,11 +33,13 @@ public struct TextTable: Sendable {
 
 /// Number formats for people: thousands separators, money in M/B USD, percentages.
 public enum Format {
+    /// `value` with thousands separators and `decimals` decimals; "-" when not finite.
     public static func grouped(_ value: Double, decimals: Int = 0) -> String {
         guard value.isFinite else { return "-" }
         let negative = value < 0
         let scaled = (abs(value) * pow10(decimals)).rounded() / pow10(decimals)
-        var integer = String(Int64(scaled.rounded(.down)))
+        // "%.0f" prints any finite double's integer part exactly; Int64 would trap from 9.2e18 on.
+        var integer = String(format: "%.0f", scaled.rounded(.down))
         var grouped = ""
         while integer.count > 3 {
             grouped = "," + integer.suffix(3) + grouped

@@ -1,3 +1,4 @@
+import Foundation
 import PlacementModel
 import PlacementReports
 
@@ -6,27 +7,38 @@ import PlacementReports
 /// Iterations and seconds depend on the machine and the warm-start path, so they are
 /// written only with `timings` (which makes runs differ).
 public struct SweepRecordFormat: Sendable {
+    public let sweep: Sweep
     public let paths: [String]
     public let timings: Bool
 
     public init(sweep: Sweep, timings: Bool) {
+        self.sweep = sweep
         paths = sweep.dimensions.map(\.path)
         self.timings = timings
     }
 
     public var csvHeader: String {
-        let fields = ["variant"] + paths + ["status", "expected_npv_usd", "cvar_npv_usd", "fleet_utilization",
-                                            "resilience", "expected_stranded_usd"]
+        let fields =
+            ["variant"] + paths + [
+                "status", "expected_npv_usd", "cvar_npv_usd", "fleet_utilization",
+                "resilience", "expected_stranded_usd",
+            ]
             + (timings ? ["iterations", "seconds", "warm"] : [])
         return fields.map(CSVTable.escape).joined(separator: ",")
     }
 
     public func csvRow(_ result: VariantResult) -> String {
         var fields = [String(result.id)] + result.values.map { CSVTable.number($0) }
-        fields += [result.status, CSVTable.number(result.expectedNPV), CSVTable.number(result.cvarNPV),
-                   CSVTable.number(result.fleetUtilization), CSVTable.number(result.resilience),
-                   CSVTable.number(result.expectedStranded)]
-        if timings { fields += [String(result.iterations), CSVTable.number(result.seconds), result.warmStarted ? "true" : "false"] }
+        fields += [
+            result.status.rawValue, CSVTable.number(result.expectedNPV), CSVTable.number(result.cvarNPV),
+            CSVTable.number(result.fleetUtilization), CSVTable.number(result.resilience),
+            CSVTable.number(result.expectedStranded),
+        ]
+        if timings {
+            fields += [
+                String(result.iterations), CSVTable.number(result.seconds), result.warmStarted ? "true" : "false",
+            ]
+        }
         return fields.map(CSVTable.escape).joined(separator: ",")
     }
 
@@ -34,7 +46,7 @@ public struct SweepRecordFormat: Sendable {
         var members: [(String, JSONValue)] = [
             ("variant", .number(Double(result.id))),
             ("values", .object(zip(paths, result.values).map { ($0, .number($1)) })),
-            ("status", .string(result.status)),
+            ("status", .string(result.status.rawValue)),
             ("expected_npv_usd", .finite(result.expectedNPV)),
             ("cvar_npv_usd", .finite(result.cvarNPV)),
             ("fleet_utilization", .finite(result.fleetUtilization)),
@@ -43,8 +55,10 @@ public struct SweepRecordFormat: Sendable {
         ]
         if let message = result.message { members.append(("message", .string(message))) }
         if timings {
-            members += [("iterations", .number(Double(result.iterations))), ("seconds", .number(result.seconds)),
-                        ("warm", .bool(result.warmStarted))]
+            members += [
+                ("iterations", .number(Double(result.iterations))), ("seconds", .number(result.seconds)),
+                ("warm", .bool(result.warmStarted)),
+            ]
         }
         return JSONValue.object(members).compact()
     }
@@ -57,4 +71,103 @@ public struct SweepRecordFormat: Sendable {
         }
         return Int(line.prefix { $0.isNumber })
     }
+
+    /// The result a CSV row written by ``csvRow(_:)`` holds, or why the row is not one: every
+    /// field must parse and the row must be exactly what ``csvRow(_:)`` writes for it.
+    public func result(ofCSVRow line: Substring) -> Result<VariantResult, SweepRowProblem> {
+        let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+        let expected = 1 + paths.count + 6 + (timings ? 3 : 0)
+        guard fields.count == expected else { return .failure(.init("it has \(fields.count) fields, not \(expected)")) }
+        guard let id = Int(fields[0]) else { return .failure(.init("'\(fields[0])' is not a variant id")) }
+        var values: [Double] = []
+        for field in fields[1...paths.count] {
+            guard let value = Double(field), value.isFinite else {
+                return .failure(.init("'\(field)' is not a number"))
+            }
+            values.append(value)
+        }
+        var rest = fields.dropFirst(1 + paths.count)
+        guard let status = VariantStatus(rawValue: String(rest.removeFirst())) else {
+            return .failure(.init("'\(fields[1 + paths.count])' is not a status"))
+        }
+        var figures: [Double?] = []
+        for field in rest.prefix(5) {
+            if field.isEmpty {
+                figures.append(nil)
+            } else {
+                guard let value = Double(field), value.isFinite else {
+                    return .failure(.init("'\(field)' is not a number"))
+                }
+                figures.append(value)
+            }
+        }
+        var result = VariantResult(
+            id: id, values: values, status: status, expectedNPV: figures[0], cvarNPV: figures[1],
+            fleetUtilization: figures[2], resilience: figures[3], expectedStranded: figures[4])
+        if timings {
+            let extra = Array(rest.dropFirst(5))
+            guard let iterations = Int(extra[0]), let seconds = Double(extra[1]),
+                extra[2] == "true" || extra[2] == "false"
+            else { return .failure(.init("its iterations, seconds or warm flag do not parse")) }
+            result.iterations = iterations
+            result.seconds = seconds
+            result.warmStarted = extra[2] == "true"
+        }
+        return check(result, rendered: csvRow(result), line: line)
+    }
+
+    /// The result a JSON line written by ``jsonLine(_:)`` holds, or why the line is not one.
+    public func result(ofJSONLine line: Substring) -> Result<VariantResult, SweepRowProblem> {
+        // JSONDecoder reads doubles exactly (JSONSerialization may round through Decimal).
+        struct Line: Decodable {
+            var variant: Int
+            var values: [String: Double]
+            var status: String
+            var expected_npv_usd, cvar_npv_usd, fleet_utilization, resilience, expected_stranded_usd: Double?
+            var message: String?
+            var iterations: Int?
+            var seconds: Double?
+            var warm: Bool?
+        }
+        guard let read = try? JSONDecoder().decode(Line.self, from: Data(line.utf8)) else {
+            return .failure(.init("it is not a JSON object of a sweep row"))
+        }
+        guard let status = VariantStatus(rawValue: read.status) else {
+            return .failure(.init("'\(read.status)' is not a status"))
+        }
+        var result = VariantResult(
+            id: read.variant, values: paths.map { read.values[$0] ?? .nan }, status: status,
+            expectedNPV: read.expected_npv_usd, cvarNPV: read.cvar_npv_usd, fleetUtilization: read.fleet_utilization,
+            resilience: read.resilience, expectedStranded: read.expected_stranded_usd, message: read.message)
+        if timings {
+            result.iterations = read.iterations ?? -1
+            result.seconds = read.seconds ?? .nan
+            result.warmStarted = read.warm ?? false
+        }
+        return check(result, rendered: jsonLine(result), line: line)
+    }
+
+    /// The row must be exactly what this format writes for its result, and carry its variant's values.
+    private func check(
+        _ result: VariantResult, rendered: String, line: Substring
+    ) -> Result<VariantResult, SweepRowProblem> {
+        guard rendered == line else { return .failure(.init("it is not a row as placement writes it (edited?)")) }
+        guard result.id >= 0, result.id < sweep.variantCount else {
+            return .failure(.init("variant \(result.id) is not in the sweep"))
+        }
+        let values = sweep.assignments(ofVariant: result.id).map(\.value)
+        guard result.values == values else {
+            return .failure(
+                .init(
+                    "its varied values are not those of variant \(result.id) "
+                        + "(\(values.map { CSVTable.number($0) }.joined(separator: ", ")))"))
+        }
+        return .success(result)
+    }
+}
+
+/// Why a written sweep row cannot be trusted.
+public struct SweepRowProblem: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }

@@ -89,7 +89,7 @@ public struct SweepRunner<Solver: IncrementalSolver>: Sendable {
         do {
             let study = try sweep.variant(id, of: base)
             let outcome = try planner.run(study)
-            var result = VariantResult(id: id, values: values, status: outcome.investment.termination.rawValue,
+            var result = VariantResult(id: id, values: values, status: .finished(outcome.investment.termination),
                                        iterations: outcome.iterations, warmStarted: outcome.warmStarted,
                                        message: outcome.investment.message)
             if let plan = outcome.plan {
@@ -104,7 +104,7 @@ public struct SweepRunner<Solver: IncrementalSolver>: Sendable {
             result.seconds = (clock.now - start).seconds
             return result
         } catch {
-            return VariantResult(id: id, values: values, status: "error", seconds: (clock.now - start).seconds,
+            return VariantResult(id: id, values: values, status: .failed, seconds: (clock.now - start).seconds,
                                  message: "\(error)")
         }
     }

@@ -1,6 +1,7 @@
 import PlacementModel
 
-/// The order in which a sweep's variants run, cut into blocks and shards.
+/// The order in which a sweep's variants run, cut into blocks and shards, computed by index so
+/// that memory grows with one shard, never with the whole grid.
 ///
 /// Variants run in a reflected (boustrophedon) order: consecutive variants differ in one
 /// dimension by one step, so each re-solve starts from a similar problem's basis. The order
@@ -13,55 +14,79 @@ import PlacementModel
 /// schedule.blocks(shard: 0, of: 4)   // the first quarter of the blocks
 /// ```
 public struct SweepSchedule: Sendable {
+    /// The most variants one run (one shard) may hold; larger runs must be split with shards.
+    public static let maximumVariantsPerRun = 10_000_000
+
     public let sweep: Sweep
     public let blockSize: Int
-    /// Variant ids in run order.
-    public let order: [Int]
+    /// Number of variants.
+    public let count: Int
+    private let sizes: [Int]
 
     public init(sweep: Sweep, blockSize: Int) {
         self.sweep = sweep
         self.blockSize = max(1, blockSize)
-        order = Self.reflectedOrder(sweep)
+        count = sweep.variantCount
+        sizes = sweep.mode == .grid ? sweep.dimensions.map(\.values.count) : []
     }
 
-    /// All blocks, each a run of variant ids in run order.
-    public var blocks: [[Int]] {
-        stride(from: 0, to: order.count, by: blockSize).map { Array(order[$0..<min(order.count, $0 + blockSize)]) }
+    /// The id of the variant that runs at `position` (0-based).
+    ///
+    /// Mixed-radix reflected Gray order for grids: the last dimension varies fastest, and each
+    /// dimension runs backwards after every odd step of the one before it. Zip sweeps run in
+    /// their own order.
+    public func variantID(atPosition position: Int) -> Int {
+        guard sizes.count > 1 else { return position }
+        var steps = [Int](repeating: 0, count: sizes.count)
+        var remainder = position
+        for dimension in sizes.indices.reversed() {
+            steps[dimension] = remainder % sizes[dimension]
+            remainder /= sizes[dimension]
+        }
+        var id = 0
+        var reversed = false
+        for (dimension, size) in sizes.enumerated() {
+            let step = steps[dimension]
+            id = id * size + (reversed ? size - 1 - step : step)
+            reversed = step % 2 == 1
+        }
+        return id
     }
 
-    /// The blocks of shard `index` (0-based) of `count`: a contiguous run of whole blocks.
-    public func blocks(shard index: Int, of count: Int) -> [[Int]] {
-        let all = blocks
-        let start = all.count * index / count, end = all.count * (index + 1) / count
-        return Array(all[start..<end])
+    /// Variant ids in run order (materialised: for small sweeps and tests).
+    public var order: [Int] { (0..<count).map(variantID(atPosition:)) }
+
+    /// Number of blocks.
+    public var blockCount: Int { count == 0 ? 0 : (count - 1) / blockSize + 1 }
+
+    /// All blocks, each a run of variant ids in run order (materialised: for small sweeps).
+    public var blocks: [[Int]] { blocks(shard: 0, of: 1) }
+
+    /// The range of block numbers of shard `index` (0-based) of `count`: a contiguous run.
+    public func blockRange(shard index: Int, of shards: Int) -> Range<Int> {
+        func cut(_ part: Int) -> Int {
+            // blockCount * part / shards without overflow, for any shard count.
+            let product = blockCount.multipliedFullWidth(by: part)
+            return shards.dividingFullWidth(product).quotient
+        }
+        return cut(index)..<cut(index + 1)
+    }
+
+    /// The number of variants in shard `index` of `shards`.
+    public func variantCount(shard index: Int, of shards: Int) -> Int {
+        let range = blockRange(shard: index, of: shards)
+        return max(0, min(count, range.upperBound * blockSize) - range.lowerBound * blockSize)
+    }
+
+    /// The blocks of shard `index` (0-based) of `shards`.
+    public func blocks(shard index: Int, of shards: Int) -> [[Int]] {
+        blockRange(shard: index, of: shards).map { block in
+            (block * blockSize..<min(count, (block + 1) * blockSize)).map(variantID(atPosition:))
+        }
     }
 
     /// The variant ids of a shard, in id order (the order rows are written in).
-    public func variantIDs(shard index: Int, of count: Int) -> [Int] {
-        blocks(shard: index, of: count).flatMap { $0 }.sorted()
-    }
-
-    /// Mixed-radix reflected Gray order for grids (the last dimension varies fastest and
-    /// turns back at each end); zip sweeps run in their own order.
-    static func reflectedOrder(_ sweep: Sweep) -> [Int] {
-        guard sweep.mode == .grid, sweep.dimensions.count > 1 else { return Array(0..<sweep.variantCount) }
-        let sizes = sweep.dimensions.map(\.values.count)
-        var order = [Int]()
-        order.reserveCapacity(sweep.variantCount)
-        func visit(_ dimension: Int, _ prefix: Int, reversed: Bool) {
-            let size = sizes[dimension]
-            for step in 0..<size {
-                let digit = reversed ? size - 1 - step : step
-                let id = prefix * size + digit
-                if dimension == sizes.count - 1 {
-                    order.append(id)
-                } else {
-                    // The next dimension runs backwards after every odd step of this one.
-                    visit(dimension + 1, id, reversed: step % 2 == 1)
-                }
-            }
-        }
-        visit(0, 0, reversed: false)
-        return order
+    public func variantIDs(shard index: Int, of shards: Int) -> [Int] {
+        blocks(shard: index, of: shards).flatMap { $0 }.sorted()
     }
 }

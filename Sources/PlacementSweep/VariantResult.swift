@@ -5,8 +5,8 @@ public struct VariantResult: Sendable, Hashable {
     public var id: Int
     /// The varied values, in the sweep's dimension order.
     public var values: [Double]
-    /// The solver's termination status (`optimal`, `timeLimit`, ...) or `error`.
-    public var status: String
+    /// The solver's termination status, or a failure.
+    public var status: VariantStatus
     public var expectedNPV: Double?
     /// Expected NPV of the worst 1 - alpha of scenarios.
     public var cvarNPV: Double?
@@ -24,7 +24,7 @@ public struct VariantResult: Sendable, Hashable {
     /// Why the variant failed, when it did.
     public var message: String?
 
-    public init(id: Int, values: [Double], status: String, expectedNPV: Double? = nil, cvarNPV: Double? = nil,
+    public init(id: Int, values: [Double], status: VariantStatus, expectedNPV: Double? = nil, cvarNPV: Double? = nil,
                 fleetUtilization: Double? = nil, resilience: Double? = nil, expectedStranded: Double? = nil,
                 iterations: Int = 0, seconds: Double = 0, warmStarted: Bool = false, message: String? = nil) {
         self.id = id

@@ -99,14 +99,14 @@ struct DiagnosticCatalogueTests {
             edits: [FixtureEdit(hardware, "capex_usd: 35_000", "capex_usd: lots")],
             expected: ["""
                 Models/hardware.yaml:7:16: error: 'capex_usd' must be a number, found 'lots'
-                  hint: write a number >= 0, e.g. 1.5, 1_000 or 9.2e6
+                  hint: write a number from 0 to 1e9, e.g. 1.5, 1_000 or 9.2e6
                 """]),
         DiagnosticCase(
             name: "quoted number",
             edits: [FixtureEdit(hardware, "capex_usd: 35_000", "capex_usd: \"35000\"")],
             expected: ["""
                 Models/hardware.yaml:7:16: error: 'capex_usd' must be a number, found the quoted text '35000'
-                  hint: write a number >= 0 without quotes, e.g. 1.5, 1_000 or 9.2e6
+                  hint: write a number from 0 to 1e9 without quotes, e.g. 1.5, 1_000 or 9.2e6
                 """]),
         DiagnosticCase(
             name: "mapping where a list is expected",
@@ -131,11 +131,11 @@ struct DiagnosticCatalogueTests {
             expected: [
                 """
                 Regions/gulf.yaml:29:10: error: 'pue' must be a finite number, found '.inf'
-                  hint: write a number of at least 1
+                  hint: write a number from 1 to 10
                 """,
                 """
                 Regions/gulf.yaml:30:30: error: 'electricity_usd_per_mwh' must not be negative, found -48
-                  hint: write a number >= 0
+                  hint: write a number from 0 to 1e5
                 """,
             ]),
         DiagnosticCase(
@@ -147,19 +147,19 @@ struct DiagnosticCatalogueTests {
             expected: [
                 """
                 Regions/gulf.yaml:19:10: error: 'pue' must be at least 1, found 0.9
-                  hint: write a number of at least 1
+                  hint: write a number from 1 to 10
                 """,
                 """
-                Models/hardware.yaml:20:21: error: 'lifetime_years' must be a whole number of at least 1, found 2.5
-                  hint: write a whole number of at least 1
+                Models/hardware.yaml:20:21: error: 'lifetime_years' must be a whole number from 1 to 100, found 2.5
+                  hint: write a whole number from 1 to 100
                 """,
             ]),
         DiagnosticCase(
             name: "zero power per accelerator",
             edits: [FixtureEdit(hardware, "power_kw: .4", "power_kw: 0")],
             expected: ["""
-                Models/hardware.yaml:18:15: error: 'power_kw' must be greater than 0, found 0
-                  hint: write a number > 0
+                Models/hardware.yaml:18:15: error: 'power_kw' must be at least 0.001, found 0
+                  hint: write a number from 0.001 to 1000
                 """]),
         DiagnosticCase(
             name: "a demanded workload no hardware can serve",
@@ -217,8 +217,8 @@ struct DiagnosticCatalogueTests {
                   hint: use 1, 2, 3, 4, 6, 8, 12 or 24 entries, one per equal part of the local day
                 """,
                 """
-                Models/workloads.yaml:13:26: error: 'daily_profile' must be greater than 0, found 0
-                  hint: write a number > 0
+                Models/workloads.yaml:13:26: error: 'daily_profile' must be at least 0.001, found 0
+                  hint: write a number from 0.001 to 1000
                 """,
             ]),
         DiagnosticCase(
@@ -323,6 +323,44 @@ struct DiagnosticCatalogueTests {
             expected: ["""
                 Regions/gulf.yaml:24:16: error: existing units at facility 'abu-dhabi-campus' draw 2.4 MW in 2030, more than its power_mw of 0
                   hint: raise power_mw for 2030 or reduce the existing units; the plan could not exist
+                """]),
+        DiagnosticCase(
+            name: "numbers that passed before and then broke the solver or trapped",
+            edits: [
+                FixtureEdit(study, "discount_rate: 0.08", "discount_rate: 1e300"),
+                FixtureEdit(study, "{start: 2026, end: 2030}", "{start: 1e300, end: 2030}"),
+                FixtureEdit(hardware, "lifetime_years: 4", "lifetime_years: 1e9"),
+                FixtureEdit(hardware, "power_kw: .4", "power_kw: 1e-300"),
+                FixtureEdit(tenants, "price_usd_per_unit: 8", "price_usd_per_unit: 1e308"),
+            ],
+            expected: [
+                """
+                Models/baseline.yaml:8:18: error: 'start' must be a whole number from 1900 to 2200, found 1e300
+                  hint: write a whole number from 1900 to 2200
+                """,
+                """
+                Models/baseline.yaml:9:16: error: 'discount_rate' must be at most 1, found 1e300
+                  hint: write a number from 0 to 1
+                """,
+                """
+                Models/hardware.yaml:18:15: error: 'power_kw' must be at least 0.001, found 1e-300
+                  hint: write a number from 0.001 to 1000
+                """,
+                """
+                Models/hardware.yaml:20:21: error: 'lifetime_years' must be a whole number from 1 to 100, found 1e9
+                  hint: write a whole number from 1 to 100
+                """,
+                """
+                Models/tenants.yaml:22:25: error: 'price_usd_per_unit' must be at most 10000, found 1e308
+                  hint: write a number from 0 to 10000
+                """,
+            ]),
+        DiagnosticCase(
+            name: "the same year written twice",
+            edits: [FixtureEdit(gulf, "{2026: 50, 2028: 200}", "{2026: 50, 02026: 60, 2028: 200}")],
+            expected: ["""
+                Regions/gulf.yaml:18:26: error: year 2026 appears twice in 'power_mw' (as '2026' and '02026')
+                  hint: '2026' is already set at 18:16; keep one of them
                 """]),
         DiagnosticCase(
             name: "residency that is not one of the three",

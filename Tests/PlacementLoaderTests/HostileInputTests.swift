@@ -101,8 +101,8 @@ struct HostileInputTests {
 
     @Test func duplicateKeysAreReported() throws {
         #expect(try diagnostics(for: "schema: 1\nworkloads: []\nworkloads: []\n") == ["""
-            Models/workloads.yaml:2:1: error: duplicate key 'workloads' in one mapping
-              hint: each key may appear once; merge or remove the repeated entry
+            Models/workloads.yaml:3:1: error: duplicate key 'workloads' in one mapping
+              hint: 'workloads' is already set at 2:1; merge or remove one of them
             """])
     }
 
@@ -141,6 +141,72 @@ struct HostileInputTests {
         #expect(failure?.diagnostics.map(\.description) == ["""
             no/such/study.yaml: error: cannot read 'no/such/study.yaml': no such file
               hint: check the path; it is relative to the file that names it
+            """])
+    }
+
+    /// Opening a FIFO for reading blocks until a writer appears: it is refused before opening.
+    @Test func aFIFOIsRefusedWithoutOpeningIt() throws {
+        let fixture = try FixtureStudy()
+        defer { fixture.remove() }
+        try FileManager.default.removeItem(atPath: fixture.path(Self.file))
+        #expect(mkfifo(fixture.path(Self.file), 0o644) == 0)
+        #expect(fixture.failure(expecting: .missingInput) == ["""
+            Models/baseline.yaml:5:12: error: cannot read 'Models/workloads.yaml': it is a FIFO (named pipe), not a regular file
+              hint: name a .yaml file; pipes and devices are not read
+            """])
+        let device = #expect(throws: LoadFailure.self) { try StudyLoader().loadStudy(at: "/dev/zero") }
+        #expect(device?.kind == .missingInput)
+        #expect(device?.diagnostics.first?.message == "cannot read '/dev/zero': it is a character device, not a regular file")
+    }
+
+    @Test func aSymbolicLinkLoopIsNotAMissingFile() throws {
+        let fixture = try FixtureStudy()
+        defer { fixture.remove() }
+        try FileManager.default.removeItem(atPath: fixture.path(Self.file))
+        try FileManager.default.createSymbolicLink(atPath: fixture.path(Self.file), withDestinationPath: "loop.yaml")
+        try FileManager.default.createSymbolicLink(atPath: fixture.path("Models/loop.yaml"), withDestinationPath: "workloads.yaml")
+        #expect(fixture.failure(expecting: .missingInput) == ["""
+            Models/baseline.yaml:5:12: error: cannot read 'Models/workloads.yaml': a symbolic link loop (too many levels of symbolic links)
+              hint: check the path and its permissions
+            """])
+    }
+
+    @Test func aUTF8ByteOrderMarkIsAccepted() throws {
+        let fixture = try FixtureStudy()
+        defer { fixture.remove() }
+        try fixture.write(Self.file, bytes: [0xEF, 0xBB, 0xBF] + Array(try fixture.contents(Self.file).utf8))
+        guard case .success = fixture.load() else {
+            Issue.record("a file with a byte-order mark does not load")
+            return
+        }
+    }
+
+    @Test(arguments: [
+        ([0xFF, 0xFE] as [UInt8], "UTF-16 (little-endian)"), ([0xFE, 0xFF], "UTF-16 (big-endian)"),
+        ([], "UTF-16 (little-endian)"), ([0, 0, 0xFE, 0xFF], "UTF-32 (big-endian)"),
+    ])
+    func textInAnotherEncodingIsNamed(prefix: [UInt8], encoding: String) throws {
+        let text = "schema: 1\nworkloads: []\n"
+        var bytes: [UInt8] = []
+        for unit in text.utf16 {
+            switch encoding {
+            case "UTF-16 (big-endian)": bytes += [UInt8(unit >> 8), UInt8(unit & 0xFF)]
+            case "UTF-32 (big-endian)": bytes += [0, 0, UInt8(unit >> 8), UInt8(unit & 0xFF)]
+            default: bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+            }
+        }
+        #expect(try diagnostics(for: prefix + bytes) == ["""
+            Models/workloads.yaml:1:1: error: the file is \(encoding) text, not UTF-8
+              hint: save it as UTF-8 (most editors offer this under 'Save As' or 'Encoding')
+            """])
+    }
+
+    /// Over half a million values without a single alias: the hint does not blame aliases.
+    @Test func theNodeBudgetHintBlamesAliasesOnlyWhenThereAreSome() throws {
+        let text = "schema: 1\nworkloads: [" + Array(repeating: "1", count: 500_001).joined(separator: ",") + "]\n"
+        #expect(try diagnostics(for: text) == ["""
+            Models/workloads.yaml:2:1000003: error: the document expands to more than 500000 values
+              hint: region and model files hold a few thousand values; split the data or check that this is the right file
             """])
     }
 }

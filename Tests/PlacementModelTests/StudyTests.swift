@@ -47,6 +47,12 @@ struct StudyTests {
         #expect(Suggestions.hint(for: "zzz", among: ["a", "b"]) == "known values: 'a', 'b'")
         #expect(Suggestions.didYouMean(["a", "b", "c"]) == "did you mean 'a', 'b' or 'c'?")
         #expect(NumberRule.divisorOf24.violation(of: 5) != nil && NumberRule.divisorOf24.violation(of: 8) == nil)
-        #expect(NumberRule.nonNegative.violation(of: .nan) == "must be a finite number")
+        #expect(NumberRule.pue.violation(of: .nan) == "must be a finite number")
+        #expect(NumberRule.pue.violation(of: 0.9) == "must be at least 1")
+        #expect(NumberRule.pue.violation(of: 11) == "must be at most 10")
+        #expect(NumberRule.powerKW.violation(of: 1e-300) == "must be at least 0.001")
+        #expect(NumberRule.lifetimeYears.violation(of: 1e9) == "must be a whole number from 1 to 100")
+        #expect(NumberRule.annualUnits.violation(of: 1e19) == "must be at most 1e18")
+        #expect(NumberRule.dailyProfileEntry.violation(of: -1) == "must be at least 0.001")
     }
 }

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import OutputFiles
+
+/// Standard output and error for the commands. Output is written with `write(2)` and its
+/// result checked: a full disk or a closed pipe is an error (exit 73), never a silent 0.
+enum StandardOutput {
+    /// Writes `text` (adding a final newline when it has none) to standard output.
+    static func write(_ text: String) throws {
+        let line = text.hasSuffix("\n") || text.isEmpty ? text : text + "\n"
+        fflush(nil)  // anything buffered by print() goes first
+        var failure: Int32?
+        line.utf8CString.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            let count = buffer.count - 1
+            while offset < count {
+                let written = Foundation.write(STDOUT_FILENO, buffer.baseAddress! + offset, count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
+        }
+        if let failure {
+            printError("error: cannot write to standard output: \(OutputFileError.words(for: failure))")
+            throw ExitStatus.cannotCreateOutput
+        }
+    }
+}
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}
+
+/// Whether standard error is a terminal (progress output only then).
+var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }

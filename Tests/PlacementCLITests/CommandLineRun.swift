@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+/// Runs the built `placement` executable in a scratch directory holding a copy of the small
+/// sweep-test study, and captures its exit status, standard output and standard error.
+struct CommandLineRun {
+    /// A fresh directory with `study/Models/...` and `study/Regions/...`.
+    let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("placement-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.fixture, to: directory.appendingPathComponent("study"))
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: directory) }
+
+    static let study = "study/Models/baseline.yaml"
+    static let sweep = "study/Models/sweep.yaml"
+
+    /// The sweep tests' study, found from this source file (the repository is at hand under `swift test`).
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("PlacementSweepTests/Fixtures/study")
+
+    /// The `placement` binary beside the test bundle (`swift build` puts every product in one directory).
+    static let executable: URL = {
+        var candidates: [URL] = []
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            candidates.append(URL(fileURLWithPath: path).deletingLastPathComponent())
+        }
+        candidates.append(Bundle.main.bundleURL)
+        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
+        for directory in candidates {
+            var current = directory
+            for _ in 0..<4 {
+                let binary = current.appendingPathComponent("placement")
+                if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
+                current.deleteLastPathComponent()
+            }
+        }
+        return URL(fileURLWithPath: "placement")
+    }()
+
+    struct Outcome {
+        var status: Int32
+        var output: String
+        var error: String
+        /// Whether the process ended by a signal (then `status` is the signal number).
+        var signalled: Bool
+    }
+
+    /// Runs `placement arguments` in ``directory``; `standardOutput` names a file to write stdout to.
+    @discardableResult
+    func run(_ arguments: [String], standardOutput: String? = nil) throws -> Outcome {
+        let process = try start(arguments, standardOutput: standardOutput)
+        return try finish(process)
+    }
+
+    struct Started {
+        let process: Process
+        let output: URL
+        let error: URL
+        let captured: Bool
+    }
+
+    func start(_ arguments: [String], standardOutput: String? = nil) throws -> Started {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let id = UUID().uuidString
+        let output =
+            standardOutput.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("out-\(id)")
+        let error = FileManager.default.temporaryDirectory.appendingPathComponent("err-\(id)")
+        if standardOutput == nil { FileManager.default.createFile(atPath: output.path, contents: nil) }
+        FileManager.default.createFile(atPath: error.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = try FileHandle(forWritingTo: error)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return Started(process: process, output: output, error: error, captured: standardOutput == nil)
+    }
+
+    func finish(_ started: Started) throws -> Outcome {
+        started.process.waitUntilExit()
+        defer {
+            if started.captured { try? FileManager.default.removeItem(at: started.output) }
+            try? FileManager.default.removeItem(at: started.error)
+        }
+        let output = started.captured ? (try String(contentsOf: started.output, encoding: .utf8)) : ""
+        return Outcome(
+            status: started.process.terminationStatus, output: output,
+            error: try String(contentsOf: started.error, encoding: .utf8),
+            signalled: started.process.terminationReason == .uncaughtSignal)
+    }
+
+    func path(_ relative: String) -> String { directory.appendingPathComponent(relative).path }
+
+    func read(_ relative: String) throws -> String { try String(contentsOfFile: path(relative), encoding: .utf8) }
+
+    func write(_ relative: String, _ text: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path(relative)))
+    }
+
+    func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: path(relative)) }
+
+    /// Every file name in the directory (not recursive), hidden ones included.
+    func names() throws -> Set<String> { Set(try FileManager.default.contentsOfDirectory(atPath: directory.path)) }
+
+    /// Makes a FIFO at `relative`.
+    func makeFIFO(_ relative: String) throws {
+        guard mkfifo(path(relative), 0o644) == 0 else { throw CocoaError(.fileWriteUnknown) }
+    }
+
+    /// The file type bits of `relative` (S_IFIFO, S_IFREG, ...), symbolic links not followed.
+    func type(_ relative: String) -> mode_t {
+        var status = stat()
+        guard lstat(path(relative), &status) == 0 else { return 0 }
+        return status.st_mode & S_IFMT
+    }
+}
