@@ -2,7 +2,7 @@ import LinearProgramming
 import PlacementModel
 import PlacementOptimizer
 
-/// Everything DESIGN section 4 computes from a plan: utilization and category mix,
+/// Everything docs/design.md §4 computes from a plan: utilization and category mix,
 /// resilience under one-workload stresses, and stranded-asset risk. (Shadow prices come
 /// with the plan: `Plan.powerShadowPrices`, `Plan.budgetShadowPrice`.)
 ///

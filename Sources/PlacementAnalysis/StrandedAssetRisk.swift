@@ -1,7 +1,7 @@
 import PlacementModel
 import PlacementOptimizer
 
-/// Stranded-asset risk (DESIGN section 4): book value left idle under each scenario and
+/// Stranded-asset risk (docs/design.md §4): book value left idle under each scenario and
 /// each stress case.
 ///
 /// Book value in year y of a unit installed in year y' is `unit_capex x max(0, 1 - (y - y') / lifetime)`

@@ -2,7 +2,7 @@ import LinearProgramming
 import PlacementModel
 import PlacementOptimizer
 
-/// Utilization resilience (DESIGN section 4): for each workload that has a tenant, its
+/// Utilization resilience (docs/design.md §4): for each workload that has a tenant, its
 /// demand times `1 - shock` in every year of the reference scenario, capacity held at the
 /// plan and only dispatch re-solved, warm-started in one solver session.
 ///

@@ -1,7 +1,7 @@
 import PlacementModel
 import PlacementOptimizer
 
-/// How busy the plan's capacity is (DESIGN section 4): per fleet, per facility and for the
+/// How busy the plan's capacity is (docs/design.md §4): per fleet, per facility and for the
 /// whole fleet, per year and scenario, with the category mix of accelerator-hours.
 ///
 /// `utilization = used accelerator-hours / (8760 x installed units)`; undefined (nil) where

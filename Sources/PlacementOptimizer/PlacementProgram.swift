@@ -1,7 +1,7 @@
 import LinearProgramming
 import PlacementModel
 
-/// The linear program of DESIGN section 3 for one study, with the handles needed to read
+/// The linear program of docs/design.md §3 for one study, with the handles needed to read
 /// a solution back and to change numbers for warm re-solves.
 ///
 /// Money in the objective and the budget row is in thousands of USD (``moneyScale``) so

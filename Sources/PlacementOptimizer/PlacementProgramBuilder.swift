@@ -1,7 +1,7 @@
 import LinearProgramming
 import PlacementModel
 
-/// Builds the ``PlacementProgram`` of a study (DESIGN section 3).
+/// Builds the ``PlacementProgram`` of a study (docs/design.md §3).
 ///
 /// Pruned, because they cannot carry anything (see docs/formulation.md):
 /// serve columns of arcs that fail a filter, of zero demand, or of a fleet with no possible
@@ -328,7 +328,7 @@ private struct BuildState {
         budgetRow = lp.addConstraint(name: "budget", terms: terms, .lessOrEqual(budget * scale))
     }
 
-    /// CVaR of the NPV loss: excess[s] >= -npv[s] - eta (DESIGN section 3, row 6).
+    /// CVaR of the NPV loss: excess[s] >= -npv[s] - eta (docs/design.md §3, row 6).
     mutating func addRiskTerms() {
         guard riskWeight > 0 else { return }
         let alpha = study.risk.alpha
@@ -344,7 +344,7 @@ private struct BuildState {
         }
     }
 
-    /// Category share (DESIGN section 3, row 5), in accelerator-hours per slice (the common
+    /// Category share (docs/design.md §3, row 5), in accelerator-hours per slice (the common
     /// factor hours-per-slice is left out).
     mutating func addShareRows() {
         let share = study.policy.maxCategoryShare
