@@ -92,6 +92,8 @@ let package = Package(
             dependencies: ["PlacementReports", "PlacementAnalysis", "PlacementOptimizer", "PlacementLoader", "GLPKSolver"],
             exclude: ["Snapshots"]
         ),
+        // Repository-wide rules (no tracked file cites a path outside the repository).
+        .testTarget(name: "RepositoryTests"),
         .testTarget(
             name: "GLPKSolverTests",
             dependencies: ["GLPKSolver", "LinearProgramming", "BenchmarkModels", "PlacementTestSupport"],
