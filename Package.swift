@@ -35,6 +35,8 @@ let package = Package(
             name: "PlacementReports",
             dependencies: ["PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "LinearProgramming"]
         ),
+        // The placement program as GNU MathProg (`placement export --format gmpl`).
+        .target(name: "PlacementExport", dependencies: ["PlacementOptimizer", "PlacementModel"]),
         .target(
             name: "PlacementSweep",
             dependencies: ["PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "PlacementReports", "LinearProgramming"]
@@ -43,7 +45,7 @@ let package = Package(
             name: "PlacementCLI",
             dependencies: [
                 "LinearProgramming", "GLPKSolver", "PlacementModel", "PlacementLoader", "PlacementOptimizer",
-                "PlacementAnalysis", "PlacementReports", "PlacementSweep",
+                "PlacementAnalysis", "PlacementReports", "PlacementSweep", "PlacementExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -91,6 +93,11 @@ let package = Package(
             name: "PlacementReportsTests",
             dependencies: ["PlacementReports", "PlacementAnalysis", "PlacementOptimizer", "PlacementLoader", "GLPKSolver"],
             exclude: ["Snapshots"]
+        ),
+        .testTarget(
+            name: "PlacementExportTests",
+            dependencies: ["PlacementExport", "PlacementOptimizer", "PlacementModel", "PlacementLoader", "GLPKSolver",
+                           "PlacementTestSupport"]
         ),
         // Repository-wide rules (no tracked file cites a path outside the repository).
         .testTarget(name: "RepositoryTests"),

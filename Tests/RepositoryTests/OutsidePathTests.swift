@@ -66,7 +66,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         for path in ["Package.swift", "docs/design.md", ".build/debug/x.o", ".hidden/y", "bench/out/run.csv"] {
             let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
             try Data("x".utf8).write(to: url)
         }
         #expect(try RepositoryFiles.list(root: root) == ["Package.swift", "docs/design.md"])
