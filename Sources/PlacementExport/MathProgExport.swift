@@ -21,13 +21,12 @@ public struct MathProgExport: Sendable {
     /// The data file (`.dat`).
     public let data: String
 
-    /// `program` must be the full investment program of its study (`ProgramOptions()`), not a
-    /// dispatch re-solve around a fixed plan, a subset of scenarios or a stress case.
+    /// `program` must be the investment program of its whole study (`ProgramOptions()`): the
+    /// model file weighs every scenario of the data file.
     public init(program: PlacementProgram, title: String) throws {
-        let options = program.options
-        guard options.fixedBuilds == nil, options.scenarios == nil, options.demandScale.isEmpty else {
-            throw ExportError(description: "only the full investment program of a study can be written as MathProg "
-                + "(this one holds builds fixed, selects scenarios or scales demand)")
+        guard program.options.scenarios == nil else {
+            throw ExportError(description: "only the program of all of a study's scenarios can be written as MathProg "
+                + "(this one selects some)")
         }
         let study = program.index.study
         let parts = MathProgModelText.Parts(

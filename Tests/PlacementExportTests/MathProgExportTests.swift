@@ -55,15 +55,16 @@ import Testing
         #expect(trip.glpsolColumns == trip.toolColumns)
     }
 
-    @Test func refusesADispatchProgram() throws {
-        let study = try TinyStudy().study()
-        let fixed = [BuildKey(facility: "near", hardware: "gpu", year: 2026): 10.0]
-        let program = try PlacementProgramBuilder(study: study, options: ProgramOptions(fixedBuilds: fixed)).build()
+    @Test func refusesAProgramOfSomeScenarios() throws {
+        var tiny = TinyStudy()
+        tiny.scenarios = [Scenario(id: "base", probability: 0.5), Scenario(id: "low", probability: 0.5)]
+        let options = ProgramOptions(scenarios: ["low"])
+        let program = try PlacementProgramBuilder(study: try tiny.study(), options: options).build()
         let error = #expect(throws: MathProgExport.ExportError.self) {
-            try MathProgExport(program: program, title: "dispatch")
+            try MathProgExport(program: program, title: "subset")
         }
-        #expect(error?.description == "only the full investment program of a study can be written as MathProg "
-            + "(this one holds builds fixed, selects scenarios or scales demand)")
+        #expect(error?.description == "only the program of all of a study's scenarios can be written as MathProg "
+            + "(this one selects some)")
     }
 
     // MARK: The tiny studies (as in HandDerivedOptimaTests)
