@@ -33,8 +33,11 @@ let package = Package(
         .target(name: "PlacementAnalysis", dependencies: ["PlacementModel", "PlacementOptimizer"]),
         .target(
             name: "PlacementReports",
-            dependencies: ["PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "LinearProgramming"]
+            dependencies: ["PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "LinearProgramming",
+                           "PlacementCompare"]
         ),
+        // What changed between two optimize results (read through one decoding layer).
+        .target(name: "PlacementCompare"),
         // The placement program as GNU MathProg (`placement export --format gmpl`).
         .target(name: "PlacementExport", dependencies: ["PlacementOptimizer", "PlacementModel"]),
         .target(
@@ -45,7 +48,7 @@ let package = Package(
             name: "PlacementCLI",
             dependencies: [
                 "LinearProgramming", "GLPKSolver", "PlacementModel", "PlacementLoader", "PlacementOptimizer",
-                "PlacementAnalysis", "PlacementReports", "PlacementSweep", "PlacementExport",
+                "PlacementAnalysis", "PlacementReports", "PlacementSweep", "PlacementExport", "PlacementCompare",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -98,6 +101,11 @@ let package = Package(
             name: "PlacementExportTests",
             dependencies: ["PlacementExport", "PlacementOptimizer", "PlacementModel", "PlacementLoader", "GLPKSolver",
                            "PlacementTestSupport"]
+        ),
+        .testTarget(
+            name: "PlacementCompareTests",
+            dependencies: ["PlacementCompare", "PlacementReports", "PlacementAnalysis", "PlacementOptimizer",
+                           "PlacementModel", "GLPKSolver", "PlacementTestSupport"]
         ),
         // Repository-wide rules (no tracked file cites a path outside the repository).
         .testTarget(name: "RepositoryTests"),

@@ -11,7 +11,7 @@ public struct PlacementCommand: ParsableCommand {
         discussion: "Exit status: 0 success, 64 usage error, 65 invalid input data, 66 input missing or unreadable, 70 solver failure.",
         version: "placement \(version) (GLPK \(GLPKSolver.glpkVersion))",
         subcommands: [OptimizeCommand.self, StressCommand.self, ReportCommand.self, SweepCommand.self, MergeCommand.self,
-                      ValidateCommand.self, ExportCommand.self]
+                      ValidateCommand.self, ExportCommand.self, CompareCommand.self]
     )
 
     public init() {}

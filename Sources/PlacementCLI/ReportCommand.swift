@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlacementCompare
 import PlacementReports
 
 /// `placement report [STUDY]`: one self-contained HTML file with the plan's charts.
@@ -24,6 +25,10 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var solver: SolverOptions
 
+    @Option(help: ArgumentHelp("Add a 'What changed' section against this saved result (optimize --format json) "
+                               + "or study.", valueName: "base"))
+    var compare: String?
+
     func validate() throws {
         if output.isEmpty { throw ValidationError("--output needs a file name") }
         // Fail before the solve, not after it, when the report could not be written.
@@ -31,8 +36,15 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        // A saved base is read before the solve, so a bad file fails fast.
+        let savedBase = try compare.flatMap { ResultInput.isSavedResult($0) ? try ResultInput.loadSaved($0) : nil }
         let run = try PlanningRun(path: study, solverOptions: solver.glpkOptions, analyse: true)
-        let html = HTMLReport(run.report, generator: "placement \(PlacementCommand.version)").rendered()
+        var report = HTMLReport(run.report, generator: "placement \(PlacementCommand.version)")
+        if let compare {
+            let base = try savedBase ?? ResultInput.load(compare, solver: solver)
+            report.comparison = PlanComparison(base: base, changed: try ResultInput.snapshot(of: run.report))
+        }
+        let html = report.rendered()
         if output == "-" {
             print(html, terminator: "")
         } else {
