@@ -94,7 +94,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PlacementReportsTests",
-            dependencies: ["PlacementReports", "PlacementAnalysis", "PlacementOptimizer", "PlacementLoader", "GLPKSolver"],
+            dependencies: ["PlacementReports", "PlacementAnalysis", "PlacementOptimizer", "PlacementLoader",
+                           "GLPKSolver", "PlacementModel", "PlacementTestSupport"],
             exclude: ["Snapshots"]
         ),
         .testTarget(
