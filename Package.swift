@@ -108,6 +108,10 @@ let package = Package(
             dependencies: ["PlacementCompare", "PlacementReports", "PlacementAnalysis", "PlacementOptimizer",
                            "PlacementModel", "GLPKSolver", "PlacementTestSupport"]
         ),
+        .testTarget(
+            name: "PlacementCLITests",
+            dependencies: ["PlacementCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // Repository-wide rules (no tracked file cites a path outside the repository).
         .testTarget(name: "RepositoryTests"),
         .testTarget(

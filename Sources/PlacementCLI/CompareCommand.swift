@@ -18,10 +18,12 @@ struct CompareCommand: ParsableCommand {
             73 output not writable.
             """)
 
-    @Argument(help: ArgumentHelp("The base result (.json) or study.", valueName: "base"))
+    @Argument(help: ArgumentHelp("The base result (.json) or study.", valueName: "base"),
+              completion: .file(extensions: ["json", "yaml", "yml"]))
     var base: String
 
-    @Argument(help: ArgumentHelp("The changed result (.json) or study.", valueName: "changed"))
+    @Argument(help: ArgumentHelp("The changed result (.json) or study.", valueName: "changed"),
+              completion: .file(extensions: ["json", "yaml", "yml"]))
     var changed: String
 
     @OptionGroup var output: OutputOptions

@@ -23,14 +23,14 @@ struct ExportCommand: ParsableCommand {
         case lp, mps, gmpl
     }
 
-    @Argument(help: "The study file.")
+    @Argument(help: "The study file.", completion: .file(extensions: ["yaml", "yml"]))
     var study: String = StudyInput.defaultPath
 
     @Option(help: "File format: lp, mps or gmpl.")
     var format: Format
 
     @Option(name: [.short, .long], help: ArgumentHelp("The file to write (gmpl: the path without .mod/.dat).",
-                                                      valueName: "path"))
+                                                      valueName: "path"), completion: .file())
     var output: String
 
     func validate() throws {
