@@ -120,10 +120,9 @@ struct MathProgDataText {
                                                     number(facility.fixedOMUSDPerMWYear)])
                       })
         text += "# IT MW available to the plan in each year (a listed year carries forward).\n"
-        text += "param power_mw : \(yearHeader) :=\n" + study.facilities.map { facility in
-            "  \(MathProgSyntax.symbol(facility.id.rawValue)) " + years.map { number(facility.powerMW(in: $0)) }
-                .joined(separator: " ")
-        }.joined(separator: "\n") + ";\n"
+        text += yearTable(name: "power_mw", rows: study.facilities.map { facility in
+            (facility.id.rawValue, { facility.powerMW(in: $0) })
+        })
         let existing = study.facilities.flatMap { facility in
             study.hardware.compactMap { hardware -> String? in
                 let units = facility.existingUnits(of: hardware.id)
@@ -146,10 +145,9 @@ struct MathProgDataText {
                                                   number(tenant.shortfallPenaltyUSDPerUnit)])
                       })
         text += "# Work units a year (interpolated between the listed years).\n"
-        text += "param annual_units : \(yearHeader) :=\n" + study.tenants.map { tenant in
-            "  \(MathProgSyntax.symbol(tenant.id.rawValue)) " + years.map { number(tenant.annualUnits(in: $0)) }
-                .joined(separator: " ")
-        }.joined(separator: "\n") + ";\n"
+        text += yearTable(name: "annual_units", rows: study.tenants.map { tenant in
+            (tenant.id.rawValue, { tenant.annualUnits(in: $0) })
+        })
         return text
     }
 
@@ -198,6 +196,13 @@ struct MathProgDataText {
     private func symbols(_ names: [String]) -> String { names.map(MathProgSyntax.symbol).joined(separator: " ") }
 
     private func number(_ value: Double) -> String { MathProgSyntax.number(value) }
+
+    /// `param name : years := ...;`: one row per member, one column per horizon year.
+    private func yearTable(name: String, rows: [(String, (Int) -> Double)]) -> String {
+        "param \(name) : \(yearHeader) :=\n" + rows.map { key, value in
+            "  \(MathProgSyntax.symbol(key)) " + years.map { number(value($0)) }.joined(separator: " ")
+        }.joined(separator: "\n") + ";\n"
+    }
 
     /// `param : KEY : a b c := ...;`: the set KEY and its parameters a, b, c, one row per member.
     private func table(key: String, columns: [String], rows: [([String], [String])]) -> String {
