@@ -35,7 +35,8 @@ struct MathProgModelText {
         #  - columns and rows that cannot carry anything are left out (sets FLEET to CAPACITY);
         #  - the objective's constant term is the fixed O&M of the units installed before the
         #    horizon, which no decision changes; glpsol reports the objective with it, as the tool.
-        # Row and column names differ from the tool's exported LP/MPS files only in their quotes.
+        # Row and column names are the tool's (as in its exported LP/MPS files) with quotes added;
+        # a merged zone label longer than MathProg's 100 characters is shortened in the data file.
 
         """
     }
