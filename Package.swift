@@ -38,9 +38,14 @@ let package = Package(
             name: "PlacementPlanning",
             dependencies: ["PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "LinearProgramming"]
         ),
+        // What changed between two optimize results (read through one decoding layer).
+        .target(name: "PlacementCompare"),
+        // The placement program as GNU MathProg (`placement export --format gmpl`).
+        .target(name: "PlacementExport", dependencies: ["PlacementOptimizer", "PlacementModel"]),
         .target(
             name: "PlacementReports",
-            dependencies: ["PlacementPlanning", "PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "LinearProgramming"]
+            dependencies: ["PlacementPlanning", "PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "LinearProgramming",
+                           "PlacementCompare"]
         ),
         .target(
             name: "PlacementSweep",
@@ -52,6 +57,7 @@ let package = Package(
             dependencies: [
                 "LinearProgramming", "GLPKSolver", "PlacementModel", "PlacementLoader", "PlacementOptimizer",
                 "PlacementAnalysis", "PlacementPlanning", "PlacementReports", "PlacementSweep", "OutputFiles",
+                "PlacementExport", "PlacementCompare",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -107,13 +113,30 @@ let package = Package(
         .testTarget(
             name: "PlacementReportsTests",
             dependencies: ["PlacementReports", "PlacementAnalysis", "PlacementOptimizer", "PlacementPlanning", "PlacementLoader",
-                           "GLPKSolver", "PlacementTestSupport"],
+                           "GLPKSolver", "PlacementModel", "PlacementTestSupport"],
             exclude: ["Snapshots"]
         ),
         // A libFuzzer target for the loader (Tests/Fuzz/run-loader-fuzz.sh); built plainly it replays inputs.
         .executableTarget(name: "loader-fuzz", dependencies: ["PlacementLoader"], path: "Tests/Fuzz/LoaderFuzz"),
-        // The `placement` command run as a subprocess: exit statuses, messages, files left behind.
-        .testTarget(name: "PlacementCLITests", dependencies: ["placement"]),
+
+        .testTarget(
+            name: "PlacementExportTests",
+            dependencies: ["PlacementExport", "PlacementOptimizer", "PlacementModel", "PlacementLoader", "GLPKSolver",
+                           "PlacementTestSupport"]
+        ),
+        .testTarget(
+            name: "PlacementCompareTests",
+            dependencies: ["PlacementCompare", "PlacementReports", "PlacementAnalysis", "PlacementOptimizer",
+                           "PlacementModel", "GLPKSolver", "PlacementTestSupport"]
+        ),
+        // The command line: `placement` run as a subprocess (exit statuses, messages, files left behind)
+        // and the command types themselves (completion scripts, table units).
+        .testTarget(
+            name: "PlacementCLITests",
+            dependencies: ["placement", "PlacementCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Repository-wide rules (no tracked file cites a path outside the repository).
+        .testTarget(name: "RepositoryTests"),
         .testTarget(
             name: "GLPKSolverTests",
             dependencies: ["GLPKSolver", "LinearProgramming", "BenchmarkModels", "PlacementTestSupport"],

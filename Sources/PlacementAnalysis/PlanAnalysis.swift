@@ -1,7 +1,7 @@
 import PlacementModel
 import PlacementOptimizer
 
-/// Everything DESIGN section 4 computes from a plan and its canonical dispatches: utilization
+/// Everything docs/design.md §4 computes from a plan and its canonical dispatches: utilization
 /// and category mix, resilience under one-workload stresses, stranded-asset risk, and the
 /// headline figures every output shows. (Shadow prices come with the plan.) It solves nothing:
 /// the planning pipeline runs the dispatch re-solves and hands their dispatch in.

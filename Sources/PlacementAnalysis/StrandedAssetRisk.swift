@@ -1,7 +1,7 @@
 import PlacementModel
 import PlacementOptimizer
 
-/// Stranded-asset risk (DESIGN section 4, revision 2) under each scenario and each stress case.
+/// Stranded-asset risk (docs/design.md §4, revision 2) under each scenario and each stress case.
 ///
 /// Book value in year y of a unit installed in year y' is `unit_capex x max(0, 1 - (y - y') / lifetime)`
 /// (existing units: y' = start - 1); the plan carries it per fleet (`Plan.FleetYear.bookValueUSD`).

@@ -1,7 +1,7 @@
 import PlacementModel
 import PlacementOptimizer
 
-/// Utilization resilience (DESIGN section 4): for each workload that has a tenant, its demand
+/// Utilization resilience (docs/design.md §4): for each workload that has a tenant, its demand
 /// times `1 - shock` in every year of the reference scenario, capacity held at the plan and the
 /// dispatch re-solved to its canonical form. The reference utilization is the plan's own
 /// canonical dispatch of the reference scenario (the same re-solve without the stress).

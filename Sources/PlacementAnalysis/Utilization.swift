@@ -1,7 +1,7 @@
 import PlacementModel
 import PlacementOptimizer
 
-/// How busy the plan's capacity is (DESIGN section 4): per fleet, per facility and for the
+/// How busy the plan's capacity is (docs/design.md §4): per fleet, per facility and for the
 /// whole fleet, per year and case, with the category mix of accelerator-hours. It reads the
 /// canonical dispatch, so every figure is the same whatever vertex the solver stopped at.
 ///

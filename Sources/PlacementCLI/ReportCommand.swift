@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlacementCompare
 import PlacementReports
 
 /// `placement report [STUDY]`: one self-contained HTML file with the plan's charts.
@@ -24,16 +25,26 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var solver: SolverOptions
 
+    @Option(help: ArgumentHelp("Add a 'What changed' section against this saved result (optimize --format json) "
+                               + "or study.", valueName: "base"))
+    var compare: String?
+
     func validate() throws {
         if output.isEmpty { throw ValidationError("--output needs a file name ('-' for stdout)") }
     }
 
     func run() throws {
-        // Fail before the solve, not after it, when the report could not be written.
+        // Fail before the solve, not after it, when the report could not be written; a saved base is
+        // read before the solve too, so a bad file fails fast.
         try RunFiles.declareOutput(output, flag: "--output")
+        let savedBase = try compare.flatMap { ResultInput.isSavedResult($0) ? try ResultInput.loadSaved($0) : nil }
         let run = try PlanningRun(path: study, solver: solver, analyse: true)
-        let html = HTMLReport(run.report, generator: "placement \(PlacementCommand.version)").rendered()
-        try OutputWriter.write(html, to: output, flag: "--output")
+        var report = HTMLReport(run.report, generator: "placement \(PlacementCommand.version)")
+        if let compare {
+            let base = try savedBase ?? ResultInput.load(compare, solver: solver)
+            report.comparison = PlanComparison(base: base, changed: try ResultInput.snapshot(of: run.report))
+        }
+        try OutputWriter.write(report.rendered(), to: output, flag: "--output")
         if output != "-" { printError("wrote \(output)") }
         try run.checkOutcome()
     }

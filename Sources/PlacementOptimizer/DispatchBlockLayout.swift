@@ -51,7 +51,7 @@ public struct DispatchBlockLayout: Sendable {
     }
 }
 
-/// Appends dispatch blocks to a linear program: the columns and rows DESIGN section 3 gives
+/// Appends dispatch blocks to a linear program: the columns and rows docs/design.md §3 gives
 /// each (year, scenario), shared by the investment LP and the dispatch-block LPs.
 struct DispatchBlockWriter {
     let index: PlacementIndex
@@ -151,7 +151,7 @@ struct DispatchBlockWriter {
         }
     }
 
-    /// Category share (DESIGN section 3, row 5) of a block, in accelerator-hours per slice
+    /// Category share (docs/design.md §3, row 5) of a block, in accelerator-hours per slice
     /// (the common factor hours-per-slice is left out).
     func appendShareRows(to lp: inout LinearProgram, layout: DispatchBlockLayout) {
         let share = study.policy.maxCategoryShare

@@ -3,7 +3,7 @@ import PlacementModel
 
 /// One (year, scenario) dispatch block as an LP of its own: capacity is a right-hand side, so
 /// the block can be re-solved for any builds. It serves the decomposed solve (a Benders
-/// subproblem), the canonical dispatch and the stranded write-off (DESIGN section 4,
+/// subproblem), the canonical dispatch and the stranded write-off (docs/design.md §4,
 /// revision 2), all by changing numbers in one solver session:
 ///
 /// - **value** stage: maximise the block's value (the objective the investment LP gives it);
@@ -18,7 +18,7 @@ import PlacementModel
 /// for (row, bound) in block.capacityBounds(installed: capacity) { lp.setBound(row, bound) }
 /// ```
 public struct DispatchBlockProgram: Sendable {
-    /// Relative loss of block value the canonical and write-off stages may accept (DESIGN 4, rev. 2).
+    /// Relative loss of block value the canonical and write-off stages may accept (docs/design.md §4, revision 2).
     public static let valueTolerance = 1e-9
     /// The hold used when a block's value optimum is only as exact as the simplex's primal feasibility
     /// tolerance (GLPK's 1e-7 relative), so that holding it to 1e-9 is infeasible.

@@ -1,7 +1,7 @@
 import Foundation
 import PlacementModel
 
-/// The money formulas of DESIGN section 3, in one place: the LP's coefficients and the
+/// The money formulas of docs/design.md §3, in one place: the LP's coefficients and the
 /// plan's financial statements are both computed from these, so they cannot drift apart.
 ///
 /// ```swift

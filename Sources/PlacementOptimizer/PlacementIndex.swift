@@ -1,6 +1,6 @@
 import PlacementModel
 
-/// The study resolved to integer positions, with the arcs of DESIGN section 3: what the
+/// The study resolved to integer positions, with the arcs of docs/design.md §3: what the
 /// model builder and the plan both walk over.
 ///
 /// Only what can carry flow is kept: (tenant, zone) pairs with a positive share, arcs that

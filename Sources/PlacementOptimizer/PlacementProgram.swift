@@ -1,7 +1,7 @@
 import LinearProgramming
 import PlacementModel
 
-/// The investment LP of DESIGN section 3 for one study (solved whole by the monolithic
+/// The investment LP of docs/design.md §3 for one study (solved whole by the monolithic
 /// methods), with the handles needed to read builds, values and duals back.
 ///
 /// Money in the objective and the budget row is in thousands of USD (``moneyScale``) so

@@ -1,7 +1,7 @@
 import LinearProgramming
 import PlacementModel
 
-/// Builds the investment ``PlacementProgram`` of a study (DESIGN section 3).
+/// Builds the investment ``PlacementProgram`` of a study (docs/design.md §3).
 ///
 /// Pruned, because they cannot carry anything (see docs/formulation.md):
 /// serve columns of arcs that fail a filter, of zero demand, or of a fleet with no possible
@@ -182,7 +182,7 @@ private struct InvestmentBuildState {
         budgetRow = lp.addConstraint(name: "budget", terms: terms, .lessOrEqual(budget * scale))
     }
 
-    /// CVaR of the NPV loss: excess[s] >= -npv[s] - eta (DESIGN section 3, row 6).
+    /// CVaR of the NPV loss: excess[s] >= -npv[s] - eta (docs/design.md §3, row 6).
     mutating func addRiskTerms() {
         guard riskWeight > 0 else { return }
         let alpha = study.risk.alpha

@@ -2,7 +2,7 @@ import LinearProgramming
 import PlacementModel
 
 /// A placement plan read back in USD and units: capacity from the investment solve, dispatch
-/// from the canonical stage of each (year, scenario) block (DESIGN section 4, revision 2).
+/// from the canonical stage of each (year, scenario) block (docs/design.md §4, revision 2).
 ///
 /// ```swift
 /// let result = try PlanningPipeline(solver: GLPKSolver()).run(study)
@@ -25,7 +25,7 @@ public struct Plan: Sendable {
         public var existing: Double
         public var unitCapexUSD: Double
         public var powerKW: Double
-        /// Depreciated book value of the installed units (straight line per vintage, DESIGN section 4).
+        /// Depreciated book value of the installed units (straight line per vintage, docs/design.md §4).
         public var bookValueUSD: Double
 
         public var key: BuildKey { BuildKey(facility: facility, hardware: hardware, year: year) }

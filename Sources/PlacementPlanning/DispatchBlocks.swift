@@ -4,7 +4,7 @@ import PlacementModel
 import PlacementOptimizer
 
 /// The (year, scenario) dispatch blocks of one study, each a persistent solver session that is
-/// re-solved warm as builds, demand scaling or the stage change (DESIGN section 4, revision 2):
+/// re-solved warm as builds, demand scaling or the stage change (docs/design.md §4, revision 2):
 ///
 /// 1. **value**: capacity at the builds, maximise the block's value (dual simplex after new
 ///    capacity right-hand sides). This is the decomposition's subproblem; its capacity duals

@@ -6,7 +6,7 @@ import PlacementOptimizer
 
 /// The one way a study becomes a plan: build, solve the investment (monolithic or decomposed),
 /// take each (year, scenario) block's canonical dispatch at the plan's builds, run the stress
-/// re-solves and the stranded write-off, and compute the analysis (DESIGN sections 3 and 4).
+/// re-solves and the stranded write-off, and compute the analysis (docs/design.md §3 and §4).
 ///
 /// A pipeline keeps its solver sessions between runs: a study whose programs have the same
 /// structure as the previous one (a sweep's next variant, a script's what-if) re-solves warm.

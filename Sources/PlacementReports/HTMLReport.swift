@@ -1,5 +1,6 @@
 import Foundation
 import PlacementAnalysis
+import PlacementCompare
 import PlacementModel
 import PlacementOptimizer
 import PlacementPlanning
@@ -21,6 +22,8 @@ public struct HTMLReport: Sendable {
     public let report: OptimizeReport
     /// Named in the footer, e.g. "placement 0.1.0".
     public var generator: String?
+    /// A base result to show "What changed" against (`placement report --compare`).
+    public var comparison: PlanComparison?
 
     public init(_ report: OptimizeReport, generator: String? = nil) {
         self.report = report
@@ -66,6 +69,7 @@ public struct HTMLReport: Sendable {
             page.append(strandedSection())
         }
         page.append(assumptionsSection())
+        if let comparison { page.append(comparisonSection(comparison)) }
         page.append(footer())
         page.append("</main>")
         page.append("</body>")
@@ -140,6 +144,7 @@ public struct HTMLReport: Sendable {
     private func contents() -> String {
         let items = [("capacity", "Capacity"), ("service", "Zones served"), ("utilization", "Utilization"),
                      ("resilience", "Resilience"), ("stranded", "Stranded value"), ("assumptions", "Assumptions")]
+            + (comparison == nil ? [] : [("what-changed", "What changed")])
         let links = items.enumerated().map { position, item in
             "<a href=\"#\(item.0)\">\(position + 1). \(Self.escape(item.1))</a>"
         }

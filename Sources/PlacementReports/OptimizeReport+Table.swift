@@ -74,7 +74,8 @@ extension OptimizeReport {
     }
 
     private func demandSection(_ plan: Plan) -> String {
-        var table = TextTable(header: ["demand not served (expected)", "demand", "unserved", "shortfall", "share"])
+        var table = TextTable(header: ["demand not served (expected)", "demand", "unserved", "shortfall", "unit",
+                                       "share"])
         for tenant in study.tenants {
             var demand = 0.0, unserved = 0.0, shortfall = 0.0
             for row in plan.demand where row.tenant == tenant.id {
@@ -85,10 +86,13 @@ extension OptimizeReport {
             }
             guard unserved + shortfall > 1e-6 * max(1, demand) else { continue }
             table.append([tenant.id.rawValue, Format.grouped(demand), Format.grouped(unserved), Format.grouped(shortfall),
+                          study.workload(tenant.workload)?.unit ?? "units",
                           Format.percent(demand > 0 ? (unserved + shortfall) / demand : nil)])
         }
         var lines = [String]()
-        if !table.isEmpty { lines.append("Unserved demand (units over the horizon)\n" + table.rendered()) }
+        if !table.isEmpty {
+            lines.append("Unserved demand over the horizon, in each workload's unit\n" + table.rendered())
+        }
         for item in plan.unreachable {
             lines.append("  ! \(item.tenant) in \(item.zone): \(item.reason)")
         }

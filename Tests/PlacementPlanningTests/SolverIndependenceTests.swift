@@ -6,7 +6,7 @@ import PlacementPlanning
 import PlacementTestSupport
 import Testing
 
-/// Every reported figure comes from the canonical dispatch (DESIGN 4, revision 2), so it is the
+/// Every reported figure comes from the canonical dispatch (docs/design.md §4, revision 2), so it is the
 /// same for a warm or a cold start and for any thread count, not only the objective.
 @Suite struct SolverIndependenceTests {
     /// The figures that depend on the dispatch, per year: fleet utilization by scenario,

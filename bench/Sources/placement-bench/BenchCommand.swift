@@ -12,7 +12,7 @@ enum BenchCommand {
 
     static let usage = """
     usage: placement-bench build-vs-mathprog [--sources N] [--sinks N] [--repeat N]
-           placement-bench orlib [--dir DIR] [--only NAME]
+           placement-bench orlib --dir DIR [--only NAME]
            placement-bench generate-study --out DIR --facilities N --zones N --tenants N --years N
                                           --scenarios N --slices N [--seed S] [--regions N]
            placement-bench scale --study PATH [--method primal|dual] [--glpsol] [--build-only]
@@ -33,8 +33,9 @@ enum BenchCommand {
                                    sinks: Int(options["sinks"] ?? "1000") ?? 1000,
                                    repeats: Int(options["repeat"] ?? "3") ?? 3)
         case "orlib":
-            try ORLibraryBenchmark.run(directory: options["dir"] ?? "../shared/benchmarks/orlib-cap",
-                                       only: options["only"])
+            // The instances capa/b/c are not in the repository: the directory is the user's copy.
+            guard let directory = options["dir"] else { throw UsageError(description: "orlib needs --dir DIR\n\(usage)") }
+            try ORLibraryBenchmark.run(directory: directory, only: options["only"])
         case "generate-study":
             guard let directory = options["out"] else { throw UsageError(description: "generate-study needs --out DIR\n\(usage)") }
             let parameters = SyntheticStudy.Parameters(

@@ -7,7 +7,7 @@ import PlacementModel
 import PlacementOptimizer
 
 /// `scale`: one study through the whole pipeline `placement optimize` runs (load, build,
-/// solve with GLPK, read the plan and its utilization), timing each phase, for the DESIGN
+/// solve with GLPK, read the plan and its utilization), timing each phase, for the design.md §6
 /// goals that everything outside GLPK's simplex stays under 10% of the total and that a
 /// 1,000,000-nonzero study solves on this machine. With `--glpsol` the same model is
 /// exported to free MPS and solved by glpsol as an independent check of the objective.
@@ -57,7 +57,7 @@ enum ScaleBenchmark {
         printPhase("results", resultSeconds, peakMemoryMiB(), "builds read back")
         let total = loadSeconds + buildSeconds + solveSeconds + resultSeconds
         printPhase("total", total, peakMemoryMiB())
-        print(String(format: "non-solver share: %.1f%% of the total (everything but the simplex %.3f s; DESIGN goal < 10%%)",
+        print(String(format: "non-solver share: %.1f%% of the total (everything but the simplex %.3f s; design goal < 10%%)",
                      100 * (total - simplexSeconds) / total, total - simplexSeconds))
         print("termination: \(solution.termination.rawValue)" + (solution.message.map { " (\($0))" } ?? ""))
         if let objective = solution.objectiveValue {

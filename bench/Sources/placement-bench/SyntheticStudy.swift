@@ -1,7 +1,7 @@
 import BenchmarkModels
 import Foundation
 
-/// A synthetic study of any size in the file schema of DESIGN section 2, for the scale
+/// A synthetic study of any size in the file schema of docs/design.md §2, for the scale
 /// benchmark: region files, hardware, workloads, tenants, scenarios and the study file.
 ///
 /// Everything is drawn from one `SplitMix64` seed, so the same parameters give the same
@@ -102,7 +102,7 @@ struct SyntheticStudy {
         var growth: Double
     }
 
-    /// The three workloads of the bundled study (DESIGN section 1): SLOs that filter arcs
+    /// The three workloads of the bundled study (docs/design.md §1): SLOs that filter arcs
     /// differently, and their daily shapes.
     static let workloads: [(id: String, name: String, unit: String, slo: Double, memory: Double, profile: String)] = [
         ("video", "Multimodal video generation", "second of generated video", 70, 80,
@@ -207,7 +207,7 @@ struct SyntheticStudy {
         var power = [(years.lowerBound, mw)]
         for year in years.dropFirst() {
             mw = (mw * random.uniform(1.1, 1.5) / 5).rounded() * 5
-            // Not every year is listed: a year carries forward (DESIGN section 2).
+            // Not every year is listed: a year carries forward (docs/design.md §2).
             if random.uniform(0, 1) < 0.75 { power.append((year, mw)) }
         }
         let shell = (random.uniform(8, 15) * 10).rounded() / 10 * 1e6
@@ -505,7 +505,7 @@ struct SyntheticStudy {
 
     // MARK: Helpers
 
-    /// Round trip estimated as DESIGN section 2 does with the study's defaults (route
+    /// Round trip estimated as docs/design.md §2 does with the study's defaults (route
     /// factor 1.6, 4 ms base, haversine on a 6371 km sphere).
     static func estimatedRTT(_ a: Place, _ b: Place) -> Double {
         let radians = Double.pi / 180

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import PlacementCompare
+import PlacementReports
+
+/// A result for `compare` and `report --compare`: a saved `optimize --format json` file, or a
+/// study (any other path) optimized and analysed here. Either way it is read through the same
+/// decoding layer (``ResultSnapshot``), so both kinds compare alike.
+enum ResultInput {
+    static func isSavedResult(_ path: String) -> Bool { path.lowercased().hasSuffix(".json") }
+
+    /// Reads a saved result: exit 66 when it cannot be read, 65 when it is not a result.
+    static func loadSaved(_ path: String) throws -> ResultSnapshot {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
+            printError("\(path): error: \(reason)\n  hint: give a result written by `placement optimize --format json`")
+            throw ExitStatus.missingInput
+        }
+        do { return try ResultSnapshot(json: data, file: path) } catch {
+            printError("\(error)")
+            throw ExitStatus.invalidData
+        }
+    }
+
+    /// The snapshot of a report made in this run.
+    static func snapshot(of report: OptimizeReport) throws -> ResultSnapshot {
+        do { return try ResultSnapshot(json: Data(report.json().serialized().utf8), file: report.studyPath) } catch {
+            printError("error: cannot read back the result of \(report.studyPath): \(error)")
+            throw ExitStatus.solverFailure
+        }
+    }
+
+    /// A saved result, or the result of optimizing and analysing the study at `path`.
+    static func load(_ path: String, solver: SolverOptions) throws -> ResultSnapshot {
+        if isSavedResult(path) { return try loadSaved(path) }
+        let run = try PlanningRun(path: path, solver: solver, analyse: true)
+        try run.checkOutcome()
+        return try snapshot(of: run.report)
+    }
+}

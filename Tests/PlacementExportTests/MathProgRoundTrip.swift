@@ -1,0 +1,59 @@
+import Foundation
+import GLPKSolver
+import PlacementExport
+import PlacementModel
+import PlacementOptimizer
+import PlacementTestSupport
+
+/// A study's program solved by the tool and, written as MathProg, by `glpsol --math`.
+struct MathProgRoundTrip {
+    /// The tool's optimum, in the program's units (thousands of USD).
+    var toolObjective: Double
+    var toolRows: Int
+    var toolColumns: Int
+    /// glpsol's optimum and the size of the problem it generated (its rows include the objective).
+    var glpsolObjective: Double
+    var glpsolRows: Int
+    var glpsolColumns: Int
+    var data: String
+
+    /// Nil when glpsol is not installed (the caller reports the skip).
+    static func run(_ study: Study, glpsolOptions: [String] = []) throws -> MathProgRoundTrip? {
+        let program = try PlacementProgramBuilder(study: study).build()
+        var options = GLPKOptions()
+        options.method = .primal
+        let solution = try GLPKSolver(options: options).solve(program.model)
+        guard solution.termination == .optimal, let objective = solution.objectiveValue else {
+            throw Failure(description: "the tool did not solve the program: \(solution.termination)")
+        }
+        let export = try MathProgExport(program: program, title: "test study")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gmpl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let model = directory.appendingPathComponent("study.mod"), data = directory.appendingPathComponent("study.dat")
+        let solutionFile = directory.appendingPathComponent("study.sol")
+        try export.model.write(to: model, atomically: true, encoding: .utf8)
+        try export.data.write(to: data, atomically: true, encoding: .utf8)
+        let arguments = ["--math", model.path, "--data", data.path, "-w", solutionFile.path] + glpsolOptions
+        guard let log = try runGlpsol(arguments) else { return nil }
+        guard FileManager.default.fileExists(atPath: solutionFile.path),
+              let theirs = try PlacementTestSupport.glpsolObjective(solutionFile: solutionFile) else {
+            throw Failure(description: "glpsol wrote no solution:\n\(log)")
+        }
+        let header = try String(contentsOf: solutionFile, encoding: .utf8)
+        return MathProgRoundTrip(
+            toolObjective: objective, toolRows: program.model.constraintCount, toolColumns: program.model.variableCount,
+            glpsolObjective: theirs, glpsolRows: Self.count("Rows", in: header),
+            glpsolColumns: Self.count("Columns", in: header), data: export.data)
+    }
+
+    /// The number on glpsol's `c Rows:` or `c Columns:` line of a solution file.
+    private static func count(_ label: String, in text: String) -> Int {
+        let line = text.split(separator: "\n").first { $0.hasPrefix("c \(label):") } ?? ""
+        return Int(line.split(separator: " ").last ?? "") ?? -1
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+}
