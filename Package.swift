@@ -60,7 +60,8 @@ let package = Package(
         .executableTarget(
             name: "placement-bench",
             dependencies: ["BenchmarkModels", "GLPKSolver", "LinearProgramming", "PlacementModel", "PlacementLoader",
-                           "PlacementOptimizer", "PlacementAnalysis", "PlacementSweep"],
+                           "PlacementOptimizer", "PlacementAnalysis", "PlacementSweep",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "bench/Sources/placement-bench"
         ),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
@@ -89,9 +90,11 @@ let package = Package(
         ),
         .testTarget(
             name: "PlacementReportsTests",
-            dependencies: ["PlacementReports", "PlacementAnalysis", "PlacementOptimizer", "PlacementLoader", "GLPKSolver"],
+            dependencies: ["PlacementReports", "PlacementAnalysis", "PlacementOptimizer", "PlacementLoader", "GLPKSolver",
+                           "BenchmarkModels"],
             exclude: ["Snapshots"]
         ),
+        .testTarget(name: "BenchmarkModelsTests", dependencies: ["BenchmarkModels", "PlacementLoader", "PlacementModel"]),
         .testTarget(
             name: "GLPKSolverTests",
             dependencies: ["GLPKSolver", "LinearProgramming", "BenchmarkModels", "PlacementTestSupport"],
