@@ -1,6 +1,6 @@
 import Foundation
 
-/// A synthetic study of any size in the tool's file schema (docs/design.md section 2):
+/// A synthetic study of any size in the tool's study file schema:
 /// region files, hardware, workloads, tenants, scenarios and the study file.
 ///
 /// Everything is drawn from one `SplitMix64` seed, so the same parameters give the same

@@ -9,12 +9,13 @@ func measure<T>(_ body: () throws -> T) rethrows -> (T, Double) {
     return (result, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
 }
 
-/// Peak resident memory of this process, in MiB (Linux VmHWM): since it started, or since
-/// the last ``resetPeakMemory()``.
+/// Peak resident memory of this process, in MiB (Linux VmHWM, "VmHWM:<tab><padded> kB"):
+/// since it started, or since the last ``resetPeakMemory()``.
 func peakMemoryMiB() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
         let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-        let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
+        let kilobytes = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first
+            .flatMap({ Double($0) })
     else { return .nan }
     return kilobytes / 1024
 }

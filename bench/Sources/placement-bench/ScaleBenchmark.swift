@@ -41,6 +41,19 @@ struct ScaleBenchmark {
         var totalSeconds: Double
         var iterations: Int
         var peakMiB: Double
+
+        /// A method `--monolithic-max-nonzeros` kept from running: a row of dashes.
+        static func skipped(_ study: String, _ size: (rows: Int, columns: Int, nonzeros: Int), solver: String) -> Row {
+            Row(
+                study: study, size: size, solver: solver, status: "skipped", objective: nil, solveSeconds: .nan,
+                totalSeconds: .nan, iterations: 0, peakMiB: .nan)
+        }
+    }
+
+    /// A method's run of this study, for the outside references to compare with.
+    private struct Solved {
+        var method: ScaleMethod
+        var row: Row
     }
 
     let options: Options
@@ -71,20 +84,21 @@ struct ScaleBenchmark {
         guard !options.buildOnly else { return [] }
 
         var rows = [Row]()
-        var outcomes = [(method: ScaleMethod, objective: Double?)]()
+        var outcomes = [Solved]()
         let request = ScaleMethod.Request(
             study: study, program: program, timeLimit: options.timeLimit,
             solverLog: options.solverLog)
         for method in options.methods {
             if method.isMonolithic, let limit = options.monolithicMaxNonzeros, size.2 > limit {
                 print("\(method.name): skipped, \(size.2) nonzeros > --monolithic-max-nonzeros \(limit)")
+                rows.append(.skipped(path, size, solver: "tool \(method.name)"))
                 continue
             }
             resetPeakMemory()
             let row = try solve(
                 with: method, request: request, study: path, size: size, before: loadSeconds + buildSeconds)
             rows.append(row)
-            outcomes.append((method, row.objective))
+            outcomes.append(Solved(method: method, row: row))
         }
         guard options.glpsol || options.highs != nil else { return rows }
 
@@ -98,10 +112,7 @@ struct ScaleBenchmark {
         print(String(format: "export free MPS: %.3f s, %.1f MiB", exportSeconds, Double(bytes) / 1_048_576))
         fflush(nil)
         if options.glpsol {
-            for outcome in outcomes {
-                try compareWithGlpsol(
-                    mps: mps, method: outcome.method, objective: outcome.objective, directory: directory)
-            }
+            for outcome in outcomes { try compareWithGlpsol(mps: mps, ours: outcome, directory: directory) }
         }
         if let highs = options.highs {
             let run = try HighsRun.solve(
@@ -112,7 +123,14 @@ struct ScaleBenchmark {
                     + "solve \(fixed(run.seconds)) s, \(run.iterations) iterations, "
                     + "process \(fixed(run.wallSeconds)) s wall, "
                     + String(format: "peak memory %.0f MiB", run.peakRSSMiB))
-            for outcome in outcomes { printAgreement("HiGHS", run.objective, with: outcome) }
+            for outcome in outcomes {
+                print(
+                    String(
+                        format: "ratio HiGHS solve / tool \(outcome.method.name) solve phase: %.2fx; "
+                            + "HiGHS process / tool total: %.2fx", run.seconds / outcome.row.solveSeconds,
+                        run.wallSeconds / outcome.row.totalSeconds))
+                printAgreement("HiGHS", run.objective, with: outcome)
+            }
             rows.append(
                 Row(
                     study: path, size: size, solver: "HiGHS", status: run.status, objective: run.objective,
@@ -183,7 +201,8 @@ struct ScaleBenchmark {
 
     /// glpsol on the exported MPS. The export minimises the negated objective (GLPK reads no
     /// OBJSENSE), so glpsol's optimum is minus ours, both in thousands of USD.
-    private func compareWithGlpsol(mps: URL, method: ScaleMethod, objective: Double?, directory: URL) throws {
+    private func compareWithGlpsol(mps: URL, ours: Solved, directory: URL) throws {
+        let method = ours.method
         let run = try GlpsolRun.solve(
             mps: mps, method: method.glpsolMethod, timeLimit: options.timeLimit,
             workDirectory: directory)
@@ -191,17 +210,20 @@ struct ScaleBenchmark {
             "glpsol --freemps --\(method.glpsolMethod.rawValue): \(fixed(run.seconds)) s wall (its own \"Time used\" "
                 + "\(run.reportedSeconds.map { String($0) } ?? "?") s, memory \(run.reportedMemory ?? "?")), "
                 + "exit \(run.exitStatus), \(run.statusLine ?? "no status line")")
-        printAgreement("glpsol", run.objective.map { -$0 }, with: (method, objective), goal: 1e-7)
+        print(
+            String(
+                format: "ratio glpsol wall / our total: %.2fx; / our solve phase: %.2fx",
+                run.seconds / ours.row.totalSeconds, run.seconds / ours.row.solveSeconds))
+        printAgreement("glpsol", run.objective.map { -$0 }, with: ours, goal: 1e-7)
     }
 
     private func printAgreement(
-        _ name: String, _ theirs: Double?, with outcome: (method: ScaleMethod, objective: Double?),
-        goal: Double = 1e-6
+        _ name: String, _ theirs: Double?, with outcome: Solved, goal: Double = 1e-6
     ) {
-        guard let theirs, let ours = outcome.objective else {
+        guard let theirs, let ours = outcome.row.objective else {
             print(
                 "\(name) objective agreement with \(outcome.method.name): not checked (no objective from "
-                    + (outcome.objective == nil ? "our solve)" : "\(name))"))
+                    + (outcome.row.objective == nil ? "our solve)" : "\(name))"))
             return
         }
         let difference = abs(ours - theirs) / max(1, abs(ours))
@@ -231,14 +253,16 @@ struct ScaleBenchmark {
             }.joined(separator: " ")
         }
         print(line(columns.map(\.0)))
+        func figure(_ value: Double, _ format: String) -> String { value.isNaN ? "-" : String(format: format, value) }
         for row in rows {
+            // The last two path components: "Models/baseline.yaml", "million/study.yaml".
+            let study = row.study.split(separator: "/").suffix(2).joined(separator: "/")
             print(
                 line([
-                    String(row.study.suffix(28)), "\(row.size.rows)", "\(row.size.columns)", "\(row.size.nonzeros)",
-                    row.solver,
-                    row.status, row.objective.map { String(format: "%.6f", $0) } ?? "-",
-                    String(format: "%.2f", row.solveSeconds),
-                    String(format: "%.2f", row.totalSeconds), "\(row.iterations)", String(format: "%.0f", row.peakMiB),
+                    String(study.suffix(28)), "\(row.size.rows)", "\(row.size.columns)", "\(row.size.nonzeros)",
+                    row.solver, row.status, row.objective.map { String(format: "%.6f", $0) } ?? "-",
+                    figure(row.solveSeconds, "%.2f"), figure(row.totalSeconds, "%.2f"),
+                    row.solveSeconds.isNaN ? "-" : "\(row.iterations)", figure(row.peakMiB, "%.0f"),
                 ]))
         }
     }

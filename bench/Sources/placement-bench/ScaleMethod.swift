@@ -32,7 +32,7 @@ struct ScaleMethod: ExpressibleByArgument, Sendable {
         /// The model's objective, in its sense and units (thousands of USD).
         var objective: Double?
         /// Seconds inside the solver proper (GLPK's simplex calls): the rest of the run is
-        /// the "non-solver" time the DESIGN goal bounds.
+        /// the "non-solver" time, which should stay under 10% of the total.
         var solverSeconds: Double
         var iterations: Int
         /// The solve line's detail, e.g. "primal simplex 12.3 s, 20,512 iterations".
