@@ -15,8 +15,8 @@ import Foundation
 ///
 /// ```swift
 /// let study = try SyntheticStudy(.million)
-/// let studyFile = try study.write(to: URL(fileURLWithPath: "/tmp/million"))
-/// // studyFile is /tmp/million/study.yaml, ready for StudyLoader
+/// let studyFile = try study.write(to: URL(fileURLWithPath: "bench/out/million"))
+/// // studyFile is bench/out/million/study.yaml, ready for StudyLoader
 /// ```
 public struct SyntheticStudy: Sendable {
     /// The size and seed of a synthetic study. Named sets live in
