@@ -51,11 +51,13 @@ struct ORLibraryBenchmark: ParsableCommand {
             let error = abs(objective - optimum.value) / optimum.value
             worst = max(worst, error)
             let label = optimum.capacity.map { "\(optimum.instance) cap=\(Int($0))" } ?? optimum.instance
+            // `String(format:)` does not pad %@ on Linux: pad the labels in Swift.
             print(
-                String(
-                    format: "%-16@ %-9@ %16.3f  published %16.3f  rel.err %.1e  %7.2f s",
-                    label as NSString, solution.termination.rawValue as NSString, objective, optimum.value, error,
-                    seconds))
+                label.padding(toLength: 16, withPad: " ", startingAt: 0) + " "
+                    + solution.termination.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+                    + String(
+                        format: " %16.3f  published %16.3f  rel.err %.1e  %7.2f s", objective, optimum.value, error,
+                        seconds))
         }
         print(String(format: "worst relative error: %.1e", worst))
     }

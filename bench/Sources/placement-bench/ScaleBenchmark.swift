@@ -193,7 +193,9 @@ struct ScaleBenchmark {
     }
 
     private func printPhase(_ name: String, _ seconds: Double, _ peak: Double, _ detail: String = "") {
-        print(String(format: "%-8@ %9.3f %10.0f   %@", name as NSString, seconds, peak, detail as NSString))
+        // `String(format:)` does not pad %@ on Linux: pad the name in Swift.
+        let label = name.padding(toLength: 8, withPad: " ", startingAt: 0)
+        print(label + String(format: " %9.3f %10.0f   ", seconds, peak) + detail)
         // stdout is block-buffered when it is a file: flush (all streams; `stdout` itself is
         // not reachable from Swift 6) so a long run's log shows each phase as it ends.
         fflush(nil)
