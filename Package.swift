@@ -74,7 +74,8 @@ let package = Package(
         .executableTarget(
             name: "placement-bench",
             dependencies: ["BenchmarkModels", "GLPKSolver", "LinearProgramming", "PlacementModel", "PlacementLoader",
-                           "PlacementOptimizer", "PlacementAnalysis", "PlacementPlanning", "PlacementSweep"],
+                           "PlacementOptimizer", "PlacementAnalysis", "PlacementPlanning", "PlacementSweep",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "bench/Sources/placement-bench"
         ),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
@@ -113,7 +114,7 @@ let package = Package(
         .testTarget(
             name: "PlacementReportsTests",
             dependencies: ["PlacementReports", "PlacementAnalysis", "PlacementOptimizer", "PlacementPlanning", "PlacementLoader",
-                           "GLPKSolver", "PlacementModel", "PlacementTestSupport"],
+                           "GLPKSolver", "PlacementModel", "PlacementTestSupport", "BenchmarkModels"],
             exclude: ["Snapshots"]
         ),
         // A libFuzzer target for the loader (Tests/Fuzz/run-loader-fuzz.sh); built plainly it replays inputs.
@@ -137,6 +138,7 @@ let package = Package(
         ),
         // Repository-wide rules (no tracked file cites a path outside the repository).
         .testTarget(name: "RepositoryTests"),
+        .testTarget(name: "BenchmarkModelsTests", dependencies: ["BenchmarkModels", "PlacementLoader", "PlacementModel"]),
         .testTarget(
             name: "GLPKSolverTests",
             dependencies: ["GLPKSolver", "LinearProgramming", "BenchmarkModels", "PlacementTestSupport"],

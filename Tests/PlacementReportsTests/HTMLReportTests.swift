@@ -1,3 +1,4 @@
+import BenchmarkModels
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -38,11 +39,14 @@ import Testing
         return Fixture(report: report, html: HTMLReport(report, generator: "placement <test>").rendered())
     }.mapError { FixtureError(description: "\($0)") }
 
-    /// A generated study with 40 facilities (fast: one small region, two years).
+    /// The benchmarks' 40-facility report study (`SyntheticStudy.Parameters.reportForty`: one
+    /// region, four zones, two years, so it solves in seconds; long ids, names with markup).
     static let forty: Result<Fixture, FixtureError> = Result {
-        let directory = try FortyFacilityStudy.write()
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("html-report-forty-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        return try run(studyAt: directory.appendingPathComponent("study.yaml").path, displayedAs: "forty/study.yaml")
+        let studyFile = try SyntheticStudy(.reportForty).write(to: directory)
+        return try run(studyAt: studyFile.path, displayedAs: "forty/study.yaml")
     }.mapError { FixtureError(description: "\($0)") }
 
     static func run(studyAt path: String, displayedAs name: String) throws -> Fixture {
@@ -284,123 +288,6 @@ import Testing
 
     private func bodyRowCount(_ root: HTMLTree.Node, _ id: String) throws -> Int {
         try #require(root.element(id: id)).all { $0.name == "tbody" }.flatMap { $0.children.filter { $0.name == "tr" } }.count
-    }
-}
-
-/// A study with 40 facilities in one region, four zones, two workloads and two years.
-enum FortyFacilityStudy {
-    static func write() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("html-report-forty-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        var region = """
-        schema: 1
-        region: test-region
-        name: 'Test & <Region>'
-        zones:
-          - {id: zone-a, jurisdiction: AE, location: {lat: 24.0, lon: 54.0}, utc_offset_hours: 4}
-          - {id: zone-b, jurisdiction: AE, location: {lat: 25.0, lon: 55.5}, utc_offset_hours: 4}
-          - {id: zone-c, jurisdiction: SA, location: {lat: 24.7, lon: 46.7}, utc_offset_hours: 3}
-          - {id: zone-d, jurisdiction: SA, location: {lat: 21.5, lon: 39.2}, utc_offset_hours: 3}
-        facilities:
-
-        """
-        for n in 1...40 {
-            let jurisdiction = n % 2 == 0 ? "AE" : "SA"
-            let latitude = 21.0 + Double(n % 8) * 0.6, longitude = 39.0 + Double(n % 10) * 1.7
-            region += """
-              - id: campus-\(String(format: "%02d", n))-long-facility-name
-                name: 'Site \(n) <A&B> "quoted"'
-                jurisdiction: \(jurisdiction)
-                location: {lat: \(String(format: "%.2f", latitude)), lon: \(String(format: "%.2f", longitude))}
-                power_mw: {2026: \(String(format: "%.2f", 0.2 + Double(n % 7) * 0.15)), 2027: \(String(format: "%.2f", 0.4 + Double(n % 5) * 0.2))}
-                pue: 1.3
-                electricity_usd_per_mwh: \(40 + (n * 7) % 60)
-                shell_capex_usd_per_mw: \(8_000_000 + (n * 130_000) % 3_000_000)
-                fixed_om_usd_per_mw_year: 250000
-
-            """
-        }
-        let files = [
-            "region.yaml": region,
-            "hardware.yaml": """
-            schema: 1
-            hardware:
-              - id: gpu-x
-                name: 'GPU <X>'
-                memory_gb: 80
-                power_kw: 1.0
-                capex_usd: 30000
-                lifetime_years: 4
-                throughput: {chat: 100, batch: 50}
-              - id: npu-y
-                memory_gb: 32
-                power_kw: 0.5
-                capex_usd: 12000
-                lifetime_years: 4
-                throughput: {chat: 40}
-
-            """,
-            "workloads.yaml": """
-            schema: 1
-            workloads:
-              - id: chat
-                unit: token
-                latency_slo_ms: 30
-                daily_profile: [0.6, 1.0, 1.4, 1.0]
-              - id: batch
-                unit: job
-                latency_slo_ms: 400
-
-            """,
-            "tenants.yaml": """
-            schema: 1
-            tenants:
-              - id: chat-co
-                workload: chat
-                price_usd_per_unit: 0.06
-                committed_share: 0.2
-                shortfall_penalty_usd_per_unit: 0.01
-                demand:
-                  annual_units: {2026: 2.0e9, 2027: 3.5e9}
-                  zones: {zone-a: 0.3, zone-b: 0.2, zone-c: 0.3, zone-d: 0.2}
-              - id: batch-co
-                workload: batch
-                price_usd_per_unit: 0.2
-                demand:
-                  annual_units: {2026: 1.0e9, 2027: 1.5e9}
-                  zones: {zone-c: 0.6, zone-d: 0.4}
-
-            """,
-            "scenarios.yaml": """
-            schema: 1
-            scenarios:
-              - id: base
-                probability: 0.6
-              - id: downturn
-                probability: 0.4
-                demand: {chat: {2027: 0.5}, batch: {2027: 0.7}}
-            stress:
-              shock: 0.5
-              reference: base
-
-            """,
-            "study.yaml": """
-            schema: 1
-            regions: [region.yaml]
-            hardware: hardware.yaml
-            workloads: workloads.yaml
-            tenants: tenants.yaml
-            scenarios: scenarios.yaml
-            horizon: {start: 2026, end: 2027}
-            discount_rate: 0.08
-
-            """,
-        ]
-        for (name, text) in files {
-            try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
-        }
-        return directory
     }
 }
 

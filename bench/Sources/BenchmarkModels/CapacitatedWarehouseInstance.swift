@@ -28,7 +28,9 @@ public struct CapacitatedWarehouseInstance: Sendable {
         func next(_ what: String) throws -> Double {
             guard let token = tokens.popFirst() else { throw ParseError(description: "file ends before \(what)") }
             if token == "capacity", let capacity { return capacity }
-            guard let value = Double(token) else { throw ParseError(description: "\(what): '\(token)' is not a number") }
+            guard let value = Double(token) else {
+                throw ParseError(description: "\(what): '\(token)' is not a number")
+            }
             return value
         }
         let warehouses = Int(try next("warehouse count"))
@@ -50,13 +52,17 @@ public struct CapacitatedWarehouseInstance: Sendable {
     /// The strong formulation: open[i] binary, serve[i,j] the share of customer j's demand
     /// served by warehouse i (demand may be split), with the linking rows serve[i,j] <= open[i].
     public func model() -> (LinearProgram, open: [Variable]) {
-        let m = capacities.count, n = demands.count
+        let m = capacities.count
+        let n = demands.count
         var lp = LinearProgram(name: "capacitated-warehouse", sense: .minimize)
         lp.reserveCapacity(variables: m + m * n, constraints: n + m + m * n, nonzeros: 4 * m * n + m)
-        let open = (0..<m).map { lp.addVariable(name: "open[\($0 + 1)]", upper: 1, objective: fixedCosts[$0], isInteger: true) }
+        let open = (0..<m).map {
+            lp.addVariable(name: "open[\($0 + 1)]", upper: 1, objective: fixedCosts[$0], isInteger: true)
+        }
         var serve = [[Variable]]()
         for i in 0..<m {
-            serve.append((0..<n).map { j in lp.addVariable(name: "serve[\(i + 1),\(j + 1)]", upper: 1, objective: costs[j][i]) })
+            serve.append(
+                (0..<n).map { j in lp.addVariable(name: "serve[\(i + 1),\(j + 1)]", upper: 1, objective: costs[j][i]) })
         }
         for j in 0..<n {
             lp.addConstraint(name: "demand[\(j + 1)]", terms: (0..<m).map { (serve[$0][j], 1.0) }, .equal(1))
@@ -65,7 +71,8 @@ public struct CapacitatedWarehouseInstance: Sendable {
             let terms = (0..<n).map { (serve[i][$0], demands[$0]) } + [(open[i], -capacities[i])]
             lp.addConstraint(name: "capacity[\(i + 1)]", terms: terms, .lessOrEqual(0))
             for j in 0..<n {
-                lp.addConstraint(name: "link[\(i + 1),\(j + 1)]", terms: [(serve[i][j], 1), (open[i], -1)], .lessOrEqual(0))
+                lp.addConstraint(
+                    name: "link[\(i + 1),\(j + 1)]", terms: [(serve[i][j], 1), (open[i], -1)], .lessOrEqual(0))
             }
         }
         return (lp, open)

@@ -26,7 +26,8 @@ public struct TransportationModel: Sendable {
     }
 
     public func model() -> (LinearProgram, supplyRows: [Constraint], demandRows: [Constraint]) {
-        let m = supply.count, n = demand.count
+        let m = supply.count
+        let n = demand.count
         var lp = LinearProgram(name: "transportation", sense: .minimize)
         lp.reserveCapacity(variables: m * n, constraints: m + n, nonzeros: 2 * m * n)
         var ship = [Variable]()
@@ -35,10 +36,12 @@ public struct TransportationModel: Sendable {
             for j in 0..<n { ship.append(lp.addVariable(name: "ship[\(i),\(j)]", objective: cost[i][j])) }
         }
         let supplyRows = (0..<m).map { i in
-            lp.addConstraint(name: "supply[\(i)]", terms: (0..<n).lazy.map { (ship[i * n + $0], 1.0) }, .lessOrEqual(supply[i]))
+            lp.addConstraint(
+                name: "supply[\(i)]", terms: (0..<n).lazy.map { (ship[i * n + $0], 1.0) }, .lessOrEqual(supply[i]))
         }
         let demandRows = (0..<n).map { j in
-            lp.addConstraint(name: "demand[\(j)]", terms: (0..<m).lazy.map { (ship[$0 * n + j], 1.0) }, .greaterOrEqual(demand[j]))
+            lp.addConstraint(
+                name: "demand[\(j)]", terms: (0..<m).lazy.map { (ship[$0 * n + j], 1.0) }, .greaterOrEqual(demand[j]))
         }
         return (lp, supplyRows, demandRows)
     }
@@ -46,19 +49,21 @@ public struct TransportationModel: Sendable {
     /// The same model in GNU MathProg (model and data in one file), for `glpsol --math`.
     public func mathProg() -> String {
         var text = """
-        set I; set J;
-        param supply{I}; param demand{J}; param cost{I, J};
-        var ship{I, J} >= 0;
-        minimize total: sum{i in I, j in J} cost[i,j] * ship[i,j];
-        s.t. supply_row{i in I}: sum{j in J} ship[i,j] <= supply[i];
-        s.t. demand_row{j in J}: sum{i in I} ship[i,j] >= demand[j];
-        data;
+            set I; set J;
+            param supply{I}; param demand{J}; param cost{I, J};
+            var ship{I, J} >= 0;
+            minimize total: sum{i in I, j in J} cost[i,j] * ship[i,j];
+            s.t. supply_row{i in I}: sum{j in J} ship[i,j] <= supply[i];
+            s.t. demand_row{j in J}: sum{i in I} ship[i,j] >= demand[j];
+            data;
 
-        """
+            """
         text += "set I := " + (0..<supply.count).map(String.init).joined(separator: " ") + ";\n"
         text += "set J := " + (0..<demand.count).map(String.init).joined(separator: " ") + ";\n"
-        text += "param supply := " + supply.enumerated().map { "\($0.offset) \($0.element)" }.joined(separator: " ") + ";\n"
-        text += "param demand := " + demand.enumerated().map { "\($0.offset) \($0.element)" }.joined(separator: " ") + ";\n"
+        text +=
+            "param supply := " + supply.enumerated().map { "\($0.offset) \($0.element)" }.joined(separator: " ") + ";\n"
+        text +=
+            "param demand := " + demand.enumerated().map { "\($0.offset) \($0.element)" }.joined(separator: " ") + ";\n"
         text += "param cost : " + (0..<demand.count).map(String.init).joined(separator: " ") + " :=\n"
         for (i, row) in cost.enumerated() {
             text += "\(i) " + row.map { String(Int($0)) }.joined(separator: " ") + "\n"

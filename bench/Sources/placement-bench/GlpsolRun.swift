@@ -18,11 +18,12 @@ struct GlpsolRun {
     var reportedSeconds: Double?
     var reportedMemory: String?
 
-    static func solve(mps: URL, method: GLPKOptions.Method, timeLimit: Double?, workDirectory: URL) throws -> GlpsolRun {
+    static func solve(mps: URL, method: GLPKOptions.Method, timeLimit: Double?, workDirectory: URL) throws -> GlpsolRun
+    {
         let solutionFile = workDirectory.appendingPathComponent("glpsol.sol")
         let outputFile = workDirectory.appendingPathComponent("glpsol.log")
         guard FileManager.default.createFile(atPath: outputFile.path, contents: nil) else {
-            throw BenchCommand.UsageError(description: "cannot create \(outputFile.path)")
+            throw BenchError(description: "cannot create \(outputFile.path)")
         }
         let output = try FileHandle(forWritingTo: outputFile)
         defer { try? output.close() }

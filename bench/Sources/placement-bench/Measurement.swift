@@ -1,0 +1,34 @@
+import Foundation
+
+/// Wall-clock seconds of `body`.
+func measure<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let result = try body()
+    let elapsed = clock.now - start
+    return (result, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+}
+
+/// Peak resident memory of this process, in MiB (Linux VmHWM, "VmHWM:<tab><padded> kB"):
+/// since it started, or since the last ``resetPeakMemory()``.
+func peakMemoryMiB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kilobytes = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first
+            .flatMap({ Double($0) })
+    else { return .nan }
+    return kilobytes / 1024
+}
+
+/// Lowers the peak ``peakMemoryMiB()`` reports to the current resident size (Linux: writing
+/// 5 to /proc/self/clear_refs), so each study of a multi-study run reports its own peak.
+/// Returns false where the kernel does not allow it; the peak then spans the whole run.
+@discardableResult
+func resetPeakMemory() -> Bool {
+    guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
+    defer { try? handle.close() }
+    return (try? handle.write(contentsOf: Data("5".utf8))) != nil
+}
+
+/// `seconds` with three decimals.
+func fixed(_ seconds: Double) -> String { String(format: "%.3f", seconds) }
