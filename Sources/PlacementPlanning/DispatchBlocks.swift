@@ -52,6 +52,9 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
         var warmStarted: Bool
     }
 
+    /// Share of a fleet's capacity below which a write-off is the value hold's slack.
+    static var retireNoise: Double { 1e-7 }
+
     let index: PlacementIndex
     private(set) var blocks: [Block]
     let pool: WorkerPool
@@ -164,7 +167,11 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
                                                 message: writeOff.message)
             }
             for (fleet, column) in program.retire.enumerated() {
-                if let column { dispatch.fleets[fleet].retiredUnits = PlanAssembler.cleaned(retired[column]) }
+                guard let column else { continue }
+                // The value hold lets the write-off retire what 1e-9 of the value buys, about 1e-9 of
+                // the capacity: retiring under 1e-7 of it is that slack, not a stranded asset.
+                let units = retired[column]
+                dispatch.fleets[fleet].retiredUnits = units > Self.retireNoise * installed[fleet] ? units : 0
             }
             iterations += writeOff.statistics.iterations
             warm = warm && writeOff.statistics.warmStarted

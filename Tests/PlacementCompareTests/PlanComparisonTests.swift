@@ -50,7 +50,8 @@ import Testing
         #expect(c.stranded.map(\.facility) == [nil, "near"])
         for change in c.stranded {
             expectFigure(change.bookValue, 10_000, 6_000)
-            expectFigure(change.strandedWorstStress, 7_000, 3_000)
+            // The write-off holds each block value to 1e-9 of it: stranded figures carry that slack.
+            expectFigure(change.strandedWorstStress, 7_000, 3_000, relative: 1e-8)
             #expect(!change.stranded.isChanged && !change.atRisk.isChanged)
         }
 

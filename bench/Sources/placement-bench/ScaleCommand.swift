@@ -74,7 +74,7 @@ struct ScaleCommand: ParsableCommand {
 
     func run() throws {
         let options = ScaleBenchmark.Options(
-            methods: method.isEmpty ? [.simplex(.primal)] : method, glpsol: glpsol,
+            methods: method.isEmpty ? [ScaleMethod.pipeline(.primal)] : method, glpsol: glpsol,
             highs: highs ? .init(script: highsScript, python: python) : nil, buildOnly: buildOnly,
             timeLimit: timeLimit, solverLog: solverLog, monolithicMaxNonzeros: monolithicMaxNonzeros)
         var rows = [ScaleBenchmark.Row]()
