@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(
             name: "PlacementPlanningTests",
             dependencies: ["PlacementPlanning", "PlacementOptimizer", "PlacementAnalysis", "PlacementModel", "PlacementLoader",
-                           "GLPKSolver", "LinearProgramming", "PlacementTestSupport"]
+                           "GLPKSolver", "LinearProgramming", "PlacementReports", "PlacementTestSupport", "BenchmarkModels"]
         ),
         .testTarget(
             name: "PlacementLoaderTests",

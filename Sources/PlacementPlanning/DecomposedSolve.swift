@@ -46,7 +46,6 @@ final class DecomposedSolve<Solver: IncrementalSolver>: @unchecked Sendable {
         let integer = master.model.hasIntegerVariables
         let regularize = !integer && !master.buildColumns.isEmpty
         var lp = master.model
-        var session: Solver.Session?
         var lower = -Double.infinity, upper = Double.infinity
         var best: [Double]?          // master column values of the best builds
         var history = [DecompositionProgress]()
@@ -55,25 +54,26 @@ final class DecomposedSolve<Solver: IncrementalSolver>: @unchecked Sendable {
         var lastMaster: Solution?
         var message: String?
 
-        func solveMaster(_ model: LinearProgram, method: SimplexMethod?) throws -> Solution {
-            if let current = session, try current.update(to: model) {
-                // Same rows: numbers changed only (the level stage).
-            } else {
-                session = try solver.makeSession(model)
-            }
-            guard let session else { throw PlanningError.internalState("no master session") }
-            let solution = try method.map { try session.solve(using: $0) } ?? session.solve()
+        // Two warm sessions, each with a fixed objective: the cutting-plane master and the level
+        // problem. Both gain every cut, so each re-solve is the dual simplex from the last basis.
+        let cutting = try solver.makeSession(lp)
+        var levelSession: Solver.Session?
+        var pendingCuts = [LinearConstraint]()
+        var levelPending = [LinearConstraint]()   // cuts the level session has not had yet
+        func record(_ solution: Solution) -> Solution {
             simplexIterations += solution.statistics.iterations
             return solution
         }
 
         while iterations < options.iterationLimit {
-            if let limit = options.timeLimit, clock.now - start >= limit {
+            // The limit is checked once a plan exists, so reaching it always reports the best one found.
+            if iterations > 0, let limit = options.timeLimit, clock.now - start >= limit {
                 termination = .timeLimit
                 break
             }
             iterations += 1
-            let relaxed = try solveMaster(lp, method: .dual)
+            if !pendingCuts.isEmpty { try cutting.addConstraints(pendingCuts) }
+            let relaxed = record(try cutting.solve(using: iterations == 1 ? .primal : .dual))
             guard relaxed.termination == .optimal, let point = relaxed.primal else {
                 termination = relaxed.termination
                 message = "the master problem ended \(relaxed.termination.rawValue)" + (relaxed.message.map { ": \($0)" } ?? "")
@@ -87,14 +87,21 @@ final class DecomposedSolve<Solver: IncrementalSolver>: @unchecked Sendable {
             let nearOptimum = Self.gap(lower: lower, upper: upper) <= Self.kelleyGap
             if regularize, !nearOptimum, let centre = best, lower > -.infinity, upper - lower > 0 {
                 let level = upper - Self.levelFraction * (upper - lower)
-                var levelled = lp
-                for (row, column) in zip(master.centreRow, master.buildColumns) {
-                    levelled.setBound(row, .equal(centre[column.index]))
+                let session: Solver.Session
+                if let levelSession {
+                    if !levelPending.isEmpty { try levelSession.addConstraints(levelPending) }
+                    session = levelSession
+                } else {
+                    var levelled = lp
+                    for column in master.columns { levelled.setObjectiveCoefficient(column, 0) }
+                    for (column, weight) in master.distanceObjective { levelled.setObjectiveCoefficient(column, weight) }
+                    session = try solver.makeSession(levelled)
+                    levelSession = session
                 }
-                levelled.setBound(master.levelRow, .greaterOrEqual(level - lp.objectiveConstant))
-                for column in master.columns { levelled.setObjectiveCoefficient(column, 0) }
-                for (column, weight) in master.distanceObjective { levelled.setObjectiveCoefficient(column, weight) }
-                let projected = try solveMaster(levelled, method: .primal)
+                levelPending = []
+                try session.setBounds(zip(master.centreRow, master.buildColumns).map { ($0, .equal(centre[$1.index])) }
+                    + [(master.levelRow, .greaterOrEqual(level - lp.objectiveConstant))])
+                let projected = record(try session.solve(using: .dual))
                 if projected.termination == .optimal, let projectedPoint = projected.primal {
                     candidate = projectedPoint.values
                 }
@@ -106,12 +113,14 @@ final class DecomposedSolve<Solver: IncrementalSolver>: @unchecked Sendable {
                 lower = evaluation.objective
                 best = candidate
             }
-            for b in 0..<index.blockCount {
+            pendingCuts = (0..<index.blockCount).map { b in
                 let cut = master.cut(block: b, value: evaluation.values[b], capacityDuals: evaluation.duals[b],
                                      installed: evaluation.installed[b / index.scenarios.count])
-                lp.addConstraint(name: "cut[\(iterations),\(blocks.name(b))]", terms: cut.terms, cut.bound)
-                cuts += 1
+                return LinearConstraint(name: "cut[\(iterations),\(blocks.name(b))]", terms: cut.terms, cut.bound)
             }
+            lp.addConstraints(pendingCuts)
+            levelPending += pendingCuts
+            cuts += pendingCuts.count
             let gap = Self.gap(lower: lower, upper: upper)
             let progress = DecompositionProgress(
                 iteration: iterations, lowerBound: lower / PlacementProgram.moneyScale,

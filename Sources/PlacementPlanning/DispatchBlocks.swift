@@ -112,14 +112,7 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
         }
         if !rows.isEmpty { try block.session.setBounds(rows) }
         if !columns.isEmpty { try block.session.setVariableBounds(columns) }
-        var solution = try block.session.solve(using: method)
-        if solution.termination == .infeasible || solution.termination == .unbounded
-            || solution.termination == .infeasibleOrUnbounded || solution.termination == .numericalFailure || solution.termination == .otherError {
-            // Every block is feasible (unserved demand and shortfall absorb any lack of capacity) and
-            // bounded, so this is a stale basis misleading the simplex (seen after a sweep's numeric
-            // update): the failed solve left no basis, and the retry starts from a fresh one.
-            solution = try block.session.solve(using: .primal)
-        }
+        let solution = try solve(block, using: method)
         block.solved = true
         var duals = Array(repeating: 0.0, count: index.fleets.count)
         if let dual = solution.dual {
@@ -161,7 +154,11 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
             }
             try block.session.setObjectiveCoefficients(program.objective(perUnit))
             block.stage = .writeOff
-            let writeOff = try block.session.solve(using: .primal)
+            var writeOff = try solve(block, using: .primal)
+            if writeOff.termination == .infeasible {
+                // As in the canonical stage: hold the value to the simplex's own precision.
+                writeOff = try hold(block, value: value, tolerance: DispatchBlockProgram.solverTolerance)
+            }
             guard writeOff.termination == .optimal, let retired = writeOff.primal else {
                 throw PlanningError.stageFailed(stage: "stranded write-off", block: name(b), termination: writeOff.termination,
                                                 message: writeOff.message)
@@ -197,7 +194,22 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
     /// the stored optimum satisfies the new row).
     private func hold(_ block: Block, value: Double, tolerance: Double) throws -> Solution {
         try block.session.setBounds([(block.program.valueRow, .greaterOrEqual(value - tolerance * abs(value)))])
-        return try block.session.solve(using: .primal)
+        return try solve(block, using: .primal)
+    }
+
+    /// Solves from the stored basis; when that reports the block infeasible, unbounded or in
+    /// numerical trouble, solves again from a fresh basis. Every block is feasible (unserved demand
+    /// and shortfall absorb any lack of capacity) and bounded, and a held value is feasible at the
+    /// previous optimum, so such a report is a stale basis misleading the simplex (seen after a
+    /// sweep's numeric update): the failed solve left no basis, and the retry starts anew.
+    private func solve(_ block: Block, using method: SimplexMethod) throws -> Solution {
+        let solution = try block.session.solve(using: method)
+        switch solution.termination {
+        case .infeasible, .unbounded, .infeasibleOrUnbounded, .numericalFailure, .otherError:
+            return try block.session.solve(using: .primal)
+        default:
+            return solution
+        }
     }
 
     /// `year,scenario` of a block, for messages.

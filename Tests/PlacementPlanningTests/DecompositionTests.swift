@@ -1,0 +1,104 @@
+import Foundation
+import GLPKSolver
+import PlacementModel
+import PlacementOptimizer
+import PlacementPlanning
+import PlacementReports
+import PlacementTestSupport
+import Testing
+
+/// The decomposed solve (regularized Benders over year and scenario blocks) against the
+/// monolithic simplex: the same objective, NPVs, shadow prices and dispatch figures.
+@Suite struct DecompositionTests {
+    /// The objective and expected NPV agree; where the optimal builds are unique (equal in both
+    /// solves) so do the NPVs by scenario and every dispatch figure. Where the LP has ties in the
+    /// builds (generated studies with twin sites), only the objective is unique.
+    static func expectAgreement(_ decomposed: PlanningResult, _ monolithic: PlanningResult, relative: Double = 1e-6,
+                                sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(decomposed.investment.termination == .optimal, sourceLocation: sourceLocation)
+        #expect(decomposed.investment.method == .decomposed, sourceLocation: sourceLocation)
+        let ours = try #require(decomposed.plan), theirs = try #require(monolithic.plan)
+        expectClose(ours.objectiveUSD, theirs.objectiveUSD, relative: relative, sourceLocation: sourceLocation)
+        let sameBuilds = zip(ours.fleetYears, theirs.fleetYears).allSatisfy { abs($0.built - $1.built) <= 1e-6 * max(1, $1.built) }
+        guard sameBuilds else { return }
+        expectClose(ours.expectedNPV, theirs.expectedNPV, relative: relative, sourceLocation: sourceLocation)
+        for (a, b) in zip(ours.npvByScenario, theirs.npvByScenario) {
+            expectClose(a, b, relative: relative, sourceLocation: sourceLocation)
+        }
+        SolverIndependenceTests.expectSame(try SolverIndependenceTests.figures(decomposed),
+                                           try SolverIndependenceTests.figures(monolithic), relative: relative,
+                                           sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: TinyStudy.catalogue.map(\.name))
+    func tinyStudiesAgree(_ name: String) throws {
+        let tiny = try #require(TinyStudy.catalogue.first { $0.name == name }?.study)
+        let study = try tiny.study()
+        try Self.expectAgreement(try TestPlanning.run(study, method: .decomposed), try TestPlanning.run(study, method: .primal))
+    }
+
+    /// Power (85.724 M USD/MW: a 0.001 MW accelerator earns 86,724 less its 1,000 capital) and
+    /// budget (85.724 USD per USD) duals are unique here: the master's duals equal them.
+    @Test func shadowPricesMatchTheMonolithicDuals() throws {
+        let catalogue = Dictionary(uniqueKeysWithValues: TinyStudy.catalogue.map { ($0.name, $0.study) })
+        let power = try TestPlanning.run(try catalogue["power limit"]!.study(), method: .decomposed, analyse: false)
+        let price = try #require(power.plan?.powerShadowPrices.first)
+        #expect(price.binding)
+        expectClose(price.value, 85_724_000, relative: 1e-7)
+        let budget = try TestPlanning.run(try catalogue["budget"]!.study(), method: .decomposed, analyse: false)
+        let budgetPrice = try #require(budget.plan?.budgetShadowPrice)
+        #expect(budgetPrice.binding)
+        expectClose(budgetPrice.value, 85.724, relative: 1e-7)
+    }
+
+    @Test func bundledStudyAgrees() throws {
+        let decomposed = try TestPlanning.bundled(.decomposed)
+        try Self.expectAgreement(decomposed, try TestPlanning.bundled(.primal))
+        let statistics = try #require(decomposed.investment.decomposition)
+        #expect(statistics.relativeGap <= 1e-7)
+        #expect(statistics.blockSolves == statistics.iterations * 20 || statistics.blockSolves == (statistics.iterations + 1) * 20)
+    }
+
+    /// Integer build blocks make the master a MIP: the same optimum as the monolithic MIP.
+    @Test func integerBlocksReachTheMonolithicMIP() throws {
+        var tiny = TinyStudy()
+        tiny.blocks = 4
+        tiny.facilities = [TinyStudy.facility("near", powerMW: 0.011)]
+        let study = try tiny.study()
+        let decomposed = try TestPlanning.run(study, method: .decomposed, analyse: false)
+        let monolithic = try TestPlanning.run(study, method: .primal, analyse: false)
+        #expect(decomposed.investment.termination == .optimal)
+        #expect(decomposed.investment.size.integer)
+        expectClose(decomposed.plan?.objectiveUSD, try #require(monolithic.plan?.objectiveUSD), relative: 1e-6)
+        #expect(decomposed.plan?.fleetYears.first?.built == monolithic.plan?.fleetYears.first?.built)
+    }
+
+    /// The JSON of a decomposed run is the same bytes with one and two worker threads.
+    @Test func oneAndTwoThreadsGiveIdenticalJSON() throws {
+        let study = try TinyStudy.catalogue.first { $0.name == "CVaR weight 0.5" }!.study.study()
+        let one = OptimizeReport(studyPath: "tiny", result: try TestPlanning.run(study, method: .decomposed, threads: 1))
+        let two = OptimizeReport(studyPath: "tiny", result: try TestPlanning.run(study, method: .decomposed, threads: 2))
+        #expect(one.json().serialized() == two.json().serialized())
+        let bundled = try TestPlanning.bundledStudy()
+        let bundledOne = OptimizeReport(studyPath: "b", result: try TestPlanning.run(bundled, method: .decomposed, threads: 1))
+        let bundledTwo = OptimizeReport(studyPath: "b", result: try TestPlanning.bundled(.decomposed))
+        #expect(bundledOne.json().serialized() == bundledTwo.json().serialized())
+    }
+
+    /// A time limit (or the iteration limit) reached during the decomposition: the best plan
+    /// found, its gap, a non-optimal status (the CLI exits 70 on it).
+    @Test(arguments: [false, true])
+    func limitGivesTheBestPlanAndItsGap(byTime: Bool) throws {
+        var options = TestPlanning.options(method: .decomposed, analyse: false)
+        if byTime { options.timeLimit = .milliseconds(1) } else { options.iterationLimit = 3 }
+        let result = try PlanningPipeline(solver: GLPKSolver(), options: options).run(try TestPlanning.bundledStudy())
+        #expect(result.investment.termination == (byTime ? .timeLimit : .iterationLimit))
+        #expect(!result.isOptimal)
+        let plan = try #require(result.plan)
+        let statistics = try #require(result.investment.decomposition)
+        #expect(statistics.relativeGap > 1e-7)
+        expectClose(plan.objectiveUSD, statistics.lowerBound, relative: 1e-12)
+        let json = OptimizeReport(studyPath: "b", result: result).json().serialized()
+        #expect(json.contains("\"optimal\": false"), "the JSON status says the plan is not optimal")
+    }
+}

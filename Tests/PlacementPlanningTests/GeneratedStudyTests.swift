@@ -1,0 +1,29 @@
+import BenchmarkModels
+import Foundation
+import PlacementLoader
+import PlacementPlanning
+import PlacementTestSupport
+import Testing
+
+/// Twenty seeded generated studies of mixed shape (facilities, zones, tenants, years, scenarios,
+/// slices): the decomposed and the monolithic solve agree on the objective, the NPVs and the
+/// dispatch figures.
+@Suite struct GeneratedStudyTests {
+    static let shapes: [SyntheticStudy.Parameters] = (1...20).map { seed in
+        let n = Int(seed)
+        return SyntheticStudy.Parameters(
+            facilities: 3 + n % 4, zones: 4 + n % 5, tenants: 3 + n % 4, years: 1 + n % 3, scenarios: 1 + n % 3,
+            slices: [1, 2, 3, 4, 6][n % 5], seed: UInt64(seed))
+    }
+
+    @Test(arguments: shapes)
+    func decomposedAgreesWithMonolithic(_ parameters: SyntheticStudy.Parameters) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("generated-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try SyntheticStudy(parameters).write(to: directory).path
+        let study = try StudyLoader().loadStudy(at: path).study
+        let monolithic = try TestPlanning.run(study, method: .primal)
+        let decomposed = try TestPlanning.run(study, method: .decomposed, threads: 2)
+        try DecompositionTests.expectAgreement(decomposed, monolithic)
+    }
+}
