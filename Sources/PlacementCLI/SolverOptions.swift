@@ -62,14 +62,14 @@ struct SolverOptions: ParsableArguments {
     /// Decomposition progress lines go to stderr when it is a terminal, and always with --solver-log.
     var showsDecompositionProgress: Bool { method != .primal && method != .dual && (solverLog || standardErrorIsTerminal) }
 
-    func planningOptions(analyse: Bool) -> PlanningOptions {
+    func planningOptions(analyse: Bool, progress: Bool = true) -> PlanningOptions {
         var options = PlanningOptions()
         options.method = method
         options.analyse = analyse
         options.relativeGap = relativeGap
         if let threads { options.threads = threads }
         if let timeLimit { options.timeLimit = .milliseconds(Int64((timeLimit * 1000).rounded(.up))) }
-        if showsDecompositionProgress {
+        if progress && showsDecompositionProgress {
             options.progress = { step in printError(step.line) }
         }
         return options

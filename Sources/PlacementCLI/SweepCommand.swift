@@ -17,7 +17,7 @@ struct SweepCommand: ParsableCommand {
             slices (1-based), e.g. a Slurm array task or a Kubernetes indexed job; join the shards with \
             'placement merge'. A second sweep on the same prefix is refused (exit 73) while one runs.
 
-            \(ExitStatus.summary) A sweep exits 70 when a variant failed.
+            \(ExitStatus.summary) A sweep exits 70, after writing every row, when a variant failed or is not proven optimal.
             """)
 
     @Argument(help: "The sweep file.")
@@ -138,12 +138,17 @@ struct SweepCommand: ParsableCommand {
         let progress = SweepProgress(total: ids.count, alreadyDone: sink.alreadyWritten.count)
         let runner = SweepRunner(
             base: loaded.base.study, sweep: loaded.sweep, solver: GLPKSolver(options: solver.glpkOptions),
-            workers: workers, analyse: !skipAnalysis, cold: cold)
+            workers: workers, analyse: !skipAnalysis, cold: cold, planning: solver.planningOptions(analyse: !skipAnalysis,
+                                                                                                 progress: false))
         let failures = SynchronizedList<String>()
         let writeFailures = SynchronizedList<String>()
         runner.run(blocks: schedule.blocks(shard: shardIndex, of: shardCount), skip: sink.alreadyWritten) { result in
             do { try sink.record(result) } catch { writeFailures.append("\(error)") }
-            if result.status.isFailure { failures.append("variant \(result.id): \(result.message ?? "failed")") }
+            if result.status.isFailure {
+                failures.append("variant \(result.id): \(result.message ?? "failed")")
+            } else if !result.status.isOptimal {
+                failures.append("variant \(result.id): not proven optimal (\(result.status.rawValue)); its row is the best plan found")
+            }
             progress.advance()
         }
         let complete: Bool

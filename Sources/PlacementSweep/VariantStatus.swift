@@ -31,4 +31,6 @@ public enum VariantStatus: Hashable, Sendable, RawRepresentable {
 
     /// Whether the variant failed outright (no solver status at all).
     public var isFailure: Bool { self == .failed }
+    /// The variant's plan is proven optimal (within the decomposition's gap).
+    public var isOptimal: Bool { self == .finished(.optimal) }
 }
