@@ -1,12 +1,3 @@
-/// A cheap pass over the raw bytes, before YAML parsing, that rejects what could make the
-/// parser itself misbehave: nesting deeper than the limit (the parser recurses once per
-/// level, so 100 000 `[` would exhaust a thread's stack), and keys that are aliases or
-/// collections (the parser compares such keys by full value, which an alias to a large
-/// structure makes exponential).
-///
-/// It follows YAML closely enough to never reject a file the schema accepts: quotes,
-/// comments and block scalars are skipped; brackets count in flow context or at the start
-/// of a token; block nesting follows indentation and `- ` indicators.
 /// Byte values the scan compares against (named constants keep debug builds fast).
 private enum ASCII {
     static let backslash: UInt8 = 92
@@ -32,6 +23,15 @@ private enum ASCII {
     static let underscore: UInt8 = 95
 }
 
+/// A cheap pass over the raw bytes, before YAML parsing, that rejects what could make the
+/// parser itself misbehave: nesting deeper than the limit (the parser recurses once per
+/// level, so 100 000 `[` would exhaust a thread's stack), and keys that are aliases or
+/// collections (the parser compares such keys by full value, which an alias to a large
+/// structure makes exponential).
+///
+/// It follows YAML closely enough to never reject a file the schema accepts: quotes,
+/// comments and block scalars are skipped; brackets count in flow context or at the start
+/// of a token; block nesting follows indentation and `- ` indicators.
 struct StructurePreScan {
     struct Problem: Error, Equatable {
         var line: Int
