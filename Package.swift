@@ -42,14 +42,16 @@ let package = Package(
         .target(name: "PlacementCompare"),
         // The placement program as GNU MathProg (`placement export --format gmpl`).
         .target(name: "PlacementExport", dependencies: ["PlacementOptimizer", "PlacementModel"]),
+        // CSV tables and JSON values as every output writes them (reports, sweep records).
+        .target(name: "ResultFormats"),
         .target(
             name: "PlacementReports",
             dependencies: ["PlacementPlanning", "PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "LinearProgramming",
-                           "PlacementCompare"]
+                           "PlacementCompare", "ResultFormats"]
         ),
         .target(
             name: "PlacementSweep",
-            dependencies: ["PlacementPlanning", "PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "PlacementReports",
+            dependencies: ["PlacementPlanning", "PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "ResultFormats",
                            "LinearProgramming", "OutputFiles"]
         ),
         .target(

@@ -1,6 +1,6 @@
 import Foundation
 import PlacementModel
-import PlacementReports
+import ResultFormats
 
 /// How a ``VariantResult`` is written: one CSV row or one JSON line, numbers in the same
 /// shortest round-trip form as every other output, so equal results give equal bytes.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A CSV document (RFC 4180 quoting, `\n` line ends) built row by row.
 ///
 /// ```swift
