@@ -134,7 +134,8 @@ public struct HTMLReport: Sendable {
                  "book value the plan could write off at no loss, of \(Self.usd(final.bookValue)) on the books; CVaR \(Self.usd(final.stranded.cvar))")
             let meaning = risk.probabilityBelowBreakeven == nil
                 ? "not defined: no scenario has an installed fleet in \(final.year)"
-                : "probability that fleet utilization in \(final.year) is below \(Format.percent(risk.breakevenUtilization))"
+                : "probability that fleet utilization in \(final.year) is below "
+                    + Format.percent(risk.breakevenUtilization)
             card("below-breakeven", "P(below breakeven)", Format.percent(risk.probabilityBelowBreakeven), meaning,
                  tone: (risk.probabilityBelowBreakeven ?? 0) >= 0.5 ? "warn" : "")
         } else {

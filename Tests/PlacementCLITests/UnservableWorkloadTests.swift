@@ -25,8 +25,8 @@ import Testing
     }
 
     static let warning = """
-        tiny/workloads.yaml:7:9: warning: no hardware can serve workload 'embodied' (throughput > 0 and at least 500 GB); \
-        its tenants' demand is unreachable
+        tiny/workloads.yaml:7:9: warning: no hardware can serve workload 'embodied' \
+        (throughput > 0 and at least 500 GB); its tenants' demand is unreachable
           hint: give an accelerator with enough memory a throughput for 'embodied'; until then the plan reports its \
         demand under unreachable_demand
 
@@ -50,7 +50,8 @@ import Testing
                 {
                   "tenant": "robots",
                   "zone": "dubai",
-                  "reason": "no accelerator allowed at the 1 eligible facility has the memory (500 GB) and throughput for embodied"
+                  "reason": "no accelerator allowed at the 1 eligible facility has the memory (500 GB) \
+            and throughput for embodied"
                 }
               ],
             """), "\(text)")

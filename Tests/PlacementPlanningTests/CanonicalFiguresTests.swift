@@ -16,7 +16,8 @@ import Testing
 @Suite struct CanonicalFiguresTests {
     /// Two accelerators with the same energy per unit of work, 0.1 kWh (0.01 USD):
     /// `gpu-a` 1 kW at 10 units/hour, 2,000 USD; `gpu-b` 0.5 kW at 5 units/hour, 1,500 USD.
-    static func tie(demandPerHour: [Int: Double] = [2026: 60], scenarios: [Scenario] = [Scenario(id: "base", probability: 1)],
+    static func tie(demandPerHour: [Int: Double] = [2026: 60],
+                    scenarios: [Scenario] = [Scenario(id: "base", probability: 1)],
                     horizon: Horizon = Horizon(start: 2026, end: 2026), lifetime: Int = 2) throws -> Study {
         var tiny = TinyStudy()
         tiny.hardware = [

@@ -106,8 +106,8 @@ import Testing
             </div></div>
             """))
         #expect(html.contains("""
-            <div class="kpi-value">-</div><div class="kpi-note">utilization under the worst one-workload shock relative to \
-            base; not defined: no accelerator is busy in the reference dispatch</div></div>
+            <div class="kpi-value">-</div><div class="kpi-note">utilization under the worst one-workload shock \
+            relative to base; not defined: no accelerator is busy in the reference dispatch</div></div>
             """))
         #expect(html.contains("Fleet \u{00b7} base \u{00b7} 2026: nothing installed"))
     }
