@@ -136,7 +136,8 @@ let package = Package(
         // and the command types themselves (completion scripts, table units).
         .testTarget(
             name: "PlacementCLITests",
-            dependencies: ["placement", "PlacementCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["placement", "PlacementCLI", "PlacementTestSupport",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Repository-wide rules (no tracked file cites a path outside the repository).
         .testTarget(name: "RepositoryTests"),

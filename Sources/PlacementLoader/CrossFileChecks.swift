@@ -12,7 +12,7 @@ struct CrossFileChecks {
         let measured = checkLatency()
         guard let settings = draft.settings else { return }
         checkExistingUnits(horizon: settings.horizon)
-        checkServeableWorkloads()
+        warnAboutUnserveableWorkloads()
         warnAboutUnreachableFacilities(settings: settings, measured: measured)
     }
 
@@ -79,7 +79,10 @@ struct CrossFileChecks {
         }
     }
 
-    private func checkServeableWorkloads() {
+    /// A demanded workload that no accelerator can serve is a warning, not an error: the study
+    /// still plans, and its tenants' demand is reported as unreachable with the reason (a sweep
+    /// over `min_memory_gb` must keep going past such a variant).
+    private func warnAboutUnserveableWorkloads() {
         let demanded = Set(draft.tenants.map(\.workload))
         for item in draft.workloads where demanded.contains(item.workload.id) {
             let workload = item.workload
@@ -87,9 +90,14 @@ struct CrossFileChecks {
                 $0.throughput(for: workload.id) > 0 && $0.memoryGB >= workload.minMemoryGB
             }
             if !serveable && !draft.hardware.isEmpty {
-                context.error(at: item.idLocation,
-                              "no hardware can serve workload '\(workload.id)' (throughput > 0 and at least \(ModelFileDecoder.format(workload.minMemoryGB)) GB)",
-                              hint: "give an accelerator with enough memory a throughput for '\(workload.id)'")
+                let memory = ModelFileDecoder.format(workload.minMemoryGB)
+                let id = workload.id
+                context.warning(
+                    at: item.idLocation,
+                    "no hardware can serve workload '\(id)' (throughput > 0 and at least \(memory) GB); "
+                        + "its tenants' demand is unreachable",
+                    hint: "give an accelerator with enough memory a throughput for '\(id)'; "
+                        + "until then the plan reports its demand under unreachable_demand")
             }
         }
     }

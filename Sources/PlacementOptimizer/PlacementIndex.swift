@@ -195,7 +195,9 @@ public struct PlacementIndex: Sendable {
         if resident.isEmpty {
             return "no facility within \(formatted(slo)) ms satisfies residency \(tenant.residency.rawValue) (zone jurisdiction \(zone.jurisdiction), region \(zone.region))"
         }
-        return "no accelerator allowed at the \(resident.count) eligible facilities has the memory (\(formatted(workload.minMemoryGB)) GB) and throughput for \(workload.id)"
+        let eligible = resident.count == 1 ? "the 1 eligible facility" : "the \(resident.count) eligible facilities"
+        return "no accelerator allowed at \(eligible) has the memory (\(formatted(workload.minMemoryGB)) GB) "
+            + "and throughput for \(workload.id)"
     }
 
     private static func formatted(_ value: Double) -> String {

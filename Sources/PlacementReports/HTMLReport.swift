@@ -121,7 +121,8 @@ public struct HTMLReport: Sendable {
             card("capex", "Capital expenditure", "\u{2013}", "no plan")
         }
         if let stress = analysis?.stress, let fleet = stress.fleet.last {
-            let worst = fleet.worst.map { "worst: \($0.rawValue) demand \u{2212}\(Format.percent(stress.shock))" } ?? "no stress case"
+            let worst = fleet.worst.map { "worst: \($0.rawValue) demand \u{2212}\(Format.percent(stress.shock))" }
+                ?? "not defined: no accelerator is busy in the reference dispatch"
             card("resilience", "Fleet resilience \(fleet.year)", Format.percent(fleet.resilience),
                  "utilization under the worst one-workload shock relative to \(stress.referenceScenario.rawValue); \(worst)",
                  tone: (fleet.resilience ?? 1) < 0.5 ? "warn" : "")
@@ -131,8 +132,11 @@ public struct HTMLReport: Sendable {
         if let risk = analysis?.stranded, let final = risk.fleet.last {
             card("stranded", "Expected stranded value \(final.year)", Self.usd(final.stranded.expected),
                  "book value the plan could write off at no loss, of \(Self.usd(final.bookValue)) on the books; CVaR \(Self.usd(final.stranded.cvar))")
-            card("below-breakeven", "P(below breakeven)", Format.percent(risk.probabilityBelowBreakeven),
-                 "probability that fleet utilization in \(final.year) is below \(Format.percent(risk.breakevenUtilization))",
+            let meaning = risk.probabilityBelowBreakeven == nil
+                ? "not defined: no scenario has an installed fleet in \(final.year)"
+                : "probability that fleet utilization in \(final.year) is below "
+                    + Format.percent(risk.breakevenUtilization)
+            card("below-breakeven", "P(below breakeven)", Format.percent(risk.probabilityBelowBreakeven), meaning,
                  tone: (risk.probabilityBelowBreakeven ?? 0) >= 0.5 ? "warn" : "")
         } else {
             card("stranded", "Expected stranded value", "\u{2013}", "not computed (no analysis)")

@@ -39,7 +39,9 @@ extension OptimizeReport {
             out.append(table.rendered())
             var byWorkload = TextTable(header: ["fleet utilization, \(plan.years.last ?? 0)", "utilization", "relative"])
             if let fleet = stress.fleet.last {
-                byWorkload.append(["no stress (\(stress.referenceScenario))", Format.percent(fleet.referenceUtilization), "100.0%"])
+                let reference = fleet.referenceUtilization
+                byWorkload.append(["no stress (\(stress.referenceScenario))", Format.percent(reference),
+                                   reference == nil ? "-" : "100.0%"])
                 for (position, stressCase) in stress.cases.enumerated() {
                     let value = fleet.stressedUtilization[position]
                     let relative = fleet.referenceUtilization.flatMap { reference in value.map { $0 / reference } }

@@ -162,13 +162,6 @@ struct DiagnosticCatalogueTests {
                   hint: write a number from 0.001 to 1000
                 """]),
         DiagnosticCase(
-            name: "a demanded workload no hardware can serve",
-            edits: [FixtureEdit(workloads, "min_memory_gb: 24", "min_memory_gb: 500")],
-            expected: ["""
-                Models/workloads.yaml:14:9: error: no hardware can serve workload 'embodied' (throughput > 0 and at least 500 GB)
-                  hint: give an accelerator with enough memory a throughput for 'embodied'
-                """]),
-        DiagnosticCase(
             name: "probabilities that do not sum to 1",
             edits: [FixtureEdit(scenarios, "probability: 0.2", "probability: 0.25")],
             expected: ["""

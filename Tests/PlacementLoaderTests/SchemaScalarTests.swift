@@ -64,6 +64,20 @@ struct SchemaScalarTests {
         #expect(fixture.warnings() == [])
     }
 
+    /// A demanded workload that no accelerator can serve is a located warning: the study loads and
+    /// the plan reports the demand as unreachable (a sweep over `min_memory_gb` keeps going).
+    @Test func aDemandedWorkloadNoHardwareCanServeWarns() throws {
+        let fixture = try FixtureStudy()
+        defer { fixture.remove() }
+        try fixture.edit("Models/workloads.yaml", "min_memory_gb: 24", "min_memory_gb: 500")
+        #expect(fixture.warnings() == ["""
+            Models/workloads.yaml:14:9: warning: no hardware can serve workload 'embodied' \
+            (throughput > 0 and at least 500 GB); its tenants' demand is unreachable
+              hint: give an accelerator with enough memory a throughput for 'embodied'; \
+            until then the plan reports its demand under unreachable_demand
+            """])
+    }
+
     @Test func everyProblemIsReportedAtOnce() throws {
         let fixture = try FixtureStudy()
         defer { fixture.remove() }
