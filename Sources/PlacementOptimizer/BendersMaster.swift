@@ -92,32 +92,9 @@ public struct BendersMaster: Sendable {
         self.theta = theta
         for s in index.scenarios.indices { npv[s].constant -= constant }
 
-        var powerRow = Array(repeating: [Constraint?](repeating: nil, count: index.years.count), count: study.facilities.count)
-        for (f, facility) in study.facilities.enumerated() {
-            for (y, year) in index.years.enumerated() {
-                var terms = [(Variable, Double)]()
-                for (fleet, entry) in index.fleets.enumerated() where entry.facility == f {
-                    let kw = study.hardware[entry.hardware].powerKW
-                    for built in index.buildYearsAlive(fleet: fleet, in: y) {
-                        if let column = build[fleet][built] { terms.append((column, kw / 1000 * index.blockUnits)) }
-                    }
-                }
-                guard !terms.isEmpty else { continue }
-                let room = facility.powerMW(in: year) - study.existingPowerMW(facility: facility, in: year)
-                powerRow[f][y] = lp.addConstraint(name: "power[\(facility.id),\(year)]", terms: terms, .lessOrEqual(room))
-            }
-        }
-        self.powerRow = powerRow
-        var budgetRow: Constraint?
-        if let budget = study.budgetUSD {
-            var terms = [(Variable, Double)]()
-            for (fleet, entry) in index.fleets.enumerated() {
-                let unitCapex = study.facilities[entry.facility].unitCapexUSD(of: study.hardware[entry.hardware])
-                for case let column? in build[fleet] { terms.append((column, unitCapex * index.blockUnits * scale)) }
-            }
-            if !terms.isEmpty { budgetRow = lp.addConstraint(name: "budget", terms: terms, .lessOrEqual(budget * scale)) }
-        }
-        self.budgetRow = budgetRow
+        let rows = InvestmentRows(index: index)
+        powerRow = rows.addPowerRows(to: &lp, build: build)
+        budgetRow = rows.addBudgetRow(to: &lp, build: build)
         var eta: Variable?, excess = [Variable]()
         if riskWeight > 0 {
             let column = lp.addVariable(name: "eta", lower: -.infinity, upper: .infinity, objective: -riskWeight)

@@ -155,31 +155,11 @@ private struct InvestmentBuildState {
     // MARK: Linking rows
 
     mutating func addPowerRows() {
-        for (f, facility) in study.facilities.enumerated() {
-            for (y, year) in index.years.enumerated() {
-                var terms = [(Variable, Double)]()
-                for (fleet, entry) in index.fleets.enumerated() where entry.facility == f {
-                    let kw = study.hardware[entry.hardware].powerKW
-                    for built in index.buildYearsAlive(fleet: fleet, in: y) {
-                        if let column = build[fleet][built] { terms.append((column, kw / 1000 * index.blockUnits)) }
-                    }
-                }
-                guard !terms.isEmpty else { continue }
-                let room = facility.powerMW(in: year) - study.existingPowerMW(facility: facility, in: year)
-                powerRow[f][y] = lp.addConstraint(name: "power[\(facility.id),\(year)]", terms: terms, .lessOrEqual(room))
-            }
-        }
+        powerRow = InvestmentRows(index: index).addPowerRows(to: &lp, build: build)
     }
 
     mutating func addBudgetRow() {
-        guard let budget = study.budgetUSD else { return }
-        var terms = [(Variable, Double)]()
-        for (fleet, entry) in index.fleets.enumerated() {
-            let unitCapex = study.facilities[entry.facility].unitCapexUSD(of: study.hardware[entry.hardware])
-            for case let column? in build[fleet] { terms.append((column, unitCapex * index.blockUnits * scale)) }
-        }
-        guard !terms.isEmpty else { return }
-        budgetRow = lp.addConstraint(name: "budget", terms: terms, .lessOrEqual(budget * scale))
+        budgetRow = InvestmentRows(index: index).addBudgetRow(to: &lp, build: build)
     }
 
     /// CVaR of the NPV loss: excess[s] >= -npv[s] - eta (docs/design.md §3, row 6).
