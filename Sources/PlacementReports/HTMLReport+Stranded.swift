@@ -12,7 +12,7 @@ extension HTMLReport {
             return section(id: "stranded", number: 5, title: "Stranded book value across scenarios",
                            lead: "Not computed: the analysis was skipped.", body: "")
         }
-        let legend = legend([(Self.strandedColor, "stranded: book value idle all day"),
+        let legend = legend([(Self.strandedColor, "stranded: book value that could be written off at no loss of value"),
                              (Self.atRiskColor, "at risk: book value \u{00d7} shortfall below \(Format.percent(risk.breakevenUtilization)) breakeven")],
                             marks: [("book", "book value"), ("dashed", "expected stranded"), ("dotted", "CVaR stranded (\(Format.percent(risk.alpha)))"),
                                     ("stress", "worst stress, stranded")])

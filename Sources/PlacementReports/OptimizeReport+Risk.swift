@@ -13,7 +13,7 @@ extension OptimizeReport {
             lines.append("  fleet resilience          \(Format.percent(fleet.resilience))\(worst)")
         }
         lines.append("  book value                \(Format.money(final.bookValue))")
-        lines.append("  stranded (idle all day)   expected \(Format.money(final.stranded.expected)), "
+        lines.append("  stranded (write-off)      expected \(Format.money(final.stranded.expected)), "
             + "CVaR \(Format.money(final.stranded.cvar)), worst stress \(Format.money(final.stranded.worstStress ?? 0))")
         lines.append("  at risk (below \(Format.percent(analysis.stranded.breakevenUtilization)))   expected \(Format.money(final.atRisk.expected)), "
             + "CVaR \(Format.money(final.atRisk.cvar)), worst stress \(Format.money(final.atRisk.worstStress ?? 0))")
@@ -53,7 +53,7 @@ extension OptimizeReport {
             out.append("")
         }
         let risk = analysis.stranded
-        out.append("Stranded-asset risk (USD of book value; stranded = idle in every slice, at risk = utilization below \(Format.percent(risk.breakevenUtilization)))")
+        out.append("Stranded-asset risk (USD of book value; stranded = what could be written off at no loss of value, at risk = facility utilization below \(Format.percent(risk.breakevenUtilization)))")
         var fleet = TextTable(header: ["fleet", "book value", "stranded E", "worst scen.", "CVaR", "worst stress", "at risk E", "at-risk CVaR"])
         for row in risk.fleet {
             fleet.append([String(row.year), Format.money(row.bookValue), Format.money(row.stranded.expected),
