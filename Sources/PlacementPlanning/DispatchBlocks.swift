@@ -21,6 +21,8 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
     /// One block's program, session and what the session currently holds.
     final class Block: @unchecked Sendable {
         var program: DispatchBlockProgram
+        /// The block LP's size (its program keeps no matrix once the session has it).
+        let size: ProgramSize
         let session: Solver.Session
         var stage: Stage = .value
         var installed: [Double]?
@@ -28,7 +30,11 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
         /// The session has a basis (it was solved once).
         var solved = false
 
+        /// Only one copy of the block's matrix is kept: the solver's, in the session.
         init(program: DispatchBlockProgram, session: Solver.Session) {
+            size = ProgramSize(program.model)
+            var program = program
+            program.model = program.model.droppingMatrix()
             self.program = program
             self.session = session
         }
@@ -70,7 +76,7 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
                 let block = Block(program: program, session: old.session)
                 return block
             }
-            let session = try solver.makeSession(program.model)
+            let session = try solver.makeSession(program.model, retainsMatrix: false)
             return Block(program: program, session: session)
         }
     }
@@ -78,9 +84,8 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
     /// Rows, columns and nonzeros of all blocks together (write-off columns and value rows included).
     var totalSize: ProgramSize {
         blocks.reduce(ProgramSize(rows: 0, columns: 0, nonzeros: 0, integer: false)) { total, block in
-            ProgramSize(rows: total.rows + block.program.model.constraintCount,
-                        columns: total.columns + block.program.model.variableCount,
-                        nonzeros: total.nonzeros + block.program.model.nonzeroCount, integer: false)
+            ProgramSize(rows: total.rows + block.size.rows, columns: total.columns + block.size.columns,
+                        nonzeros: total.nonzeros + block.size.nonzeros, integer: false)
         }
     }
 
