@@ -153,6 +153,6 @@ public struct BendersMaster: Sendable {
 
     /// Units built per fleet and year position (accelerators) at a master point.
     public func builtUnits(_ values: [Double]) -> [[Double]] {
-        build.map { row in row.map { column in column.map { PlanAssembler.cleaned(values[$0.index] * index.blockUnits) } ?? 0 } }
+        build.map { row in row.map { column in column.map { PlanAssembler.units(values[$0.index] * index.blockUnits) } ?? 0 } }
     }
 }

@@ -179,6 +179,11 @@ public struct PlanAssembler: Sendable {
         return (power, budget)
     }
 
+    /// Units built, read from a solver's column value: never negative (a simplex may return a
+    /// nonnegative column at -1e-8, within its tolerance, which as capacity would make a block
+    /// infeasible), and noise below 1e-9 units reads as zero.
+    public static func units(_ value: Double) -> Double { cleaned(max(0, value)) }
+
     /// Solver noise below 1e-9 units reads as zero.
     public static func cleaned(_ value: Double) -> Double { abs(value) < 1e-9 ? 0 : value }
 }
