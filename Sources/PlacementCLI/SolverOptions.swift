@@ -13,7 +13,7 @@ struct SolverOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp(
         "How the investment LP is solved: auto, decomposed (regularized Benders over year and scenario blocks), "
-            + "primal or dual (the whole LP by GLPK's simplex). auto decomposes above 10,000 nonzeros.",
+            + "primal or dual (the whole LP by GLPK's simplex). auto decomposes above 100,000 nonzeros.",
         valueName: "method"))
     var method: PlanningOptions.Method = .auto
 
