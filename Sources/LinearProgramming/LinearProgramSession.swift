@@ -45,14 +45,4 @@ public protocol LinearProgramSession: AnyObject, Sendable {
 public protocol IncrementalSolver: LinearProgramSolver {
     associatedtype Session: LinearProgramSession
     func makeSession(_ model: LinearProgram) throws -> Session
-    /// A session that, with `retainsMatrix: false`, keeps no copy of the constraint matrix of its
-    /// own (the solver's copy is the only one): for the many block sessions of a decomposition.
-    func makeSession(_ model: LinearProgram, retainsMatrix: Bool) throws -> Session
-}
-
-extension IncrementalSolver {
-    /// Solvers without a leaner session open the ordinary one.
-    public func makeSession(_ model: LinearProgram, retainsMatrix: Bool) throws -> Session {
-        try makeSession(model)
-    }
 }

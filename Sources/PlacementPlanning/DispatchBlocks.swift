@@ -30,7 +30,7 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
         /// The session has a basis (it was solved once).
         var solved = false
 
-        /// Only one copy of the block's matrix is kept: the solver's, in the session.
+        /// The block program keeps no matrix: the session and the solver hold it.
         init(program: DispatchBlockProgram, session: Solver.Session) {
             size = ProgramSize(program.model)
             var program = program
@@ -76,7 +76,7 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
                 let block = Block(program: program, session: old.session)
                 return block
             }
-            let session = try solver.makeSession(program.model, retainsMatrix: false)
+            let session = try solver.makeSession(program.model)
             return Block(program: program, session: session)
         }
     }
