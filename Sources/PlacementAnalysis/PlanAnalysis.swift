@@ -22,7 +22,6 @@ public struct PlanAnalysis: Sendable {
     /// Fleet utilization in the final year, expected over the scenarios that have an installed
     /// fleet then (weights renormalised over them); nil when none has.
     public var expectedFleetUtilization: Double?
-    public var finalYear: Int
 
     /// - Parameter stressCases: the stress re-solves, or nil when they were not run.
     public init(study: Study, plan: Plan, stressCases: [StressTest.Case]?) {
@@ -33,7 +32,6 @@ public struct PlanAnalysis: Sendable {
         stranded = StrandedAssetRisk(study: study, plan: plan, utilization: utilization, stress: stress)
         tailNPV = TailRisk.tailNPV(npv: plan.npvByScenario, probabilities: plan.scenarioWeights, alpha: study.risk.alpha)
         let final = plan.years.last ?? study.horizon.end
-        finalYear = final
         var weighted = 0.0, weight = 0.0
         for (scenario, probability) in zip(plan.scenarios, plan.scenarioWeights) {
             guard let value = utilization.fleet(year: final, scenario: scenario) else { continue }

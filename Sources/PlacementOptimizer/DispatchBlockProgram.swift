@@ -54,8 +54,8 @@ public struct DispatchBlockProgram: Sendable {
     }
 
     /// The value row held at `value` less the tolerance (for the canonical and write-off stages).
-    public func valueHeld(at value: Double) -> (Constraint, RowBound) {
-        (valueRow, .greaterOrEqual(value - Self.valueTolerance * abs(value)))
+    public func valueHeld(at value: Double, tolerance: Double = valueTolerance) -> (Constraint, RowBound) {
+        (valueRow, .greaterOrEqual(value - tolerance * abs(value)))
     }
 
     /// The value row released (value stage).

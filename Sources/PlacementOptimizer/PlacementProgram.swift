@@ -36,9 +36,4 @@ public struct PlacementProgram: Sendable {
     public func builtUnits(_ primal: PrimalPoint) -> [[Double]] {
         build.map { row in row.map { column in column.map { PlanAssembler.units(primal[$0] * index.blockUnits) } ?? 0 } }
     }
-
-    /// The value of each block (scaled money) at a primal point, at `index.block(year:scenario:)`.
-    public func blockValues(_ primal: PrimalPoint) -> [Double] {
-        blocks.map { layout in layout.valueTerms.reduce(0) { $0 + $1.1 * primal[$1.0] } }
-    }
 }

@@ -198,7 +198,7 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
     /// Re-solves with the block's value held at `value` less `tolerance` of it (primal simplex:
     /// the stored optimum satisfies the new row).
     private func hold(_ block: Block, value: Double, tolerance: Double) throws -> Solution {
-        try block.session.setBounds([(block.program.valueRow, .greaterOrEqual(value - tolerance * abs(value)))])
+        try block.session.setBounds([block.program.valueHeld(at: value, tolerance: tolerance)])
         return try solve(block, using: .primal)
     }
 
