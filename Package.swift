@@ -46,13 +46,17 @@ let package = Package(
         .target(name: "ResultFormats"),
         .target(
             name: "PlacementReports",
-            dependencies: ["PlacementPlanning", "PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "LinearProgramming",
-                           "PlacementCompare", "ResultFormats"]
+            dependencies: [
+                "PlacementPlanning", "PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "LinearProgramming",
+                "PlacementCompare", "ResultFormats",
+            ]
         ),
         .target(
             name: "PlacementSweep",
-            dependencies: ["PlacementPlanning", "PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "ResultFormats",
-                           "LinearProgramming", "OutputFiles"]
+            dependencies: [
+                "PlacementPlanning", "PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "ResultFormats",
+                "LinearProgramming", "OutputFiles",
+            ]
         ),
         .target(
             name: "PlacementCLI",
@@ -67,25 +71,31 @@ let package = Package(
         // The scripting API in one import, and a runnable example of it.
         .target(
             name: "SovereignPlacement",
-            dependencies: ["GLPKSolver", "LinearProgramming", "PlacementAnalysis", "PlacementLoader", "PlacementModel",
-                           "PlacementOptimizer", "PlacementPlanning", "PlacementReports", "PlacementSweep"]
+            dependencies: [
+                "GLPKSolver", "LinearProgramming", "PlacementAnalysis", "PlacementLoader", "PlacementModel",
+                "PlacementOptimizer", "PlacementPlanning", "PlacementReports", "PlacementSweep",
+            ]
         ),
         .executableTarget(name: "what-if", dependencies: ["SovereignPlacement"], path: "Examples/WhatIf"),
         // Benchmarks (bench/): generated and published models, and the side-by-side timing tool.
         .target(name: "BenchmarkModels", dependencies: ["LinearProgramming"], path: "bench/Sources/BenchmarkModels"),
         .executableTarget(
             name: "placement-bench",
-            dependencies: ["BenchmarkModels", "GLPKSolver", "LinearProgramming", "PlacementModel", "PlacementLoader",
-                           "PlacementOptimizer", "PlacementAnalysis", "PlacementPlanning", "PlacementSweep",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "BenchmarkModels", "GLPKSolver", "LinearProgramming", "PlacementModel", "PlacementLoader",
+                "PlacementOptimizer", "PlacementAnalysis", "PlacementPlanning", "PlacementSweep",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "bench/Sources/placement-bench"
         ),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(name: "PlacementModelTests", dependencies: ["PlacementModel"]),
         .testTarget(
             name: "PlacementPlanningTests",
-            dependencies: ["PlacementPlanning", "PlacementOptimizer", "PlacementAnalysis", "PlacementModel", "PlacementLoader",
-                           "GLPKSolver", "LinearProgramming", "PlacementReports", "PlacementTestSupport", "BenchmarkModels"]
+            dependencies: [
+                "PlacementPlanning", "PlacementOptimizer", "PlacementAnalysis", "PlacementModel", "PlacementLoader",
+                "GLPKSolver", "LinearProgramming", "PlacementReports", "PlacementTestSupport", "BenchmarkModels",
+            ]
         ),
         .testTarget(
             name: "PlacementLoaderTests",
@@ -100,23 +110,32 @@ let package = Package(
         ),
         .testTarget(
             name: "PlacementOptimizerTests",
-            dependencies: ["PlacementOptimizer", "PlacementModel", "PlacementLoader", "GLPKSolver", "LinearProgramming",
-                           "PlacementTestSupport"]
+            dependencies: [
+                "PlacementOptimizer", "PlacementModel", "PlacementLoader", "GLPKSolver", "LinearProgramming",
+                "PlacementTestSupport",
+            ]
         ),
         .testTarget(
             name: "PlacementAnalysisTests",
-            dependencies: ["PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "PlacementLoader", "GLPKSolver",
-                           "LinearProgramming", "PlacementTestSupport"]
+            dependencies: [
+                "PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "PlacementLoader", "GLPKSolver",
+                "LinearProgramming", "PlacementTestSupport",
+            ]
         ),
         .testTarget(
             name: "PlacementSweepTests",
-            dependencies: ["PlacementSweep", "PlacementLoader", "PlacementModel", "GLPKSolver", "PlacementTestSupport"],
+            dependencies: [
+                "PlacementSweep", "PlacementPlanning", "PlacementLoader", "PlacementModel", "GLPKSolver",
+                "PlacementTestSupport",
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "PlacementReportsTests",
-            dependencies: ["PlacementReports", "PlacementAnalysis", "PlacementOptimizer", "PlacementPlanning", "PlacementLoader",
-                           "GLPKSolver", "PlacementModel", "PlacementTestSupport", "BenchmarkModels"],
+            dependencies: [
+                "PlacementReports", "PlacementAnalysis", "PlacementOptimizer", "PlacementPlanning", "PlacementLoader",
+                "GLPKSolver", "PlacementModel", "PlacementTestSupport", "BenchmarkModels",
+            ],
             exclude: ["Snapshots"]
         ),
         // A libFuzzer target for the loader (Tests/Fuzz/run-loader-fuzz.sh); built plainly it replays inputs.
@@ -124,24 +143,31 @@ let package = Package(
 
         .testTarget(
             name: "PlacementExportTests",
-            dependencies: ["PlacementExport", "PlacementOptimizer", "PlacementModel", "PlacementLoader", "GLPKSolver",
-                           "PlacementTestSupport"]
+            dependencies: [
+                "PlacementExport", "PlacementOptimizer", "PlacementModel", "PlacementLoader", "GLPKSolver",
+                "PlacementTestSupport",
+            ]
         ),
         .testTarget(
             name: "PlacementCompareTests",
-            dependencies: ["PlacementCompare", "PlacementReports", "PlacementAnalysis", "PlacementOptimizer",
-                           "PlacementModel", "GLPKSolver", "PlacementTestSupport"]
+            dependencies: [
+                "PlacementCompare", "PlacementReports", "PlacementAnalysis", "PlacementOptimizer",
+                "PlacementModel", "GLPKSolver", "PlacementTestSupport",
+            ]
         ),
         // The command line: `placement` run as a subprocess (exit statuses, messages, files left behind)
         // and the command types themselves (completion scripts, table units).
         .testTarget(
             name: "PlacementCLITests",
-            dependencies: ["placement", "PlacementCLI", "PlacementTestSupport",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "placement", "PlacementCLI", "PlacementTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // Repository-wide rules (no tracked file cites a path outside the repository).
         .testTarget(name: "RepositoryTests"),
-        .testTarget(name: "BenchmarkModelsTests", dependencies: ["BenchmarkModels", "PlacementLoader", "PlacementModel"]),
+        .testTarget(
+            name: "BenchmarkModelsTests", dependencies: ["BenchmarkModels", "PlacementLoader", "PlacementModel"]),
         .testTarget(
             name: "GLPKSolverTests",
             dependencies: ["GLPKSolver", "LinearProgramming", "BenchmarkModels", "PlacementTestSupport"],

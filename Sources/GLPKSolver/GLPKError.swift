@@ -24,7 +24,7 @@ public enum GLPKError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidModel(let problem): "invalid model: \(problem)"
-        case let .glpkFailure(call, message):
+        case .glpkFailure(let call, let message):
             "GLPK failed in \(call): \(message.isEmpty ? "no message" : message)"
         case .sessionInvalidated:
             "the GLPK session was invalidated by an earlier GLPK failure; create a new session"

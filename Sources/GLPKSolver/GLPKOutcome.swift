@@ -67,8 +67,10 @@ struct GLPKOutcome: Equatable {
 
     /// Which points of a simplex run mean something: a primal point when GLPK says it is
     /// feasible and the run stopped at an optimum or a limit, duals only at an optimum.
-    static func reportsPoints(_ termination: TerminationStatus, primalStatus: Int32,
-                              dualStatus: Int32) -> (primal: Bool, dual: Bool) {
+    static func reportsPoints(
+        _ termination: TerminationStatus, primalStatus: Int32,
+        dualStatus: Int32
+    ) -> (primal: Bool, dual: Bool) {
         let primal = primalStatus == GLP_FEAS && [.optimal, .timeLimit, .iterationLimit].contains(termination)
         let dual = termination == .optimal && dualStatus == GLP_FEAS
         return (primal, dual)

@@ -87,7 +87,8 @@ extension GLPKProblem {
                 rowOfColumn[Int(column) - 1] = i + 1
                 valueOfColumn[Int(column) - 1] = value
             }
-            var matched = 0, changed = false
+            var matched = 0
+            var changed = false
             for (variable, coefficient) in model.terms(of: Constraint(index: i)) {
                 let present = rowOfColumn[variable.index] == i + 1
                 if !present && coefficient == 0 { continue }
@@ -134,9 +135,11 @@ private struct RowArrays {
             of: type, lower, upper, model.rowStart, model.entryColumn, model.entryValue, names,
             [-1] + model.rowNameOffset
         ) { type, lower, upper, start, entryColumn, entryValue, names, nameOffset in
-            body(spg_rows(count: Int32(model.constraintCount), type: type, lower: lower, upper: upper, start: start,
-                          entry_col: entryColumn, entry_value: entryValue, name_blob: names,
-                          name_offset: nameOffset))
+            body(
+                spg_rows(
+                    count: Int32(model.constraintCount), type: type, lower: lower, upper: upper, start: start,
+                    entry_col: entryColumn, entry_value: entryValue, name_blob: names,
+                    name_offset: nameOffset))
         }
     }
 }

@@ -7,8 +7,10 @@ extension GLPKProblem {
     /// from an optimal LP relaxation, solved first from the stored basis when `warm`; GLPK
     /// restores that relaxation's basis afterwards, so the next solve can start warm again.
     /// With the presolver, GLPK solves its own relaxation and the stored basis is not used.
-    func solveMIP(_ problem: OpaquePointer, options: GLPKOptions, warm: Bool,
-                  method: SimplexMethod) throws(GLPKError) -> Solution {
+    func solveMIP(
+        _ problem: OpaquePointer, options: GLPKOptions, warm: Bool,
+        method: SimplexMethod
+    ) throws(GLPKError) -> Solution {
         let clock = ContinuousClock()
         let start = clock.now
         let iterationsBefore = glp_get_it_cnt(problem)
@@ -16,8 +18,9 @@ extension GLPKProblem {
             let relaxation = try solveLP(problem, options: options, warm: warm, method: method)
             guard relaxation.termination == .optimal else {
                 let outcome = GLPKOutcome.mip(afterRelaxation: relaxation.termination)
-                return Solution(termination: outcome.termination, primalStatus: .noSolution, dualStatus: .noSolution,
-                                statistics: relaxation.statistics, message: outcome.message)
+                return Solution(
+                    termination: outcome.termination, primalStatus: .noSolution, dualStatus: .noSolution,
+                    statistics: relaxation.statistics, message: outcome.message)
             }
         }
         var parameters = glp_iocp()
@@ -44,16 +47,20 @@ extension GLPKProblem {
         var solution = Solution(
             termination: outcome.termination, primalStatus: hasPoint ? .feasiblePoint : .noSolution,
             dualStatus: .noSolution,
-            statistics: SolveStatistics(iterations: Int(glp_get_it_cnt(problem) - iterationsBefore),
-                                        nodes: Int(tree.nodes)),
+            statistics: SolveStatistics(
+                iterations: Int(glp_get_it_cnt(problem) - iterationsBefore),
+                nodes: Int(tree.nodes)),
             message: outcome.message)
         if hasPoint {
             let values = try readSolution(problem, duals: false, read: spg_read_mip)
             let objective = glp_mip_obj_val(problem)
-            solution.primal = PrimalPoint(objective: objective, values: values.columnValues,
-                                          activities: values.rowValues)
-            if let bound = GLPKOutcome.mipBound(returnCode: code, status: status, objective: objective,
-                                                treeBound: tree.has_bound != 0 ? tree.best_bound : nil) {
+            solution.primal = PrimalPoint(
+                objective: objective, values: values.columnValues,
+                activities: values.rowValues)
+            if let bound = GLPKOutcome.mipBound(
+                returnCode: code, status: status, objective: objective,
+                treeBound: tree.has_bound != 0 ? tree.best_bound : nil)
+            {
                 solution.bestBound = bound
                 solution.relativeGap = GLPKOutcome.relativeGap(objective: objective, bound: bound)
             }

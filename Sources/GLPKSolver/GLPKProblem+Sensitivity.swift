@@ -6,7 +6,8 @@ extension GLPKProblem {
     /// Range of column j's objective coefficient over which the basis stays optimal.
     func objectiveRange(column j: Int) throws(GLPKError) -> SensitivityRange {
         let problem = try requireOptimalBasis()
-        var lower = 0.0, upper = 0.0
+        var lower = 0.0
+        var upper = 0.0
         guard spg_analyze_coef(problem, Int32(rowCount + j + 1), &lower, &upper) == 0 else {
             throw failure("glp_analyze_coef")
         }
@@ -19,10 +20,12 @@ extension GLPKProblem {
         let problem = try requireOptimalBasis()
         if glp_get_row_stat(problem, Int32(i + 1)) == GLP_BS {
             let activity = glp_get_row_prim(problem, Int32(i + 1))
-            return upper.isFinite ? SensitivityRange(lower: activity, upper: .infinity)
-                                  : SensitivityRange(lower: -.infinity, upper: activity)
+            return upper.isFinite
+                ? SensitivityRange(lower: activity, upper: .infinity)
+                : SensitivityRange(lower: -.infinity, upper: activity)
         }
-        var low = 0.0, high = 0.0
+        var low = 0.0
+        var high = 0.0
         guard spg_analyze_bound(problem, Int32(i + 1), &low, &high) == 0 else {
             throw failure("glp_analyze_bound")
         }
@@ -40,7 +43,8 @@ extension GLPKProblem {
 
     /// GLPK reports "no limit" as ±DBL_MAX.
     private static func infinite(_ value: Double) -> Double {
-        value >= Double.greatestFiniteMagnitude ? .infinity
+        value >= Double.greatestFiniteMagnitude
+            ? .infinity
             : value <= -Double.greatestFiniteMagnitude ? -.infinity : value
     }
 }

@@ -18,7 +18,8 @@ extension GLPKProblem {
         let start = clock.now
         let warmStart = warm && hasBasis
         changedSinceSolve = false
-        var solution = isInteger
+        var solution =
+            isInteger
             ? try solveMIP(problem, options: options, warm: warmStart, method: method)
             : try solveLP(problem, options: options, warm: warmStart, method: method)
         solution.statistics.seconds = (clock.now - start).seconds
@@ -31,8 +32,10 @@ extension GLPKProblem {
     }
 
     /// One simplex run (the LP, or a MIP's relaxation); leaves an optimal basis behind when it finds one.
-    func solveLP(_ problem: OpaquePointer, options: GLPKOptions, warm: Bool,
-                 method: SimplexMethod) throws(GLPKError) -> Solution {
+    func solveLP(
+        _ problem: OpaquePointer, options: GLPKOptions, warm: Bool,
+        method: SimplexMethod
+    ) throws(GLPKError) -> Solution {
         if !warm {
             guard spg_basis(problem, options.advancedBasis ? 1 : 0) == 0 else { throw failure("glp_adv_basis") }
         }
@@ -60,8 +63,9 @@ extension GLPKProblem {
         let status = glp_get_status(problem)
         hasBasis = code == 0 && status == GLP_OPT && glp_bf_exists(problem) != 0
         let outcome = GLPKOutcome.simplex(returnCode: code, status: status)
-        let points = GLPKOutcome.reportsPoints(outcome.termination, primalStatus: glp_get_prim_stat(problem),
-                                               dualStatus: glp_get_dual_stat(problem))
+        let points = GLPKOutcome.reportsPoints(
+            outcome.termination, primalStatus: glp_get_prim_stat(problem),
+            dualStatus: glp_get_dual_stat(problem))
         var solution = Solution(
             termination: outcome.termination,
             primalStatus: points.primal ? .feasiblePoint : .noSolution,
@@ -71,8 +75,9 @@ extension GLPKProblem {
         if points.primal || points.dual {
             let basic = try readSolution(problem, duals: true, read: spg_read_lp)
             if points.primal {
-                solution.primal = PrimalPoint(objective: glp_get_obj_val(problem), values: basic.columnValues,
-                                              activities: basic.rowValues)
+                solution.primal = PrimalPoint(
+                    objective: glp_get_obj_val(problem), values: basic.columnValues,
+                    activities: basic.rowValues)
             }
             if points.dual {
                 solution.dual = DualPoint(rowDuals: basic.rowDuals, reducedCosts: basic.reducedCosts)
@@ -86,19 +91,22 @@ extension GLPKProblem {
         _ problem: OpaquePointer, duals: Bool,
         read: (OpaquePointer?, UnsafePointer<spg_solution_buffers>?) -> Int32
     ) throws(GLPKError) -> SolutionArrays {
-        let m = rowCount + 1, n = columnCount + 1
+        let m = rowCount + 1
+        let n = columnCount + 1
         // Layout: column values | column duals | row values | row duals, each one-based.
         var buffer = [Double](repeating: 0, count: 2 * (m + n))
         let status = buffer.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
-            var pointers = spg_solution_buffers(col_value: base, col_dual: duals ? base + n : nil,
-                                                row_value: base + 2 * n, row_dual: duals ? base + 2 * n + m : nil)
+            var pointers = spg_solution_buffers(
+                col_value: base, col_dual: duals ? base + n : nil,
+                row_value: base + 2 * n, row_dual: duals ? base + 2 * n + m : nil)
             return read(problem, &pointers)
         }
         guard status == 0 else { throw failure(duals ? "reading the solution" : "reading the MIP solution") }
-        return SolutionArrays(columnValues: Array(buffer[1..<n]), reducedCosts: Array(buffer[(n + 1)..<(2 * n)]),
-                              rowValues: Array(buffer[(2 * n + 1)..<(2 * n + m)]),
-                              rowDuals: Array(buffer[(2 * n + m + 1)..<(2 * n + 2 * m)]))
+        return SolutionArrays(
+            columnValues: Array(buffer[1..<n]), reducedCosts: Array(buffer[(n + 1)..<(2 * n)]),
+            rowValues: Array(buffer[(2 * n + 1)..<(2 * n + m)]),
+            rowDuals: Array(buffer[(2 * n + m + 1)..<(2 * n + 2 * m)]))
     }
 
     /// A time limit as GLPK's milliseconds (at least 1), or nil for none.

@@ -51,15 +51,17 @@ final class GLPKProblem {
             _ = spg_delete(pointer)
         } else {
             // Deleting on another thread would abort inside GLPK: leak rather than crash.
-            FileHandle.standardError.write(Data(
-                "warning: a GLPK problem was released on a thread other than its own; its memory is leaked\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "warning: a GLPK problem was released on a thread other than its own; its memory is leaked\n".utf8))
         }
     }
 
     /// The live pointer, or why there is none.
     func live() throws(GLPKError) -> OpaquePointer {
-        precondition(pthread_equal(owner, pthread_self()) != 0,
-                     "a GLPK problem was used on a thread other than the one that created it")
+        precondition(
+            pthread_equal(owner, pthread_self()) != 0,
+            "a GLPK problem was used on a thread other than the one that created it")
         guard let pointer, generation == spg_generation() else {
             self.pointer = nil
             throw .sessionInvalidated
@@ -96,14 +98,18 @@ final class GLPKProblem {
 
     private func setBounds(
         _ changes: [(Int, Double, Double)], call: String,
-        apply: (OpaquePointer?, Int32, UnsafePointer<Int32>?, UnsafePointer<Int32>?,
-                UnsafePointer<Double>?, UnsafePointer<Double>?) -> Int32
+        apply: (
+            OpaquePointer?, Int32, UnsafePointer<Int32>?, UnsafePointer<Int32>?,
+            UnsafePointer<Double>?, UnsafePointer<Double>?
+        ) -> Int32
     ) throws(GLPKError) {
         let problem = try live()
         guard !changes.isEmpty else { return }
         let indices = changes.map { Int32($0.0 + 1) }
         let bounds = changes.map { Self.glpkBounds($0.1, $0.2) }
-        let types = bounds.map(\.0), lowers = bounds.map(\.1), uppers = bounds.map(\.2)
+        let types = bounds.map(\.0)
+        let lowers = bounds.map(\.1)
+        let uppers = bounds.map(\.2)
         guard apply(problem, Int32(changes.count), indices, types, lowers, uppers) == 0 else { throw failure(call) }
         changedSinceSolve = true
     }

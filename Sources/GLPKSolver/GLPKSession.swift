@@ -36,21 +36,29 @@ public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
 
     /// Loads `model` into a new GLPK problem on the session's own thread.
     ///
-    /// - Parameter retainsMatrix: with false, the session keeps only the model's sizes, bounds,
-    ///   objective, integrality and names (``LinearProgram/droppingMatrix()``, O(rows + columns))
-    ///   and GLPK holds the only copy of the matrix: this saves 12 bytes per nonzero, for callers
-    ///   that keep many sessions, e.g. one per block of a decomposition. What costs more then:
-    ///   ``model`` has no matrix (``LinearProgram/isMatrixDropped``) and ``fullModel()`` reads it
-    ///   back from GLPK; ``update(to:)`` compares the new matrix with GLPK's row by row, O(nonzeros)
-    ///   GLPK calls instead of array comparisons, with the same answer except that an explicit
-    ///   zero coefficient that becomes nonzero (or the reverse) counts as a change of structure,
-    ///   since GLPK stores no zeros; ``export(to:format:)`` reads the matrix back first. Most of
-    ///   a session's memory is GLPK's own (about 165 bytes per nonzero, measured on a
-    ///   transportation LP), so dropping the Swift copy saves under a tenth of it.
+    /// With `retainsMatrix` false, the session keeps only the model's sizes, bounds,
+    /// objective, integrality and names (``LinearProgram/droppingMatrix()``, O(rows + columns))
+    /// and GLPK holds the only copy of the matrix: this saves 12 bytes per nonzero, for callers
+    /// that keep many sessions, e.g. one per block of a decomposition. What costs more then:
+    /// ``model`` has no matrix (``LinearProgram/isMatrixDropped``) and ``fullModel()`` reads it
+    /// back from GLPK; ``update(to:)`` compares the new matrix with GLPK's row by row, O(nonzeros)
+    /// GLPK calls instead of array comparisons, with the same answer except that an explicit
+    /// zero coefficient that becomes nonzero (or the reverse) counts as a change of structure,
+    /// since GLPK stores no zeros; ``export(to:format:)`` reads the matrix back first. Most of
+    /// a session's memory is GLPK's own (about 165 bytes per nonzero, measured on a
+    /// transportation LP), so dropping the Swift copy saves under a tenth of it.
     ///
     /// ```swift
     /// let blocks = try blockModels.map { try GLPKSession(model: $0, retainsMatrix: false) }
     /// ```
+    ///
+    /// - Parameters:
+    ///   - model: the program to load; validated before GLPK sees it.
+    ///   - options: solver settings for every solve of the session.
+    ///   - retainsMatrix: whether the session keeps a Swift copy of the matrix (see above;
+    ///     false saves memory but makes updates slower).
+    /// - Throws: ``GLPKError/invalidModel(_:)`` when the model fails validation, or the error of
+    ///   loading it into GLPK.
     public init(model: LinearProgram, options: GLPKOptions = GLPKOptions(), retainsMatrix: Bool = true) throws {
         do { try model.validate() } catch { throw GLPKError.invalidModel(error) }
         let state = SessionState(model: retainsMatrix ? model : model.droppingMatrix(), options: options)
@@ -125,8 +133,10 @@ public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
     /// Solves from a fresh basis, ignoring the stored one (for comparisons and recovery).
     public func solveCold() throws -> Solution {
         try onThread { state, problem in
-            try state.recordSolve(problem.solve(options: state.sessionOptions, warm: false,
-                                                method: state.options.method))
+            try state.recordSolve(
+                problem.solve(
+                    options: state.sessionOptions, warm: false,
+                    method: state.options.method))
         }
     }
 
@@ -236,11 +246,13 @@ public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
             }
             try problem.setColumnBounds(changes.variableBounds.map { ($0.0.index, $0.lower, $0.upper) })
             try problem.setRowBounds(changes.rowBounds.map { ($0.0.index, $0.1.lower, $0.1.upper) })
-            try problem.setObjective(changes.objective.map { ($0.0.index, $0.1) }
-                + (changes.objectiveConstant.map { [(-1, $0)] } ?? []))
+            try problem.setObjective(
+                changes.objective.map { ($0.0.index, $0.1) }
+                    + (changes.objectiveConstant.map { [(-1, $0)] } ?? []))
             try problem.setRows(changes.matrixRows.map { row in (row.0.index, row.1.map { ($0.0.index, $0.1) }) })
             state.boundsChanged = state.boundsChanged || !changes.variableBounds.isEmpty || !changes.rowBounds.isEmpty
-            state.objectiveChanged = state.objectiveChanged || !changes.objective.isEmpty
+            state.objectiveChanged =
+                state.objectiveChanged || !changes.objective.isEmpty
                 || !changes.matrixRows.isEmpty
             state.model = state.model.isMatrixDropped ? newModel.droppingMatrix() : newModel
             return true

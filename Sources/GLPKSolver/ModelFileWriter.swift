@@ -49,8 +49,9 @@ enum ModelFileWriter {
             lines.append("Objective sense: \(model.sense == .maximize ? "maximise" : "minimise").")
         }
         if model.objectiveConstant != 0 {
-            lines.append("The objective constant \(model.objectiveConstant) is the cost of column "
-                + "\(constantColumnName), fixed at 1.")
+            lines.append(
+                "The objective constant \(model.objectiveConstant) is the cost of column "
+                    + "\(constantColumnName), fixed at 1.")
         }
         return lines.map { "\(mark) \($0)\n" }.joined()
     }

@@ -21,7 +21,8 @@ public struct LinearConstraint: Sendable {
 
     /// The row `bound` on an expression; the expression's constant moves to the bounds.
     public init(name: String = "", _ expression: LinearExpression, _ bound: RowBound) {
-        self.init(name: name, terms: expression.terms,
-                  RowBound(lower: bound.lower - expression.constant, upper: bound.upper - expression.constant))
+        self.init(
+            name: name, terms: expression.terms,
+            RowBound(lower: bound.lower - expression.constant, upper: bound.upper - expression.constant))
     }
 }

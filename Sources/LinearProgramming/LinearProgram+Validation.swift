@@ -14,16 +14,18 @@ extension LinearProgram {
         for j in 0..<variableCount {
             let variable = Variable(index: j)
             guard Self.boundsAreValid(columnLower[j], columnUpper[j]) else {
-                throw .invalidVariableBounds(column: displayName(of: variable), lower: columnLower[j],
-                                             upper: columnUpper[j])
+                throw .invalidVariableBounds(
+                    column: displayName(of: variable), lower: columnLower[j],
+                    upper: columnUpper[j])
             }
             guard columnObjective[j].isFinite else {
                 throw .nonFiniteObjective(column: displayName(of: variable), value: columnObjective[j])
             }
         }
         for i in 0..<constraintCount where !Self.boundsAreValid(rowLower[i], rowUpper[i]) {
-            throw .invalidConstraintBounds(row: displayName(of: Constraint(index: i)), lower: rowLower[i],
-                                           upper: rowUpper[i])
+            throw .invalidConstraintBounds(
+                row: displayName(of: Constraint(index: i)), lower: rowLower[i],
+                upper: rowUpper[i])
         }
         try validateMatrix()
         for (index, offset) in columnNameOffset.enumerated() where offset >= 0 {
@@ -44,19 +46,22 @@ extension LinearProgram {
     /// try lp.checkNewConstraints([cut])   // throws .duplicateEntry(row: "cut", column: "x")
     /// ```
     public func checkNewConstraints(_ constraints: [LinearConstraint]) throws(ModelError) {
-        try checkSize(rows: constraintCount + constraints.count,
-                      nonzeros: constraints.reduce(nonzeroCount) { $0 + $1.terms.count })
+        try checkSize(
+            rows: constraintCount + constraints.count,
+            nonzeros: constraints.reduce(nonzeroCount) { $0 + $1.terms.count })
         var lastRowOfColumn = [Int32](repeating: 0, count: variableCount)
         for (offset, constraint) in constraints.enumerated() {
             let index = constraintCount + offset
             let rowName = constraint.name.isEmpty ? "R\(index + 1)" : constraint.name
             guard Self.boundsAreValid(constraint.bound.lower, constraint.bound.upper) else {
-                throw .invalidConstraintBounds(row: rowName, lower: constraint.bound.lower,
-                                               upper: constraint.bound.upper)
+                throw .invalidConstraintBounds(
+                    row: rowName, lower: constraint.bound.lower,
+                    upper: constraint.bound.upper)
             }
             for (variable, coefficient) in constraint.terms {
-                try checkEntry(column: variable.index, value: coefficient, stamp: Int32(offset + 1),
-                               lastRowOfColumn: &lastRowOfColumn, rowName: rowName)
+                try checkEntry(
+                    column: variable.index, value: coefficient, stamp: Int32(offset + 1),
+                    lastRowOfColumn: &lastRowOfColumn, rowName: rowName)
             }
             try Self.checkName(constraint.name.utf8, kind: "row", index: index)
         }
@@ -65,8 +70,9 @@ extension LinearProgram {
     private func checkSize(rows: Int, nonzeros: Int) throws(ModelError) {
         let limit = Int(Int32.max) - 1
         guard variableCount < limit, rows < limit, nonzeros < limit else {
-            throw .tooLarge("\(rows) rows, \(variableCount) columns, \(nonzeros) nonzeros; "
-                + "GLPK indexes with 32-bit integers")
+            throw .tooLarge(
+                "\(rows) rows, \(variableCount) columns, \(nonzeros) nonzeros; "
+                    + "GLPK indexes with 32-bit integers")
         }
     }
 
@@ -74,8 +80,9 @@ extension LinearProgram {
         var lastRowOfColumn = [Int32](repeating: 0, count: variableCount)
         for i in 0..<constraintCount {
             for k in (rowStart[i] + 1)..<(rowStart[i + 1] + 1) {
-                try checkEntry(column: Int(entryColumn[k]) - 1, value: entryValue[k], stamp: Int32(i + 1),
-                               lastRowOfColumn: &lastRowOfColumn, rowName: displayName(of: Constraint(index: i)))
+                try checkEntry(
+                    column: Int(entryColumn[k]) - 1, value: entryValue[k], stamp: Int32(i + 1),
+                    lastRowOfColumn: &lastRowOfColumn, rowName: displayName(of: Constraint(index: i)))
             }
         }
     }
@@ -103,8 +110,9 @@ extension LinearProgram {
             throw .invalidName(kind: kind, index: index, reason: "contains a control character")
         }
         if bytes.count > maximumNameLength {
-            throw .invalidName(kind: kind, index: index,
-                               reason: "is \(bytes.count) bytes long; at most \(maximumNameLength) are allowed")
+            throw .invalidName(
+                kind: kind, index: index,
+                reason: "is \(bytes.count) bytes long; at most \(maximumNameLength) are allowed")
         }
     }
 

@@ -38,8 +38,8 @@ extension LinearProgram {
     /// nor reported (for a holder that compares them elsewhere, e.g. against a solver's copy).
     package func numericChanges(to other: LinearProgram, comparingMatrix: Bool) -> ModelChanges? {
         guard sense == other.sense, variableCount == other.variableCount, constraintCount == other.constraintCount,
-              columnIsInteger == other.columnIsInteger,
-              !comparingMatrix || (rowStart == other.rowStart && entryColumn == other.entryColumn)
+            columnIsInteger == other.columnIsInteger,
+            !comparingMatrix || (rowStart == other.rowStart && entryColumn == other.entryColumn)
         else { return nil }
         var changes = ModelChanges()
         for j in 0..<variableCount {

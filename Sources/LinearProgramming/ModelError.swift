@@ -24,27 +24,27 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .nonFiniteCoefficient(row, column, value):
+        case .nonFiniteCoefficient(let row, let column, let value):
             "row \"\(row)\", column \"\(column)\": coefficient is \(value); coefficients must be finite"
-        case let .nonFiniteObjective(column, value):
+        case .nonFiniteObjective(let column, let value):
             "column \"\(column)\": objective coefficient is \(value); it must be finite"
-        case let .nonFiniteObjectiveConstant(value):
+        case .nonFiniteObjectiveConstant(let value):
             "objective constant is \(value); it must be finite"
-        case let .invalidVariableBounds(column, lower, upper):
+        case .invalidVariableBounds(let column, let lower, let upper):
             "column \"\(column)\": bounds [\(lower), \(upper)] are invalid; \(Self.boundRule)"
-        case let .invalidConstraintBounds(row, lower, upper):
+        case .invalidConstraintBounds(let row, let lower, let upper):
             "row \"\(row)\": bounds [\(lower), \(upper)] are invalid; \(Self.boundRule)"
-        case let .columnOutOfRange(row, column, count):
+        case .columnOutOfRange(let row, let column, let count):
             "row \"\(row)\": refers to column \(column + 1) but the model has \(count) columns"
-        case let .variableOutOfRange(variable, count):
+        case .variableOutOfRange(let variable, let count):
             "\(variable) does not exist: the model has \(count) columns"
-        case let .constraintOutOfRange(constraint, count):
+        case .constraintOutOfRange(let constraint, let count):
             "\(constraint) does not exist: the model has \(count) rows"
-        case let .duplicateEntry(row, column):
+        case .duplicateEntry(let row, let column):
             "row \"\(row)\": column \"\(column)\" appears twice; combine the terms (LinearExpression.combined())"
-        case let .invalidName(kind, index, reason):
+        case .invalidName(let kind, let index, let reason):
             "\(kind) \(index + 1): name \(reason)"
-        case let .tooLarge(what):
+        case .tooLarge(let what):
             "model too large: \(what)"
         case .matrixDropped:
             "the model's constraint matrix was dropped (droppingMatrix()); solve the model it was made from"

@@ -23,16 +23,23 @@ public struct PlanAnalysis: Sendable {
     /// fleet then (weights renormalised over them); nil when none has.
     public var expectedFleetUtilization: Double?
 
-    /// - Parameter stressCases: the stress re-solves, or nil when they were not run.
+    /// - Parameters:
+    ///   - study: the study the plan was solved from.
+    ///   - plan: the plan to analyse.
+    ///   - stressCases: the stress re-solves, or nil when they were not run.
     public init(study: Study, plan: Plan, stressCases: [StressTest.Case]?) {
         let utilization = Utilization(plan: plan)
         self.utilization = utilization
-        let stress = stressCases.flatMap { $0.isEmpty ? nil : StressTest(study: study, plan: plan, utilization: utilization, cases: $0) }
+        let stress = stressCases.flatMap {
+            $0.isEmpty ? nil : StressTest(study: study, plan: plan, utilization: utilization, cases: $0)
+        }
         self.stress = stress
         stranded = StrandedAssetRisk(study: study, plan: plan, utilization: utilization, stress: stress)
-        tailNPV = TailRisk.tailNPV(npv: plan.npvByScenario, probabilities: plan.scenarioWeights, alpha: study.risk.alpha)
+        tailNPV = TailRisk.tailNPV(
+            npv: plan.npvByScenario, probabilities: plan.scenarioWeights, alpha: study.risk.alpha)
         let final = plan.years.last ?? study.horizon.end
-        var weighted = 0.0, weight = 0.0
+        var weighted = 0.0
+        var weight = 0.0
         for (scenario, probability) in zip(plan.scenarios, plan.scenarioWeights) {
             guard let value = utilization.fleet(year: final, scenario: scenario) else { continue }
             weighted += value * probability

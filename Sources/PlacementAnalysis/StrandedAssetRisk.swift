@@ -84,37 +84,47 @@ public struct StrandedAssetRisk: Sendable {
         let reference = study.referenceScenario.id
 
         // The cases: each scenario's dispatch, then each stress case's.
-        var cases: [(dispatch: [Plan.Dispatch], utilization: Utilization, scenario: ScenarioID)] = plan.scenarios.map { id in
+        var cases: [(dispatch: [Plan.Dispatch], utilization: Utilization, scenario: ScenarioID)] = plan.scenarios.map {
+            id in
             (plan.dispatch.filter { $0.scenario == id }, utilization, id)
         }
         cases += (stress?.cases ?? []).map { ($0.dispatch, $0.utilization, reference) }
-        let facilityBook = Dictionary(plan.fleetYears.map { (FacilityYear(facility: $0.facility, year: $0.year), $0.bookValueUSD) },
-                                      uniquingKeysWith: +)
-        var stranded = [FacilityYear: [Double]](), atRisk = [FacilityYear: [Double]]()
-        var perFleet = [FleetScenarioValue]()
+        let facilityBook = Dictionary(
+            plan.fleetYears.map { (FacilityYear(facility: $0.facility, year: $0.year), $0.bookValueUSD) },
+            uniquingKeysWith: +)
+        var stranded: [FacilityYear: [Double]] = [:]
+        var atRisk: [FacilityYear: [Double]] = [:]
+        var perFleet: [FleetScenarioValue] = []
         let zeros = Array(repeating: 0.0, count: cases.count)
         for (position, item) in cases.enumerated() {
-            var facilityRisk = [FacilityYear: Double]()
+            var facilityRisk: [FacilityYear: Double] = [:]
             for entry in item.dispatch {
                 guard let row = plan.fleetYear(entry.key), row.capacity > 0, row.bookValueUSD > 0 else { continue }
                 let key = FacilityYear(facility: entry.facility, year: entry.year)
-                let facilityRiskValue = facilityRisk[key] ?? {
-                    let use = item.utilization.facility(entry.facility, year: entry.year, scenario: item.scenario)?.utilization ?? 0
-                    let value = (facilityBook[key] ?? 0) * max(0, 1 - use / breakeven)
-                    facilityRisk[key] = value
-                    for total in [key, FacilityYear(facility: nil, year: entry.year)] {
-                        atRisk[total, default: zeros][position] += value
-                    }
-                    return value
-                }()
+                let facilityRiskValue =
+                    facilityRisk[key]
+                    ?? {
+                        let use =
+                            item.utilization.facility(entry.facility, year: entry.year, scenario: item.scenario)?
+                            .utilization ?? 0
+                        let value = (facilityBook[key] ?? 0) * max(0, 1 - use / breakeven)
+                        facilityRisk[key] = value
+                        for total in [key, FacilityYear(facility: nil, year: entry.year)] {
+                            atRisk[total, default: zeros][position] += value
+                        }
+                        return value
+                    }()
                 let idle = row.bookValueUSD * min(1, entry.retiredUnits / row.capacity)
                 for total in [key, FacilityYear(facility: nil, year: entry.year)] {
                     stranded[total, default: zeros][position] += idle
                 }
                 if position < plan.scenarios.count, let book = facilityBook[key], book > 0 {
-                    perFleet.append(FleetScenarioValue(
-                        facility: entry.facility, hardware: entry.hardware, year: entry.year, scenario: entry.scenario,
-                        bookValue: row.bookValueUSD, stranded: idle, atRisk: facilityRiskValue * row.bookValueUSD / book))
+                    perFleet.append(
+                        FleetScenarioValue(
+                            facility: entry.facility, hardware: entry.hardware, year: entry.year,
+                            scenario: entry.scenario,
+                            bookValue: row.bookValueUSD, stranded: idle,
+                            atRisk: facilityRiskValue * row.bookValueUSD / book))
                 }
             }
         }
@@ -122,23 +132,27 @@ public struct StrandedAssetRisk: Sendable {
         let scenarioCount = plan.scenarios.count
         func figures(_ values: [Double]?) -> Figures {
             let values = values ?? zeros
-            let byScenario = Array(values[0..<scenarioCount]), byStress = Array(values[scenarioCount...])
+            let byScenario = Array(values[0..<scenarioCount])
+            let byStress = Array(values[scenarioCount...])
             let worst = byScenario.indices.max { byScenario[$0] < byScenario[$1] }
             let worstStress = byStress.indices.max { byStress[$0] < byStress[$1] }
             return Figures(
                 byScenario: byScenario, byStress: byStress,
                 expected: zip(byScenario, plan.scenarioWeights).reduce(0) { $0 + $1.0 * $1.1 },
                 worstScenario: worst.map { byScenario[$0] } ?? 0, worstScenarioID: worst.map { plan.scenarios[$0] },
-                cvar: TailRisk.conditionalValueAtRisk(losses: byScenario, probabilities: plan.scenarioWeights, alpha: study.risk.alpha),
-                worstStress: worstStress.map { byStress[$0] }, worstStressWorkload: worstStress.map { stressWorkloads[$0] })
+                cvar: TailRisk.conditionalValueAtRisk(
+                    losses: byScenario, probabilities: plan.scenarioWeights, alpha: study.risk.alpha),
+                worstStress: worstStress.map { byStress[$0] },
+                worstStressWorkload: worstStress.map { stressWorkloads[$0] })
         }
         func row(_ facility: FacilityID?, _ year: Int) -> Row {
             let key = FacilityYear(facility: facility, year: year)
             // Summed in plan order: a dictionary's order changes from run to run, and so would the last digit.
             let book = plan.fleetYears.filter { (facility == nil || $0.facility == facility) && $0.year == year }
                 .reduce(0) { $0 + $1.bookValueUSD }
-            return Row(facility: facility, year: year, bookValue: book, stranded: figures(stranded[key]),
-                       atRisk: figures(atRisk[key]))
+            return Row(
+                facility: facility, year: year, bookValue: book, stranded: figures(stranded[key]),
+                atRisk: figures(atRisk[key]))
         }
         facilities = study.facilities.flatMap { facility in plan.years.map { row(facility.id, $0) } }
         fleet = plan.years.map { row(nil, $0) }

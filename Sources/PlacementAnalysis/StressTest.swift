@@ -66,23 +66,29 @@ public struct StressTest: Sendable {
                 Self.resilience(
                     facility: facility.id, year: year,
                     reference: utilization.facility(facility.id, year: year, scenario: reference)?.utilization,
-                    stressed: cases.map { $0.utilization.facility(facility.id, year: year, scenario: reference)?.utilization },
+                    stressed: cases.map {
+                        $0.utilization.facility(facility.id, year: year, scenario: reference)?.utilization
+                    },
                     workloads: workloads)
             }
         }
         fleet = plan.years.map { year in
-            Self.resilience(facility: nil, year: year, reference: utilization.fleet(year: year, scenario: reference),
-                            stressed: cases.map { $0.utilization.fleet(year: year, scenario: reference) }, workloads: workloads)
+            Self.resilience(
+                facility: nil, year: year, reference: utilization.fleet(year: year, scenario: reference),
+                stressed: cases.map { $0.utilization.fleet(year: year, scenario: reference) }, workloads: workloads)
         }
     }
 
     /// Simplex iterations of all stress re-solves.
     public var iterations: Int { cases.reduce(0) { $0 + $1.iterations } }
 
-    static func resilience(facility: FacilityID?, year: Int, reference: Double?, stressed: [Double?],
-                           workloads: [WorkloadID]) -> Resilience {
-        var result = Resilience(facility: facility, year: year, referenceUtilization: reference,
-                                stressedUtilization: stressed, resilience: nil, worst: nil)
+    static func resilience(
+        facility: FacilityID?, year: Int, reference: Double?, stressed: [Double?],
+        workloads: [WorkloadID]
+    ) -> Resilience {
+        var result = Resilience(
+            facility: facility, year: year, referenceUtilization: reference,
+            stressedUtilization: stressed, resilience: nil, worst: nil)
         guard let reference, reference > 0 else { return result }
         for (position, value) in stressed.enumerated() {
             let ratio = (value ?? 0) / reference

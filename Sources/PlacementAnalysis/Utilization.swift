@@ -65,11 +65,14 @@ public struct Utilization: Sendable {
     /// Another dispatch of the plan's capacity (a stress case).
     public init(plan: Plan, dispatch: [Plan.Dispatch]) {
         fleets = dispatch.map { entry in
-            Entry(facility: entry.facility, hardware: entry.hardware, year: entry.year, scenario: entry.scenario,
-                  usedHours: entry.acceleratorHours, installedUnits: plan.fleetYear(entry.key)?.capacity ?? 0,
-                  peakBusy: entry.busyBySlice.max() ?? 0, hoursByWorkload: entry.hoursByWorkload)
+            Entry(
+                facility: entry.facility, hardware: entry.hardware, year: entry.year, scenario: entry.scenario,
+                usedHours: entry.acceleratorHours, installedUnits: plan.fleetYear(entry.key)?.capacity ?? 0,
+                peakBusy: entry.busyBySlice.max() ?? 0, hoursByWorkload: entry.hoursByWorkload)
         }
-        (facilities, position) = Self.aggregate(fleets) { Key(facility: $0.facility, year: $0.year, scenario: $0.scenario) }
+        (facilities, position) = Self.aggregate(fleets) {
+            Key(facility: $0.facility, year: $0.year, scenario: $0.scenario)
+        }
         (total, totalPosition) = Self.aggregate(fleets) { Key(facility: nil, year: $0.year, scenario: $0.scenario) }
     }
 
@@ -84,17 +87,21 @@ public struct Utilization: Sendable {
 
     /// Sums entries that map to the same key, keeping first-seen order.
     private static func aggregate(_ entries: [Entry], key: (Entry) -> Key) -> ([Entry], [Key: Int]) {
-        var order = [Entry]()
-        var positions = [Key: Int]()
+        var order: [Entry] = []
+        var positions: [Key: Int] = [:]
         for entry in entries {
             let id = key(entry)
-            let position = positions[id] ?? {
-                order.append(Entry(facility: id.facility, hardware: nil, year: id.year, scenario: id.scenario, usedHours: 0,
-                                   installedUnits: 0, peakBusy: 0,
-                                   hoursByWorkload: Array(repeating: 0, count: entry.hoursByWorkload.count)))
-                positions[id] = order.count - 1
-                return order.count - 1
-            }()
+            let position =
+                positions[id]
+                ?? {
+                    order.append(
+                        Entry(
+                            facility: id.facility, hardware: nil, year: id.year, scenario: id.scenario, usedHours: 0,
+                            installedUnits: 0, peakBusy: 0,
+                            hoursByWorkload: Array(repeating: 0, count: entry.hoursByWorkload.count)))
+                    positions[id] = order.count - 1
+                    return order.count - 1
+                }()
             order[position].usedHours += entry.usedHours
             order[position].installedUnits += entry.installedUnits
             order[position].peakBusy += entry.peakBusy

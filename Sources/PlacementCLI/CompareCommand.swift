@@ -18,12 +18,14 @@ struct CompareCommand: ParsableCommand {
             73 output not writable.
             """)
 
-    @Argument(help: ArgumentHelp("The base result (.json) or study.", valueName: "base"),
-              completion: .file(extensions: ["json", "yaml", "yml"]))
+    @Argument(
+        help: ArgumentHelp("The base result (.json) or study.", valueName: "base"),
+        completion: .file(extensions: ["json", "yaml", "yml"]))
     var base: String
 
-    @Argument(help: ArgumentHelp("The changed result (.json) or study.", valueName: "changed"),
-              completion: .file(extensions: ["json", "yaml", "yml"]))
+    @Argument(
+        help: ArgumentHelp("The changed result (.json) or study.", valueName: "changed"),
+        completion: .file(extensions: ["json", "yaml", "yml"]))
     var changed: String
 
     @OptionGroup var output: OutputOptions
@@ -31,7 +33,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         // Saved results first: a bad file fails before any solve.
-        var saved = [String: ResultSnapshot]()
+        var saved: [String: ResultSnapshot] = [:]
         for path in [base, changed] where ResultInput.isSavedResult(path) {
             saved[path] = try ResultInput.loadSaved(path)
         }

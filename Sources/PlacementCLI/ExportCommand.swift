@@ -29,8 +29,11 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "File format: lp, mps or gmpl.")
     var format: Format
 
-    @Option(name: [.short, .long], help: ArgumentHelp("The file to write (gmpl: the path without .mod/.dat).",
-                                                      valueName: "path"), completion: .file())
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp(
+            "The file to write (gmpl: the path without .mod/.dat).",
+            valueName: "path"), completion: .file())
     var output: String
 
     func run() throws {
@@ -44,7 +47,8 @@ struct ExportCommand: ParsableCommand {
         }
         switch format {
         case .lp, .mps:
-            try ModelExport.write(program.model, format: format == .lp ? .cplexLP : .freeMPS, to: output, flag: "--output")
+            try ModelExport.write(
+                program.model, format: format == .lp ? .cplexLP : .freeMPS, to: output, flag: "--output")
         case .gmpl:
             let files: MathProgExport
             do { files = try MathProgExport(program: program, title: study) } catch {
@@ -56,9 +60,10 @@ struct ExportCommand: ParsableCommand {
             }
         }
         let model = program.model
-        print("wrote \(written.joined(separator: " and ")): \(model.constraintCount) rows, "
-            + "\(model.variableCount) columns, \(model.nonzeroCount) nonzeros"
-            + (model.hasIntegerVariables ? ", integer builds" : ""))
+        print(
+            "wrote \(written.joined(separator: " and ")): \(model.constraintCount) rows, "
+                + "\(model.variableCount) columns, \(model.nonzeroCount) nonzeros"
+                + (model.hasIntegerVariables ? ", integer builds" : ""))
     }
 
     /// `plan`, `plan.mod` and `plan.dat` all mean the pair plan.mod, plan.dat.

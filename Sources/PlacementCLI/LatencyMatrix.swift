@@ -13,13 +13,18 @@ struct LatencyMatrix {
             let padding = String(repeating: " ", count: max(0, width - text.count))
             return left ? text + padding : padding + text
         }
-        var lines = ["round trips in ms (* measured, otherwise estimated with route_factor "
-            + "\(study.latencySettings.routeFactor) and base_ms \(study.latencySettings.baseMs))"]
-        lines.append(([pad("zone", zoneWidth, left: true)] + zip(facilities, widths).map { pad($0, $1) })
-            .joined(separator: "  "))
+        var lines = [
+            "round trips in ms (* measured, otherwise estimated with route_factor "
+                + "\(study.latencySettings.routeFactor) and base_ms \(study.latencySettings.baseMs))"
+        ]
+        lines.append(
+            ([pad("zone", zoneWidth, left: true)] + zip(facilities, widths).map { pad($0, $1) })
+                .joined(separator: "  "))
         for zone in study.zones {
             let cells = zip(study.facilities, widths).map { facility, width -> String in
-                guard let entry = study.latency.entry(zone: zone.id, facility: facility.id) else { return pad("-", width) }
+                guard let entry = study.latency.entry(zone: zone.id, facility: facility.id) else {
+                    return pad("-", width)
+                }
                 let mark = entry.source == .measured ? "*" : " "
                 return pad(String(format: "%.1f", entry.rttMs) + mark, width)
             }

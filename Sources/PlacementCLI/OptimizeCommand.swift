@@ -7,7 +7,8 @@ import LinearProgramming
 struct OptimizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "optimize",
-        abstract: "Find where to build capacity: the plan, NPV by scenario, utilization, resilience, stranded-asset risk and binding limits.",
+        abstract:
+            "Find where to build capacity: the plan, NPV by scenario, utilization, resilience, stranded-asset risk and binding limits.",
         discussion: ExitStatus.summary)
 
     @Argument(help: "The study file.")
@@ -16,10 +17,14 @@ struct OptimizeCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var solver: SolverOptions
 
-    @Option(name: .customLong("export-lp"), help: ArgumentHelp("Also write the model in CPLEX LP format.", valueName: "file"))
+    @Option(
+        name: .customLong("export-lp"),
+        help: ArgumentHelp("Also write the model in CPLEX LP format.", valueName: "file"))
     var exportLP: String?
 
-    @Option(name: .customLong("export-mps"), help: ArgumentHelp("Also write the model in free MPS format (minimises -objective).", valueName: "file"))
+    @Option(
+        name: .customLong("export-mps"),
+        help: ArgumentHelp("Also write the model in free MPS format (minimises -objective).", valueName: "file"))
     var exportMPS: String?
 
     @Flag(name: .customLong("skip-analysis"), help: "Skip the stress re-solves and stranded-asset risk.")

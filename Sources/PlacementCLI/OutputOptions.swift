@@ -9,7 +9,10 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Output format: table, json or csv.")
     var format: Format = .table
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write the output to this file (atomically; '-' for stdout) instead of stdout.", valueName: "file"))
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp(
+            "Write the output to this file (atomically; '-' for stdout) instead of stdout.", valueName: "file"))
     var output: String?
 
     func validate() throws {

@@ -8,11 +8,14 @@ public struct PlacementCommand: ParsableCommand {
 
     public static let configuration = CommandConfiguration(
         commandName: "placement",
-        abstract: "Decide where AI-inference capacity should be built across sovereign regions, and how much of it is at risk when demand moves.",
+        abstract:
+            "Decide where AI-inference capacity should be built across sovereign regions, and how much of it is at risk when demand moves.",
         discussion: ExitStatus.summary,
         version: "placement \(version) (GLPK \(GLPKSolver.glpkVersion))",
-        subcommands: [OptimizeCommand.self, StressCommand.self, ReportCommand.self, SweepCommand.self, MergeCommand.self,
-                      ValidateCommand.self, ExportCommand.self, CompareCommand.self]
+        subcommands: [
+            OptimizeCommand.self, StressCommand.self, ReportCommand.self, SweepCommand.self, MergeCommand.self,
+            ValidateCommand.self, ExportCommand.self, CompareCommand.self,
+        ]
     )
 
     public init() {}

@@ -24,8 +24,9 @@ struct PlanningRun {
         let loadSeconds = (clock.now - start).seconds
         let progress = ProgressIndicator("solving", enabled: !options.showsDecompositionProgress)
         defer { progress.stop() }
-        let pipeline = PlanningPipeline(solver: GLPKSolver(options: options.glpkOptions),
-                                        options: options.planningOptions(analyse: analyse))
+        let pipeline = PlanningPipeline(
+            solver: GLPKSolver(options: options.glpkOptions),
+            options: options.planningOptions(analyse: analyse))
         let result: PlanningResult
         do { result = try pipeline.run(loaded.study) } catch {
             progress.stop()
@@ -51,7 +52,8 @@ struct PlanningRun {
         }
         if !report.result.isOptimal {
             let gap = investment.decomposition.map { String(format: "; relative gap %.2e", $0.relativeGap) } ?? ""
-            printError("error: the plan is not proven optimal \(reason)\(gap); the figures are those of the best plan found")
+            printError(
+                "error: the plan is not proven optimal \(reason)\(gap); the figures are those of the best plan found")
             throw ExitStatus.solverFailure
         }
     }

@@ -18,7 +18,8 @@ final class ProgressIndicator: @unchecked Sendable {
             condition.lock()
             while running {
                 let elapsed = Date().timeIntervalSince(start)
-                FileHandle.standardError.write(Data("\r\(frames[frame % 4]) \(message) \(String(format: "%.1f", elapsed)) s ".utf8))
+                FileHandle.standardError.write(
+                    Data("\r\(frames[frame % 4]) \(message) \(String(format: "%.1f", elapsed)) s ".utf8))
                 frame += 1
                 _ = condition.wait(until: Date().addingTimeInterval(0.2))
             }

@@ -9,24 +9,28 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Optimize and stress a study and write a self-contained HTML report (inline SVG charts, no network).",
         discussion: """
-        The report shows headline figures (expected and CVaR NPV, capex, fleet resilience, stranded value, \
-        probability below breakeven), capacity by facility and year, the zones each facility serves, utilization \
-        by scenario, resilience by stressed workload, stranded book value across scenarios, and the input \
-        assumptions with solve statistics.
+            The report shows headline figures (expected and CVaR NPV, capex, fleet resilience, stranded value, \
+            probability below breakeven), capacity by facility and year, the zones each facility serves, utilization \
+            by scenario, resilience by stressed workload, stranded book value across scenarios, and the input \
+            assumptions with solve statistics.
 
-        \(ExitStatus.summary)
-        """)
+            \(ExitStatus.summary)
+            """)
 
     @Argument(help: "The study file.")
     var study: String = StudyInput.defaultPath
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write the HTML report to this file (atomically); '-' for stdout.", valueName: "file"))
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp("Write the HTML report to this file (atomically); '-' for stdout.", valueName: "file"))
     var output: String = "report.html"
 
     @OptionGroup var solver: SolverOptions
 
-    @Option(help: ArgumentHelp("Add a 'What changed' section against this saved result (optimize --format json) "
-                               + "or study.", valueName: "base"))
+    @Option(
+        help: ArgumentHelp(
+            "Add a 'What changed' section against this saved result (optimize --format json) "
+                + "or study.", valueName: "base"))
     var compare: String?
 
     func validate() throws {

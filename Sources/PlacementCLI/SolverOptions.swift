@@ -5,26 +5,37 @@ import PlacementPlanning
 
 /// Flags that tune GLPK, shared by the commands that solve.
 struct SolverOptions: ParsableArguments {
-    @Option(name: .customLong("time-limit"), help: ArgumentHelp("Stop the solver after this many seconds.", valueName: "seconds"))
+    @Option(
+        name: .customLong("time-limit"),
+        help: ArgumentHelp("Stop the solver after this many seconds.", valueName: "seconds"))
     var timeLimit: Double?
 
-    @Option(name: .customLong("mip-gap"), help: ArgumentHelp("Relative MIP gap at which a MIP counts as solved (integer blocks only).", valueName: "gap"))
+    @Option(
+        name: .customLong("mip-gap"),
+        help: ArgumentHelp("Relative MIP gap at which a MIP counts as solved (integer blocks only).", valueName: "gap"))
     var mipGap: Double?
 
-    @Option(help: ArgumentHelp(
-        "How the investment LP is solved: auto, decomposed (regularized Benders over year and scenario blocks), "
-            + "primal or dual (the whole LP by GLPK's simplex). auto decomposes above 100,000 nonzeros.",
-        valueName: "method"))
+    @Option(
+        help: ArgumentHelp(
+            "How the investment LP is solved: auto, decomposed (regularized Benders over year and scenario blocks), "
+                + "primal or dual (the whole LP by GLPK's simplex). auto decomposes above 100,000 nonzeros.",
+            valueName: "method"))
     var method: PlanningOptions.Method = .auto
 
-    @Option(help: ArgumentHelp("Worker threads for the dispatch blocks (default: the machine's cores); results do not depend on it.",
-                               valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Worker threads for the dispatch blocks (default: the machine's cores); results do not depend on it.",
+            valueName: "n"))
     var threads: Int?
 
-    @Option(name: .customLong("gap"), help: ArgumentHelp("Relative gap at which the decomposed solve stops.", valueName: "gap"))
+    @Option(
+        name: .customLong("gap"),
+        help: ArgumentHelp("Relative gap at which the decomposed solve stops.", valueName: "gap"))
     var relativeGap: Double = 1e-7
 
-    @Flag(name: .customLong("exact"), help: "Polish the optimum in exact rational arithmetic (glp_exact from the optimal basis).")
+    @Flag(
+        name: .customLong("exact"),
+        help: "Polish the optimum in exact rational arithmetic (glp_exact from the optimal basis).")
     var exact = false
 
     @Flag(name: .customLong("solver-log"), help: "Show GLPK's own output on stderr.")
@@ -41,8 +52,9 @@ struct SolverOptions: ParsableArguments {
             throw ValidationError("--gap must be in [0, 1), got \(relativeGap)")
         }
         if let timeLimit, !(timeLimit > 0 && timeLimit <= Self.maximumTimeLimit) {
-            throw ValidationError("--time-limit must be a number of seconds greater than 0 and at most "
-                + "\(Int(Self.maximumTimeLimit)) (GLPK's limit, 24.8 days), got \(timeLimit)")
+            throw ValidationError(
+                "--time-limit must be a number of seconds greater than 0 and at most "
+                    + "\(Int(Self.maximumTimeLimit)) (GLPK's limit, 24.8 days), got \(timeLimit)")
         }
         if let mipGap, !(mipGap >= 0 && mipGap < 1) {
             throw ValidationError("--mip-gap must be in [0, 1), got \(mipGap)")
@@ -60,7 +72,9 @@ struct SolverOptions: ParsableArguments {
     }
 
     /// Decomposition progress lines go to stderr when it is a terminal, and always with --solver-log.
-    var showsDecompositionProgress: Bool { method != .primal && method != .dual && (solverLog || standardErrorIsTerminal) }
+    var showsDecompositionProgress: Bool {
+        method != .primal && method != .dual && (solverLog || standardErrorIsTerminal)
+    }
 
     func planningOptions(analyse: Bool, progress: Bool = true) -> PlanningOptions {
         var options = PlanningOptions()

@@ -8,7 +8,9 @@ struct StudySummary {
     let warningCount: Int
 
     var text: String {
-        var lines = ["\(path): valid" + (warningCount > 0 ? " (\(warningCount) warning\(warningCount == 1 ? "" : "s"))" : "")]
+        var lines = [
+            "\(path): valid" + (warningCount > 0 ? " (\(warningCount) warning\(warningCount == 1 ? "" : "s"))" : "")
+        ]
         func list(_ label: String, _ names: [String]) {
             lines.append("  \(label) (\(names.count)): \(names.joined(separator: ", "))")
         }
@@ -23,7 +25,9 @@ struct StudySummary {
         let width = study.workloads.map(\.id.rawValue.count).max() ?? 0
         for workload in study.workloads {
             let within = study.zones.reduce(0) { count, zone in
-                count + study.facilities.filter { study.rttMs(zone: zone.id, facility: $0.id) <= workload.latencySLOMs }.count
+                count
+                    + study.facilities.filter { study.rttMs(zone: zone.id, facility: $0.id) <= workload.latencySLOMs }
+                    .count
             }
             let name = workload.id.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
             lines.append("    \(name)  \(within) (SLO \(Self.format(workload.latencySLOMs)) ms)")

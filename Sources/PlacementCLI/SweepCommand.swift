@@ -60,7 +60,9 @@ struct SweepCommand: ParsableCommand {
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1, got \(workers)") }
         guard blockSize >= 1 else { throw ValidationError("--block-size must be at least 1, got \(blockSize)") }
         if output?.isEmpty == true { throw ValidationError("--output needs a prefix") }
-        if output == "-" { throw ValidationError("--output - is not possible: a sweep writes two files, PREFIX.csv and .jsonl") }
+        if output == "-" {
+            throw ValidationError("--output - is not possible: a sweep writes two files, PREFIX.csv and .jsonl")
+        }
         _ = try shardSlice()
     }
 
@@ -138,8 +140,10 @@ struct SweepCommand: ParsableCommand {
         let progress = SweepProgress(total: ids.count, alreadyDone: sink.alreadyWritten.count)
         let runner = SweepRunner(
             base: loaded.base.study, sweep: loaded.sweep, solver: GLPKSolver(options: solver.glpkOptions),
-            workers: workers, analyse: !skipAnalysis, cold: cold, planning: solver.planningOptions(analyse: !skipAnalysis,
-                                                                                                 progress: false))
+            workers: workers, analyse: !skipAnalysis, cold: cold,
+            planning: solver.planningOptions(
+                analyse: !skipAnalysis,
+                progress: false))
         let failures = SynchronizedList<String>()
         let writeFailures = SynchronizedList<String>()
         runner.run(blocks: schedule.blocks(shard: shardIndex, of: shardCount), skip: sink.alreadyWritten) { result in
@@ -147,7 +151,9 @@ struct SweepCommand: ParsableCommand {
             if result.status.isFailure {
                 failures.append("variant \(result.id): \(result.message ?? "failed")")
             } else if !result.status.isOptimal {
-                failures.append("variant \(result.id): not proven optimal (\(result.status.rawValue)); its row is the best plan found")
+                failures.append(
+                    "variant \(result.id): not proven optimal (\(result.status.rawValue)); its row is the best plan found"
+                )
             }
             progress.advance()
         }

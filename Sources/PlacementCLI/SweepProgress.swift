@@ -28,15 +28,22 @@ final class SweepProgress: @unchecked Sendable {
         let rate = Double(fresh) / max(elapsed, 1e-9)
         let remaining = rate > 0 ? Double(total - done) / rate : 0
         if terminal {
-            let width = 30, filled = total > 0 ? width * done / total : width
+            let width = 30
+            let filled = total > 0 ? width * done / total : width
             let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-            FileHandle.standardError.write(Data(String(format: "\r[%@] %d/%d  %.2f variants/s  ETA %@ ", bar, done, total, rate,
-                                                        Self.clock(remaining)).utf8))
+            FileHandle.standardError.write(
+                Data(
+                    String(
+                        format: "\r[%@] %d/%d  %.2f variants/s  ETA %@ ", bar, done, total, rate,
+                        Self.clock(remaining)
+                    ).utf8))
             if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
         } else if total > 0, done * 10 / total > lastDecile {
             lastDecile = done * 10 / total
-            printError(String(format: "%d%%: %d/%d variants, %.2f variants/s, ETA %@", lastDecile * 10, done, total, rate,
-                              Self.clock(remaining)))
+            printError(
+                String(
+                    format: "%d%%: %d/%d variants, %.2f variants/s, ETA %@", lastDecile * 10, done, total, rate,
+                    Self.clock(remaining)))
         }
     }
 

@@ -6,18 +6,13 @@ struct JSONFields {
     let path: String
     let object: [String: Any]
 
-    init(file: String, path: String, object: [String: Any]) {
-        self.file = file
-        self.path = path
-        self.object = object
-    }
-
     func field(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     func error(_ key: String, _ message: String) -> ResultFileError {
-        ResultFileError(file: file, field: field(key), message: message,
-                        hint: "compare reads the JSON that `placement optimize --format json` writes "
-                            + "(docs/results-json.md); write it again with this version of placement")
+        ResultFileError(
+            file: file, field: field(key), message: message,
+            hint: "compare reads the JSON that `placement optimize --format json` writes "
+                + "(docs/results-json.md); write it again with this version of placement")
     }
 
     func has(_ key: String) -> Bool { object[key] != nil && !(object[key] is NSNull) }

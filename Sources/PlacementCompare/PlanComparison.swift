@@ -135,31 +135,37 @@ public struct PlanComparison: Sendable {
         capex = Figure(base.capex, changed.capex)
         capacity = Self.capacityChanges(base.capacity, changed.capacity)
         utilization = Self.utilizationChanges(base, changed, year: finalYear)
-        resilience = Self.paired(base.resilience.filter { $0.year == finalYear },
-                                 changed.resilience.filter { $0.year == finalYear }, key: \.facility)
-            .compactMap { old, new in
-                let figure = Figure(old?.resilience, new?.resilience)
-                guard figure.isChanged || old?.worstStress != new?.worstStress else { return nil }
-                return ResilienceChange(facility: old?.facility ?? new?.facility, resilience: figure,
-                                        worstStress: (old?.worstStress, new?.worstStress))
-            }
-        stranded = Self.paired(base.stranded.filter { $0.year == finalYear },
-                               changed.stranded.filter { $0.year == finalYear }, key: \.facility)
-            .compactMap { old, new in
-                let change = StrandedChange(
-                    facility: old?.facility ?? new?.facility, bookValue: Figure(old?.bookValue, new?.bookValue),
-                    stranded: Figure(old?.strandedExpected, new?.strandedExpected),
-                    strandedWorstStress: Figure(old?.strandedWorstStress, new?.strandedWorstStress),
-                    atRisk: Figure(old?.atRiskExpected, new?.atRiskExpected))
-                let figures = [change.bookValue, change.stranded, change.strandedWorstStress, change.atRisk]
-                return figures.contains(where: \.isChanged) ? change : nil
-            }
+        resilience = Self.paired(
+            base.resilience.filter { $0.year == finalYear },
+            changed.resilience.filter { $0.year == finalYear }, key: \.facility
+        )
+        .compactMap { old, new in
+            let figure = Figure(old?.resilience, new?.resilience)
+            guard figure.isChanged || old?.worstStress != new?.worstStress else { return nil }
+            return ResilienceChange(
+                facility: old?.facility ?? new?.facility, resilience: figure,
+                worstStress: (old?.worstStress, new?.worstStress))
+        }
+        stranded = Self.paired(
+            base.stranded.filter { $0.year == finalYear },
+            changed.stranded.filter { $0.year == finalYear }, key: \.facility
+        )
+        .compactMap { old, new in
+            let change = StrandedChange(
+                facility: old?.facility ?? new?.facility, bookValue: Figure(old?.bookValue, new?.bookValue),
+                stranded: Figure(old?.strandedExpected, new?.strandedExpected),
+                strandedWorstStress: Figure(old?.strandedWorstStress, new?.strandedWorstStress),
+                atRisk: Figure(old?.atRiskExpected, new?.atRiskExpected))
+            let figures = [change.bookValue, change.stranded, change.strandedWorstStress, change.atRisk]
+            return figures.contains(where: \.isChanged) ? change : nil
+        }
         powerLimits = Self.paired(base.powerLimits, changed.powerLimits) { "\($0.facility)|\($0.year)" }
             .compactMap { old, new in
                 let price = Figure(old?.shadowPrice, new?.shadowPrice)
                 guard let change = Self.limitChange(old?.binding, new?.binding, price: price) else { return nil }
-                return PowerLimitChange(facility: old?.facility ?? new?.facility ?? "",
-                                        year: old?.year ?? new?.year ?? 0, change: change, shadowPrice: price)
+                return PowerLimitChange(
+                    facility: old?.facility ?? new?.facility ?? "",
+                    year: old?.year ?? new?.year ?? 0, change: change, shadowPrice: price)
             }
         let budgetPrice = Figure(base.budget?.shadowPrice, changed.budget?.shadowPrice)
         budget = Self.limitChange(base.budget?.binding, changed.budget?.binding, price: budgetPrice)
@@ -179,7 +185,8 @@ public struct PlanComparison: Sendable {
         func total(_ rows: [ResultSnapshot.Capacity]) -> [String: Double] {
             rows.filter { $0.year == finalYear }.reduce(into: [:]) { $0[$1.facility, default: 0] += $1.itMW }
         }
-        let old = total(base.capacity), new = total(changed.capacity)
+        let old = total(base.capacity)
+        let new = total(changed.capacity)
         let facilities = Self.ordered((base.capacity + changed.capacity).map(\.facility))
         return facilities.compactMap { facility in
             let figure = Figure(old[facility] ?? 0, new[facility] ?? 0)
@@ -189,8 +196,10 @@ public struct PlanComparison: Sendable {
 
     // MARK: Pieces
 
-    private static func capacityChanges(_ old: [ResultSnapshot.Capacity],
-                                        _ new: [ResultSnapshot.Capacity]) -> [CapacityChange] {
+    private static func capacityChanges(
+        _ old: [ResultSnapshot.Capacity],
+        _ new: [ResultSnapshot.Capacity]
+    ) -> [CapacityChange] {
         paired(old, new) { "\($0.facility)|\($0.hardware)|\($0.year)" }.compactMap { old, new in
             let change = CapacityChange(
                 facility: old?.facility ?? new?.facility ?? "", hardware: old?.hardware ?? new?.hardware ?? "",
@@ -201,15 +210,18 @@ public struct PlanComparison: Sendable {
         }
     }
 
-    private static func utilizationChanges(_ base: ResultSnapshot, _ changed: ResultSnapshot,
-                                           year: Int?) -> [UtilizationChange] {
+    private static func utilizationChanges(
+        _ base: ResultSnapshot, _ changed: ResultSnapshot,
+        year: Int?
+    ) -> [UtilizationChange] {
         let old = (base.fleetUtilization + base.facilityUtilization).filter { $0.year == year }
         let new = (changed.fleetUtilization + changed.facilityUtilization).filter { $0.year == year }
         return paired(old, new) { "\($0.facility ?? "")|\($0.scenario)" }.compactMap { old, new in
             let figure = Figure(old?.utilization, new?.utilization)
             guard figure.isChanged else { return nil }
-            return UtilizationChange(facility: old?.facility ?? new?.facility,
-                                     scenario: old?.scenario ?? new?.scenario ?? "", utilization: figure)
+            return UtilizationChange(
+                facility: old?.facility ?? new?.facility,
+                scenario: old?.scenario ?? new?.scenario ?? "", utilization: figure)
         }
     }
 
@@ -226,16 +238,20 @@ public struct PlanComparison: Sendable {
         }
     }
 
-    private static func reachabilityChanges(_ old: [ResultSnapshot.Unreachable],
-                                            _ new: [ResultSnapshot.Unreachable]) -> [ReachabilityChange] {
+    private static func reachabilityChanges(
+        _ old: [ResultSnapshot.Unreachable],
+        _ new: [ResultSnapshot.Unreachable]
+    ) -> [ReachabilityChange] {
         paired(old, new) { "\($0.tenant)|\($0.zone)" }.compactMap { old, new in
             switch (old, new) {
             case (nil, let new?):
-                return ReachabilityChange(tenant: new.tenant, zone: new.zone, change: .becameUnreachable,
-                                          reason: new.reason)
+                return ReachabilityChange(
+                    tenant: new.tenant, zone: new.zone, change: .becameUnreachable,
+                    reason: new.reason)
             case (let old?, nil):
-                return ReachabilityChange(tenant: old.tenant, zone: old.zone, change: .becameReachable,
-                                          reason: old.reason)
+                return ReachabilityChange(
+                    tenant: old.tenant, zone: old.zone, change: .becameReachable,
+                    reason: old.reason)
             default:
                 return nil
             }
@@ -243,8 +259,10 @@ public struct PlanComparison: Sendable {
     }
 
     /// Items of both lists matched by key: base order first, then keys only the changed list has.
-    static func paired<Item, Key: Hashable>(_ old: [Item], _ new: [Item],
-                                            key: (Item) -> Key) -> [(Item?, Item?)] {
+    static func paired<Item, Key: Hashable>(
+        _ old: [Item], _ new: [Item],
+        key: (Item) -> Key
+    ) -> [(Item?, Item?)] {
         let oldByKey = Dictionary(old.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
         let newByKey = Dictionary(new.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
         return ordered((old + new).map(key)).map { (oldByKey[$0], newByKey[$0]) }

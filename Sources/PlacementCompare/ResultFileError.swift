@@ -9,8 +9,10 @@ public struct ResultFileError: Error, CustomStringConvertible, Equatable, Sendab
     public var message: String
     public var hint: String
 
-    public init(file: String, position: (line: Int, column: Int)? = nil, field: String = "", message: String,
-                hint: String) {
+    public init(
+        file: String, position: (line: Int, column: Int)? = nil, field: String = "", message: String,
+        hint: String
+    ) {
         self.file = file
         self.position = position
         self.field = field

@@ -11,15 +11,17 @@ extension ResultSnapshot {
             throw Self.syntaxError(error, data: data, file: file)
         }
         guard let object = root as? [String: Any] else {
-            throw ResultFileError(file: file, message: "expected a JSON object at the top level",
-                                  hint: "give a file written by `placement optimize --format json`")
+            throw ResultFileError(
+                file: file, message: "expected a JSON object at the top level",
+                hint: "give a file written by `placement optimize --format json`")
         }
         let fields = JSONFields(file: file, path: "", object: object)
         schema = try fields.string("schema")
         guard Self.readableSchemas.contains(schema) else {
-            throw ResultFileError(file: file, field: "schema", message: "unsupported schema '\(schema)'",
-                                  hint: "this placement reads \(Self.readableSchemas.joined(separator: " and ")); "
-                                      + "write the result again with `placement optimize --format json`")
+            throw ResultFileError(
+                file: file, field: "schema", message: "unsupported schema '\(schema)'",
+                hint: "this placement reads \(Self.readableSchemas.joined(separator: " and ")); "
+                    + "write the result again with `placement optimize --format json`")
         }
         source = file
         termination = try fields.object("status").string("termination")
@@ -28,47 +30,54 @@ extension ResultSnapshot {
         capex = fields.has("capex_usd") ? try fields.number("capex_usd") : nil
         scenarios = try fields.objects("scenarios").map { try $0.string("id") }
         capacity = try fields.objects("capacity").map { row in
-            Capacity(facility: try row.string("facility"), hardware: try row.string("hardware"),
-                     year: try row.integer("year"), built: try row.requiredNumber("built"),
-                     installed: try row.requiredNumber("installed"), itMW: try row.requiredNumber("it_mw"))
+            Capacity(
+                facility: try row.string("facility"), hardware: try row.string("hardware"),
+                year: try row.integer("year"), built: try row.requiredNumber("built"),
+                installed: try row.requiredNumber("installed"), itMW: try row.requiredNumber("it_mw"))
         }
         let utilization = try fields.optionalObject("utilization")
         fleetUtilization = try Self.utilization(utilization?.objects("fleet") ?? [])
         facilityUtilization = try Self.utilization(utilization?.objects("facilities") ?? [])
         let stress = try fields.optionalObject("resilience")
         resilience = try ((stress?.objects("fleet") ?? []) + (stress?.objects("facilities") ?? [])).map { row in
-            Resilience(facility: try row.optionalString("facility"), year: try row.integer("year"),
-                       resilience: try row.number("resilience"), worstStress: try row.optionalString("worst_stress"))
+            Resilience(
+                facility: try row.optionalString("facility"), year: try row.integer("year"),
+                resilience: try row.number("resilience"), worstStress: try row.optionalString("worst_stress"))
         }
         let risk = try fields.optionalObject("stranded_assets")
         stranded = try ((risk?.objects("fleet") ?? []) + (risk?.objects("facilities") ?? [])).map { row in
-            let strandedFigures = try row.optionalObject("stranded"), atRisk = try row.optionalObject("at_risk")
-            return Stranded(facility: try row.optionalString("facility"), year: try row.integer("year"),
-                            bookValue: row.has("book_value_usd") ? try row.number("book_value_usd") : nil,
-                            strandedExpected: try strandedFigures.flatMap { try Self.optional($0, "expected_usd") },
-                            strandedWorstStress: try strandedFigures.flatMap {
-                                try Self.optional($0, "worst_stress_usd")
-                            },
-                            atRiskExpected: try atRisk.flatMap { try Self.optional($0, "expected_usd") })
+            let strandedFigures = try row.optionalObject("stranded")
+            let atRisk = try row.optionalObject("at_risk")
+            return Stranded(
+                facility: try row.optionalString("facility"), year: try row.integer("year"),
+                bookValue: row.has("book_value_usd") ? try row.number("book_value_usd") : nil,
+                strandedExpected: try strandedFigures.flatMap { try Self.optional($0, "expected_usd") },
+                strandedWorstStress: try strandedFigures.flatMap {
+                    try Self.optional($0, "worst_stress_usd")
+                },
+                atRiskExpected: try atRisk.flatMap { try Self.optional($0, "expected_usd") })
         }
         let prices = try fields.optionalObject("shadow_prices")
         powerLimits = try (prices?.objects("power_usd_per_mw") ?? []).map { row in
-            PowerLimit(facility: try row.string("facility"), year: try row.integer("year"),
-                       shadowPrice: try row.number("value"), binding: try row.bool("binding"))
+            PowerLimit(
+                facility: try row.string("facility"), year: try row.integer("year"),
+                shadowPrice: try row.number("value"), binding: try row.bool("binding"))
         }
         budget = try prices?.optionalObject("budget_usd_per_usd").map {
             (try $0.number("value"), try $0.bool("binding"))
         }
         unreachable = try fields.objects("unreachable_demand").map { row in
-            Unreachable(tenant: try row.string("tenant"), zone: try row.string("zone"),
-                        reason: try row.string("reason"))
+            Unreachable(
+                tenant: try row.string("tenant"), zone: try row.string("zone"),
+                reason: try row.string("reason"))
         }
     }
 
     private static func utilization(_ rows: [JSONFields]) throws -> [Utilization] {
         try rows.map { row in
-            Utilization(facility: try row.optionalString("facility"), year: try row.integer("year"),
-                        scenario: try row.string("scenario"), utilization: try row.number("utilization"))
+            Utilization(
+                facility: try row.optionalString("facility"), year: try row.integer("year"),
+                scenario: try row.string("scenario"), utilization: try row.number("utilization"))
         }
     }
 
@@ -81,17 +90,26 @@ extension ResultSnapshot {
         let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
         var position: (line: Int, column: Int)?
         if let range = detail.range(of: #"character \d+"#, options: .regularExpression),
-           let offset = Int(detail[range].dropFirst("character ".count)) {
-            var line = 1, column = 1
+            let offset = Int(detail[range].dropFirst("character ".count))
+        {
+            var line = 1
+            var column = 1
             for byte in data.prefix(offset) {
-                if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
             }
             position = (line, column)
         }
-        let message = detail.replacingOccurrences(of: #" around character \d+\.?"#, with: "",
-                                                  options: .regularExpression)
-        return ResultFileError(file: file, position: position, message: "not valid JSON (\(message))",
-                               hint: "give a file written by `placement optimize --format json`, or a study (.yaml) "
-                                   + "to solve")
+        let message = detail.replacingOccurrences(
+            of: #" around character \d+\.?"#, with: "",
+            options: .regularExpression)
+        return ResultFileError(
+            file: file, position: position, message: "not valid JSON (\(message))",
+            hint: "give a file written by `placement optimize --format json`, or a study (.yaml) "
+                + "to solve")
     }
 }

@@ -17,14 +17,17 @@ struct MathProgDataText {
     }
 
     var text: String {
-        [header, sets, settings, scenarioTables, hardwareTables, facilityTables, tenantTables, pointTables,
-         "end;\n"].joined(separator: "\n")
+        [
+            header, sets, settings, scenarioTables, hardwareTables, facilityTables, tenantTables, pointTables,
+            "end;\n",
+        ].joined(separator: "\n")
     }
 
     // MARK: Pieces
 
     private var header: String {
-        MathProgSyntax.comment("""
+        MathProgSyntax.comment(
+            """
             Data for the SovereignPlacement MathProg model (the .mod file of the same name).
             Study: \(title)
             Numbers are in the units of the study files: USD, MW, kW, work units of each workload.
@@ -59,9 +62,11 @@ struct MathProgDataText {
     }
 
     private var scenarioTables: String {
-        var text = "# Scenario probabilities (renormalised by the model).\n"
-            + table(key: "SCENARIO", columns: ["probability"],
-                    rows: scenarios.map { ([$0.id.rawValue], [number($0.probability)]) })
+        var text =
+            "# Scenario probabilities (renormalised by the model).\n"
+            + table(
+                key: "SCENARIO", columns: ["probability"],
+                rows: scenarios.map { ([$0.id.rawValue], [number($0.probability)]) })
         let workloads = study.workloads.map(\.id)
         let kinds: [(String, (Scenario, WorkloadID, Int) -> Double)] = [
             ("demand_mult", { $0.demandMultiplier(for: $1, in: $2) }),
@@ -81,7 +86,7 @@ struct MathProgDataText {
 
     /// One `[*, *, scenario]` table per scenario that has a multiplier other than 1.
     private func multipliers(name: String, keys: [String], value: (Scenario, String, Int) -> Double) -> String {
-        var blocks = [String]()
+        var blocks: [String] = []
         for scenario in scenarios {
             let rows = keys.compactMap { key -> String? in
                 let values = years.map { value(scenario, key, $0) }
@@ -89,8 +94,9 @@ struct MathProgDataText {
                 return "  \(MathProgSyntax.symbol(key)) " + values.map(number).joined(separator: " ")
             }
             guard !rows.isEmpty else { continue }
-            blocks.append("[*, *, \(MathProgSyntax.symbol(scenario.id.rawValue))] : \(yearHeader) :=\n"
-                + rows.joined(separator: "\n"))
+            blocks.append(
+                "[*, *, \(MathProgSyntax.symbol(scenario.id.rawValue))] : \(yearHeader) :=\n"
+                    + rows.joined(separator: "\n"))
         }
         guard !blocks.isEmpty else { return "" }
         return "param \(name) :=\n" + blocks.joined(separator: "\n") + ";\n"
@@ -98,37 +104,57 @@ struct MathProgDataText {
 
     private var hardwareTables: String {
         var text = "# Accelerators: IT kW per unit (with host), USD per unit, years in service.\n"
-        text += table(key: "HARDWARE", columns: ["power_kw", "capex_usd", "lifetime"],
-                      rows: study.hardware.map { ([$0.id.rawValue], [number($0.powerKW), number($0.capexUSD),
-                                                                      String($0.lifetimeYears)]) })
+        text += table(
+            key: "HARDWARE", columns: ["power_kw", "capex_usd", "lifetime"],
+            rows: study.hardware.map {
+                (
+                    [$0.id.rawValue],
+                    [
+                        number($0.powerKW), number($0.capexUSD),
+                        String($0.lifetimeYears),
+                    ]
+                )
+            })
         text += "# Work units per accelerator-hour (0: cannot serve).\n"
         text += "param throughput : \(symbols(study.workloads.map(\.id.rawValue))) :=\n"
-        text += study.hardware.map { hardware in
-            "  \(MathProgSyntax.symbol(hardware.id.rawValue)) "
-                + study.workloads.map { number(hardware.throughput(for: $0.id)) }.joined(separator: " ")
-        }.joined(separator: "\n") + ";\n"
+        text +=
+            study.hardware.map { hardware in
+                "  \(MathProgSyntax.symbol(hardware.id.rawValue)) "
+                    + study.workloads.map { number(hardware.throughput(for: $0.id)) }.joined(separator: " ")
+            }.joined(separator: "\n") + ";\n"
         return text
     }
 
     private var facilityTables: String {
         var text = "# Facilities: region, PUE, USD/MWh, shell USD per IT MW, fixed O&M USD per IT MW-year.\n"
-        text += table(key: "FACILITY", columns: ["region_of", "pue", "electricity", "shell_capex", "fixed_om"],
-                      rows: study.facilities.map { facility in
-                          ([facility.id.rawValue], [MathProgSyntax.symbol(facility.region.rawValue),
-                                                    number(facility.pue), number(facility.electricityUSDPerMWh),
-                                                    number(facility.shellCapexUSDPerMW),
-                                                    number(facility.fixedOMUSDPerMWYear)])
-                      })
+        text += table(
+            key: "FACILITY", columns: ["region_of", "pue", "electricity", "shell_capex", "fixed_om"],
+            rows: study.facilities.map { facility in
+                (
+                    [facility.id.rawValue],
+                    [
+                        MathProgSyntax.symbol(facility.region.rawValue),
+                        number(facility.pue), number(facility.electricityUSDPerMWh),
+                        number(facility.shellCapexUSDPerMW),
+                        number(facility.fixedOMUSDPerMWYear),
+                    ]
+                )
+            })
         text += "# IT MW available to the plan in each year (a listed year carries forward).\n"
-        text += yearTable(name: "power_mw", rows: study.facilities.map { facility in
-            (facility.id.rawValue, { facility.powerMW(in: $0) })
-        })
+        text += yearTable(
+            name: "power_mw",
+            rows: study.facilities.map { facility in
+                (facility.id.rawValue, { facility.powerMW(in: $0) })
+            })
         let existing = study.facilities.flatMap { facility in
             study.hardware.compactMap { hardware -> String? in
                 let units = facility.existingUnits(of: hardware.id)
                 guard units > 0 else { return nil }
-                return "  " + [MathProgSyntax.symbol(facility.id.rawValue), MathProgSyntax.symbol(hardware.id.rawValue),
-                               number(units)].joined(separator: " ")
+                return "  "
+                    + [
+                        MathProgSyntax.symbol(facility.id.rawValue), MathProgSyntax.symbol(hardware.id.rawValue),
+                        number(units),
+                    ].joined(separator: " ")
             }
         }
         guard !existing.isEmpty else { return text }
@@ -138,34 +164,48 @@ struct MathProgDataText {
 
     private var tenantTables: String {
         var text = "# Tenants: workload, USD per unit, committed share, USD per committed unit not delivered.\n"
-        text += table(key: "TENANT", columns: ["workload_of", "price", "committed", "penalty"],
-                      rows: study.tenants.map { tenant in
-                          ([tenant.id.rawValue], [MathProgSyntax.symbol(tenant.workload.rawValue),
-                                                  number(tenant.priceUSDPerUnit), number(tenant.committedShare),
-                                                  number(tenant.shortfallPenaltyUSDPerUnit)])
-                      })
+        text += table(
+            key: "TENANT", columns: ["workload_of", "price", "committed", "penalty"],
+            rows: study.tenants.map { tenant in
+                (
+                    [tenant.id.rawValue],
+                    [
+                        MathProgSyntax.symbol(tenant.workload.rawValue),
+                        number(tenant.priceUSDPerUnit), number(tenant.committedShare),
+                        number(tenant.shortfallPenaltyUSDPerUnit),
+                    ]
+                )
+            })
         text += "# Work units a year (interpolated between the listed years).\n"
-        text += yearTable(name: "annual_units", rows: study.tenants.map { tenant in
-            (tenant.id.rawValue, { tenant.annualUnits(in: $0) })
-        })
+        text += yearTable(
+            name: "annual_units",
+            rows: study.tenants.map { tenant in
+                (tenant.id.rawValue, { tenant.annualUnits(in: $0) })
+            })
         return text
     }
 
     private var pointTables: String {
         let index = program.index
-        var shares = [String](), profiles = [String](), arcs = [String]()
+        var shares: [String] = []
+        var profiles: [String] = []
+        var arcs: [String] = []
         for point in index.demandPoints {
             let tenant = MathProgSyntax.symbol(study.tenants[point.tenant].id.rawValue)
             let zones = MathProgSyntax.symbol(pointLabel(point))
             if pointLabel(point) != index.zoneLabel(of: point) { shares.append("  # \(index.zoneLabel(of: point)):") }
             shares.append("  \(tenant) \(zones) \(number(point.share))")
-            profiles.append("  [\(tenant), \(zones), *] " + point.profile.enumerated()
-                .map { "\($0.offset) \(number($0.element))" }.joined(separator: "  "))
+            profiles.append(
+                "  [\(tenant), \(zones), *] "
+                    + point.profile.enumerated()
+                    .map { "\($0.offset) \(number($0.element))" }.joined(separator: "  "))
             guard !point.arcs.isEmpty else { continue }
-            arcs.append("  (\(tenant), \(zones), *, *) " + point.arcs.map { arc in
-                "\(MathProgSyntax.symbol(study.facilities[arc.facility].id.rawValue)) "
-                    + MathProgSyntax.symbol(study.hardware[arc.hardware].id.rawValue)
-            }.joined(separator: "  "))
+            arcs.append(
+                "  (\(tenant), \(zones), *, *) "
+                    + point.arcs.map { arc in
+                        "\(MathProgSyntax.symbol(study.facilities[arc.facility].id.rawValue)) "
+                            + MathProgSyntax.symbol(study.hardware[arc.hardware].id.rawValue)
+                    }.joined(separator: "  "))
         }
         return """
             # Demand points (tenant, zones): interchangeable zones merged, share = the sum of theirs.
@@ -199,15 +239,17 @@ struct MathProgDataText {
 
     /// `param name : years := ...;`: one row per member, one column per horizon year.
     private func yearTable(name: String, rows: [(String, (Int) -> Double)]) -> String {
-        "param \(name) : \(yearHeader) :=\n" + rows.map { key, value in
-            "  \(MathProgSyntax.symbol(key)) " + years.map { number(value($0)) }.joined(separator: " ")
-        }.joined(separator: "\n") + ";\n"
+        "param \(name) : \(yearHeader) :=\n"
+            + rows.map { key, value in
+                "  \(MathProgSyntax.symbol(key)) " + years.map { number(value($0)) }.joined(separator: " ")
+            }.joined(separator: "\n") + ";\n"
     }
 
     /// `param : KEY : a b c := ...;`: the set KEY and its parameters a, b, c, one row per member.
     private func table(key: String, columns: [String], rows: [([String], [String])]) -> String {
-        "param : \(key) : \(columns.joined(separator: " ")) :=\n" + rows.map { keys, values in
-            "  " + (keys.map(MathProgSyntax.symbol) + values).joined(separator: " ")
-        }.joined(separator: "\n") + ";\n"
+        "param : \(key) : \(columns.joined(separator: " ")) :=\n"
+            + rows.map { keys, values in
+                "  " + (keys.map(MathProgSyntax.symbol) + values).joined(separator: " ")
+            }.joined(separator: "\n") + ";\n"
     }
 }

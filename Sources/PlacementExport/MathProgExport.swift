@@ -25,8 +25,9 @@ public struct MathProgExport: Sendable {
     /// model file weighs every scenario of the data file.
     public init(program: PlacementProgram, title: String) throws {
         guard program.options.scenarios == nil else {
-            throw ExportError(description: "only the program of all of a study's scenarios can be written as MathProg "
-                + "(this one selects some)")
+            throw ExportError(
+                description: "only the program of all of a study's scenarios can be written as MathProg "
+                    + "(this one selects some)")
         }
         let study = program.index.study
         let parts = MathProgModelText.Parts(

@@ -14,8 +14,10 @@ struct MathProgModelText {
     var parts: Parts
 
     var text: String {
-        [header, sets, settings, scenarios, hardware, facilities, demand, derived, existence, variables,
-         objective, constraints, "end;\n"].joined(separator: "\n")
+        [
+            header, sets, settings, scenarios, hardware, facilities, demand, derived, existence, variables,
+            objective, constraints, "end;\n",
+        ].joined(separator: "\n")
     }
 
     private var header: String {
@@ -175,69 +177,74 @@ struct MathProgModelText {
     private var existence: String {
         var buildCondition = "room[f, y] > 0"
         if parts.integerBuilds {
-            buildCondition += "\n    and (if power_kw[h] > 0 then floor(room[f, y] * 1000 / power_kw[h] / block_units)"
+            buildCondition +=
+                "\n    and (if power_kw[h] > 0 then floor(room[f, y] * 1000 / power_kw[h] / block_units)"
                 + " else 1) > 0"
         }
         var text = """
-        # ---------------------------------------------------------------- what can exist
-        # (docs/formulation.md, "What is pruned": each left-out column or row would be forced to 0.)
-        # Fleets: (facility, accelerator) pairs some arc uses.
-        set FLEET := setof{(t, z, f, h) in ARC} (f, h);
-        # Build columns: a fleet in a year with power to spare after the existing units.
-        set BUILD := setof{(f, h) in FLEET, y in YEAR: \(buildCondition)} (f, h, y);
-        # Discounted fixed O&M and capital charge of one build over the horizon years it lives.
-        param build_cost{(f, h, y) in BUILD} :=
-            sum{a in YEAR: a >= y and a - y < lifetime[h]} discount[a] * (fixed_om_unit[f, h] + capital_unit[f, h]);
-        # Fleet-years that can have an accelerator: existing units alive, or a build alive.
-        set LIVE := setof{(f, h) in FLEET, y in YEAR:
-            existing_alive[f, h, y] > 0 or exists{(f, h, b) in BUILD} (b <= y and y - b < lifetime[h])} (f, h, y);
-        # Demand rows: only where there is demand.
-        set DEMAND := setof{(t, z) in POINT, y in YEAR, s in SCENARIO, k in SLICE: demand_rate[t, z, y, s, k] > 0}
-            (t, z, y, s, k);
-        # Serve columns: an arc of a demand row whose fleet can have capacity that year.
-        set SERVE := setof{(t, z, y, s, k) in DEMAND, (t, z, f, h) in ARC: (f, h, y) in LIVE} (t, z, f, h, y, s, k);
-        # Capacity rows: a fleet, year, scenario and slice with serve columns.
-        set CAPACITY := setof{(t, z, f, h, y, s, k) in SERVE} (f, h, y, s, k);
-
-        """
-        if parts.integerBuilds {
-            text += "\n" + """
-            # Integer builds get the bound the power row implies (whole blocks that fit).
-            param build_max{(f, h, y) in BUILD} :=
-                if power_kw[h] > 0 then floor(room[f, y] * 1000 / power_kw[h] / block_units) else Infinity;
+            # ---------------------------------------------------------------- what can exist
+            # (docs/formulation.md, "What is pruned": each left-out column or row would be forced to 0.)
+            # Fleets: (facility, accelerator) pairs some arc uses.
+            set FLEET := setof{(t, z, f, h) in ARC} (f, h);
+            # Build columns: a fleet in a year with power to spare after the existing units.
+            set BUILD := setof{(f, h) in FLEET, y in YEAR: \(buildCondition)} (f, h, y);
+            # Discounted fixed O&M and capital charge of one build over the horizon years it lives.
+            param build_cost{(f, h, y) in BUILD} :=
+                sum{a in YEAR: a >= y and a - y < lifetime[h]} discount[a] * (fixed_om_unit[f, h] + capital_unit[f, h]);
+            # Fleet-years that can have an accelerator: existing units alive, or a build alive.
+            set LIVE := setof{(f, h) in FLEET, y in YEAR:
+                existing_alive[f, h, y] > 0 or exists{(f, h, b) in BUILD} (b <= y and y - b < lifetime[h])} (f, h, y);
+            # Demand rows: only where there is demand.
+            set DEMAND := setof{(t, z) in POINT, y in YEAR, s in SCENARIO, k in SLICE: demand_rate[t, z, y, s, k] > 0}
+                (t, z, y, s, k);
+            # Serve columns: an arc of a demand row whose fleet can have capacity that year.
+            set SERVE := setof{(t, z, y, s, k) in DEMAND, (t, z, f, h) in ARC: (f, h, y) in LIVE} (t, z, f, h, y, s, k);
+            # Capacity rows: a fleet, year, scenario and slice with serve columns.
+            set CAPACITY := setof{(t, z, f, h, y, s, k) in SERVE} (f, h, y, s, k);
 
             """
+        if parts.integerBuilds {
+            text +=
+                "\n" + """
+                    # Integer builds get the bound the power row implies (whole blocks that fit).
+                    param build_max{(f, h, y) in BUILD} :=
+                        if power_kw[h] > 0 then floor(room[f, y] * 1000 / power_kw[h] / block_units) else Infinity;
+
+                    """
         }
         if parts.categoryShare {
-            text += "\n" + """
-            # Share rows: a facility, year, scenario and a workload it serves there.
-            set SHARE := setof{(t, z, f, h, y, s, k) in SERVE} (f, y, s, workload_of[t]);
+            text +=
+                "\n" + """
+                    # Share rows: a facility, year, scenario and a workload it serves there.
+                    set SHARE := setof{(t, z, f, h, y, s, k) in SERVE} (f, y, s, workload_of[t]);
 
-            """
+                    """
         }
         return text
     }
 
     private var variables: String {
-        let build = parts.integerBuilds
+        let build =
+            parts.integerBuilds
             ? "var build{(f, h, y) in BUILD} integer, >= 0, <= build_max[f, h, y];   # blocks added at the start of y"
             : "var build{BUILD} >= 0;                      # accelerators added at the start of the year"
         var text = """
-        # ---------------------------------------------------------------- decisions
-        \(build)
-        var serve{SERVE} >= 0;                       # work units per hour
-        # Uncommitted demand not served, free of penalty; committed demand not served, penalised.
-        var unserved{(t, z, y, s, k) in DEMAND: 1 - committed[t] > 0}
-            >= 0, <= (1 - committed[t]) * demand_rate[t, z, y, s, k];
-        var shortfall{(t, z, y, s, k) in DEMAND: committed[t] > 0 or penalty[t] < 0} >= 0;
-
-        """
-        if parts.risk {
-            text += "\n" + """
-            var eta;                                     # value at risk (free)
-            var excess{SCENARIO} >= 0;                   # loss beyond eta
+            # ---------------------------------------------------------------- decisions
+            \(build)
+            var serve{SERVE} >= 0;                       # work units per hour
+            # Uncommitted demand not served, free of penalty; committed demand not served, penalised.
+            var unserved{(t, z, y, s, k) in DEMAND: 1 - committed[t] > 0}
+                >= 0, <= (1 - committed[t]) * demand_rate[t, z, y, s, k];
+            var shortfall{(t, z, y, s, k) in DEMAND: committed[t] > 0 or penalty[t] < 0} >= 0;
 
             """
+        if parts.risk {
+            text +=
+                "\n" + """
+                    var eta;                                     # value at risk (free)
+                    var excess{SCENARIO} >= 0;                   # loss beyond eta
+
+                    """
         }
         return text
     }
@@ -254,17 +261,17 @@ struct MathProgModelText {
 
     private var objective: String {
         var text = """
-        # ---------------------------------------------------------------- objective
-        # (1 - risk_weight) x expected NPV - risk_weight x CVaR of the loss, thousands of USD.
-        maximize value:
-            - sum{(f, h, y) in BUILD}
-                (1 - risk_weight) * build_cost[f, h, y] * block_units * money_scale * build[f, h, y]
-            + sum{(t, z, f, h, y, s, k) in SERVE}
-                (1 - risk_weight) * weight[s] * margin[t, z, f, h, y, s] * serve[t, z, f, h, y, s, k]
-            - sum{(t, z, y, s, k) in DEMAND: committed[t] > 0 or penalty[t] < 0}
-                (1 - risk_weight) * weight[s] * penalty_cost[t, y] * shortfall[t, z, y, s, k]
-            - (1 - risk_weight) * existing_cost * money_scale
-        """
+            # ---------------------------------------------------------------- objective
+            # (1 - risk_weight) x expected NPV - risk_weight x CVaR of the loss, thousands of USD.
+            maximize value:
+                - sum{(f, h, y) in BUILD}
+                    (1 - risk_weight) * build_cost[f, h, y] * block_units * money_scale * build[f, h, y]
+                + sum{(t, z, f, h, y, s, k) in SERVE}
+                    (1 - risk_weight) * weight[s] * margin[t, z, f, h, y, s] * serve[t, z, f, h, y, s, k]
+                - sum{(t, z, y, s, k) in DEMAND: committed[t] > 0 or penalty[t] < 0}
+                    (1 - risk_weight) * weight[s] * penalty_cost[t, y] * shortfall[t, z, y, s, k]
+                - (1 - risk_weight) * existing_cost * money_scale
+            """
         if parts.risk {
             text += "\n    - risk_weight * eta - sum{s in SCENARIO} risk_weight * weight[s] / (1 - alpha) * excess[s]"
         }
@@ -273,55 +280,58 @@ struct MathProgModelText {
 
     private var constraints: String {
         var text = """
-        # ---------------------------------------------------------------- constraints
-        # Demand: served + unserved + shortfall = demand, per point, year, scenario and slice.
-        s.t. demand{(t, z, y, s, k) in DEMAND}:
-            sum{(t, z, f, h) in ARC: (f, h, y) in LIVE} serve[t, z, f, h, y, s, k]
-            + (if 1 - committed[t] > 0 then unserved[t, z, y, s, k])
-            + (if committed[t] > 0 or penalty[t] < 0 then shortfall[t, z, y, s, k])
-            = demand_rate[t, z, y, s, k];
+            # ---------------------------------------------------------------- constraints
+            # Demand: served + unserved + shortfall = demand, per point, year, scenario and slice.
+            s.t. demand{(t, z, y, s, k) in DEMAND}:
+                sum{(t, z, f, h) in ARC: (f, h, y) in LIVE} serve[t, z, f, h, y, s, k]
+                + (if 1 - committed[t] > 0 then unserved[t, z, y, s, k])
+                + (if committed[t] > 0 or penalty[t] < 0 then shortfall[t, z, y, s, k])
+                = demand_rate[t, z, y, s, k];
 
-        # Capacity: busy accelerators <= installed (existing alive + builds alive), every slice.
-        s.t. capacity{(f, h, y, s, k) in CAPACITY}:
-            sum{(t, z, f, h) in ARC: (t, z, y, s, k) in DEMAND}
-                serve[t, z, f, h, y, s, k] / eff_throughput[h, workload_of[t], y, s]
-            - block_units * sum{(f, h, b) in BUILD: b <= y and y - b < lifetime[h]} build[f, h, b]
-            <= existing_alive[f, h, y];
+            # Capacity: busy accelerators <= installed (existing alive + builds alive), every slice.
+            s.t. capacity{(f, h, y, s, k) in CAPACITY}:
+                sum{(t, z, f, h) in ARC: (t, z, y, s, k) in DEMAND}
+                    serve[t, z, f, h, y, s, k] / eff_throughput[h, workload_of[t], y, s]
+                - block_units * sum{(f, h, b) in BUILD: b <= y and y - b < lifetime[h]} build[f, h, b]
+                <= existing_alive[f, h, y];
 
-        # Power: IT MW of the builds alive <= the room the existing units leave (no row without builds).
-        s.t. power{f in FACILITY, y in YEAR: exists{(f, h, b) in BUILD} (b <= y and y - b < lifetime[h])}:
-            sum{(f, h, b) in BUILD: b <= y and y - b < lifetime[h]} power_kw[h] / 1000 * block_units * build[f, h, b]
-            <= room[f, y];
-
-        """
-        if parts.budget {
-            text += "\n" + """
-            # Budget: capital of all builds (thousands of USD).
-            s.t. budget:
-                sum{(f, h, y) in BUILD} unit_capex[f, h] * block_units * money_scale * build[f, h, y]
-                <= budget_usd * money_scale;
+            # Power: IT MW of the builds alive <= the room the existing units leave (no row without builds).
+            s.t. power{f in FACILITY, y in YEAR: exists{(f, h, b) in BUILD} (b <= y and y - b < lifetime[h])}:
+                sum{(f, h, b) in BUILD: b <= y and y - b < lifetime[h]} power_kw[h] / 1000 * block_units * build[f, h, b]
+                <= room[f, y];
 
             """
+        if parts.budget {
+            text +=
+                "\n" + """
+                    # Budget: capital of all builds (thousands of USD).
+                    s.t. budget:
+                        sum{(f, h, y) in BUILD} unit_capex[f, h] * block_units * money_scale * build[f, h, y]
+                        <= budget_usd * money_scale;
+
+                    """
         }
         if parts.categoryShare {
-            text += "\n" + """
-            # Category share: accelerator-hours of w at f <= max_share x all of f's, per slice (hours cancel).
-            s.t. share{(f, y, s, w) in SHARE}:
-                sum{(t, z, f, h) in ARC, k in SLICE: (f, h, y) in LIVE and (t, z, y, s, k) in DEMAND}
-                    (if workload_of[t] = w then 1 - max_share else -max_share) / eff_throughput[h, workload_of[t], y, s]
-                    * serve[t, z, f, h, y, s, k]
-                <= 0;
+            text +=
+                "\n" + """
+                    # Category share: accelerator-hours of w at f <= max_share x all of f's, per slice (hours cancel).
+                    s.t. share{(f, y, s, w) in SHARE}:
+                        sum{(t, z, f, h) in ARC, k in SLICE: (f, h, y) in LIVE and (t, z, y, s, k) in DEMAND}
+                            (if workload_of[t] = w then 1 - max_share else -max_share) / eff_throughput[h, workload_of[t], y, s]
+                            * serve[t, z, f, h, y, s, k]
+                        <= 0;
 
-            """
+                    """
         }
         if parts.risk {
-            text += "\n" + """
-            # CVaR: excess[s] >= -npv[s] - eta, with npv[s] written out (its constant moves right).
-            s.t. cvar{s in SCENARIO}:
-                \(scenarioNPV)
-                + excess[s] + eta >= existing_cost * money_scale;
+            text +=
+                "\n" + """
+                    # CVaR: excess[s] >= -npv[s] - eta, with npv[s] written out (its constant moves right).
+                    s.t. cvar{s in SCENARIO}:
+                        \(scenarioNPV)
+                        + excess[s] + eta >= existing_cost * money_scale;
 
-            """
+                    """
         }
         return text
     }

@@ -19,9 +19,10 @@ struct CrossFileChecks {
     private func checkReferences() {
         for reference in draft.references where !draft.isDeclared(reference.kind, reference.id) {
             let kind = reference.kind.rawValue
-            context.error(at: reference.location, "\(reference.owner) names unknown \(kind) '\(reference.id)'",
-                          hint: Suggestions.hint(for: reference.id, among: draft.ids(reference.kind), noun: "known \(kind) ids")
-                              ?? "declare a \(kind) with this id")
+            context.error(
+                at: reference.location, "\(reference.owner) names unknown \(kind) '\(reference.id)'",
+                hint: Suggestions.hint(for: reference.id, among: draft.ids(reference.kind), noun: "known \(kind) ids")
+                    ?? "declare a \(kind) with this id")
         }
     }
 
@@ -34,9 +35,10 @@ struct CrossFileChecks {
             if let earlier = first[pair] {
                 if earlier.rttMs != entry.rttMs {
                     let at = earlier.location
-                    context.error(at: entry.location,
-                                  "latency \(entry.zone) -> \(entry.facility) is measured twice with different values (\(ModelFileDecoder.format(earlier.rttMs)) and \(ModelFileDecoder.format(entry.rttMs)) ms)",
-                                  hint: "keep one measurement; the other is at \(at.file):\(at.line):\(at.column)")
+                    context.error(
+                        at: entry.location,
+                        "latency \(entry.zone) -> \(entry.facility) is measured twice with different values (\(ModelFileDecoder.format(earlier.rttMs)) and \(ModelFileDecoder.format(entry.rttMs)) ms)",
+                        hint: "keep one measurement; the other is at \(at.file):\(at.line):\(at.column)")
                 }
                 continue
             }
@@ -53,8 +55,9 @@ struct CrossFileChecks {
                 let facility = item.facility
                 for (id, location) in item.existingLocations.sorted(by: { $0.key < $1.key })
                 where !facility.allows(id) && hardware[id] != nil {
-                    context.error(at: location, "existing units of '\(id)' at facility '\(facility.id)' are not allowed there",
-                                  hint: "add '\(id)' to the facility's hardware list or remove the existing units")
+                    context.error(
+                        at: location, "existing units of '\(id)' at facility '\(facility.id)' are not allowed there",
+                        hint: "add '\(id)' to the facility's hardware list or remove the existing units")
                 }
                 guard !context.isBroken("facility.\(facility.id)"), !facility.existingUnits.isEmpty else { continue }
                 let units = facility.existingUnits.keys.compactMap { hardware[$0] }
@@ -69,9 +72,10 @@ struct CrossFileChecks {
                     let available = facility.powerMW(in: year)
                     if needed > available + 1e-9 {
                         let at = item.existingLocations.values.min { ($0.line, $0.column) < ($1.line, $1.column) }!
-                        context.error(at: at,
-                                      "existing units at facility '\(facility.id)' draw \(ModelFileDecoder.format(needed)) MW in \(year), more than its power_mw of \(ModelFileDecoder.format(available))",
-                                      hint: "raise power_mw for \(year) or reduce the existing units; the plan could not exist")
+                        context.error(
+                            at: at,
+                            "existing units at facility '\(facility.id)' draw \(ModelFileDecoder.format(needed)) MW in \(year), more than its power_mw of \(ModelFileDecoder.format(available))",
+                            hint: "raise power_mw for \(year) or reduce the existing units; the plan could not exist")
                         break
                     }
                 }
@@ -111,7 +115,8 @@ struct CrossFileChecks {
         let table = LatencyTable(
             zones: zones, facilities: facilities.map(\.facility), measured: measured, settings: settings.latency)
         let zoneByID = Dictionary(zones.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let workloads = Dictionary(draft.workloads.map { ($0.workload.id, $0.workload) }, uniquingKeysWith: { a, _ in a })
+        let workloads = Dictionary(
+            draft.workloads.map { ($0.workload.id, $0.workload) }, uniquingKeysWith: { a, _ in a })
         for item in facilities {
             let facility = item.facility
             var reaching: [WorkloadID] = []
@@ -120,21 +125,27 @@ struct CrossFileChecks {
                 let canServe = draft.hardware.contains {
                     facility.allows($0.id) && $0.memoryGB >= workload.minMemoryGB && $0.throughput(for: workload.id) > 0
                 }
-                let reachable = canServe && tenant.zoneShares.contains { share in
-                    guard let zone = zoneByID[share.zone], share.share > 0 else { return false }
-                    return tenant.residency.permits(zone: zone, facility: facility)
-                        && table.rttMs(zone: zone.id, facility: facility.id) <= workload.latencySLOMs
-                }
+                let reachable =
+                    canServe
+                    && tenant.zoneShares.contains { share in
+                        guard let zone = zoneByID[share.zone], share.share > 0 else { return false }
+                        return tenant.residency.permits(zone: zone, facility: facility)
+                            && table.rttMs(zone: zone.id, facility: facility.id) <= workload.latencySLOMs
+                    }
                 if reachable { reaching.append(tenant.workload) }
             }
             let share = settings.policy.maxCategoryShare
             if reaching.isEmpty {
-                context.warning(at: item.idLocation, "no tenant can reach facility '\(facility.id)'",
-                                hint: "check latency SLOs, residency, allowed hardware and zone shares; it will stay empty")
+                context.warning(
+                    at: item.idLocation, "no tenant can reach facility '\(facility.id)'",
+                    hint: "check latency SLOs, residency, allowed hardware and zone shares; it will stay empty")
             } else if reaching.count == 1, share < 1 {
-                context.warning(at: item.idLocation,
-                                "only workload '\(reaching[0])' can reach facility '\(facility.id)'; with max_category_share \(ModelFileDecoder.format(share)) it will serve nothing",
-                                hint: "allow hardware or relax latency or residency so a second workload can use it, or set max_category_share to 1")
+                context.warning(
+                    at: item.idLocation,
+                    "only workload '\(reaching[0])' can reach facility '\(facility.id)'; with max_category_share \(ModelFileDecoder.format(share)) it will serve nothing",
+                    hint:
+                        "allow hardware or relax latency or residency so a second workload can use it, or set max_category_share to 1"
+                )
             }
         }
     }

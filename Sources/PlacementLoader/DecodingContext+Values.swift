@@ -6,18 +6,21 @@ extension DecodingContext {
     /// A number within `rule`; only plain scalars are numbers.
     func number(_ node: YAMLNode, field: String, rule: NumberRule) -> Double? {
         guard case .scalar(let text, true) = node.content, !node.isNull else {
-            error(at: node.location, "'\(field)' must be a number, found \(node.kindDescription)",
-                  hint: "write \(rule.expectation) without quotes, e.g. 1.5, 1_000 or 9.2e6")
+            error(
+                at: node.location, "'\(field)' must be a number, found \(node.kindDescription)",
+                hint: "write \(rule.expectation) without quotes, e.g. 1.5, 1_000 or 9.2e6")
             return nil
         }
         switch ScalarSyntax.number(text) {
         case .notANumber:
-            error(at: node.location, "'\(field)' must be a number, found '\(text)'",
-                  hint: "write \(rule.expectation), e.g. 1.5, 1_000 or 9.2e6")
+            error(
+                at: node.location, "'\(field)' must be a number, found '\(text)'",
+                hint: "write \(rule.expectation), e.g. 1.5, 1_000 or 9.2e6")
             return nil
         case .nonFinite:
-            error(at: node.location, "'\(field)' must be a finite number, found '\(text)'",
-                  hint: "write \(rule.expectation)")
+            error(
+                at: node.location, "'\(field)' must be a finite number, found '\(text)'",
+                hint: "write \(rule.expectation)")
             return nil
         case .finite(let value):
             if let problem = rule.violation(of: value) {
@@ -31,8 +34,9 @@ extension DecodingContext {
     /// Text as written, quoted or not.
     func text(_ node: YAMLNode, field: String) -> String? {
         guard case .scalar(let text, _) = node.content, !node.isNull else {
-            error(at: node.location, "'\(field)' must be text, found \(node.kindDescription)",
-                  hint: "write the text on the same line, quoted if it contains ':' or '#'")
+            error(
+                at: node.location, "'\(field)' must be text, found \(node.kindDescription)",
+                hint: "write the text on the same line, quoted if it contains ':' or '#'")
             return nil
         }
         return text
@@ -44,8 +48,9 @@ extension DecodingContext {
         guard IdentifierSyntax.isWellFormed(text) else {
             let suggestion = ScalarSyntax.kebabSuggestion(text)
             let example = IdentifierSyntax.isWellFormed(suggestion) ? "'\(suggestion)'" : "'gpu-h200'"
-            error(at: node.location, "'\(text)' is not a valid id",
-                  hint: "ids are lower-case kebab-case (letters, digits, single hyphens), e.g. \(example)")
+            error(
+                at: node.location, "'\(text)' is not a valid id",
+                hint: "ids are lower-case kebab-case (letters, digits, single hyphens), e.g. \(example)")
             return nil
         }
         return Identifier(text)
@@ -58,8 +63,9 @@ extension DecodingContext {
         guard isCode else {
             let upper = text.uppercased()
             let isFixable = upper.count == 2 && upper.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
-            error(at: node.location, "'\(field)' must be two upper-case letters, found '\(text)'",
-                  hint: isFixable ? "did you mean '\(upper)'?" : "use the ISO 3166-1 alpha-2 code, e.g. 'AE', 'IN', 'SG'")
+            error(
+                at: node.location, "'\(field)' must be two upper-case letters, found '\(text)'",
+                hint: isFixable ? "did you mean '\(upper)'?" : "use the ISO 3166-1 alpha-2 code, e.g. 'AE', 'IN', 'SG'")
             return nil
         }
         return text
@@ -68,8 +74,9 @@ extension DecodingContext {
     /// A list's items.
     func list(_ node: YAMLNode, field: String) -> [YAMLNode]? {
         guard case .sequence(let items) = node.content else {
-            error(at: node.location, "'\(field)' must be a list, found \(node.kindDescription)",
-                  hint: "write one '- item' per line, or [a, b]")
+            error(
+                at: node.location, "'\(field)' must be a list, found \(node.kindDescription)",
+                hint: "write one '- item' per line, or [a, b]")
             return nil
         }
         return items
@@ -78,8 +85,9 @@ extension DecodingContext {
     /// A mapping's pairs.
     func mapping(_ node: YAMLNode, field: String) -> [YAMLPair]? {
         guard case .mapping(let pairs) = node.content else {
-            error(at: node.location, "'\(field)' must be a mapping, found \(node.kindDescription)",
-                  hint: "write 'key: value' entries, one per line or as {key: value}")
+            error(
+                at: node.location, "'\(field)' must be a mapping, found \(node.kindDescription)",
+                hint: "write 'key: value' entries, one per line or as {key: value}")
             return nil
         }
         return pairs
@@ -96,13 +104,15 @@ extension DecodingContext {
     /// A year key: an integer from 1900 to 2200.
     func year(_ key: String, at location: SourceLocation, field: String) -> Int? {
         guard let year = ScalarSyntax.integer(key) else {
-            error(at: location, "year key '\(key)' in '\(field)' is not an integer",
-                  hint: "key each value by a whole year, e.g. 2028")
+            error(
+                at: location, "year key '\(key)' in '\(field)' is not an integer",
+                hint: "key each value by a whole year, e.g. 2028")
             return nil
         }
         guard (1900...2200).contains(year) else {
-            error(at: location, "year \(year) in '\(field)' is not a plausible year",
-                  hint: "write years in full, e.g. 2028")
+            error(
+                at: location, "year \(year) in '\(field)' is not a plausible year",
+                hint: "write years in full, e.g. 2028")
             return nil
         }
         return year

@@ -17,8 +17,9 @@ struct FieldReader {
         self.location = node.location
         self.errorsAtStart = context.errorCount
         guard case .mapping(let entries) = node.content else {
-            context.error(at: node.location, "\(owner) must be a mapping, found \(node.kindDescription)",
-                          hint: "write its fields as 'key: value' lines")
+            context.error(
+                at: node.location, "\(owner) must be a mapping, found \(node.kindDescription)",
+                hint: "write its fields as 'key: value' lines")
             self.pairs = [:]
             self.isMapping = false
             return
@@ -26,8 +27,9 @@ struct FieldReader {
         var pairs: [String: YAMLPair] = [:]
         for pair in entries {
             guard keys.contains(pair.key) else {
-                context.error(at: pair.keyLocation, "unknown key '\(pair.key)' in \(owner)",
-                              hint: Suggestions.hint(for: pair.key, among: keys, noun: "allowed keys") ?? "remove it")
+                context.error(
+                    at: pair.keyLocation, "unknown key '\(pair.key)' in \(owner)",
+                    hint: Suggestions.hint(for: pair.key, among: keys, noun: "allowed keys") ?? "remove it")
                 continue
             }
             pairs[pair.key] = pair
@@ -53,8 +55,9 @@ struct FieldReader {
         if let value = node(key) { return value }
         if isMapping {
             if let pair = pairs[key] {
-                context.error(at: pair.value.location, "'\(key)' in \(owner) has no value",
-                              hint: "write \(expecting) after '\(key):'")
+                context.error(
+                    at: pair.value.location, "'\(key)' in \(owner) has no value",
+                    hint: "write \(expecting) after '\(key):'")
             } else {
                 context.error(at: location, "\(owner) is missing '\(key)'", hint: "add '\(key): …' with \(expecting)")
             }

@@ -27,9 +27,10 @@ extension ModelFileDecoder {
                 throughput[workload] = value
             }
             if fields.hadError { context.markBroken("hardware.\(id)") }
-            draft.hardware.append(Hardware(
-                id: id, name: fields.optionalText("name"), memoryGB: memory ?? 0, powerKW: power ?? 1,
-                capexUSD: capex ?? 0, lifetimeYears: Int(lifetime ?? 1), throughput: throughput))
+            draft.hardware.append(
+                Hardware(
+                    id: id, name: fields.optionalText("name"), memoryGB: memory ?? 0, powerKW: power ?? 1,
+                    capexUSD: capex ?? 0, lifetimeYears: Int(lifetime ?? 1), throughput: throughput))
         }
         return true
     }

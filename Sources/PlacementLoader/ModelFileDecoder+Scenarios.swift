@@ -10,8 +10,9 @@ extension ModelFileDecoder {
         }
         draft.scenariosLocation = file.keyLocation("scenarios")
         if list.isEmpty {
-            context.error(at: file.keyLocation("scenarios"), "the study has no scenario",
-                          hint: "add at least one scenario, e.g. {id: base, probability: 1}")
+            context.error(
+                at: file.keyLocation("scenarios"), "the study has no scenario",
+                hint: "add at least one scenario, e.g. {id: base, probability: 1}")
         }
         var total = 0.0
         var isComplete = true
@@ -31,17 +32,21 @@ extension ModelFileDecoder {
             let electricity: [RegionID: YearSeries] = multipliers(fields, "electricity", .region, .multiplier, owner)
             if fields.hadError { context.markBroken("scenario.\(id)") }
             if let probability { total += probability } else { isComplete = false }
-            draft.scenarios.append(Scenario(
-                id: id, name: fields.optionalText("name"), probability: probability ?? 0, demand: demand,
-                price: price, efficiency: efficiency, electricity: electricity))
+            draft.scenarios.append(
+                Scenario(
+                    id: id, name: fields.optionalText("name"), probability: probability ?? 0, demand: demand,
+                    price: price, efficiency: efficiency, electricity: electricity))
         }
         if isComplete, !list.isEmpty, abs(total - 1) > 1e-6 {
-            context.error(at: file.keyLocation("scenarios"), "scenario probabilities sum to \(Self.format(total)), not 1",
-                          hint: "make the probabilities add up to 1 (within 1e-6)")
+            context.error(
+                at: file.keyLocation("scenarios"), "scenario probabilities sum to \(Self.format(total)), not 1",
+                hint: "make the probabilities add up to 1 (within 1e-6)")
         }
         if let stress = file.nested("stress", keys: ["shock", "reference"], required: false) {
             draft.stressShock = stress.optionalNumber("shock", .unitInterval)
-            if let node = stress.node("reference"), let reference: ScenarioID = context.identifier(node, field: "reference") {
+            if let node = stress.node("reference"),
+                let reference: ScenarioID = context.identifier(node, field: "reference")
+            {
                 draft.stressReference = (reference, node.location)
                 draft.refer(.scenario, reference.rawValue, at: node.location, owner: "stress")
             }
@@ -58,7 +63,8 @@ extension ModelFileDecoder {
             let keyNode = YAMLNode(content: .scalar(pair.key, isPlain: true), location: pair.keyLocation)
             guard let id: Identifier<Kind> = context.identifier(keyNode, field: key) else { continue }
             draft.refer(kind, id.rawValue, at: pair.keyLocation, owner: owner)
-            if let series = context.yearSeries(pair.value, field: "\(key).\(pair.key)", rule: rule, use: .carryForward) {
+            if let series = context.yearSeries(pair.value, field: "\(key).\(pair.key)", rule: rule, use: .carryForward)
+            {
                 result[id] = series
             }
         }

@@ -10,8 +10,10 @@ extension ModelFileDecoder {
             let owner = owner("tenant", node, position)
             let fields = FieldReader(
                 node, owner: owner,
-                keys: ["id", "name", "workload", "price_usd_per_unit", "committed_share",
-                       "shortfall_penalty_usd_per_unit", "residency", "demand"],
+                keys: [
+                    "id", "name", "workload", "price_usd_per_unit", "committed_share",
+                    "shortfall_penalty_usd_per_unit", "residency", "demand",
+                ],
                 context: context)
             guard let id: TenantID = declaredID(fields, .tenant) else { continue }
             let workload: WorkloadID? = fields.identifier("workload")
@@ -30,10 +32,11 @@ extension ModelFileDecoder {
                 shares = zoneShares(demand, owner: owner)
             }
             if fields.hadError { context.markBroken("tenant.\(id)") }
-            draft.tenants.append(Tenant(
-                id: id, name: fields.optionalText("name"), workload: workload ?? "", priceUSDPerUnit: price ?? 0,
-                committedShare: committed, shortfallPenaltyUSDPerUnit: penalty, residency: residency ?? .anywhere,
-                annualUnits: DemandCurve(annual ?? YearSeries()), zoneShares: shares))
+            draft.tenants.append(
+                Tenant(
+                    id: id, name: fields.optionalText("name"), workload: workload ?? "", priceUSDPerUnit: price ?? 0,
+                    committedShare: committed, shortfallPenaltyUSDPerUnit: penalty, residency: residency ?? .anywhere,
+                    annualUnits: DemandCurve(annual ?? YearSeries()), zoneShares: shares))
         }
         return true
     }
@@ -44,9 +47,10 @@ extension ModelFileDecoder {
         }
         guard let residency = Residency(rawValue: text) else {
             let accepted = Residency.allCases.map(\.rawValue)
-            context.error(at: node.location, "'residency' must be in-country, in-region or anywhere, found '\(text)'",
-                          hint: Suggestions.closest(to: text, among: accepted).first.map { "did you mean '\($0)'?" }
-                              ?? "use in-country, in-region or anywhere")
+            context.error(
+                at: node.location, "'residency' must be in-country, in-region or anywhere, found '\(text)'",
+                hint: Suggestions.closest(to: text, among: accepted).first.map { "did you mean '\($0)'?" }
+                    ?? "use in-country, in-region or anywhere")
             return nil
         }
         return residency
@@ -71,8 +75,9 @@ extension ModelFileDecoder {
         }
         let total = shares.reduce(0) { $0 + $1.1 }
         if isComplete, abs(total - 1) > 1e-6 {
-            context.error(at: zonesNode.location, "zone shares of \(owner) sum to \(Self.format(total)), not 1",
-                          hint: "make the shares add up to 1 (within 1e-6)")
+            context.error(
+                at: zonesNode.location, "zone shares of \(owner) sum to \(Self.format(total)), not 1",
+                hint: "make the shares add up to 1 (within 1e-6)")
         }
         return shares
     }

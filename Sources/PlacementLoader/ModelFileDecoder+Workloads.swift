@@ -21,17 +21,19 @@ extension ModelFileDecoder {
                 if let read = DailyProfile(values) {
                     profile = read
                 } else {
-                    context.error(at: profileNode.location,
-                                  "'daily_profile' has \(values.count) entries, which does not divide 24",
-                                  hint: "use 1, 2, 3, 4, 6, 8, 12 or 24 entries, one per equal part of the local day")
+                    context.error(
+                        at: profileNode.location,
+                        "'daily_profile' has \(values.count) entries, which does not divide 24",
+                        hint: "use 1, 2, 3, 4, 6, 8, 12 or 24 entries, one per equal part of the local day")
                 }
             }
             if fields.hadError { context.markBroken("workload.\(id)") }
-            draft.workloads.append(WorkloadDraft(
-                workload: Workload(
-                    id: id, name: fields.optionalText("name"), unit: unit ?? "", latencySLOMs: slo ?? 1,
-                    minMemoryGB: memory, dailyProfile: profile),
-                idLocation: fields.node("id")!.location))
+            draft.workloads.append(
+                WorkloadDraft(
+                    workload: Workload(
+                        id: id, name: fields.optionalText("name"), unit: unit ?? "", latencySLOMs: slo ?? 1,
+                        minMemoryGB: memory, dailyProfile: profile),
+                    idLocation: fields.node("id")!.location))
         }
         return true
     }

@@ -7,8 +7,11 @@ enum PathDisplay {
         if relative.hasPrefix("/") { return normalise(relative) }
         let directory = referencingFile.split(separator: "/", omittingEmptySubsequences: false).dropLast()
             .joined(separator: "/")
-        let joined = directory.isEmpty ? relative : (referencingFile.hasPrefix("/") && directory.isEmpty
-            ? "/" + relative : directory + "/" + relative)
+        let joined =
+            directory.isEmpty
+            ? relative
+            : (referencingFile.hasPrefix("/") && directory.isEmpty
+                ? "/" + relative : directory + "/" + relative)
         return normalise(joined)
     }
 

@@ -14,9 +14,10 @@ struct RegionFileDecoder {
     /// them are not reported as unknown.
     @discardableResult
     func decode(_ root: YAMLNode) -> Bool {
-        guard let file = FileHeader.read(
-            root, owner: "region file", keys: ["region", "name", "zones", "facilities", "latency_ms"],
-            context: context)
+        guard
+            let file = FileHeader.read(
+                root, owner: "region file", keys: ["region", "name", "zones", "facilities", "latency_ms"],
+                context: context)
         else { return false }
         guard let regionNode = file.required("region", expecting: "the region's id"),
             let region: RegionID = context.identifier(regionNode, field: "region")
@@ -29,7 +30,8 @@ struct RegionFileDecoder {
         if let entries = file.node("latency_ms").flatMap({ context.list($0, field: "latency_ms") }) {
             entries.forEach(latency)
         }
-        draft.regions.append(RegionDraft(id: region, name: file.optionalText("name"), zones: zones, facilities: facilities))
+        draft.regions.append(
+            RegionDraft(id: region, name: file.optionalText("name"), zones: zones, facilities: facilities))
         return zoneNodes != nil && facilityNodes != nil
     }
 
@@ -57,10 +59,12 @@ struct RegionFileDecoder {
         let offset = fields.number("utc_offset_hours", .utcOffset)
         guard let jurisdiction, let point, let offset else {
             context.markBroken("zone.\(id)")
-            return Zone(id: id, name: name, region: region, jurisdiction: jurisdiction ?? "",
-                        location: point ?? GeoCoordinate(latitude: 0, longitude: 0), utcOffsetHours: offset ?? 0)
+            return Zone(
+                id: id, name: name, region: region, jurisdiction: jurisdiction ?? "",
+                location: point ?? GeoCoordinate(latitude: 0, longitude: 0), utcOffsetHours: offset ?? 0)
         }
-        return Zone(id: id, name: name, region: region, jurisdiction: jurisdiction, location: point, utcOffsetHours: offset)
+        return Zone(
+            id: id, name: name, region: region, jurisdiction: jurisdiction, location: point, utcOffsetHours: offset)
     }
 
     private func facility(_ node: YAMLNode, position: Int, region: RegionID) -> FacilityDraft? {
@@ -112,8 +116,9 @@ struct RegionFileDecoder {
         let facility: FacilityID? = fields.identifier("facility")
         let rtt = fields.number("rtt_ms", .rttMs)
         guard let zone, let facility, let rtt else { return }
-        draft.latency.append(LatencyMeasurement(
-            zone: zone.rawValue, facility: facility.rawValue, rttMs: rtt, location: node.location))
+        draft.latency.append(
+            LatencyMeasurement(
+                zone: zone.rawValue, facility: facility.rawValue, rttMs: rtt, location: node.location))
         draft.refer(.zone, zone.rawValue, at: fields.node("zone")!.location, owner: "latency entry")
         draft.refer(.facility, facility.rawValue, at: fields.node("facility")!.location, owner: "latency entry")
     }

@@ -205,8 +205,9 @@ struct StructurePreScan {
         /// `|`/`>` followed only by indentation/chomping indicators and an optional comment.
         func isBlockScalarHeader(_ start: Int, _ end: Int) -> Bool {
             var index = start
-            while index < end, bytes[index] == ASCII.plus || bytes[index] == ASCII.hyphen
-                || (UInt8(ascii: "1")...UInt8(ascii: "9")).contains(bytes[index])
+            while index < end,
+                bytes[index] == ASCII.plus || bytes[index] == ASCII.hyphen
+                    || (UInt8(ascii: "1")...UInt8(ascii: "9")).contains(bytes[index])
             {
                 index += 1
             }

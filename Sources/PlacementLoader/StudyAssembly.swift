@@ -13,11 +13,13 @@ enum StudyAssembly {
             let pair = LatencyPair(zone: ZoneID(entry.zone), facility: FacilityID(entry.facility))
             if measured[pair] == nil { measured[pair] = entry.rttMs }
         }
-        let stress = draft.stressReference.map {
-            StressSettings(shock: draft.stressShock ?? StressSettings.defaultShock, reference: $0.id)
-        } ?? draft.scenarios.first.map {
-            StressSettings(shock: draft.stressShock ?? StressSettings.defaultShock, reference: $0.id)
-        }
+        let stress =
+            draft.stressReference.map {
+                StressSettings(shock: draft.stressShock ?? StressSettings.defaultShock, reference: $0.id)
+            }
+            ?? draft.scenarios.first.map {
+                StressSettings(shock: draft.stressShock ?? StressSettings.defaultShock, reference: $0.id)
+            }
         do {
             return try Study(
                 regions: regions, hardware: draft.hardware, workloads: draft.workloads.map(\.workload),
@@ -28,8 +30,9 @@ enum StudyAssembly {
                 measuredLatency: measured)
         } catch {
             // The checks above make this unreachable; report rather than trap if they miss a case.
-            context.error(at: .start(of: studyFile), "the study is inconsistent: \(error.message)",
-                          hint: "please report this; the loader's checks should have named the file and line")
+            context.error(
+                at: .start(of: studyFile), "the study is inconsistent: \(error.message)",
+                hint: "please report this; the loader's checks should have named the file and line")
             return nil
         }
     }

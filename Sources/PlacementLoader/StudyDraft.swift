@@ -77,8 +77,9 @@ final class StudyDraft {
     @discardableResult
     func declare(_ kind: IDKind, _ id: String, at location: SourceLocation, context: DecodingContext) -> Bool {
         if let first = declared[kind]?[id] {
-            context.error(at: location, "duplicate \(kind.rawValue) id '\(id)'",
-                          hint: "first declared at \(first.file):\(first.line):\(first.column); ids must be unique")
+            context.error(
+                at: location, "duplicate \(kind.rawValue) id '\(id)'",
+                hint: "first declared at \(first.file):\(first.line):\(first.column); ids must be unique")
             return false
         }
         declared[kind, default: [:]][id] = location

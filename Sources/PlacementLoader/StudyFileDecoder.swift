@@ -21,17 +21,21 @@ struct StudyFileDecoder {
     let file: String
 
     func decode(_ root: YAMLNode) -> (FileList, StudySettings?) {
-        guard let fields = FileHeader.read(
-            root, owner: "study file",
-            keys: ["name", "regions", "hardware", "workloads", "tenants", "scenarios", "horizon", "discount_rate",
-                   "time_slices", "budget_usd", "risk", "policy", "integer_blocks", "latency", "breakeven_utilization"],
-            context: context)
+        guard
+            let fields = FileHeader.read(
+                root, owner: "study file",
+                keys: [
+                    "name", "regions", "hardware", "workloads", "tenants", "scenarios", "horizon", "discount_rate",
+                    "time_slices", "budget_usd", "risk", "policy", "integer_blocks", "latency", "breakeven_utilization",
+                ],
+                context: context)
         else { return (FileList(), nil) }
         var files = FileList()
         if let regions = fields.list("regions") {
             if regions.isEmpty {
-                context.error(at: fields.keyLocation("regions"), "the study names no region file",
-                              hint: "list region files, e.g. regions: [../Regions/gulf.yaml]")
+                context.error(
+                    at: fields.keyLocation("regions"), "the study names no region file",
+                    hint: "list region files, e.g. regions: [../Regions/gulf.yaml]")
             }
             files.regions = regions.compactMap(reference)
         }
@@ -71,7 +75,8 @@ struct StudyFileDecoder {
             latency.routeFactor = reader.optionalNumber("route_factor", .routeFactor) ?? latency.routeFactor
             latency.baseMs = reader.optionalNumber("base_ms", .baseMs) ?? latency.baseMs
         }
-        let breakeven = fields.optionalNumber("breakeven_utilization", .positiveUpToOne)
+        let breakeven =
+            fields.optionalNumber("breakeven_utilization", .positiveUpToOne)
             ?? Study.defaultBreakevenUtilization
         guard let horizon, let discountRate, !fields.hadError else { return nil }
         return StudySettings(
@@ -85,13 +90,15 @@ struct StudyFileDecoder {
         let end = reader.number("end", .year).map(Int.init)
         guard let start, let end else { return nil }
         for (key, year) in [("start", start), ("end", end)] where !(1900...2200).contains(year) {
-            context.error(at: reader.node(key)!.location, "horizon \(key) \(year) is not a plausible year",
-                          hint: "write years in full, e.g. 2026")
+            context.error(
+                at: reader.node(key)!.location, "horizon \(key) \(year) is not a plausible year",
+                hint: "write years in full, e.g. 2026")
             return nil
         }
         guard end >= start else {
-            context.error(at: reader.node("end")!.location, "horizon end \(end) is before its start \(start)",
-                          hint: "the horizon runs from start to end inclusive")
+            context.error(
+                at: reader.node("end")!.location, "horizon end \(end) is before its start \(start)",
+                hint: "the horizon runs from start to end inclusive")
             return nil
         }
         return Horizon(start: start, end: end)

@@ -54,7 +54,8 @@ public struct StudyLoader: Sendable {
         let sweepWarnings = loaded.warnings.filter { $0.file == path }
         let baseWarnings = loaded.warnings.filter { $0.file != path }
         return LoadedSweep(
-            sweep: sweep, base: LoadedStudy(study: loaded.study, warnings: baseWarnings, files: Array(files.dropFirst())),
+            sweep: sweep,
+            base: LoadedStudy(study: loaded.study, warnings: baseWarnings, files: Array(files.dropFirst())),
             warnings: sweepWarnings + baseWarnings)
     }
 

@@ -5,18 +5,24 @@ struct SweepFileDecoder {
     let context: DecodingContext
     let file: String
 
-    /// - Parameter loadBase: loads the base study from its display path; `nil` when it failed.
+    /// - Parameters:
+    ///   - root: the sweep file's YAML root.
+    ///   - loadBase: loads the base study from its display path; `nil` when it failed.
+    /// - Returns: the sweep, or `nil` after reporting its problems to the context.
     func decode(_ root: YAMLNode, loadBase: (String, SourceLocation) -> Study?) -> Sweep? {
-        guard let fields = FileHeader.read(root, owner: "sweep file", keys: ["name", "base", "mode", "vary"], context: context)
+        guard
+            let fields = FileHeader.read(
+                root, owner: "sweep file", keys: ["name", "base", "mode", "vary"], context: context)
         else { return nil }
         var mode = Sweep.Mode.grid
         if let node = fields.node("mode"), let text = context.text(node, field: "mode") {
             if let read = Sweep.Mode(rawValue: text) {
                 mode = read
             } else {
-                context.error(at: node.location, "'mode' must be grid or zip, found '\(text)'",
-                              hint: Suggestions.closest(to: text, among: ["grid", "zip"]).first.map { "did you mean '\($0)'?" }
-                                  ?? "grid takes every combination, zip takes values together by position")
+                context.error(
+                    at: node.location, "'mode' must be grid or zip, found '\(text)'",
+                    hint: Suggestions.closest(to: text, among: ["grid", "zip"]).first.map { "did you mean '\($0)'?" }
+                        ?? "grid takes every combination, zip takes values together by position")
             }
         }
         let dimensions = (fields.list("vary") ?? []).compactMap(dimension)
@@ -28,9 +34,10 @@ struct SweepFileDecoder {
         let basePath = PathDisplay.resolve(relative, from: file)
         let base = loadBase(basePath, baseNode.location)
         if mode == .zip, let lengths = Optional(dimensions.map(\.dimension.values.count)), Set(lengths).count > 1 {
-            context.error(at: fields.keyLocation("vary"),
-                          "zip needs lists of one length, found \(lengths.map(String.init).joined(separator: ", "))",
-                          hint: "give every path the same number of values, or use mode: grid")
+            context.error(
+                at: fields.keyLocation("vary"),
+                "zip needs lists of one length, found \(lengths.map(String.init).joined(separator: ", "))",
+                hint: "give every path the same number of values, or use mode: grid")
         }
         if let base { check(dimensions, against: base) }
         guard !context.hasErrors else { return nil }
@@ -65,15 +72,18 @@ struct SweepFileDecoder {
         for item in dimensions {
             let path = item.dimension.path
             if let first = seen[path] {
-                context.error(at: item.pathLocation, "'\(path)' is varied twice",
-                              hint: "merge its values into the entry at \(first.line):\(first.column)")
+                context.error(
+                    at: item.pathLocation, "'\(path)' is varied twice",
+                    hint: "merge its values into the entry at \(first.line):\(first.column)")
                 continue
             }
             seen[path] = item.pathLocation
             do throws(NumberPathError) {
                 try base.checkNumberPath(path)
             } catch {
-                context.error(at: item.pathLocation, error.message, hint: error.hint.isEmpty ? "name a number of the study by ids and keys" : error.hint)
+                context.error(
+                    at: item.pathLocation, error.message,
+                    hint: error.hint.isEmpty ? "name a number of the study by ids and keys" : error.hint)
                 continue
             }
             for (value, location) in zip(item.dimension.values, item.valueLocations) {

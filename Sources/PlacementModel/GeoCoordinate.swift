@@ -29,7 +29,8 @@ public struct GeoCoordinate: Hashable, Sendable {
         let phi2 = other.latitude * radians
         let deltaPhi = (other.latitude - latitude) * radians
         let deltaLambda = (other.longitude - longitude) * radians
-        let a = sin(deltaPhi / 2) * sin(deltaPhi / 2)
+        let a =
+            sin(deltaPhi / 2) * sin(deltaPhi / 2)
             + cos(phi1) * cos(phi2) * sin(deltaLambda / 2) * sin(deltaLambda / 2)
         // min guards asin against rounding just above 1 for antipodal points.
         return 2 * Self.earthRadiusKilometres * asin(min(1, a.squareRoot()))

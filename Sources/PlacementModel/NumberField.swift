@@ -27,18 +27,22 @@ struct NumberField<Item>: Sendable {
     static func value(_ key: String, _ rule: NumberRule, _ path: WritableKeyPath<Item, Double> & Sendable)
         -> NumberField
     {
-        NumberField(key, rule, read: { item, _ in item[keyPath: path] }, write: { item, _, value in
-            item[keyPath: path] = value
-        })
+        NumberField(
+            key, rule, read: { item, _ in item[keyPath: path] },
+            write: { item, _, value in
+                item[keyPath: path] = value
+            })
     }
 
     /// A plain `Int` property (the rule guarantees a whole number).
     static func whole(_ key: String, _ rule: NumberRule, _ path: WritableKeyPath<Item, Int> & Sendable)
         -> NumberField
     {
-        NumberField(key, rule, read: { item, _ in Double(item[keyPath: path]) }, write: { item, _, value in
-            item[keyPath: path] = Int(value)
-        })
+        NumberField(
+            key, rule, read: { item, _ in Double(item[keyPath: path]) },
+            write: { item, _, value in
+                item[keyPath: path] = Int(value)
+            })
     }
 
     /// `<key>.<year>` of a carry-forward series; reads the effective value.
@@ -46,11 +50,14 @@ struct NumberField<Item>: Sendable {
         _ key: String, _ rule: NumberRule, default defaultValue: Double,
         _ path: WritableKeyPath<Item, YearSeries> & Sendable
     ) -> NumberField {
-        NumberField(key + ".<year>", rule, read: { item, arguments in
-            item[keyPath: path].value(in: Int(arguments[0])!, default: defaultValue)
-        }, write: { item, arguments, value in
-            item[keyPath: path].set(value, for: Int(arguments[0])!)
-        })
+        NumberField(
+            key + ".<year>", rule,
+            read: { item, arguments in
+                item[keyPath: path].value(in: Int(arguments[0])!, default: defaultValue)
+            },
+            write: { item, arguments, value in
+                item[keyPath: path].set(value, for: Int(arguments[0])!)
+            })
     }
 
     /// `<key>.<id>.<year>` of multiplier series keyed by id; absent series read as 1.
@@ -58,12 +65,15 @@ struct NumberField<Item>: Sendable {
         _ key: String, placeholder: String, _ rule: NumberRule,
         _ path: WritableKeyPath<Item, [Identifier<Kind>: YearSeries]> & Sendable
     ) -> NumberField {
-        NumberField("\(key).<\(placeholder)>.<year>", rule, read: { item, arguments in
-            let series = item[keyPath: path][Identifier(arguments[0])] ?? YearSeries()
-            return series.value(in: Int(arguments[1])!, default: 1)
-        }, write: { item, arguments, value in
-            item[keyPath: path][Identifier(arguments[0]), default: YearSeries()].set(value, for: Int(arguments[1])!)
-        })
+        NumberField(
+            "\(key).<\(placeholder)>.<year>", rule,
+            read: { item, arguments in
+                let series = item[keyPath: path][Identifier(arguments[0])] ?? YearSeries()
+                return series.value(in: Int(arguments[1])!, default: 1)
+            },
+            write: { item, arguments, value in
+                item[keyPath: path][Identifier(arguments[0]), default: YearSeries()].set(value, for: Int(arguments[1])!)
+            })
     }
 
     /// The placeholder names this field expects, e.g. `["<year>"]`.

@@ -45,7 +45,9 @@ enum NumberPathResolver {
                 if part != component {
                     throw NumberPathError(
                         message: "unknown key '\(component)' in '\(prefix)'",
-                        hint: Suggestions.hint(for: component, among: unique(siblings.map { $0.pattern[position] }.filter { !$0.isPlaceholder }),
+                        hint: Suggestions.hint(
+                            for: component,
+                            among: unique(siblings.map { $0.pattern[position] }.filter { !$0.isPlaceholder }),
                             noun: "expected one of") ?? "")
                 }
                 continue

@@ -8,19 +8,25 @@ enum NumberPathTable {
         .value("risk.weight", .unitInterval, \.risk.weight),
         .value("policy.max_category_share", .positiveUpToOne, \.policy.maxCategoryShare),
         .value("stress.shock", .unitInterval, \.stress.shock),
-        NumberField("budget_usd", .budgetUSD, read: { study, _ in study.budgetUSD }, write: { study, _, value in
-            study.budgetUSD = value
-        }),
-        NumberField("integer_blocks.units", .integerBlockUnits, read: { study, _ in
-            study.integerBlockUnits.map(Double.init)
-        }, write: { study, _, value in study.integerBlockUnits = Int(value) }),
-        NumberField("latency.route_factor", .routeFactor, read: { study, _ in study.latency.settings.routeFactor },
+        NumberField(
+            "budget_usd", .budgetUSD, read: { study, _ in study.budgetUSD },
+            write: { study, _, value in
+                study.budgetUSD = value
+            }),
+        NumberField(
+            "integer_blocks.units", .integerBlockUnits,
+            read: { study, _ in
+                study.integerBlockUnits.map(Double.init)
+            }, write: { study, _, value in study.integerBlockUnits = Int(value) }),
+        NumberField(
+            "latency.route_factor", .routeFactor, read: { study, _ in study.latency.settings.routeFactor },
             write: { study, _, value in
                 var settings = study.latency.settings
                 settings.routeFactor = value
                 study.rebuildLatency(settings)
             }),
-        NumberField("latency.base_ms", .baseMs, read: { study, _ in study.latency.settings.baseMs },
+        NumberField(
+            "latency.base_ms", .baseMs, read: { study, _ in study.latency.settings.baseMs },
             write: { study, _, value in
                 var settings = study.latency.settings
                 settings.baseMs = value
@@ -34,13 +40,15 @@ enum NumberPathTable {
         .value("electricity_usd_per_mwh", .electricityUSDPerMWh, \.electricityUSDPerMWh),
         .value("shell_capex_usd_per_mw", .shellCapexUSDPerMW, \.shellCapexUSDPerMW),
         .value("fixed_om_usd_per_mw_year", .fixedOMUSDPerMWYear, \.fixedOMUSDPerMWYear),
-        NumberField("existing.<hardware>", .existingUnits, read: { facility, arguments in
-            facility.existingUnits(of: HardwareID(arguments[0]))
-        }, write: { facility, arguments, value in facility.existingUnits[HardwareID(arguments[0])] = value }),
+        NumberField(
+            "existing.<hardware>", .existingUnits,
+            read: { facility, arguments in
+                facility.existingUnits(of: HardwareID(arguments[0]))
+            }, write: { facility, arguments, value in facility.existingUnits[HardwareID(arguments[0])] = value }),
     ]
 
     static let zoneFields: [NumberField<Zone>] = [
-        .value("utc_offset_hours", .utcOffset, \.utcOffsetHours),
+        .value("utc_offset_hours", .utcOffset, \.utcOffsetHours)
     ]
 
     static let hardwareFields: [NumberField<Hardware>] = [
@@ -48,15 +56,18 @@ enum NumberPathTable {
         .value("power_kw", .powerKW, \.powerKW),
         .value("capex_usd", .capexUSD, \.capexUSD),
         .whole("lifetime_years", .lifetimeYears, \.lifetimeYears),
-        NumberField("throughput.<workload>", .throughput, read: { hardware, arguments in
-            hardware.throughput(for: WorkloadID(arguments[0]))
-        }, write: { hardware, arguments, value in hardware.throughputByWorkload[WorkloadID(arguments[0])] = value }),
+        NumberField(
+            "throughput.<workload>", .throughput,
+            read: { hardware, arguments in
+                hardware.throughput(for: WorkloadID(arguments[0]))
+            }, write: { hardware, arguments, value in hardware.throughputByWorkload[WorkloadID(arguments[0])] = value }),
     ]
 
     static let workloadFields: [NumberField<Workload>] = [
         .value("latency_slo_ms", .latencySLOMs, \.latencySLOMs),
         .value("min_memory_gb", .memoryGB, \.minMemoryGB),
-        NumberField("daily_profile.<entry>", .dailyProfileEntry, entryCount: { $0.dailyProfile.values.count },
+        NumberField(
+            "daily_profile.<entry>", .dailyProfileEntry, entryCount: { $0.dailyProfile.values.count },
             read: { workload, arguments in workload.dailyProfile.values[Int(arguments[0])!] },
             write: { workload, arguments, value in workload.dailyProfile.setValue(value, at: Int(arguments[0])!) }),
     ]
@@ -65,19 +76,25 @@ enum NumberPathTable {
         .value("price_usd_per_unit", .priceUSDPerUnit, \.priceUSDPerUnit),
         .value("committed_share", .unitInterval, \.committedShare),
         .value("shortfall_penalty_usd_per_unit", .priceUSDPerUnit, \.shortfallPenaltyUSDPerUnit),
-        NumberField("demand.annual_units.<year>", .annualUnits, read: { tenant, arguments in
-            tenant.annualUnits(in: Int(arguments[0])!)
-        }, write: { tenant, arguments, value in tenant.annualUnitsCurve.points.set(value, for: Int(arguments[0])!) }),
-        NumberField("demand.zones.<zone>", .unitInterval, read: { tenant, arguments in
-            tenant.share(of: ZoneID(arguments[0]))
-        }, write: { tenant, arguments, value in
-            let zone = ZoneID(arguments[0])
-            if let position = tenant.zoneShares.firstIndex(where: { $0.zone == zone }) {
-                tenant.zoneShares[position].share = value
-            } else {
-                tenant.zoneShares.append(Tenant.ZoneShare(zone: zone, share: value))
-            }
-        }),
+        NumberField(
+            "demand.annual_units.<year>", .annualUnits,
+            read: { tenant, arguments in
+                tenant.annualUnits(in: Int(arguments[0])!)
+            }, write: { tenant, arguments, value in tenant.annualUnitsCurve.points.set(value, for: Int(arguments[0])!) }
+        ),
+        NumberField(
+            "demand.zones.<zone>", .unitInterval,
+            read: { tenant, arguments in
+                tenant.share(of: ZoneID(arguments[0]))
+            },
+            write: { tenant, arguments, value in
+                let zone = ZoneID(arguments[0])
+                if let position = tenant.zoneShares.firstIndex(where: { $0.zone == zone }) {
+                    tenant.zoneShares[position].share = value
+                } else {
+                    tenant.zoneShares.append(Tenant.ZoneShare(zone: zone, share: value))
+                }
+            }),
     ]
 
     static let scenarioFields: [NumberField<Scenario>] = [

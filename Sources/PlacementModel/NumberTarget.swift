@@ -24,7 +24,8 @@ struct NumberScope: Sendable {
         modify: @escaping @Sendable (inout Study, String, (inout Item) -> Void) -> Void,
         fields: [NumberField<Item>]
     ) -> NumberScope {
-        NumberScope(name: name, noun: noun, ids: ids, keys: fields.map(\.key)) { study, id, key throws(NumberPathError) in
+        NumberScope(name: name, noun: noun, ids: ids, keys: fields.map(\.key)) {
+            study, id, key throws(NumberPathError) in
             let current = item(study, id)
             let (field, arguments) = try NumberPathResolver.match(
                 key, fields: fields, item: current, study: study, prefix: "\(name).\(id)")

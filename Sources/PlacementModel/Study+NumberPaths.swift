@@ -69,7 +69,8 @@ extension Study {
         guard NumberPathTable.studyFields.contains(where: { $0.pattern[0] == head }) else {
             throw NumberPathError(
                 message: "unknown key '\(head)' in number path '\(path)'",
-                hint: Suggestions.hint(for: head, among: NumberPathResolver.unique(heads), noun: "paths start with") ?? "")
+                hint: Suggestions.hint(for: head, among: NumberPathResolver.unique(heads), noun: "paths start with")
+                    ?? "")
         }
         let (field, arguments) = try NumberPathResolver.match(
             components, fields: NumberPathTable.studyFields, item: study, study: study, prefix: "study")

@@ -61,7 +61,23 @@ public struct Study: Sendable {
 
     /// Assembles a study and checks that its ids are unique and its references resolve.
     ///
-    /// - Parameter measuredLatency: measured round trips in ms; every other pair is estimated.
+    /// - Parameters:
+    ///   - regions: the regions with their facilities.
+    ///   - hardware: the accelerator catalogue.
+    ///   - workloads: the workload classes.
+    ///   - tenants: the tenants and their demand.
+    ///   - scenarios: the demand scenarios with their probabilities.
+    ///   - stress: the stress-test settings, if any.
+    ///   - horizon: the planning years.
+    ///   - discountRate: the yearly discount rate.
+    ///   - timeSlices: slices of a day; must divide 24.
+    ///   - budgetUSD: the capital budget, if any.
+    ///   - risk: the CVaR weight and level.
+    ///   - policy: the sovereignty policy settings.
+    ///   - integerBlockUnits: accelerators per integer block, or nil for continuous builds.
+    ///   - latencySettings: how unmeasured latencies are estimated.
+    ///   - breakevenUtilization: the utilization below which a fleet loses money.
+    ///   - measuredLatency: measured round trips in ms; every other pair is estimated.
     /// - Throws: ``StudyError`` for duplicate ids, dangling references, no scenario, or
     ///   `timeSlices` not dividing 24.
     public init(

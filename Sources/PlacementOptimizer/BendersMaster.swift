@@ -45,29 +45,36 @@ public struct BendersMaster: Sendable {
     /// from every scenario's NPV.
     public let buildCosts: [(Variable, Double)]
 
-    /// - Parameter valueBounds: an upper bound on each block's value (scaled money), so the first
-    ///   master is bounded before any cut.
+    /// - Parameters:
+    ///   - index: the study's index (builds, years, blocks).
+    ///   - valueBounds: an upper bound on each block's value (scaled money), so the first
+    ///     master is bounded before any cut.
     public init(index: PlacementIndex, valueBounds: [Double]) {
         self.index = index
-        let study = index.study, economics = Economics(study: study)
+        let study = index.study
+        let economics = Economics(study: study)
         let costs = InvestmentCosts(index: index, economics: economics)
-        let scale = PlacementProgram.moneyScale, riskWeight = study.risk.weight
+        let scale = PlacementProgram.moneyScale
+        let riskWeight = study.risk.weight
         let weights = PlacementProgramBuilder.weights(index)
         self.weights = weights
         var lp = LinearProgram(name: "master", sense: .maximize)
         var build = Array(repeating: [Variable?](repeating: nil, count: index.years.count), count: index.fleets.count)
         var npv = Array(repeating: LinearExpression(), count: index.scenarios.count)
-        var scaleOf = [Double](), buildCosts = [(Variable, Double)]()
+        var scaleOf: [Double] = []
+        var buildCosts: [(Variable, Double)] = []
         let integer = study.integerBlockUnits != nil
         for (fleet, entry) in index.fleets.enumerated() {
-            let facility = study.facilities[entry.facility], hardware = study.hardware[entry.hardware]
+            let facility = study.facilities[entry.facility]
+            let hardware = study.hardware[entry.hardware]
             for (y, year) in index.years.enumerated() where index.buildable[fleet][y] {
                 let cost = costs.discountedCostPerUnit(fleet: fleet, builtIn: y) * index.blockUnits * scale
                 let room = facility.powerMW(in: year) - study.existingPowerMW(facility: facility, in: year)
                 let most = hardware.powerKW > 0 ? room * 1000 / hardware.powerKW / index.blockUnits : 1
                 let upper = integer && hardware.powerKW > 0 ? most.rounded(.down) : Double.infinity
-                let column = lp.addVariable(name: "build[\(facility.id),\(hardware.id),\(year)]", lower: 0, upper: upper,
-                                            objective: -(1 - riskWeight) * cost, isInteger: integer)
+                let column = lp.addVariable(
+                    name: "build[\(facility.id),\(hardware.id),\(year)]", lower: 0, upper: upper,
+                    objective: -(1 - riskWeight) * cost, isInteger: integer)
                 build[fleet][y] = column
                 scaleOf.append(max(1, most))
                 buildCosts.append((column, cost))
@@ -79,12 +86,13 @@ public struct BendersMaster: Sendable {
         buildColumns = build.flatMap { $0.compactMap { $0 } }
         let constant = costs.existingFixedOM() * scale
         lp.objectiveConstant = -(1 - riskWeight) * constant
-        var theta = [Variable]()
+        var theta: [Variable] = []
         for (y, year) in index.years.enumerated() {
             for (s, scenario) in index.scenarios.enumerated() {
-                let column = lp.addVariable(name: "theta[\(year),\(scenario.id)]", lower: -.infinity,
-                                            upper: valueBounds[index.block(year: y, scenario: s)],
-                                            objective: (1 - riskWeight) * weights[s])
+                let column = lp.addVariable(
+                    name: "theta[\(year),\(scenario.id)]", lower: -.infinity,
+                    upper: valueBounds[index.block(year: y, scenario: s)],
+                    objective: (1 - riskWeight) * weights[s])
                 theta.append(column)
                 npv[s].add(column, 1)
             }
@@ -95,13 +103,15 @@ public struct BendersMaster: Sendable {
         let rows = InvestmentRows(index: index)
         powerRow = rows.addPowerRows(to: &lp, build: build)
         budgetRow = rows.addBudgetRow(to: &lp, build: build)
-        var eta: Variable?, excess = [Variable]()
+        var eta: Variable?
+        var excess: [Variable] = []
         if riskWeight > 0 {
             let column = lp.addVariable(name: "eta", lower: -.infinity, upper: .infinity, objective: -riskWeight)
             eta = column
             for (s, scenario) in index.scenarios.enumerated() {
-                let slack = lp.addVariable(name: "excess[\(scenario.id)]",
-                                           objective: -riskWeight * weights[s] / (1 - study.risk.alpha))
+                let slack = lp.addVariable(
+                    name: "excess[\(scenario.id)]",
+                    objective: -riskWeight * weights[s] / (1 - study.risk.alpha))
                 excess.append(slack)
                 var row = npv[s].combined()
                 row.add(slack, 1)
@@ -115,11 +125,14 @@ public struct BendersMaster: Sendable {
         self.objectiveTerms = objectiveTerms
 
         // Regularisation: deviations from the centre, weighted by each column's largest size.
-        var centreRow = [Constraint](), distance = [(Variable, Double)]()
+        var centreRow: [Constraint] = []
+        var distance: [(Variable, Double)] = []
         for (position, column) in buildColumns.enumerated() {
             let name = lp.name(of: column).dropFirst("build".count)
-            let up = lp.addVariable(name: "up\(name)"), down = lp.addVariable(name: "down\(name)")
-            centreRow.append(lp.addConstraint(name: "centre\(name)", terms: [(column, 1), (up, -1), (down, 1)], .equal(0)))
+            let up = lp.addVariable(name: "up\(name)")
+            let down = lp.addVariable(name: "down\(name)")
+            centreRow.append(
+                lp.addConstraint(name: "centre\(name)", terms: [(column, 1), (up, -1), (down, 1)], .equal(0)))
             distance += [(up, -1 / scaleOf[position]), (down, -1 / scaleOf[position])]
         }
         self.centreRow = centreRow
@@ -136,7 +149,8 @@ public struct BendersMaster: Sendable {
     /// `theta[b] <= value + sum_q dual_q * (cap_q(build) - installed_q)`, where `dual_q` sums the
     /// capacity rows' duals of fleet q over the block's slices.
     public func cut(block: Int, value: Double, capacityDuals: [Double], installed: [Double])
-        -> (terms: [(Variable, Double)], bound: RowBound) {
+        -> (terms: [(Variable, Double)], bound: RowBound)
+    {
         let y = block / index.scenarios.count
         var terms = [(theta[block], 1.0)]
         var rhs = value
@@ -153,6 +167,8 @@ public struct BendersMaster: Sendable {
 
     /// Units built per fleet and year position (accelerators) at a master point.
     public func builtUnits(_ values: [Double]) -> [[Double]] {
-        build.map { row in row.map { column in column.map { PlanAssembler.units(values[$0.index] * index.blockUnits) } ?? 0 } }
+        build.map { row in
+            row.map { column in column.map { PlanAssembler.units(values[$0.index] * index.blockUnits) } ?? 0 }
+        }
     }
 }

@@ -32,28 +32,39 @@ public struct BlockDispatch: Sendable {
     /// Reads the block from `values`, the column values of the LP holding `layout` (the block's own
     /// LP or the investment LP); `retire` adds the write-off columns' values when given.
     /// `demandScale` is the stress scaling the LP was solved with.
-    public init(layout: DispatchBlockLayout, index: PlacementIndex, values: [Double],
-                retire: [Variable?]? = nil, demandScale: [WorkloadID: Double] = [:]) {
-        let study = index.study, economics = Economics(study: study)
-        let hours = economics.hoursPerSlice, slices = index.slices
-        let y = layout.year, s = layout.scenario
-        let year = index.years[y], scenario = index.scenarios[s]
+    public init(
+        layout: DispatchBlockLayout, index: PlacementIndex, values: [Double],
+        retire: [Variable?]? = nil, demandScale: [WorkloadID: Double] = [:]
+    ) {
+        let study = index.study
+        let economics = Economics(study: study)
+        let hours = economics.hoursPerSlice
+        let slices = index.slices
+        let y = layout.year
+        let s = layout.scenario
+        let year = index.years[y]
+        let scenario = index.scenarios[s]
         self.year = y
         self.scenario = s
         let workloadCount = study.workloads.count
-        var fleets = Array(repeating: FleetUse(busyBySlice: Array(repeating: 0, count: slices),
-                                               hoursByWorkload: Array(repeating: 0, count: workloadCount), retiredUnits: 0),
-                           count: index.fleets.count)
-        var demand = [Plan.DemandOutcome]()
-        var serviceHours = [Int: Double]()
-        var revenue = 0.0, energy = 0.0, penalty = 0.0
+        var fleets = Array(
+            repeating: FleetUse(
+                busyBySlice: Array(repeating: 0, count: slices),
+                hoursByWorkload: Array(repeating: 0, count: workloadCount), retiredUnits: 0),
+            count: index.fleets.count)
+        var demand: [Plan.DemandOutcome] = []
+        var serviceHours: [Int: Double] = [:]
+        var revenue = 0.0
+        var energy = 0.0
+        var penalty = 0.0
         for (p, point) in index.demandPoints.enumerated() {
             let tenant = study.tenants[point.tenant]
             let price = economics.price(tenant, year: year, scenario: scenario)
             let stress = demandScale[tenant.workload] ?? 1
             let zoneWeights = Self.zoneWeights(point, tenant: tenant, study: study)
-            var outcome = Plan.DemandOutcome(tenant: tenant.id, zones: point.zones.map { study.zones[$0].id }, year: year,
-                                             scenario: scenario.id, demand: 0, served: 0, unserved: 0, shortfall: 0)
+            var outcome = Plan.DemandOutcome(
+                tenant: tenant.id, zones: point.zones.map { study.zones[$0].id }, year: year,
+                scenario: scenario.id, demand: 0, served: 0, unserved: 0, shortfall: 0)
             for k in 0..<slices {
                 let position = p * slices + k
                 outcome.demand += layout.demandRate[position] * stress * hours
@@ -64,18 +75,21 @@ public struct BlockDispatch: Sendable {
                 layout.forEachServe(point: p, slice: k, index: index) { arc, column in
                     let served = values[column.index]
                     guard served != 0 else { return }
-                    let facility = study.facilities[arc.facility], hardware = study.hardware[arc.hardware]
-                    let throughput = economics.effectiveThroughput(hardware, tenant.workload, year: year, scenario: scenario)
+                    let facility = study.facilities[arc.facility]
+                    let hardware = study.hardware[arc.hardware]
+                    let throughput = economics.effectiveThroughput(
+                        hardware, tenant.workload, year: year, scenario: scenario)
                     let accelerators = served / throughput
                     fleets[arc.fleet].busyBySlice[k] += accelerators
                     fleets[arc.fleet].hoursByWorkload[point.workload] += accelerators * hours
                     outcome.served += served * hours
                     revenue += served * hours * price
-                    energy += accelerators * hours
+                    energy +=
+                        accelerators * hours
                         * economics.energyCostPerAcceleratorHour(facility, hardware, year: year, scenario: scenario)
                     for (position, zone) in point.zones.enumerated() {
-                        serviceHours[zone * study.facilities.count + arc.facility, default: 0]
-                            += accelerators * hours * zoneWeights[position]
+                        serviceHours[zone * study.facilities.count + arc.facility, default: 0] +=
+                            accelerators * hours * zoneWeights[position]
                     }
                 }
             }
@@ -92,8 +106,9 @@ public struct BlockDispatch: Sendable {
             let hours = serviceHours[key] ?? 0
             guard hours > 0 else { return nil }
             let facilities = study.facilities.count
-            return Plan.Service(zone: study.zones[key / facilities].id, facility: study.facilities[key % facilities].id,
-                                year: year, scenario: scenario.id, acceleratorHours: hours)
+            return Plan.Service(
+                zone: study.zones[key / facilities].id, facility: study.facilities[key % facilities].id,
+                year: year, scenario: scenario.id, acceleratorHours: hours)
         }
         self.revenue = revenue
         self.energy = energy

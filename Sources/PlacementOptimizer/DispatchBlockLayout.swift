@@ -39,8 +39,10 @@ public struct DispatchBlockLayout: Sendable {
     }
 
     /// Calls `body(arc, column)` for each serve column of a demand point in a slice, in column order.
-    public func forEachServe(point: Int, slice: Int, index: PlacementIndex,
-                             _ body: (PlacementIndex.Arc, Variable) -> Void) {
+    public func forEachServe(
+        point: Int, slice: Int, index: PlacementIndex,
+        _ body: (PlacementIndex.Arc, Variable) -> Void
+    ) {
         let position = point * index.slices + slice
         guard demandRow[position] != nil else { return }
         var column = serveStart[position]
@@ -63,22 +65,29 @@ struct DispatchBlockWriter {
     /// Serve, unserved and shortfall columns and the demand rows of block (y, s).
     /// `objectiveWeight` multiplies the block's value in the LP's objective.
     /// Returns the layout and the capacity terms per (fleet, slice) still to be written.
-    func appendDemand(to lp: inout LinearProgram, year y: Int, scenario s: Int, objectiveWeight: Double,
-                      demandScale: [WorkloadID: Double] = [:])
-        -> (layout: DispatchBlockLayout, capacityTerms: [[(Variable, Double)]]) {
+    func appendDemand(
+        to lp: inout LinearProgram, year y: Int, scenario s: Int, objectiveWeight: Double,
+        demandScale: [WorkloadID: Double] = [:]
+    )
+        -> (layout: DispatchBlockLayout, capacityTerms: [[(Variable, Double)]])
+    {
         var layout = DispatchBlockLayout(year: y, scenario: s)
-        let slices = index.slices, hours = economics.hoursPerSlice
-        let year = index.years[y], scenario = index.scenarios[s]
+        let slices = index.slices
+        let hours = economics.hoursPerSlice
+        let year = index.years[y]
+        let scenario = index.scenarios[s]
         let discount = economics.discountFactor(year: year)
         var capacityTerms = Array(repeating: [(Variable, Double)](), count: index.fleets.count * slices)
         for point in index.demandPoints {
-            let tenant = study.tenants[point.tenant], zoneLabel = index.zoneLabel(of: point)
+            let tenant = study.tenants[point.tenant]
+            let zoneLabel = index.zoneLabel(of: point)
             let workload = study.workloads[point.workload]
             let stress = demandScale[workload.id] ?? 1
             let price = economics.price(tenant, year: year, scenario: scenario)
             for k in 0..<slices {
-                let rate = economics.demandRate(tenant, zoneShare: point.share, profileFactor: point.profile[k],
-                                                year: year, scenario: scenario)
+                let rate = economics.demandRate(
+                    tenant, zoneShare: point.share, profileFactor: point.profile[k],
+                    year: year, scenario: scenario)
                 layout.demandRate.append(rate)
                 layout.serveStart.append(lp.variableCount)
                 let demand = rate * stress
@@ -89,15 +98,19 @@ struct DispatchBlockWriter {
                     continue
                 }
                 let suffix = "\(tenant.id),\(zoneLabel),\(year),\(scenario.id),\(k)"
-                var terms = [(Variable, Double)]()
+                var terms: [(Variable, Double)] = []
                 terms.reserveCapacity(point.arcs.count + 2)
                 for arc in point.arcs where index.capacityPossible[arc.fleet][y] {
-                    let facility = study.facilities[arc.facility], hardware = study.hardware[arc.hardware]
-                    let throughput = economics.effectiveThroughput(hardware, workload.id, year: year, scenario: scenario)
-                    let energy = economics.energyCostPerAcceleratorHour(facility, hardware, year: year, scenario: scenario)
+                    let facility = study.facilities[arc.facility]
+                    let hardware = study.hardware[arc.hardware]
+                    let throughput = economics.effectiveThroughput(
+                        hardware, workload.id, year: year, scenario: scenario)
+                    let energy = economics.energyCostPerAcceleratorHour(
+                        facility, hardware, year: year, scenario: scenario)
                     let margin = discount * hours * (price - energy / throughput) * scale
                     let column = lp.addVariable(
-                        name: "serve[\(tenant.id),\(zoneLabel),\(facility.id),\(hardware.id),\(year),\(scenario.id),\(k)]",
+                        name:
+                            "serve[\(tenant.id),\(zoneLabel),\(facility.id),\(hardware.id),\(year),\(scenario.id),\(k)]",
                         objective: objectiveWeight * margin)
                     terms.append((column, 1))
                     layout.valueTerms.append((column, margin))
@@ -131,16 +144,20 @@ struct DispatchBlockWriter {
 
     /// Capacity rows of a block: `sum serve / throughput + extra(fleet) <= limit(fleet)` for each
     /// (fleet, slice) that some serve column uses.
-    func appendCapacityRows(to lp: inout LinearProgram, layout: inout DispatchBlockLayout,
-                            capacityTerms: [[(Variable, Double)]],
-                            extra: (Int) -> (terms: [(Variable, Double)], limit: Double)) {
+    func appendCapacityRows(
+        to lp: inout LinearProgram, layout: inout DispatchBlockLayout,
+        capacityTerms: [[(Variable, Double)]],
+        extra: (Int) -> (terms: [(Variable, Double)], limit: Double)
+    ) {
         let slices = index.slices
-        let year = index.years[layout.year], scenario = index.scenarios[layout.scenario]
+        let year = index.years[layout.year]
+        let scenario = index.scenarios[layout.scenario]
         layout.capacityRow = Array(repeating: nil, count: index.fleets.count * slices)
         for (fleet, entry) in index.fleets.enumerated() {
             guard (0..<slices).contains(where: { !capacityTerms[fleet * slices + $0].isEmpty }) else { continue }
             let tie = extra(fleet)
-            let facility = study.facilities[entry.facility], hardware = study.hardware[entry.hardware]
+            let facility = study.facilities[entry.facility]
+            let hardware = study.hardware[entry.hardware]
             for k in 0..<slices {
                 let terms = capacityTerms[fleet * slices + k]
                 guard !terms.isEmpty else { continue }
@@ -156,13 +173,15 @@ struct DispatchBlockWriter {
     func appendShareRows(to lp: inout LinearProgram, layout: DispatchBlockLayout) {
         let share = study.policy.maxCategoryShare
         guard share < 1 else { return }
-        let year = index.years[layout.year], scenario = index.scenarios[layout.scenario]
+        let year = index.years[layout.year]
+        let scenario = index.scenarios[layout.scenario]
         var serveByFacility = Array(repeating: [(Variable, Int, Double)](), count: study.facilities.count)
         for (p, point) in index.demandPoints.enumerated() {
             for k in 0..<index.slices {
                 layout.forEachServe(point: p, slice: k, index: index) { arc, column in
-                    let throughput = economics.effectiveThroughput(study.hardware[arc.hardware], study.workloads[point.workload].id,
-                                                                   year: year, scenario: scenario)
+                    let throughput = economics.effectiveThroughput(
+                        study.hardware[arc.hardware], study.workloads[point.workload].id,
+                        year: year, scenario: scenario)
                     serveByFacility[arc.facility].append((column, point.workload, 1 / throughput))
                 }
             }
@@ -172,8 +191,9 @@ struct DispatchBlockWriter {
             guard !serve.isEmpty else { continue }
             for w in Set(serve.map(\.1)).sorted() {
                 let terms = serve.map { ($0.0, ($0.1 == w ? 1 - share : -share) * $0.2) }
-                lp.addConstraint(name: "share[\(facility.id),\(year),\(scenario.id),\(study.workloads[w].id)]",
-                                 terms: terms, .lessOrEqual(0))
+                lp.addConstraint(
+                    name: "share[\(facility.id),\(year),\(scenario.id),\(study.workloads[w].id)]",
+                    terms: terms, .lessOrEqual(0))
             }
         }
     }

@@ -37,10 +37,12 @@ public struct DispatchBlockProgram: Sendable {
     /// Right-hand sides of the capacity rows for the installed units of each fleet.
     public func capacityBounds(installed: [Double]) -> [(Constraint, RowBound)] {
         let slices = layout.capacityRow.count / max(1, retire.count)
-        var bounds = [(Constraint, RowBound)]()
+        var bounds: [(Constraint, RowBound)] = []
         for fleet in retire.indices {
             for k in 0..<slices {
-                if let row = layout.capacityRow[fleet * slices + k] { bounds.append((row, .lessOrEqual(installed[fleet]))) }
+                if let row = layout.capacityRow[fleet * slices + k] {
+                    bounds.append((row, .lessOrEqual(installed[fleet])))
+                }
             }
         }
         return bounds
@@ -70,8 +72,10 @@ public struct DispatchBlockProgram: Sendable {
 
     /// Demand rows and unserved bounds with each workload's demand times `scale` (1 when absent).
     public func demandBounds(scale: [WorkloadID: Double], index: PlacementIndex)
-        -> (rows: [(Constraint, RowBound)], columns: [(Variable, lower: Double, upper: Double)]) {
-        var rows = [(Constraint, RowBound)](), columns = [(Variable, lower: Double, upper: Double)]()
+        -> (rows: [(Constraint, RowBound)], columns: [(Variable, lower: Double, upper: Double)])
+    {
+        var rows: [(Constraint, RowBound)] = []
+        var columns: [(Variable, lower: Double, upper: Double)] = []
         for (p, point) in index.demandPoints.enumerated() {
             let tenant = index.study.tenants[point.tenant]
             let factor = scale[tenant.workload] ?? 1
@@ -80,7 +84,9 @@ public struct DispatchBlockProgram: Sendable {
                 guard let row = layout.demandRow[position] else { continue }
                 let demand = layout.demandRate[position] * factor
                 rows.append((row, .equal(demand)))
-                if let column = layout.unserved[position] { columns.append((column, 0, (1 - tenant.committedShare) * demand)) }
+                if let column = layout.unserved[position] {
+                    columns.append((column, 0, (1 - tenant.committedShare) * demand))
+                }
             }
         }
         return (rows, columns)
@@ -107,20 +113,24 @@ public struct DispatchBlockBuilder: Sendable {
     /// Block (y, s) with zero capacity; set it with ``DispatchBlockProgram/capacityBounds(installed:)``.
     public func build(year y: Int, scenario s: Int) -> DispatchBlockProgram {
         let writer = DispatchBlockWriter(index: index, economics: Economics(study: index.study))
-        let year = index.years[y], scenario = index.scenarios[s]
+        let year = index.years[y]
+        let scenario = index.scenarios[s]
         var lp = LinearProgram(name: "dispatch[\(year),\(scenario.id)]", sense: .maximize)
         var (layout, capacityTerms) = writer.appendDemand(to: &lp, year: y, scenario: s, objectiveWeight: 1)
         let slices = index.slices
         let retire: [Variable?] = index.fleets.enumerated().map { fleet, entry in
             guard (0..<slices).contains(where: { !capacityTerms[fleet * slices + $0].isEmpty }) else { return nil }
-            let facility = index.study.facilities[entry.facility], hardware = index.study.hardware[entry.hardware]
-            return lp.addVariable(name: "retire[\(facility.id),\(hardware.id),\(year),\(scenario.id)]", lower: 0, upper: 0)
+            let facility = index.study.facilities[entry.facility]
+            let hardware = index.study.hardware[entry.hardware]
+            return lp.addVariable(
+                name: "retire[\(facility.id),\(hardware.id),\(year),\(scenario.id)]", lower: 0, upper: 0)
         }
         writer.appendCapacityRows(to: &lp, layout: &layout, capacityTerms: capacityTerms) { fleet in
             (retire[fleet].map { [($0, 1.0)] } ?? [], 0)
         }
         writer.appendShareRows(to: &lp, layout: layout)
         let valueRow = lp.addConstraint(name: "value[\(year),\(scenario.id)]", terms: layout.valueTerms, .free)
-        return DispatchBlockProgram(model: lp, layout: layout, retire: retire, valueRow: valueRow, columns: lp.variables)
+        return DispatchBlockProgram(
+            model: lp, layout: layout, retire: retire, valueRow: valueRow, columns: lp.variables)
     }
 }

@@ -25,14 +25,17 @@ public struct Economics: Sendable {
 
     /// `r (1+r)^L / ((1+r)^L - 1)`, and `1/L` at a rate of 0.
     public func capitalRecoveryFactor(lifetimeYears: Int) -> Double {
-        let rate = study.discountRate, lifetime = Double(lifetimeYears)
+        let rate = study.discountRate
+        let lifetime = Double(lifetimeYears)
         guard rate != 0 else { return 1 / lifetime }
         let growth = pow(1 + rate, lifetime)
         return rate * growth / (growth - 1)
     }
 
     /// Work units one accelerator does in an hour in this year and scenario (throughput x efficiency).
-    public func effectiveThroughput(_ hardware: Hardware, _ workload: WorkloadID, year: Int, scenario: Scenario) -> Double {
+    public func effectiveThroughput(_ hardware: Hardware, _ workload: WorkloadID, year: Int, scenario: Scenario)
+        -> Double
+    {
         hardware.throughput(for: workload) * scenario.efficiencyMultiplier(for: workload, in: year)
     }
 
@@ -42,7 +45,9 @@ public struct Economics: Sendable {
     }
 
     /// Energy cost of one busy accelerator-hour at the facility: kW/1000 x PUE x USD/MWh x multiplier.
-    public func energyCostPerAcceleratorHour(_ facility: Facility, _ hardware: Hardware, year: Int, scenario: Scenario) -> Double {
+    public func energyCostPerAcceleratorHour(_ facility: Facility, _ hardware: Hardware, year: Int, scenario: Scenario)
+        -> Double
+    {
         hardware.powerKW / 1000 * facility.pue * facility.electricityUSDPerMWh
             * scenario.electricityMultiplier(for: facility.region, in: year)
     }
@@ -58,7 +63,9 @@ public struct Economics: Sendable {
     }
 
     /// Demand rate (units per hour) of a tenant in a zone, year, scenario and UTC slice.
-    public func demandRate(_ tenant: Tenant, zoneShare: Double, profileFactor: Double, year: Int, scenario: Scenario) -> Double {
+    public func demandRate(_ tenant: Tenant, zoneShare: Double, profileFactor: Double, year: Int, scenario: Scenario)
+        -> Double
+    {
         tenant.annualUnits(in: year) * zoneShare * scenario.demandMultiplier(for: tenant.workload, in: year)
             * profileFactor / Horizon.hoursPerYear
     }

@@ -21,7 +21,8 @@ public struct InvestmentCosts: Sendable {
     /// over the horizon years it is alive (annualisation: years after the horizon are not charged).
     public func discountedCostPerUnit(fleet: Int, builtIn y: Int) -> Double {
         let entry = index.fleets[fleet]
-        let facility = index.study.facilities[entry.facility], hardware = index.study.hardware[entry.hardware]
+        let facility = index.study.facilities[entry.facility]
+        let hardware = index.study.hardware[entry.hardware]
         let yearly = economics.fixedOMPerUnitYear(facility, hardware) + economics.capitalPerUnitYear(facility, hardware)
         return index.years.indices.filter { hardware.isAlive(installedIn: index.years[y], in: index.years[$0]) }
             .reduce(0) { $0 + economics.discountFactor(year: index.years[$1]) * yearly }
@@ -34,10 +35,12 @@ public struct InvestmentCosts: Sendable {
         let pairs = index.fleets + index.idleExisting
         var cost = 0.0
         for pair in pairs {
-            let facility = study.facilities[pair.facility], hardware = study.hardware[pair.hardware]
+            let facility = study.facilities[pair.facility]
+            let hardware = study.hardware[pair.hardware]
             let perUnit = economics.fixedOMPerUnitYear(facility, hardware)
             for year in index.years {
-                cost += economics.discountFactor(year: year)
+                cost +=
+                    economics.discountFactor(year: year)
                     * study.existingUnitsAlive(facility: facility, hardware: hardware, in: year) * perUnit
             }
         }

@@ -15,10 +15,11 @@ struct InvestmentRows {
     /// no build column is alive (the loader has checked that existing units fit).
     func addPowerRows(to lp: inout LinearProgram, build: [[Variable?]]) -> [[Constraint?]] {
         let study = index.study
-        var rows = Array(repeating: [Constraint?](repeating: nil, count: index.years.count), count: study.facilities.count)
+        var rows = Array(
+            repeating: [Constraint?](repeating: nil, count: index.years.count), count: study.facilities.count)
         for (f, facility) in study.facilities.enumerated() {
             for (y, year) in index.years.enumerated() {
-                var terms = [(Variable, Double)]()
+                var terms: [(Variable, Double)] = []
                 for (fleet, entry) in index.fleets.enumerated() where entry.facility == f {
                     let kw = study.hardware[entry.hardware].powerKW
                     for built in index.buildYearsAlive(fleet: fleet, in: y) {
@@ -35,9 +36,10 @@ struct InvestmentRows {
 
     /// `sum of builds x unit capex <= budget` (scaled money), when the study sets a budget.
     func addBudgetRow(to lp: inout LinearProgram, build: [[Variable?]]) -> Constraint? {
-        let study = index.study, scale = PlacementProgram.moneyScale
+        let study = index.study
+        let scale = PlacementProgram.moneyScale
         guard let budget = study.budgetUSD else { return nil }
-        var terms = [(Variable, Double)]()
+        var terms: [(Variable, Double)] = []
         for (fleet, entry) in index.fleets.enumerated() {
             let unitCapex = study.facilities[entry.facility].unitCapexUSD(of: study.hardware[entry.hardware])
             for case let column? in build[fleet] { terms.append((column, unitCapex * index.blockUnits * scale)) }

@@ -74,45 +74,51 @@ public struct PlacementIndex: Sendable {
         years = study.horizon.years
         self.scenarios = scenarios ?? study.scenarios
         slices = study.timeSlices
-        let workloadIndex = Dictionary(uniqueKeysWithValues: study.workloads.enumerated().map { ($0.element.id, $0.offset) })
+        let workloadIndex = Dictionary(
+            uniqueKeysWithValues: study.workloads.enumerated().map { ($0.element.id, $0.offset) })
         let zoneIndex = Dictionary(uniqueKeysWithValues: study.zones.enumerated().map { ($0.element.id, $0.offset) })
         self.workloadIndex = workloadIndex
 
-        var fleetIndex = [Fleet: Int]()
-        var fleets = [Fleet]()
-        var points = [DemandPoint]()
-        var unreachable = [UnreachableDemand]()
+        var fleetIndex: [Fleet: Int] = [:]
+        var fleets: [Fleet] = []
+        var points: [DemandPoint] = []
+        var unreachable: [UnreachableDemand] = []
         for (t, tenant) in study.tenants.enumerated() {
             guard let w = workloadIndex[tenant.workload] else { continue }
             let workload = study.workloads[w]
             for zoneShare in tenant.zoneShares where zoneShare.share > 0 {
                 guard let z = zoneIndex[zoneShare.zone] else { continue }
                 let zone = study.zones[z]
-                var arcs = [Arc]()
+                var arcs: [Arc] = []
                 for (f, facility) in study.facilities.enumerated() {
                     for (h, hardware) in study.hardware.enumerated()
                     where study.isArc(tenant: tenant, zone: zone, facility: facility, hardware: hardware) {
                         let fleet = Fleet(facility: f, hardware: h)
-                        let position = fleetIndex[fleet] ?? {
-                            fleets.append(fleet)
-                            fleetIndex[fleet] = fleets.count - 1
-                            return fleets.count - 1
-                        }()
+                        let position =
+                            fleetIndex[fleet]
+                            ?? {
+                                fleets.append(fleet)
+                                fleetIndex[fleet] = fleets.count - 1
+                                return fleets.count - 1
+                            }()
                         arcs.append(Arc(fleet: position, facility: f, hardware: h))
                     }
                 }
                 if arcs.isEmpty {
-                    unreachable.append(UnreachableDemand(
-                        tenant: tenant.id, zone: zone.id,
-                        reason: Self.whyUnreachable(tenant: tenant, workload: workload, zone: zone, study: study)))
+                    unreachable.append(
+                        UnreachableDemand(
+                            tenant: tenant.id, zone: zone.id,
+                            reason: Self.whyUnreachable(tenant: tenant, workload: workload, zone: zone, study: study)))
                 }
                 let profile = workload.profileFactors(slices: study.timeSlices, utcOffsetHours: zone.utcOffsetHours)
                 if let same = points.lastIndex(where: { $0.tenant == t && $0.arcs == arcs && $0.profile == profile }) {
                     points[same].zones.append(z)
                     points[same].share += zoneShare.share
                 } else {
-                    points.append(DemandPoint(tenant: t, zones: [z], workload: w, share: zoneShare.share,
-                                              arcs: arcs, profile: profile))
+                    points.append(
+                        DemandPoint(
+                            tenant: t, zones: [z], workload: w, share: zoneShare.share,
+                            arcs: arcs, profile: profile))
                 }
             }
         }
@@ -120,9 +126,11 @@ public struct PlacementIndex: Sendable {
         let used = Set(fleets)
         idleExisting = study.facilities.indices.flatMap { f in
             study.hardware.indices.map { Fleet(facility: f, hardware: $0) }.filter { pair in
-                !used.contains(pair) && study.horizon.years.contains {
-                    study.existingUnitsAlive(facility: study.facilities[f], hardware: study.hardware[pair.hardware], in: $0) > 0
-                }
+                !used.contains(pair)
+                    && study.horizon.years.contains {
+                        study.existingUnitsAlive(
+                            facility: study.facilities[f], hardware: study.hardware[pair.hardware], in: $0) > 0
+                    }
             }
         }
         demandPoints = points
@@ -139,8 +147,11 @@ public struct PlacementIndex: Sendable {
         capacityPossible = fleets.enumerated().map { position, fleet in
             let hardware = study.hardware[fleet.hardware]
             return years.indices.map { y in
-                study.existingUnitsAlive(facility: study.facilities[fleet.facility], hardware: hardware, in: years[y]) > 0
-                    || (0...y).contains { buildable[position][$0] && hardware.isAlive(installedIn: years[$0], in: years[y]) }
+                study.existingUnitsAlive(facility: study.facilities[fleet.facility], hardware: hardware, in: years[y])
+                    > 0
+                    || (0...y).contains {
+                        buildable[position][$0] && hardware.isAlive(installedIn: years[$0], in: years[y])
+                    }
             }
         }
     }
@@ -148,7 +159,8 @@ public struct PlacementIndex: Sendable {
     /// Spare IT power for new builds (power limit less the existing units alive), and with
     /// integer blocks room for at least one block.
     static func hasRoom(study: Study, fleet: Fleet, year: Int, blockUnits: Double) -> Bool {
-        let facility = study.facilities[fleet.facility], hardware = study.hardware[fleet.hardware]
+        let facility = study.facilities[fleet.facility]
+        let hardware = study.hardware[fleet.hardware]
         let room = facility.powerMW(in: year) - study.existingPowerMW(facility: facility, in: year)
         guard room > 0 else { return false }
         guard study.integerBlockUnits != nil, hardware.powerKW > 0 else { return true }
@@ -167,8 +179,9 @@ public struct PlacementIndex: Sendable {
     /// Existing (pre-horizon) units of the fleet alive in year position `y`.
     public func existingAlive(fleet: Int, in y: Int) -> Double {
         let entry = fleets[fleet]
-        return study.existingUnitsAlive(facility: study.facilities[entry.facility],
-                                        hardware: study.hardware[entry.hardware], in: years[y])
+        return study.existingUnitsAlive(
+            facility: study.facilities[entry.facility],
+            hardware: study.hardware[entry.hardware], in: years[y])
     }
 
     /// Installed units of the fleet in year position `y` given the units built in each year
@@ -187,13 +200,21 @@ public struct PlacementIndex: Sendable {
         let slo = workload.latencySLOMs
         let withinLatency = study.facilities.filter { study.rttMs(zone: zone.id, facility: $0.id) <= slo }
         if withinLatency.isEmpty {
-            let nearest = study.facilities.min { study.rttMs(zone: zone.id, facility: $0.id) < study.rttMs(zone: zone.id, facility: $1.id) }
-            let detail = nearest.map { String(format: "; the nearest, %@, is %.1f ms", $0.id.rawValue, study.rttMs(zone: zone.id, facility: $0.id)) } ?? ""
+            let nearest = study.facilities.min {
+                study.rttMs(zone: zone.id, facility: $0.id) < study.rttMs(zone: zone.id, facility: $1.id)
+            }
+            let detail =
+                nearest.map {
+                    String(
+                        format: "; the nearest, %@, is %.1f ms", $0.id.rawValue,
+                        study.rttMs(zone: zone.id, facility: $0.id))
+                } ?? ""
             return "no facility within the \(workload.id) latency target of \(formatted(slo)) ms\(detail)"
         }
         let resident = withinLatency.filter { tenant.residency.permits(zone: zone, facility: $0) }
         if resident.isEmpty {
-            return "no facility within \(formatted(slo)) ms satisfies residency \(tenant.residency.rawValue) (zone jurisdiction \(zone.jurisdiction), region \(zone.region))"
+            return
+                "no facility within \(formatted(slo)) ms satisfies residency \(tenant.residency.rawValue) (zone jurisdiction \(zone.jurisdiction), region \(zone.region))"
         }
         let eligible = resident.count == 1 ? "the 1 eligible facility" : "the \(resident.count) eligible facilities"
         return "no accelerator allowed at \(eligible) has the memory (\(formatted(workload.minMemoryGB)) GB) "

@@ -34,6 +34,7 @@ public struct PlacementProgram: Sendable {
 
     /// Units built per fleet and year position (accelerators), read from a primal point.
     public func builtUnits(_ primal: PrimalPoint) -> [[Double]] {
-        build.map { row in row.map { column in column.map { PlanAssembler.units(primal[$0] * index.blockUnits) } ?? 0 } }
+        build.map { row in row.map { column in column.map { PlanAssembler.units(primal[$0] * index.blockUnits) } ?? 0 }
+        }
     }
 }

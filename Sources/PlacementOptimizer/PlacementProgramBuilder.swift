@@ -93,7 +93,8 @@ private struct InvestmentBuildState {
         weights = PlacementProgramBuilder.weights(index)
         riskWeight = index.study.risk.weight
         build = Array(repeating: Array(repeating: nil, count: index.years.count), count: index.fleets.count)
-        powerRow = Array(repeating: Array(repeating: nil, count: index.years.count), count: index.study.facilities.count)
+        powerRow = Array(
+            repeating: Array(repeating: nil, count: index.years.count), count: index.study.facilities.count)
         npv = Array(repeating: LinearExpression(), count: index.scenarios.count)
     }
 
@@ -109,7 +110,8 @@ private struct InvestmentBuildState {
         let integer = study.integerBlockUnits != nil
         let blockUnits = index.blockUnits
         for (fleet, entry) in index.fleets.enumerated() {
-            let facility = study.facilities[entry.facility], hardware = study.hardware[entry.hardware]
+            let facility = study.facilities[entry.facility]
+            let hardware = study.hardware[entry.hardware]
             let cost = InvestmentCosts(index: index, economics: economics)
             for (y, year) in index.years.enumerated() where index.buildable[fleet][y] {
                 let discounted = cost.discountedCostPerUnit(fleet: fleet, builtIn: y)
@@ -169,7 +171,8 @@ private struct InvestmentBuildState {
         let eta = lp.addVariable(name: "eta", lower: -.infinity, upper: .infinity, objective: -riskWeight)
         self.eta = eta
         for (s, scenario) in index.scenarios.enumerated() {
-            let column = lp.addVariable(name: "excess[\(scenario.id)]", objective: -riskWeight * weights[s] / (1 - alpha))
+            let column = lp.addVariable(
+                name: "excess[\(scenario.id)]", objective: -riskWeight * weights[s] / (1 - alpha))
             excess.append(column)
             var row = npv[s].combined()
             row.add(column, 1)

@@ -117,11 +117,13 @@ public struct Plan: Sendable {
 
     private let fleetYearPosition: [BuildKey: Int]
 
-    public init(termination: TerminationStatus, primalStatus: ResultStatus, objectiveUSD: Double, years: [Int],
-                scenarios: [ScenarioID], scenarioWeights: [Double], workloads: [WorkloadID], fleetYears: [FleetYear],
-                dispatch: [Dispatch], demand: [DemandOutcome], service: [Service], financials: [Financials],
-                npvByScenario: [Double], powerShadowPrices: [ShadowPrice], budgetShadowPrice: ShadowPrice?,
-                unreachable: [PlacementIndex.UnreachableDemand], hoursPerSlice: Double) {
+    public init(
+        termination: TerminationStatus, primalStatus: ResultStatus, objectiveUSD: Double, years: [Int],
+        scenarios: [ScenarioID], scenarioWeights: [Double], workloads: [WorkloadID], fleetYears: [FleetYear],
+        dispatch: [Dispatch], demand: [DemandOutcome], service: [Service], financials: [Financials],
+        npvByScenario: [Double], powerShadowPrices: [ShadowPrice], budgetShadowPrice: ShadowPrice?,
+        unreachable: [PlacementIndex.UnreachableDemand], hoursPerSlice: Double
+    ) {
         self.termination = termination
         self.primalStatus = primalStatus
         self.objectiveUSD = objectiveUSD
@@ -139,7 +141,8 @@ public struct Plan: Sendable {
         self.budgetShadowPrice = budgetShadowPrice
         self.unreachable = unreachable
         self.hoursPerSlice = hoursPerSlice
-        fleetYearPosition = Dictionary(fleetYears.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        fleetYearPosition = Dictionary(
+            fleetYears.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Capacity of a (facility, hardware, year), if the plan has that fleet.
@@ -150,7 +153,7 @@ public struct Plan: Sendable {
 
     /// Builds by (facility, hardware, year).
     public var builtUnits: [BuildKey: Double] {
-        var units = [BuildKey: Double]()
+        var units: [BuildKey: Double] = [:]
         for row in fleetYears where row.built > 0 { units[row.key] = row.built }
         return units
     }

@@ -37,32 +37,41 @@ public struct PlanAssembler: Sendable {
     ///   - blocks: canonical dispatch of every block, at `index.block(year:scenario:)`.
     ///   - blockValues: each block's optimal value in scaled money (discounted).
     ///   - objective: the investment objective in scaled money, including its constant.
-    public func plan(built: [[Double]], blocks: [BlockDispatch], blockValues: [Double], objective: Double,
-                     status: Status, shadowPrices: (power: [Plan.ShadowPrice], budget: Plan.ShadowPrice?)) -> Plan {
-        let study = index.study, years = index.years, scenarios = index.scenarios
+    ///   - status: termination and primal status of the investment solve.
+    ///   - shadowPrices: the power rows' and the budget row's duals, in USD.
+    /// - Returns: the plan, in USD and accelerators.
+    public func plan(
+        built: [[Double]], blocks: [BlockDispatch], blockValues: [Double], objective: Double,
+        status: Status, shadowPrices: (power: [Plan.ShadowPrice], budget: Plan.ShadowPrice?)
+    ) -> Plan {
+        let study = index.study
+        let years = index.years
+        let scenarios = index.scenarios
         let (fleetYears, fixedOM, capital) = capacity(built: built)
-        var dispatch = [Plan.Dispatch]()
+        var dispatch: [Plan.Dispatch] = []
         for (fleet, entry) in index.fleets.enumerated() {
             for y in years.indices {
                 for s in scenarios.indices {
                     let use = blocks[index.block(year: y, scenario: s)].fleets[fleet]
-                    dispatch.append(Plan.Dispatch(
-                        facility: study.facilities[entry.facility].id, hardware: study.hardware[entry.hardware].id,
-                        year: years[y], scenario: scenarios[s].id, busyBySlice: use.busyBySlice,
-                        hoursByWorkload: use.hoursByWorkload, retiredUnits: use.retiredUnits))
+                    dispatch.append(
+                        Plan.Dispatch(
+                            facility: study.facilities[entry.facility].id, hardware: study.hardware[entry.hardware].id,
+                            year: years[y], scenario: scenarios[s].id, busyBySlice: use.busyBySlice,
+                            hoursByWorkload: use.hoursByWorkload, retiredUnits: use.retiredUnits))
                 }
             }
         }
         dispatch += idleDispatch(count: scenarios.count) { scenarios[$0].id }
-        var financials = [Plan.Financials]()
+        var financials: [Plan.Financials] = []
         var npv = Array(repeating: 0.0, count: scenarios.count)
         let constant = InvestmentCosts(index: index, economics: economics)
         for (s, scenario) in scenarios.enumerated() {
             for (y, year) in years.enumerated() {
                 let block = blocks[index.block(year: y, scenario: s)]
-                financials.append(Plan.Financials(
-                    scenario: scenario.id, year: year, revenue: block.revenue, energy: block.energy,
-                    fixedOM: fixedOM[y], capital: capital[y], penalty: block.penalty))
+                financials.append(
+                    Plan.Financials(
+                        scenario: scenario.id, year: year, revenue: block.revenue, energy: block.energy,
+                        fixedOM: fixedOM[y], capital: capital[y], penalty: block.penalty))
                 npv[s] += blockValues[index.block(year: y, scenario: s)] / PlacementProgram.moneyScale
             }
             // Capacity costs of builds plus fixed O&M of existing units, discounted.
@@ -92,14 +101,15 @@ public struct PlanAssembler: Sendable {
     /// year, labelled with `scenario`: `blocks[y]` is year position y's block.
     public func dispatch(of blocks: [BlockDispatch], scenario: ScenarioID) -> [Plan.Dispatch] {
         let study = index.study
-        var dispatch = [Plan.Dispatch]()
+        var dispatch: [Plan.Dispatch] = []
         for (fleet, entry) in index.fleets.enumerated() {
             for block in blocks {
                 let use = block.fleets[fleet]
-                dispatch.append(Plan.Dispatch(
-                    facility: study.facilities[entry.facility].id, hardware: study.hardware[entry.hardware].id,
-                    year: index.years[block.year], scenario: scenario, busyBySlice: use.busyBySlice,
-                    hoursByWorkload: use.hoursByWorkload, retiredUnits: use.retiredUnits))
+                dispatch.append(
+                    Plan.Dispatch(
+                        facility: study.facilities[entry.facility].id, hardware: study.hardware[entry.hardware].id,
+                        year: index.years[block.year], scenario: scenario, busyBySlice: use.busyBySlice,
+                        hoursByWorkload: use.hoursByWorkload, retiredUnits: use.retiredUnits))
             }
         }
         return dispatch + idleDispatch(count: 1) { _ in scenario }
@@ -111,9 +121,10 @@ public struct PlanAssembler: Sendable {
         return index.idleExisting.flatMap { pair in
             index.years.flatMap { year in
                 (0..<count).map { s in
-                    Plan.Dispatch(facility: study.facilities[pair.facility].id, hardware: study.hardware[pair.hardware].id,
-                                  year: year, scenario: scenario(s), busyBySlice: Array(repeating: 0, count: index.slices),
-                                  hoursByWorkload: Array(repeating: 0, count: study.workloads.count), retiredUnits: 0)
+                    Plan.Dispatch(
+                        facility: study.facilities[pair.facility].id, hardware: study.hardware[pair.hardware].id,
+                        year: year, scenario: scenario(s), busyBySlice: Array(repeating: 0, count: index.slices),
+                        hoursByWorkload: Array(repeating: 0, count: study.workloads.count), retiredUnits: 0)
                 }
             }
         }
@@ -122,28 +133,35 @@ public struct PlanAssembler: Sendable {
     /// Capacity and book value per fleet and year (the idle existing fleets last), with fixed
     /// O&M and capital per year position.
     public func capacity(built: [[Double]]) -> (rows: [Plan.FleetYear], fixedOM: [Double], capital: [Double]) {
-        let study = index.study, years = index.years
-        var rows = [Plan.FleetYear]()
-        var fixedOM = Array(repeating: 0.0, count: years.count), capital = fixedOM
-        let pairs = index.fleets.enumerated().map { ($1, built[$0]) }
+        let study = index.study
+        let years = index.years
+        var rows: [Plan.FleetYear] = []
+        var fixedOM = Array(repeating: 0.0, count: years.count)
+        var capital = fixedOM
+        let pairs =
+            index.fleets.enumerated().map { ($1, built[$0]) }
             + index.idleExisting.map { ($0, Array(repeating: 0.0, count: years.count)) }
         for (pair, builds) in pairs {
-            let facility = study.facilities[pair.facility], hardware = study.hardware[pair.hardware]
+            let facility = study.facilities[pair.facility]
+            let hardware = study.hardware[pair.hardware]
             let unitCapex = facility.unitCapexUSD(of: hardware)
             let existingYear = study.horizon.existingInstallYear
             for (y, year) in years.enumerated() {
                 let existing = study.existingUnitsAlive(facility: facility, hardware: hardware, in: year)
                 // Vintages: existing units (installed start - 1), then each year's builds.
                 var installed = existing
-                var book = existing > 0 ? existing * unitCapex * depreciation(hardware, from: existingYear, to: year) : 0
-                for earlier in 0...y where builds[earlier] != 0 && hardware.isAlive(installedIn: years[earlier], in: year) {
+                var book =
+                    existing > 0 ? existing * unitCapex * depreciation(hardware, from: existingYear, to: year) : 0
+                for earlier in 0...y
+                where builds[earlier] != 0 && hardware.isAlive(installedIn: years[earlier], in: year) {
                     installed += builds[earlier]
                     book += builds[earlier] * unitCapex * depreciation(hardware, from: years[earlier], to: year)
                 }
-                rows.append(Plan.FleetYear(
-                    facility: facility.id, hardware: hardware.id, year: year, built: Self.cleaned(builds[y]),
-                    capacity: Self.cleaned(installed), existing: existing, unitCapexUSD: unitCapex,
-                    powerKW: hardware.powerKW, bookValueUSD: book))
+                rows.append(
+                    Plan.FleetYear(
+                        facility: facility.id, hardware: hardware.id, year: year, built: Self.cleaned(builds[y]),
+                        capacity: Self.cleaned(installed), existing: existing, unitCapexUSD: unitCapex,
+                        powerKW: hardware.powerKW, bookValueUSD: book))
                 fixedOM[y] += installed * economics.fixedOMPerUnitYear(facility, hardware)
                 capital[y] += (installed - existing) * economics.capitalPerUnitYear(facility, hardware)
             }
@@ -159,23 +177,30 @@ public struct PlanAssembler: Sendable {
     /// Shadow prices of power and budget (LP only): the rows' duals, from objective units
     /// (thousands of USD) to USD per MW and USD per USD. The investment LP and the decomposition's
     /// master both hold these rows.
-    public static func shadowPrices(solution: Solution, model: LinearProgram, powerRow: [[Constraint?]],
-                                    budgetRow: Constraint?, index: PlacementIndex)
-        -> (power: [Plan.ShadowPrice], budget: Plan.ShadowPrice?) {
+    public static func shadowPrices(
+        solution: Solution, model: LinearProgram, powerRow: [[Constraint?]],
+        budgetRow: Constraint?, index: PlacementIndex
+    )
+        -> (power: [Plan.ShadowPrice], budget: Plan.ShadowPrice?)
+    {
         guard let duals = solution.dual, let primal = solution.primal else { return ([], nil) }
         func binding(_ row: Constraint) -> Bool {
             let limit = model.bound(of: row).upper
             return abs(primal[row] - limit) <= 1e-7 * max(1, abs(limit))
         }
-        var power = [Plan.ShadowPrice]()
+        var power: [Plan.ShadowPrice] = []
         for (f, facility) in index.study.facilities.enumerated() {
             for (y, year) in index.years.enumerated() {
                 guard let row = powerRow[f][y] else { continue }
-                power.append(Plan.ShadowPrice(facility: facility.id, year: year,
-                                              value: duals[row] / PlacementProgram.moneyScale, binding: binding(row)))
+                power.append(
+                    Plan.ShadowPrice(
+                        facility: facility.id, year: year,
+                        value: duals[row] / PlacementProgram.moneyScale, binding: binding(row)))
             }
         }
-        let budget = budgetRow.map { Plan.ShadowPrice(facility: nil, year: nil, value: duals[$0], binding: binding($0)) }
+        let budget = budgetRow.map {
+            Plan.ShadowPrice(facility: nil, year: nil, value: duals[$0], binding: binding($0))
+        }
         return (power, budget)
     }
 

@@ -46,10 +46,14 @@ final class DecomposedSolve<Solver: IncrementalSolver>: @unchecked Sendable {
         let integer = master.model.hasIntegerVariables
         let regularize = !integer && !master.buildColumns.isEmpty
         var lp = master.model
-        var lower = -Double.infinity, upper = Double.infinity
-        var best: [Double]?          // master column values of the best builds
-        var history = [DecompositionProgress]()
-        var iterations = 0, blockSolves = 0, cuts = 0, simplexIterations = 0
+        var lower = -Double.infinity
+        var upper = Double.infinity
+        var best: [Double]?  // master column values of the best builds
+        var history: [DecompositionProgress] = []
+        var iterations = 0
+        var blockSolves = 0
+        var cuts = 0
+        var simplexIterations = 0
         var termination = TerminationStatus.iterationLimit
         var lastMaster: Solution?
         var message: String?
@@ -58,8 +62,8 @@ final class DecomposedSolve<Solver: IncrementalSolver>: @unchecked Sendable {
         // problem. Both gain every cut, so each re-solve is the dual simplex from the last basis.
         let cutting = try solver.makeSession(lp)
         var levelSession: Solver.Session?
-        var pendingCuts = [LinearConstraint]()
-        var levelPending = [LinearConstraint]()   // cuts the level session has not had yet
+        var pendingCuts: [LinearConstraint] = []
+        var levelPending: [LinearConstraint] = []
         func record(_ solution: Solution) -> Solution {
             simplexIterations += solution.statistics.iterations
             return solution
@@ -76,7 +80,9 @@ final class DecomposedSolve<Solver: IncrementalSolver>: @unchecked Sendable {
             let relaxed = record(try cutting.solve(using: iterations == 1 ? .primal : .dual))
             guard relaxed.termination == .optimal, let point = relaxed.primal else {
                 termination = relaxed.termination
-                message = "the master problem ended \(relaxed.termination.rawValue)" + (relaxed.message.map { ": \($0)" } ?? "")
+                message =
+                    "the master problem ended \(relaxed.termination.rawValue)"
+                    + (relaxed.message.map { ": \($0)" } ?? "")
                 break
             }
             lastMaster = relaxed
@@ -94,13 +100,16 @@ final class DecomposedSolve<Solver: IncrementalSolver>: @unchecked Sendable {
                 } else {
                     var levelled = lp
                     for column in master.columns { levelled.setObjectiveCoefficient(column, 0) }
-                    for (column, weight) in master.distanceObjective { levelled.setObjectiveCoefficient(column, weight) }
+                    for (column, weight) in master.distanceObjective {
+                        levelled.setObjectiveCoefficient(column, weight)
+                    }
                     session = try solver.makeSession(levelled)
                     levelSession = session
                 }
                 levelPending = []
-                try session.setBounds(zip(master.centreRow, master.buildColumns).map { ($0, .equal(centre[$1.index])) }
-                    + [(master.levelRow, .greaterOrEqual(level - lp.objectiveConstant))])
+                try session.setBounds(
+                    zip(master.centreRow, master.buildColumns).map { ($0, .equal(centre[$1.index])) }
+                        + [(master.levelRow, .greaterOrEqual(level - lp.objectiveConstant))])
                 let projected = record(try session.solve(using: .dual))
                 if projected.termination == .optimal, let projectedPoint = projected.primal {
                     candidate = projectedPoint.values
@@ -114,8 +123,9 @@ final class DecomposedSolve<Solver: IncrementalSolver>: @unchecked Sendable {
                 best = candidate
             }
             pendingCuts = (0..<index.blockCount).map { b in
-                let cut = master.cut(block: b, value: evaluation.values[b], capacityDuals: evaluation.duals[b],
-                                     installed: evaluation.installed[b / index.scenarios.count])
+                let cut = master.cut(
+                    block: b, value: evaluation.values[b], capacityDuals: evaluation.duals[b],
+                    installed: evaluation.installed[b / index.scenarios.count])
                 return LinearConstraint(name: "cut[\(iterations),\(blocks.name(b))]", terms: cut.terms, cut.bound)
             }
             lp.addConstraints(pendingCuts)
@@ -152,12 +162,14 @@ final class DecomposedSolve<Solver: IncrementalSolver>: @unchecked Sendable {
             dualStatus: termination == .optimal && !integer ? .feasiblePoint : .noSolution, message: message,
             objective: best == nil ? nil : lower, built: best.map(master.builtUnits), iterations: simplexIterations,
             warmStarted: false, mipGap: integer ? lastMaster?.relativeGap : nil,
-            size: ProgramSize(rows: lp.constraintCount + blocks.totalSize.rows,
-                              columns: lp.variableCount + blocks.totalSize.columns,
-                              nonzeros: lp.nonzeroCount + blocks.totalSize.nonzeros, integer: integer))
+            size: ProgramSize(
+                rows: lp.constraintCount + blocks.totalSize.rows,
+                columns: lp.variableCount + blocks.totalSize.columns,
+                nonzeros: lp.nonzeroCount + blocks.totalSize.nonzeros, integer: integer))
         if termination == .optimal, !integer, let lastMaster {
-            outcome.shadowPrices = PlanAssembler.shadowPrices(solution: lastMaster, model: lp, powerRow: master.powerRow,
-                                                              budgetRow: master.budgetRow, index: index)
+            outcome.shadowPrices = PlanAssembler.shadowPrices(
+                solution: lastMaster, model: lp, powerRow: master.powerRow,
+                budgetRow: master.budgetRow, index: index)
         }
         outcome.decomposition = DecompositionStatistics(
             iterations: iterations, blockSolves: blockSolves, cuts: cuts,
@@ -186,32 +198,39 @@ final class DecomposedSolve<Solver: IncrementalSolver>: @unchecked Sendable {
     func evaluate(master: BendersMaster, values: [Double]) throws -> Evaluation {
         let built = master.builtUnits(values)
         let installed = PlanningPipeline<Solver>.installed(index: index, built: built)
-        let blocks = self.blocks, index = self.index
+        let blocks = self.blocks
+        let index = self.index
         let results = try blocks.pool.map(0..<index.blockCount) { b in
             try blocks.solveValue(b, installed: installed[b / index.scenarios.count])
         }
-        var blockValues = [Double](), duals = [[Double]](), iterations = 0
+        var blockValues: [Double] = []
+        var duals: [[Double]] = []
+        var iterations = 0
         for (b, result) in results.enumerated() {
             guard result.solution.termination == .optimal, let value = result.value, result.solution.dual != nil else {
-                throw PlanningError.stageFailed(stage: "decomposition subproblem", block: blocks.name(b),
-                                                termination: result.solution.termination, message: result.solution.message)
+                throw PlanningError.stageFailed(
+                    stage: "decomposition subproblem", block: blocks.name(b),
+                    termination: result.solution.termination, message: result.solution.message)
             }
             blockValues.append(value)
             duals.append(result.capacityDuals)
             iterations += result.solution.statistics.iterations
         }
-        return Evaluation(objective: objective(master: master, built: values, blockValues: blockValues),
-                          values: blockValues, duals: duals, installed: installed, iterations: iterations)
+        return Evaluation(
+            objective: objective(master: master, built: values, blockValues: blockValues),
+            values: blockValues, duals: duals, installed: installed, iterations: iterations)
     }
 
     /// The investment objective (scaled money) of builds with these block values:
     /// `(1 - w) E[npv] + w * tail NPV`.
     func objective(master: BendersMaster, built values: [Double], blockValues: [Double]) -> Double {
-        let study = index.study, weight = study.risk.weight
+        let study = index.study
+        let weight = study.risk.weight
         var npv = Array(repeating: 0.0, count: index.scenarios.count)
         let costs = master.buildCosts.reduce(0.0) { $0 + $1.1 * values[$1.0.index] }
         for b in 0..<index.blockCount { npv[b % index.scenarios.count] += blockValues[b] }
-        let constant = InvestmentCosts(index: index, economics: Economics(study: study)).existingFixedOM()
+        let constant =
+            InvestmentCosts(index: index, economics: Economics(study: study)).existingFixedOM()
             * PlacementProgram.moneyScale
         for s in npv.indices { npv[s] -= costs + constant }
         let expected = zip(npv, master.weights).reduce(0) { $0 + $1.0 * $1.1 }

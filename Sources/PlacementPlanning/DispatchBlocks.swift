@@ -84,8 +84,9 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
     /// Rows, columns and nonzeros of all blocks together (write-off columns and value rows included).
     var totalSize: ProgramSize {
         blocks.reduce(ProgramSize(rows: 0, columns: 0, nonzeros: 0, integer: false)) { total, block in
-            ProgramSize(rows: total.rows + block.size.rows, columns: total.columns + block.size.columns,
-                        nonzeros: total.nonzeros + block.size.nonzeros, integer: false)
+            ProgramSize(
+                rows: total.rows + block.size.rows, columns: total.columns + block.size.columns,
+                nonzeros: total.nonzeros + block.size.nonzeros, integer: false)
         }
     }
 
@@ -93,8 +94,10 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
 
     /// Stage 1 of block `b` with `installed` units per fleet and the demand scaled by `demandScale`.
     func solveValue(_ b: Int, installed: [Double], demandScale: [WorkloadID: Double] = [:]) throws -> ValueResult {
-        let block = blocks[b], program = block.program
-        var rows = [(Constraint, RowBound)](), columns = [(Variable, lower: Double, upper: Double)]()
+        let block = blocks[b]
+        let program = block.program
+        var rows: [(Constraint, RowBound)] = []
+        var columns: [(Variable, lower: Double, upper: Double)] = []
         if block.installed != installed {
             rows += program.capacityBounds(installed: installed)
             block.installed = installed
@@ -134,7 +137,8 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
     /// Stages 2 and 3 of block `b` after ``solveValue(_:installed:demandScale:)`` found `value`:
     /// the canonical dispatch, and with `bookValue` (per fleet, USD) the stranded write-off.
     func stage(_ b: Int, value: Double, bookValue: [Double]?) throws -> StagedDispatch {
-        let block = blocks[b], program = block.program
+        let block = blocks[b]
+        let program = block.program
         guard let installed = block.installed else { throw PlanningError.internalState("block \(b) has no capacity") }
         try block.session.setObjectiveCoefficients(program.objective(program.layout.busyTerms))
         block.stage = .canonical
@@ -145,17 +149,21 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
             canonical = try hold(block, value: value, tolerance: DispatchBlockProgram.solverTolerance)
         }
         guard canonical.termination == .optimal, let point = canonical.primal else {
-            throw PlanningError.stageFailed(stage: "canonical dispatch", block: name(b), termination: canonical.termination,
-                                            message: canonical.message)
+            throw PlanningError.stageFailed(
+                stage: "canonical dispatch", block: name(b), termination: canonical.termination,
+                message: canonical.message)
         }
-        var dispatch = BlockDispatch(layout: program.layout, index: index, values: point.values,
-                                     demandScale: block.demandScale)
+        var dispatch = BlockDispatch(
+            layout: program.layout, index: index, values: point.values,
+            demandScale: block.demandScale)
         var iterations = canonical.statistics.iterations
         var warm = canonical.statistics.warmStarted
         if let bookValue {
             try block.session.setVariableBounds(program.retireBounds(installed: installed))
             let perUnit = program.retire.enumerated().compactMap { fleet, column in
-                column.map { ($0, installed[fleet] > 0 ? bookValue[fleet] / installed[fleet] * PlacementProgram.moneyScale : 0) }
+                column.map {
+                    ($0, installed[fleet] > 0 ? bookValue[fleet] / installed[fleet] * PlacementProgram.moneyScale : 0)
+                }
             }
             try block.session.setObjectiveCoefficients(program.objective(perUnit))
             block.stage = .writeOff
@@ -165,8 +173,9 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
                 writeOff = try hold(block, value: value, tolerance: DispatchBlockProgram.solverTolerance)
             }
             guard writeOff.termination == .optimal, let retired = writeOff.primal else {
-                throw PlanningError.stageFailed(stage: "stranded write-off", block: name(b), termination: writeOff.termination,
-                                                message: writeOff.message)
+                throw PlanningError.stageFailed(
+                    stage: "stranded write-off", block: name(b), termination: writeOff.termination,
+                    message: writeOff.message)
             }
             for (fleet, column) in program.retire.enumerated() {
                 guard let column else { continue }
@@ -182,12 +191,15 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
     }
 
     /// Value then canonical (and write-off) for block `b`: the whole dispatch of one block at builds.
-    func dispatch(_ b: Int, installed: [Double], demandScale: [WorkloadID: Double] = [:],
-                  bookValue: [Double]?) throws -> StagedDispatch {
+    func dispatch(
+        _ b: Int, installed: [Double], demandScale: [WorkloadID: Double] = [:],
+        bookValue: [Double]?
+    ) throws -> StagedDispatch {
         let first = try solveValue(b, installed: installed, demandScale: demandScale)
         guard first.solution.termination == .optimal, let value = first.value else {
-            throw PlanningError.stageFailed(stage: "dispatch", block: name(b), termination: first.solution.termination,
-                                            message: first.solution.message)
+            throw PlanningError.stageFailed(
+                stage: "dispatch", block: name(b), termination: first.solution.termination,
+                message: first.solution.message)
         }
         var staged = try stage(b, value: value, bookValue: bookValue)
         staged.iterations += first.solution.statistics.iterations
@@ -219,7 +231,8 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
 
     /// `year,scenario` of a block, for messages.
     func name(_ b: Int) -> String {
-        let s = b % index.scenarios.count, y = b / index.scenarios.count
+        let s = b % index.scenarios.count
+        let y = b / index.scenarios.count
         return "\(index.years[y]),\(index.scenarios[s].id)"
     }
 }
@@ -231,9 +244,9 @@ public enum PlanningError: Error, CustomStringConvertible, Sendable {
 
     public var description: String {
         switch self {
-        case let .stageFailed(stage, block, termination, message):
+        case .stageFailed(let stage, let block, let termination, let message):
             "the \(stage) of block [\(block)] ended \(termination.rawValue)" + (message.map { ": \($0)" } ?? "")
-        case let .internalState(text):
+        case .internalState(let text):
             "internal error: \(text)"
         }
     }

@@ -44,8 +44,9 @@ public struct ProgramSize: Sendable, Hashable {
     }
 
     public init(_ model: LinearProgram) {
-        self.init(rows: model.constraintCount, columns: model.variableCount, nonzeros: model.nonzeroCount,
-                  integer: model.hasIntegerVariables)
+        self.init(
+            rows: model.constraintCount, columns: model.variableCount, nonzeros: model.nonzeroCount,
+            integer: model.hasIntegerVariables)
     }
 }
 

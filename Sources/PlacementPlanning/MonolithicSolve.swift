@@ -27,8 +27,9 @@ final class MonolithicSolve<Solver: IncrementalSolver>: @unchecked Sendable {
             built: solution.primal.map(program.builtUnits), iterations: solution.statistics.iterations,
             warmStarted: warm && solution.statistics.warmStarted, mipGap: solution.relativeGap,
             size: ProgramSize(program.model))
-        outcome.shadowPrices = PlanAssembler.shadowPrices(solution: solution, model: program.model, powerRow: program.powerRow,
-                                                          budgetRow: program.budgetRow, index: program.index)
+        outcome.shadowPrices = PlanAssembler.shadowPrices(
+            solution: solution, model: program.model, powerRow: program.powerRow,
+            budgetRow: program.budgetRow, index: program.index)
         return outcome
     }
 

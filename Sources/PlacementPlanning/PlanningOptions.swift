@@ -58,8 +58,10 @@ public struct DecompositionProgress: Sendable, Hashable {
     /// Block re-solves so far.
     public var blockSolves: Int
 
-    public init(iteration: Int, lowerBound: Double, upperBound: Double, relativeGap: Double, seconds: Double,
-                blockSolves: Int) {
+    public init(
+        iteration: Int, lowerBound: Double, upperBound: Double, relativeGap: Double, seconds: Double,
+        blockSolves: Int
+    ) {
         self.iteration = iteration
         self.lowerBound = lowerBound
         self.upperBound = upperBound
@@ -70,7 +72,8 @@ public struct DecompositionProgress: Sendable, Hashable {
 
     /// `iteration 12  lower -48.9210 B  upper -48.9205 B  gap 1.0e-05  3.2 s`
     public var line: String {
-        let lower = String(format: "%.6f", lowerBound / 1e9), upper = String(format: "%.6f", upperBound / 1e9)
+        let lower = String(format: "%.6f", lowerBound / 1e9)
+        let upper = String(format: "%.6f", upperBound / 1e9)
         return "iteration \(iteration)  lower \(lower) B USD  upper \(upper) B USD  gap "
             + String(format: "%.2e", relativeGap) + "  " + String(format: "%.1f s", seconds)
     }

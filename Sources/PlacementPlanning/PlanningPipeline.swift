@@ -77,8 +77,9 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
         timings.solve = (clock.now - start).seconds
         start = clock.now
         guard let built = investment.built, let objective = investment.objective else {
-            return PlanningResult(study: study, investment: investment, plan: nil, analysis: nil, timings: timings,
-                                  stageIterations: 0)
+            return PlanningResult(
+                study: study, investment: investment, plan: nil, analysis: nil, timings: timings,
+                stageIterations: 0)
         }
 
         // Canonical dispatch (and write-off) of every block at the plan's builds.
@@ -86,12 +87,14 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
         let installed = Self.installed(index: index, built: built)
         let bookValues = options.analyse ? Self.bookValues(assembler.capacity(built: built).rows, index: index) : nil
         let staged = try pool.map(0..<index.blockCount) { b in
-            try blocks.dispatch(b, installed: installed[b / index.scenarios.count],
-                                bookValue: bookValues?[b / index.scenarios.count])
+            try blocks.dispatch(
+                b, installed: installed[b / index.scenarios.count],
+                bookValue: bookValues?[b / index.scenarios.count])
         }
         let status = PlanAssembler.Status(termination: investment.termination, primalStatus: investment.primalStatus)
-        let plan = assembler.plan(built: built, blocks: staged.map(\.dispatch), blockValues: staged.map(\.value),
-                                  objective: objective, status: status, shadowPrices: investment.shadowPrices)
+        let plan = assembler.plan(
+            built: built, blocks: staged.map(\.dispatch), blockValues: staged.map(\.value),
+            objective: objective, status: status, shadowPrices: investment.shadowPrices)
         var stageIterations = staged.reduce(0) { $0 + $1.iterations }
         timings.canonical = (clock.now - start).seconds
         start = clock.now
@@ -104,25 +107,30 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
             for workload in stressed {
                 let scale = [workload: 1 - study.stress.shock]
                 let results = try pool.map(0..<index.years.count) { y in
-                    try blocks.dispatch(index.block(year: y, scenario: reference), installed: installed[y],
-                                        demandScale: scale, bookValue: bookValues?[y])
+                    try blocks.dispatch(
+                        index.block(year: y, scenario: reference), installed: installed[y],
+                        demandScale: scale, bookValue: bookValues?[y])
                 }
                 stageIterations += results.reduce(0) { $0 + $1.iterations }
-                cases?.append(StressTest.Case(
-                    workload: workload, plan: plan,
-                    dispatch: assembler.dispatch(of: results.map(\.dispatch), scenario: study.referenceScenario.id),
-                    iterations: results.reduce(0) { $0 + $1.iterations }, warmStarted: results.allSatisfy(\.warmStarted)))
+                cases?.append(
+                    StressTest.Case(
+                        workload: workload, plan: plan,
+                        dispatch: assembler.dispatch(of: results.map(\.dispatch), scenario: study.referenceScenario.id),
+                        iterations: results.reduce(0) { $0 + $1.iterations },
+                        warmStarted: results.allSatisfy(\.warmStarted)))
             }
         }
         let analysis = options.analyse ? PlanAnalysis(study: study, plan: plan, stressCases: cases) : nil
         timings.analysis = (clock.now - start).seconds
-        return PlanningResult(study: study, investment: investment, plan: plan, analysis: analysis, timings: timings,
-                              stageIterations: stageIterations)
+        return PlanningResult(
+            study: study, investment: investment, plan: plan, analysis: analysis, timings: timings,
+            stageIterations: stageIterations)
     }
 
     /// Installed units per year position and fleet.
     static func installed(index: PlacementIndex, built: [[Double]]) -> [[Double]] {
-        index.years.indices.map { y in index.fleets.indices.map { index.installed(fleet: $0, in: y, built: built[$0]) } }
+        index.years.indices.map { y in index.fleets.indices.map { index.installed(fleet: $0, in: y, built: built[$0]) }
+        }
     }
 
     /// Book value per year position and fleet (USD), from the plan's capacity rows (fleets first).

@@ -25,8 +25,9 @@ public struct ComparisonReport: Sendable {
             out.append("Solver: \(c.base.termination) -> \(c.changed.termination)")
         }
         if c.isEmpty {
-            out.append("No differences in value, capital, capacity, final-year utilization, resilience, "
-                + "stranded value, binding limits or reachable demand.")
+            out.append(
+                "No differences in value, capital, capacity, final-year utilization, resilience, "
+                    + "stranded value, binding limits or reachable demand.")
             return out.joined(separator: "\n") + "\n"
         }
         var value = TextTable(header: ["value (USD)", "base", "changed", "difference"])
@@ -35,14 +36,19 @@ public struct ComparisonReport: Sendable {
         }
         out += ["", value.rendered()]
         if !c.capacity.isEmpty {
-            var table = TextTable(header: ["capacity (accelerators)", "year", "built", "installed", "installed Δ",
-                                           "IT MW Δ"])
+            var table = TextTable(header: [
+                "capacity (accelerators)", "year", "built", "installed", "installed Δ",
+                "IT MW Δ",
+            ])
             for change in c.capacity {
-                table.append(["\(change.facility) / \(change.hardware)", String(change.year),
-                              Self.fromTo(change.built), Self.fromTo(change.installed),
-                              Self.signed(change.installed.difference) + Self.addedOrRemoved(change.installed),
-                              Self.signed(change.itMW.difference,
-                                          decimals: abs(change.itMW.difference ?? 0) < 1 ? 3 : 1)])
+                table.append([
+                    "\(change.facility) / \(change.hardware)", String(change.year),
+                    Self.fromTo(change.built), Self.fromTo(change.installed),
+                    Self.signed(change.installed.difference) + Self.addedOrRemoved(change.installed),
+                    Self.signed(
+                        change.itMW.difference,
+                        decimals: abs(change.itMW.difference ?? 0) < 1 ? 3 : 1),
+                ])
             }
             out += ["", table.rendered()]
         }
@@ -50,41 +56,53 @@ public struct ComparisonReport: Sendable {
         if !c.utilization.isEmpty {
             var table = TextTable(header: ["utilization in \(year)", "scenario", "base", "changed", "difference"])
             for change in c.utilization {
-                table.append([change.facility ?? "fleet", change.scenario, Format.percent(change.utilization.base),
-                              Format.percent(change.utilization.changed), Self.points(change.utilization.difference)])
+                table.append([
+                    change.facility ?? "fleet", change.scenario, Format.percent(change.utilization.base),
+                    Format.percent(change.utilization.changed), Self.points(change.utilization.difference),
+                ])
             }
             out += ["", table.rendered()]
         }
         if !c.resilience.isEmpty {
             var table = TextTable(header: ["resilience in \(year)", "base", "changed", "difference", "worst stress"])
             for change in c.resilience {
-                table.append([change.facility ?? "fleet", Format.percent(change.resilience.base),
-                              Format.percent(change.resilience.changed), Self.points(change.resilience.difference),
-                              Self.fromTo(change.worstStress.base, change.worstStress.changed)])
+                table.append([
+                    change.facility ?? "fleet", Format.percent(change.resilience.base),
+                    Format.percent(change.resilience.changed), Self.points(change.resilience.difference),
+                    Self.fromTo(change.worstStress.base, change.worstStress.changed),
+                ])
             }
             out += ["", table.rendered()]
         }
         if !c.stranded.isEmpty {
-            var table = TextTable(header: ["stranded value in \(year) (USD)", "book value", "stranded E",
-                                           "worst stress", "at risk E"])
+            var table = TextTable(header: [
+                "stranded value in \(year) (USD)", "book value", "stranded E",
+                "worst stress", "at risk E",
+            ])
             for change in c.stranded {
-                table.append([change.facility ?? "fleet", Self.moneyChange(change.bookValue),
-                              Self.moneyChange(change.stranded), Self.moneyChange(change.strandedWorstStress),
-                              Self.moneyChange(change.atRisk)])
+                table.append([
+                    change.facility ?? "fleet", Self.moneyChange(change.bookValue),
+                    Self.moneyChange(change.stranded), Self.moneyChange(change.strandedWorstStress),
+                    Self.moneyChange(change.atRisk),
+                ])
             }
             out += ["", table.rendered()]
         }
         if !c.powerLimits.isEmpty || c.budget != nil {
             var table = TextTable(header: ["limit", "year", "change", "shadow price base", "changed"])
             for limit in c.powerLimits {
-                table.append(["power at \(limit.facility)", String(limit.year), limit.change.rawValue,
-                              Self.money(limit.shadowPrice.base, unit: " USD/MW"),
-                              Self.money(limit.shadowPrice.changed, unit: " USD/MW")])
+                table.append([
+                    "power at \(limit.facility)", String(limit.year), limit.change.rawValue,
+                    Self.money(limit.shadowPrice.base, unit: " USD/MW"),
+                    Self.money(limit.shadowPrice.changed, unit: " USD/MW"),
+                ])
             }
             if let budget = c.budget {
-                table.append(["budget", "all", budget.change.rawValue,
-                              budget.shadowPrice.base.map { Format.grouped($0, decimals: 3) + " USD/USD" } ?? "-",
-                              budget.shadowPrice.changed.map { Format.grouped($0, decimals: 3) + " USD/USD" } ?? "-"])
+                table.append([
+                    "budget", "all", budget.change.rawValue,
+                    budget.shadowPrice.base.map { Format.grouped($0, decimals: 3) + " USD/USD" } ?? "-",
+                    budget.shadowPrice.changed.map { Format.grouped($0, decimals: 3) + " USD/USD" } ?? "-",
+                ])
             }
             out += ["", table.rendered()]
         }

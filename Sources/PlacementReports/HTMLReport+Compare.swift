@@ -8,64 +8,89 @@ extension HTMLReport {
         let c = comparison
         var lead = "Against \(c.base.source): "
         if c.isEmpty {
-            lead += "nothing changed in value, capital, capacity, final-year utilization, resilience, stranded value, "
+            lead +=
+                "nothing changed in value, capital, capacity, final-year utilization, resilience, stranded value, "
                 + "binding limits or reachable demand."
             return section(id: "what-changed", number: 7, title: "What changed", lead: lead, body: "")
         }
-        lead += "expected NPV \(Self.change(c.expectedNPV)), CVaR NPV \(Self.change(c.cvarNPV)), "
+        lead +=
+            "expected NPV \(Self.change(c.expectedNPV)), CVaR NPV \(Self.change(c.cvarNPV)), "
             + "capital \(Self.change(c.capex))."
         var body = [capacityDifferenceChart(c)]
         if !c.capacity.isEmpty {
-            body.append(table(
-                id: "what-changed-capacity", caption: "Accelerators built and installed that differ from the base",
-                header: ["facility", "accelerator", "year", "built base", "built now", "installed base",
-                         "installed now", "difference"],
-                rows: c.capacity.map { change in
-                    [change.facility, change.hardware, String(change.year), Self.cleanUnits(change.built.base),
-                     Self.cleanUnits(change.built.changed), Self.cleanUnits(change.installed.base),
-                     Self.cleanUnits(change.installed.changed), ComparisonReport.signed(change.installed.difference)
-                        + ComparisonReport.addedOrRemoved(change.installed)]
-                }, textColumns: [0, 1]))
+            body.append(
+                table(
+                    id: "what-changed-capacity", caption: "Accelerators built and installed that differ from the base",
+                    header: [
+                        "facility", "accelerator", "year", "built base", "built now", "installed base",
+                        "installed now", "difference",
+                    ],
+                    rows: c.capacity.map { change in
+                        [
+                            change.facility, change.hardware, String(change.year), Self.cleanUnits(change.built.base),
+                            Self.cleanUnits(change.built.changed), Self.cleanUnits(change.installed.base),
+                            Self.cleanUnits(change.installed.changed),
+                            ComparisonReport.signed(change.installed.difference)
+                                + ComparisonReport.addedOrRemoved(change.installed),
+                        ]
+                    }, textColumns: [0, 1]))
         }
-        var figures = [[String]]()
+        var figures: [[String]] = []
         let year = c.finalYear.map(String.init) ?? ""
         for change in c.utilization {
-            figures.append(["utilization \(year), \(change.scenario)", change.facility ?? "fleet",
-                            Format.percent(change.utilization.base), Format.percent(change.utilization.changed)])
+            figures.append([
+                "utilization \(year), \(change.scenario)", change.facility ?? "fleet",
+                Format.percent(change.utilization.base), Format.percent(change.utilization.changed),
+            ])
         }
         for change in c.resilience {
-            figures.append(["resilience \(year)", change.facility ?? "fleet", Format.percent(change.resilience.base),
-                            Format.percent(change.resilience.changed)])
+            figures.append([
+                "resilience \(year)", change.facility ?? "fleet", Format.percent(change.resilience.base),
+                Format.percent(change.resilience.changed),
+            ])
         }
         for change in c.stranded {
-            for (label, figure) in [("stranded value (expected)", change.stranded),
-                                    ("stranded value (worst stress)", change.strandedWorstStress),
-                                    ("at-risk value (expected)", change.atRisk)] where figure.isChanged {
-                figures.append(["\(label) \(year)", change.facility ?? "fleet", ComparisonReport.money(figure.base),
-                                ComparisonReport.money(figure.changed)])
+            for (label, figure) in [
+                ("stranded value (expected)", change.stranded),
+                ("stranded value (worst stress)", change.strandedWorstStress),
+                ("at-risk value (expected)", change.atRisk),
+            ] where figure.isChanged {
+                figures.append([
+                    "\(label) \(year)", change.facility ?? "fleet", ComparisonReport.money(figure.base),
+                    ComparisonReport.money(figure.changed),
+                ])
             }
         }
         for limit in c.powerLimits {
-            figures.append(["power limit \(limit.year): \(limit.change.rawValue)", limit.facility,
-                            ComparisonReport.money(limit.shadowPrice.base, unit: " USD/MW"),
-                            ComparisonReport.money(limit.shadowPrice.changed, unit: " USD/MW")])
+            figures.append([
+                "power limit \(limit.year): \(limit.change.rawValue)", limit.facility,
+                ComparisonReport.money(limit.shadowPrice.base, unit: " USD/MW"),
+                ComparisonReport.money(limit.shadowPrice.changed, unit: " USD/MW"),
+            ])
         }
         if let budget = c.budget {
-            figures.append(["budget: \(budget.change.rawValue)", "all",
-                            budget.shadowPrice.base.map { Format.grouped($0, decimals: 3) + " USD/USD" } ?? "-",
-                            budget.shadowPrice.changed.map { Format.grouped($0, decimals: 3) + " USD/USD" } ?? "-"])
+            figures.append([
+                "budget: \(budget.change.rawValue)", "all",
+                budget.shadowPrice.base.map { Format.grouped($0, decimals: 3) + " USD/USD" } ?? "-",
+                budget.shadowPrice.changed.map { Format.grouped($0, decimals: 3) + " USD/USD" } ?? "-",
+            ])
         }
         for change in c.reachability {
-            figures.append(["demand \(change.change.rawValue): \(change.reason)", "\(change.tenant) in \(change.zone)",
-                            "", ""])
+            figures.append([
+                "demand \(change.change.rawValue): \(change.reason)", "\(change.tenant) in \(change.zone)",
+                "", "",
+            ])
         }
         if !figures.isEmpty {
-            body.append(table(id: "what-changed-figures", caption: "Other figures that changed",
-                              header: ["figure", "where", "base", "now"], rows: figures, textColumns: [0, 1],
-                              wrapColumns: [0]))
+            body.append(
+                table(
+                    id: "what-changed-figures", caption: "Other figures that changed",
+                    header: ["figure", "where", "base", "now"], rows: figures, textColumns: [0, 1],
+                    wrapColumns: [0]))
         }
-        return section(id: "what-changed", number: 7, title: "What changed", lead: lead,
-                       body: body.joined(separator: "\n"))
+        return section(
+            id: "what-changed", number: 7, title: "What changed", lead: lead,
+            body: body.joined(separator: "\n"))
     }
 
     /// Installed IT MW by facility in the final year, base and now, as paired horizontal bars.
@@ -79,34 +104,46 @@ extension HTMLReport {
         let top = SVGCanvas.ticks(upTo: largest * (1 - 1e-9), count: 4)
         let scale = top.last ?? 1
         let labelWidth = (rows.map { SVGCanvas.textWidth($0.facility) }.max() ?? 60) + 12
-        let left = labelWidth, plot = 360.0, right = 150.0, rowHeight = 30.0, upper = 8.0, lower = 22.0
+        let left = labelWidth
+        let plot = 360.0
+        let right = 150.0
+        let rowHeight = 30.0
+        let upper = 8.0
+        let lower = 22.0
         func x(_ value: Double) -> Double { left + plot * value / scale }
-        var svg = SVGCanvas(id: "what-changed-chart", className: "chart compare-chart",
-                            width: left + plot + right, height: upper + rowHeight * Double(rows.count) + lower,
-                            label: "Installed IT MW by facility in \(year), base and now")
+        var svg = SVGCanvas(
+            id: "what-changed-chart", className: "chart compare-chart",
+            width: left + plot + right, height: upper + rowHeight * Double(rows.count) + lower,
+            label: "Installed IT MW by facility in \(year), base and now")
         for tick in top {
-            svg.line(x1: x(tick), y1: upper, x2: x(tick), y2: upper + rowHeight * Double(rows.count),
-                     stroke: tick == 0 ? "#8a8f98" : "#e3e5e9", className: "grid")
-            svg.text(Self.preciseMW(tick, step: top.count > 1 ? top[1] : scale), x: x(tick),
-                     y: upper + rowHeight * Double(rows.count) + 14, anchor: .middle,
-                     className: "tick")
+            svg.line(
+                x1: x(tick), y1: upper, x2: x(tick), y2: upper + rowHeight * Double(rows.count),
+                stroke: tick == 0 ? "#8a8f98" : "#e3e5e9", className: "grid")
+            svg.text(
+                Self.preciseMW(tick, step: top.count > 1 ? top[1] : scale), x: x(tick),
+                y: upper + rowHeight * Double(rows.count) + 14, anchor: .middle,
+                className: "tick")
         }
         for (position, row) in rows.enumerated() {
             let top = upper + rowHeight * Double(position)
-            let old = row.mw.base ?? 0, new = row.mw.changed ?? 0
+            let old = row.mw.base ?? 0
+            let new = row.mw.changed ?? 0
             svg.text(row.facility, x: left - 8, y: top + 18, anchor: .end, className: "axis-label")
-            svg.rect(x: x(0), y: top + 5, width: x(old) - x(0), height: 9, fill: "#b8bcc4", className: "base-bar",
-                     tooltip: "\(row.facility) \(year), base: \(Self.preciseMW(old)) installed",
-                     data: [("facility", row.facility), ("series", "base")])
+            svg.rect(
+                x: x(0), y: top + 5, width: x(old) - x(0), height: 9, fill: "#b8bcc4", className: "base-bar",
+                tooltip: "\(row.facility) \(year), base: \(Self.preciseMW(old)) installed",
+                data: [("facility", row.facility), ("series", "base")])
             let color = new > old ? "#009e73" : new < old ? "#d55e00" : "#0072b2"
-            svg.rect(x: x(0), y: top + 15, width: x(new) - x(0), height: 9, fill: color, className: "now-bar",
-                     tooltip: "\(row.facility) \(year), now: \(Self.preciseMW(new)) installed",
-                     data: [("facility", row.facility), ("series", "now")])
+            svg.rect(
+                x: x(0), y: top + 15, width: x(new) - x(0), height: 9, fill: color, className: "now-bar",
+                tooltip: "\(row.facility) \(year), now: \(Self.preciseMW(new)) installed",
+                data: [("facility", row.facility), ("series", "now")])
             let difference = new - old
             let label = abs(difference) < 1e-9 ? "unchanged" : (difference > 0 ? "+" : "") + Self.preciseMW(difference)
             svg.text(label, x: x(max(old, new)) + 6, y: top + 18, className: "value-label")
         }
-        let caption = "Installed IT power (MW) by facility in \(year): grey the base (\(c.base.source)), coloured "
+        let caption =
+            "Installed IT power (MW) by facility in \(year): grey the base (\(c.base.source)), coloured "
             + "this plan (green more, orange less, blue the same), labelled with the difference."
         return figure(svg.rendered(), caption: caption)
     }
@@ -116,10 +153,11 @@ extension HTMLReport {
     static func preciseMW(_ value: Double, step: Double? = nil) -> String {
         let decimals: Int
         if let step, step > 0 {
-            decimals = (0...6).first { digits in
-                let scaled = step * pow(10, Double(digits))
-                return abs(scaled - scaled.rounded()) < 1e-6
-            } ?? 6
+            decimals =
+                (0...6).first { digits in
+                    let scaled = step * pow(10, Double(digits))
+                    return abs(scaled - scaled.rounded()) < 1e-6
+                } ?? 6
         } else {
             let size = abs(value)
             decimals = size == 0 || size >= 10 ? 0 : min(4, max(1, Int((-log10(size)).rounded(.up))))

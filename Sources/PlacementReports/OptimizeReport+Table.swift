@@ -7,8 +7,10 @@ import PlacementPlanning
 extension OptimizeReport {
     /// The terminal summary of `placement optimize`.
     public func table() -> String {
-        var out = ["Study \(studyPath): \(study.facilities.count) facilities, \(study.tenants.count) tenants, "
-            + "\(study.scenarios.count) scenarios, \(study.horizon.start)-\(study.horizon.end)"]
+        var out = [
+            "Study \(studyPath): \(study.facilities.count) facilities, \(study.tenants.count) tenants, "
+                + "\(study.scenarios.count) scenarios, \(study.horizon.start)-\(study.horizon.end)"
+        ]
         out.append(statusLine())
         guard let plan, let utilization else {
             out.append("No feasible plan was found.")
@@ -16,15 +18,21 @@ extension OptimizeReport {
             return out.joined(separator: "\n") + "\n"
         }
         out.append("")
-        out.append("Value (USD, discounted to \(study.horizon.start) at \(Format.grouped(study.discountRate * 100, decimals: 1))%)")
+        out.append(
+            "Value (USD, discounted to \(study.horizon.start) at \(Format.grouped(study.discountRate * 100, decimals: 1))%)"
+        )
         out.append("  expected NPV   \(Format.money(plan.expectedNPV))")
         if study.risk.weight > 0, let tail = tailNPV {
-            out.append("  CVaR NPV       \(Format.money(tail))  (worst \(Format.percent(1 - study.risk.alpha)) of scenarios, weight \(study.risk.weight))")
+            out.append(
+                "  CVaR NPV       \(Format.money(tail))  (worst \(Format.percent(1 - study.risk.alpha)) of scenarios, weight \(study.risk.weight))"
+            )
             out.append("  objective      \(Format.money(plan.objectiveUSD))")
         }
         var scenarios = TextTable(header: ["scenario", "probability", "NPV"])
         for (s, id) in plan.scenarios.enumerated() {
-            scenarios.append([id.rawValue, Format.percent(plan.scenarioWeights[s]), Format.money(plan.npvByScenario[s])])
+            scenarios.append([
+                id.rawValue, Format.percent(plan.scenarioWeights[s]), Format.money(plan.npvByScenario[s]),
+            ])
         }
         out.append(scenarios.rendered())
         if let risk = riskHeadline() { out += ["", risk] }
@@ -47,13 +55,17 @@ extension OptimizeReport {
             let rows = plan.fleetYears.filter { $0.facility == facility.id }
             let capex = rows.reduce(0) { $0 + $1.built * $1.unitCapexUSD }
             guard rows.contains(where: { $0.built > 0 }) else { continue }
-            table.append([facility.id.rawValue] + plan.years.map { year in
-                let built = rows.filter { $0.year == year }
-                let units = built.reduce(0) { $0 + $1.built }, megawatts = built.reduce(0) { $0 + $1.built * $1.powerKW / 1000 }
-                return units > 0 ? "\(Format.grouped(units)) / \(Format.grouped(megawatts, decimals: 1))" : "-"
-            } + [Format.money(capex)])
+            table.append(
+                [facility.id.rawValue]
+                    + plan.years.map { year in
+                        let built = rows.filter { $0.year == year }
+                        let units = built.reduce(0) { $0 + $1.built }
+                        let megawatts = built.reduce(0) { $0 + $1.built * $1.powerKW / 1000 }
+                        return units > 0 ? "\(Format.grouped(units)) / \(Format.grouped(megawatts, decimals: 1))" : "-"
+                    } + [Format.money(capex)])
         }
-        let header = "Capacity built (total capex \(Format.money(plan.capexUSD))"
+        let header =
+            "Capacity built (total capex \(Format.money(plan.capexUSD))"
             + (study.budgetUSD.map { " of a \(Format.money($0)) budget" } ?? "") + ")"
         return header + "\n" + (table.isEmpty ? "  nothing is built" : table.rendered())
     }
@@ -61,7 +73,9 @@ extension OptimizeReport {
     private func utilizationSection(_ plan: Plan, _ utilization: Utilization) -> String {
         var fleet = TextTable(header: ["fleet utilization"] + plan.years.map(String.init))
         for scenario in plan.scenarios {
-            fleet.append([scenario.rawValue] + plan.years.map { Format.percent(utilization.fleet(year: $0, scenario: scenario)) })
+            fleet.append(
+                [scenario.rawValue] + plan.years.map { Format.percent(utilization.fleet(year: $0, scenario: scenario)) }
+            )
         }
         let final = plan.years.last ?? study.horizon.end
         var facilities = TextTable(header: ["utilization in \(final)"] + plan.scenarios.map(\.rawValue))
@@ -74,10 +88,14 @@ extension OptimizeReport {
     }
 
     private func demandSection(_ plan: Plan) -> String {
-        var table = TextTable(header: ["demand not served (expected)", "demand", "unserved", "shortfall", "unit",
-                                       "share"])
+        var table = TextTable(header: [
+            "demand not served (expected)", "demand", "unserved", "shortfall", "unit",
+            "share",
+        ])
         for tenant in study.tenants {
-            var demand = 0.0, unserved = 0.0, shortfall = 0.0
+            var demand = 0.0
+            var unserved = 0.0
+            var shortfall = 0.0
             for row in plan.demand where row.tenant == tenant.id {
                 let weight = plan.scenarioWeights[plan.scenarios.firstIndex(of: row.scenario) ?? 0]
                 demand += weight * row.demand
@@ -85,11 +103,13 @@ extension OptimizeReport {
                 shortfall += weight * row.shortfall
             }
             guard unserved + shortfall > 1e-6 * max(1, demand) else { continue }
-            table.append([tenant.id.rawValue, Format.grouped(demand), Format.grouped(unserved), Format.grouped(shortfall),
-                          study.workload(tenant.workload)?.unit ?? "units",
-                          Format.percent(demand > 0 ? (unserved + shortfall) / demand : nil)])
+            table.append([
+                tenant.id.rawValue, Format.grouped(demand), Format.grouped(unserved), Format.grouped(shortfall),
+                study.workload(tenant.workload)?.unit ?? "units",
+                Format.percent(demand > 0 ? (unserved + shortfall) / demand : nil),
+            ])
         }
-        var lines = [String]()
+        var lines: [String] = []
         if !table.isEmpty {
             lines.append("Unserved demand over the horizon, in each workload's unit\n" + table.rendered())
         }
@@ -112,28 +132,34 @@ extension OptimizeReport {
     private func bindingSection(_ plan: Plan) -> String {
         var table = TextTable(header: ["binding limit", "year", "shadow price"])
         for price in plan.powerShadowPrices where price.binding {
-            table.append(["power at \(price.facility?.rawValue ?? "?")", String(price.year ?? 0),
-                          Format.money(price.value) + " USD/MW"])
+            table.append([
+                "power at \(price.facility?.rawValue ?? "?")", String(price.year ?? 0),
+                Format.money(price.value) + " USD/MW",
+            ])
         }
         if let budget = plan.budgetShadowPrice, budget.binding {
             table.append(["budget", "all", Format.grouped(budget.value, decimals: 3) + " USD/USD"])
         }
         if investment.size.integer { return "Binding limits: not reported for a MIP (no duals)" }
-        return table.isEmpty ? "" : "Binding limits (value of one more unit, expected over scenarios)\n" + table.rendered()
+        return table.isEmpty
+            ? "" : "Binding limits (value of one more unit, expected over scenarios)\n" + table.rendered()
     }
 
     private func statisticsSection() -> String {
         let size = investment.size
-        var line = "Solve (\(investment.method.rawValue)): \(Format.grouped(Double(size.rows))) rows, "
+        var line =
+            "Solve (\(investment.method.rawValue)): \(Format.grouped(Double(size.rows))) rows, "
             + "\(Format.grouped(Double(size.columns))) columns, \(Format.grouped(Double(size.nonzeros))) nonzeros, "
             + "\(Format.grouped(Double(result.iterations))) iterations"
         if let decomposition = investment.decomposition {
-            line += "\nDecomposition: \(decomposition.iterations) iterations, \(Format.grouped(Double(decomposition.blockSolves))) "
+            line +=
+                "\nDecomposition: \(decomposition.iterations) iterations, \(Format.grouped(Double(decomposition.blockSolves))) "
                 + "block solves, \(decomposition.cuts) cuts, gap " + String(format: "%.1e", decomposition.relativeGap)
         }
         if let timings {
             let format = { (value: Double) in Format.grouped(value, decimals: 2) + " s" }
-            line += "\nTime: load \(format(timings.load)), build \(format(timings.build)), solve \(format(timings.solve)), "
+            line +=
+                "\nTime: load \(format(timings.load)), build \(format(timings.build)), solve \(format(timings.solve)), "
                 + "canonical dispatch \(format(timings.canonical)), analysis \(format(timings.analysis))"
         }
         return line

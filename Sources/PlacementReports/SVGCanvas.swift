@@ -34,26 +34,36 @@ struct SVGCanvas {
     }
 
     /// A rectangle; `tooltip` becomes a `<title>` child (shown on hover).
-    mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String, className: String? = nil,
-                       tooltip: String? = nil, stroke: String? = nil, data: [(String, String)] = []) {
-        var attributes = [("x", Self.number(x)), ("y", Self.number(y)), ("width", Self.number(max(0, width))),
-                          ("height", Self.number(max(0, height))), ("fill", fill)]
+    mutating func rect(
+        x: Double, y: Double, width: Double, height: Double, fill: String, className: String? = nil,
+        tooltip: String? = nil, stroke: String? = nil, data: [(String, String)] = []
+    ) {
+        var attributes = [
+            ("x", Self.number(x)), ("y", Self.number(y)), ("width", Self.number(max(0, width))),
+            ("height", Self.number(max(0, height))), ("fill", fill),
+        ]
         if let stroke { attributes.append(("stroke", stroke)) }
         if let className { attributes.insert(("class", className), at: 0) }
         attributes += data.map { ("data-\($0.0)", $0.1) }
         element("rect", attributes, tooltip: tooltip)
     }
 
-    mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String = "#b8bcc4", width: Double = 1,
-                       dash: String? = nil, className: String? = nil, tooltip: String? = nil) {
-        var attributes = [("x1", Self.number(x1)), ("y1", Self.number(y1)), ("x2", Self.number(x2)), ("y2", Self.number(y2)),
-                          ("stroke", stroke), ("stroke-width", Self.number(width))]
+    mutating func line(
+        x1: Double, y1: Double, x2: Double, y2: Double, stroke: String = "#b8bcc4", width: Double = 1,
+        dash: String? = nil, className: String? = nil, tooltip: String? = nil
+    ) {
+        var attributes = [
+            ("x1", Self.number(x1)), ("y1", Self.number(y1)), ("x2", Self.number(x2)), ("y2", Self.number(y2)),
+            ("stroke", stroke), ("stroke-width", Self.number(width)),
+        ]
         if let dash { attributes.append(("stroke-dasharray", dash)) }
         if let className { attributes.insert(("class", className), at: 0) }
         element("line", attributes, tooltip: tooltip)
     }
 
-    mutating func circle(cx: Double, cy: Double, r: Double, fill: String, className: String? = nil, tooltip: String? = nil) {
+    mutating func circle(
+        cx: Double, cy: Double, r: Double, fill: String, className: String? = nil, tooltip: String? = nil
+    ) {
         var attributes = [("cx", Self.number(cx)), ("cy", Self.number(cy)), ("r", Self.number(r)), ("fill", fill)]
         if let className { attributes.insert(("class", className), at: 0) }
         element("circle", attributes, tooltip: tooltip)
@@ -61,18 +71,23 @@ struct SVGCanvas {
 
     /// A text label; `rotate` turns it (degrees, clockwise) about its anchor point; `background`
     /// paints a box behind an unrotated label so that grid and reference lines do not cross it.
-    mutating func text(_ text: String, x: Double, y: Double, anchor: Anchor = .start, className: String? = nil,
-                       fill: String? = nil, rotate: Double? = nil, tooltip: String? = nil, background: String? = nil,
-                       fontSize: Double = 11) {
+    mutating func text(
+        _ text: String, x: Double, y: Double, anchor: Anchor = .start, className: String? = nil,
+        fill: String? = nil, rotate: Double? = nil, tooltip: String? = nil, background: String? = nil,
+        fontSize: Double = 11
+    ) {
         if let background, rotate == nil {
             let width = Self.textWidth(text, fontSize: fontSize) + 4
-            let left = switch anchor {
-            case .start: x - 2
-            case .middle: x - width / 2
-            case .end: x - width + 2
-            }
-            body.append("<rect class=\"label-box\" x=\"\(Self.number(left))\" y=\"\(Self.number(y - fontSize))\" "
-                + "width=\"\(Self.number(width))\" height=\"\(Self.number(fontSize + 3))\" fill=\"\(HTMLReport.escape(background))\"/>")
+            let left =
+                switch anchor {
+                case .start: x - 2
+                case .middle: x - width / 2
+                case .end: x - width + 2
+                }
+            body.append(
+                "<rect class=\"label-box\" x=\"\(Self.number(left))\" y=\"\(Self.number(y - fontSize))\" "
+                    + "width=\"\(Self.number(width))\" height=\"\(Self.number(fontSize + 3))\" fill=\"\(HTMLReport.escape(background))\"/>"
+            )
         }
         var attributes = [("x", Self.number(x)), ("y", Self.number(y))]
         if anchor != .start { attributes.append(("text-anchor", anchor.rawValue)) }
@@ -89,21 +104,26 @@ struct SVGCanvas {
 
     /// A horizontal value axis: grid lines and labels at `ticks` from `left` to `right`,
     /// where `y(value)` maps a value to its position.
-    mutating func horizontalGrid(ticks: [Double], left: Double, right: Double, y: (Double) -> Double,
-                                 label: (Double) -> String) {
+    mutating func horizontalGrid(
+        ticks: [Double], left: Double, right: Double, y: (Double) -> Double,
+        label: (Double) -> String
+    ) {
         for tick in ticks {
             let position = y(tick)
-            line(x1: left, y1: position, x2: right, y2: position, stroke: tick == 0 ? "#8a8f98" : "#e3e5e9",
-                 className: "grid")
+            line(
+                x1: left, y1: position, x2: right, y2: position, stroke: tick == 0 ? "#8a8f98" : "#e3e5e9",
+                className: "grid")
             text(label(tick), x: left - 4, y: position + 3.5, anchor: .end, className: "tick")
         }
     }
 
     func rendered() -> String {
-        var attributes = [("xmlns", "http://www.w3.org/2000/svg"), ("class", className),
-                          ("width", Self.number(width)), ("height", Self.number(height)),
-                          ("viewBox", "0 0 \(Self.number(width)) \(Self.number(height))"),
-                          ("role", "img"), ("aria-label", label)]
+        var attributes = [
+            ("xmlns", "http://www.w3.org/2000/svg"), ("class", className),
+            ("width", Self.number(width)), ("height", Self.number(height)),
+            ("viewBox", "0 0 \(Self.number(width)) \(Self.number(height))"),
+            ("role", "img"), ("aria-label", label),
+        ]
         if let id { attributes.insert(("id", id), at: 0) }
         return "<svg\(Self.attributes(attributes))>\n" + body.joined(separator: "\n") + "\n</svg>"
     }

@@ -4,10 +4,14 @@ import Foundation
 /// readers, a diverging scale for utilization around breakeven and a sequential one for shares.
 enum SVGPalette {
     /// Accelerators (Okabe-Ito order, black left out).
-    static let hardwareColors = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#7f7f7f"]
+    static let hardwareColors = [
+        "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#7f7f7f",
+    ]
     /// Workloads (Tableau 10).
-    static let workloadColors = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7",
-                                 "#9c755f", "#bab0ac"]
+    static let workloadColors = [
+        "#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7",
+        "#9c755f", "#bab0ac",
+    ]
 
     static func hardware(_ position: Int) -> String { categorical(hardwareColors, position) }
     static func workload(_ position: Int) -> String { categorical(workloadColors, position) }
@@ -21,7 +25,9 @@ enum SVGPalette {
 
     /// Utilization: red below `breakeven` (darker the lower), pale at breakeven, blue above.
     static func utilization(_ value: Double, breakeven: Double) -> String {
-        let low: RGB = (178, 24, 43), middle: RGB = (247, 247, 247), high: RGB = (33, 102, 172)
+        let low: RGB = (178, 24, 43)
+        let middle: RGB = (247, 247, 247)
+        let high: RGB = (33, 102, 172)
         let value = min(max(value, 0), 1)
         if value < breakeven {
             return hex(mix(low, middle, breakeven > 0 ? value / breakeven : 1))
@@ -38,7 +44,9 @@ enum SVGPalette {
     /// Black or white, whichever reads better on `background` ("#rrggbb").
     static func ink(on background: String) -> String {
         guard background.count == 7, let value = Int(background.dropFirst(), radix: 16) else { return "#1d232b" }
-        let r = Double((value >> 16) & 0xff), g = Double((value >> 8) & 0xff), b = Double(value & 0xff)
+        let r = Double((value >> 16) & 0xff)
+        let g = Double((value >> 8) & 0xff)
+        let b = Double(value & 0xff)
         return 0.299 * r + 0.587 * g + 0.114 * b < 150 ? "#ffffff" : "#1d232b"
     }
 
@@ -61,14 +69,15 @@ enum SVGPalette {
         let chroma = (1 - abs(2 * lightness - 1)) * saturation
         let x = chroma * (1 - abs((hue / 60).truncatingRemainder(dividingBy: 2) - 1))
         let m = lightness - chroma / 2
-        let (r, g, b): RGB = switch hue {
-        case ..<60: (chroma, x, 0)
-        case ..<120: (x, chroma, 0)
-        case ..<180: (0, chroma, x)
-        case ..<240: (0, x, chroma)
-        case ..<300: (x, 0, chroma)
-        default: (chroma, 0, x)
-        }
+        let (r, g, b): RGB =
+            switch hue {
+            case ..<60: (chroma, x, 0)
+            case ..<120: (x, chroma, 0)
+            case ..<180: (0, chroma, x)
+            case ..<240: (0, x, chroma)
+            case ..<300: (x, 0, chroma)
+            default: (chroma, 0, x)
+            }
         return hex(((r + m) * 255, (g + m) * 255, (b + m) * 255))
     }
 }

@@ -19,7 +19,9 @@ public struct TextTable: Sendable {
 
     public func rendered(indent: String = "  ") -> String {
         let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+        let widths = header.indices.map { column in
+            all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
+        }
         func line(_ row: [String]) -> String {
             row.enumerated().map { column, text in
                 let pad = String(repeating: " ", count: widths[column] - text.count)

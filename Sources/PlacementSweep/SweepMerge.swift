@@ -41,7 +41,7 @@ public enum SweepMerge {
         var first: SweepFingerprint?
         var shardFiles: [Int: String] = [:]
         var header: Substring?
-        var rows = [Int: (line: Substring, file: String)]()
+        var rows: [Int: (line: Substring, file: String)] = [:]
         for input in inputs {
             let lines = try read(input)
             guard let line = lines.first, let fingerprint = SweepFingerprint(line: line),

@@ -123,11 +123,19 @@ public struct SweepRecordFormat: Sendable {
             var variant: Int
             var values: [String: Double]
             var status: String
-            var expected_npv_usd, cvar_npv_usd, fleet_utilization, resilience, expected_stranded_usd: Double?
+            var expectedNPV, cvarNPV, fleetUtilization, resilience, expectedStranded: Double?
             var message: String?
             var iterations: Int?
             var seconds: Double?
             var warm: Bool?
+
+            enum CodingKeys: String, CodingKey {
+                case variant, values, status, resilience, message, iterations, seconds, warm
+                case expectedNPV = "expected_npv_usd"
+                case cvarNPV = "cvar_npv_usd"
+                case fleetUtilization = "fleet_utilization"
+                case expectedStranded = "expected_stranded_usd"
+            }
         }
         guard let read = try? JSONDecoder().decode(Line.self, from: Data(line.utf8)) else {
             return .failure(.init("it is not a JSON object of a sweep row"))
@@ -137,8 +145,8 @@ public struct SweepRecordFormat: Sendable {
         }
         var result = VariantResult(
             id: read.variant, values: paths.map { read.values[$0] ?? .nan }, status: status,
-            expectedNPV: read.expected_npv_usd, cvarNPV: read.cvar_npv_usd, fleetUtilization: read.fleet_utilization,
-            resilience: read.resilience, expectedStranded: read.expected_stranded_usd, message: read.message)
+            expectedNPV: read.expectedNPV, cvarNPV: read.cvarNPV, fleetUtilization: read.fleetUtilization,
+            resilience: read.resilience, expectedStranded: read.expectedStranded, message: read.message)
         if timings {
             result.iterations = read.iterations ?? -1
             result.seconds = read.seconds ?? .nan

@@ -30,8 +30,10 @@ public struct SweepRunner<Solver: IncrementalSolver>: Sendable {
     /// How each variant is planned (method, gap, time limit); `analyse` above wins over its own.
     public var planning: PlanningOptions
 
-    public init(base: Study, sweep: Sweep, solver: Solver, workers: Int = 2, analyse: Bool = true, cold: Bool = false,
-                planning: PlanningOptions = PlanningOptions()) {
+    public init(
+        base: Study, sweep: Sweep, solver: Solver, workers: Int = 2, analyse: Bool = true, cold: Bool = false,
+        planning: PlanningOptions = PlanningOptions()
+    ) {
         self.base = base
         self.sweep = sweep
         self.solver = solver
@@ -89,9 +91,10 @@ public struct SweepRunner<Solver: IncrementalSolver>: Sendable {
         do {
             let study = try sweep.variant(id, of: base)
             let outcome = try planner.run(study)
-            var result = VariantResult(id: id, values: values, status: .finished(outcome.investment.termination),
-                                       iterations: outcome.iterations, warmStarted: outcome.warmStarted,
-                                       message: outcome.investment.message)
+            var result = VariantResult(
+                id: id, values: values, status: .finished(outcome.investment.termination),
+                iterations: outcome.iterations, warmStarted: outcome.warmStarted,
+                message: outcome.investment.message)
             if let plan = outcome.plan {
                 // The headline figures, computed once by the analysis (or from the plan alone without it).
                 let analysis = outcome.analysis ?? PlanAnalysis(study: study, plan: plan, stressCases: nil)
@@ -104,8 +107,9 @@ public struct SweepRunner<Solver: IncrementalSolver>: Sendable {
             result.seconds = (clock.now - start).seconds
             return result
         } catch {
-            return VariantResult(id: id, values: values, status: .failed, seconds: (clock.now - start).seconds,
-                                 message: "\(error)")
+            return VariantResult(
+                id: id, values: values, status: .failed, seconds: (clock.now - start).seconds,
+                message: "\(error)")
         }
     }
 }

@@ -24,9 +24,11 @@ public struct VariantResult: Sendable, Hashable {
     /// Why the variant failed, when it did.
     public var message: String?
 
-    public init(id: Int, values: [Double], status: VariantStatus, expectedNPV: Double? = nil, cvarNPV: Double? = nil,
-                fleetUtilization: Double? = nil, resilience: Double? = nil, expectedStranded: Double? = nil,
-                iterations: Int = 0, seconds: Double = 0, warmStarted: Bool = false, message: String? = nil) {
+    public init(
+        id: Int, values: [Double], status: VariantStatus, expectedNPV: Double? = nil, cvarNPV: Double? = nil,
+        fleetUtilization: Double? = nil, resilience: Double? = nil, expectedStranded: Double? = nil,
+        iterations: Int = 0, seconds: Double = 0, warmStarted: Bool = false, message: String? = nil
+    ) {
         self.id = id
         self.values = values
         self.status = status

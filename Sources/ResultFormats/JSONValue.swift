@@ -42,7 +42,8 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
         switch self {
         case .array(let items): "[" + items.map { $0.compact() }.joined(separator: ",") + "]"
         case .object(let members):
-            "{" + members.map { key, value in JSONValue.string(key).serialized() + ":" + value.compact() }
+            "{"
+                + members.map { key, value in JSONValue.string(key).serialized() + ":" + value.compact() }
                 .joined(separator: ",") + "}"
         default: serialized()
         }
@@ -62,7 +63,10 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
         case .number(let value): output += Self.format(value)
         case .string(let value): Self.quote(value, into: &output)
         case .array(let items):
-            if items.isEmpty { output += "[]"; return }
+            if items.isEmpty {
+                output += "[]"
+                return
+            }
             if items.allSatisfy(\.isScalar) {
                 output += "["
                 for (position, item) in items.enumerated() {
@@ -80,7 +84,10 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
             }
             output += String(repeating: " ", count: indent) + "]"
         case .object(let members):
-            if members.isEmpty { output += "{}"; return }
+            if members.isEmpty {
+                output += "{}"
+                return
+            }
             output += "{\n"
             for (position, (key, value)) in members.enumerated() {
                 output += String(repeating: " ", count: indent + 2)
@@ -111,7 +118,8 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
             case "\t": output += "\\t"
             default:
                 if scalar.value < 0x20 {
-                    output += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    output +=
+                        "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
                         + String(scalar.value, radix: 16)
                 } else {
                     output.unicodeScalars.append(scalar)

@@ -26,8 +26,9 @@ import Testing
         let second = try session.solve()
         #expect(second.termination == .optimal)
         #expect(second.statistics.warmStarted)
-        #expect(second.statistics.iterations >= 1 && second.statistics.iterations <= 2,
-                "\(second.statistics.iterations) iterations")
+        #expect(
+            second.statistics.iterations >= 1 && second.statistics.iterations <= 2,
+            "\(second.statistics.iterations) iterations")
         expectClose(second.objectiveValue, 33)
         expectClose(second.primal?[x], 1)
         expectClose(second.primal?[y], 6)
@@ -106,22 +107,38 @@ import Testing
         let session = try GLPKSession(model: lp)
         _ = try session.solve()
         let cases: [(LinearConstraint, ModelError)] = [
-            (LinearConstraint(name: "inf", terms: [(x, .infinity)], .lessOrEqual(1)),
-             .nonFiniteCoefficient(row: "inf", column: "x", value: .infinity)),
-            (LinearConstraint(name: "far", terms: [(x, 1), (Variable(index: 2), 1)], .lessOrEqual(1)),
-             .columnOutOfRange(row: "far", column: 2, columnCount: 2)),
-            (LinearConstraint(terms: [(Variable(index: -1), 1)], .lessOrEqual(1)),
-             .columnOutOfRange(row: "R4", column: -1, columnCount: 2)),
-            (LinearConstraint(name: "twice", terms: [(y, 1), (x, 2), (y, 1)], .lessOrEqual(1)),
-             .duplicateEntry(row: "twice", column: "y")),
-            (LinearConstraint(name: "band", terms: [(x, 1)], .ranged(3, 2)),
-             .invalidConstraintBounds(row: "band", lower: 3, upper: 2)),
-            (LinearConstraint(name: "never", terms: [(x, 1)], RowBound(lower: .infinity, upper: .infinity)),
-             .invalidConstraintBounds(row: "never", lower: .infinity, upper: .infinity)),
-            (LinearConstraint(name: String(repeating: "c", count: 256), terms: [(x, 1)], .lessOrEqual(1)),
-             .invalidName(kind: "row", index: 3, reason: "is 256 bytes long; at most 255 are allowed")),
-            (LinearConstraint(name: "tab\there", terms: [(x, 1)], .lessOrEqual(1)),
-             .invalidName(kind: "row", index: 3, reason: "contains a control character")),
+            (
+                LinearConstraint(name: "inf", terms: [(x, .infinity)], .lessOrEqual(1)),
+                .nonFiniteCoefficient(row: "inf", column: "x", value: .infinity)
+            ),
+            (
+                LinearConstraint(name: "far", terms: [(x, 1), (Variable(index: 2), 1)], .lessOrEqual(1)),
+                .columnOutOfRange(row: "far", column: 2, columnCount: 2)
+            ),
+            (
+                LinearConstraint(terms: [(Variable(index: -1), 1)], .lessOrEqual(1)),
+                .columnOutOfRange(row: "R4", column: -1, columnCount: 2)
+            ),
+            (
+                LinearConstraint(name: "twice", terms: [(y, 1), (x, 2), (y, 1)], .lessOrEqual(1)),
+                .duplicateEntry(row: "twice", column: "y")
+            ),
+            (
+                LinearConstraint(name: "band", terms: [(x, 1)], .ranged(3, 2)),
+                .invalidConstraintBounds(row: "band", lower: 3, upper: 2)
+            ),
+            (
+                LinearConstraint(name: "never", terms: [(x, 1)], RowBound(lower: .infinity, upper: .infinity)),
+                .invalidConstraintBounds(row: "never", lower: .infinity, upper: .infinity)
+            ),
+            (
+                LinearConstraint(name: String(repeating: "c", count: 256), terms: [(x, 1)], .lessOrEqual(1)),
+                .invalidName(kind: "row", index: 3, reason: "is 256 bytes long; at most 255 are allowed")
+            ),
+            (
+                LinearConstraint(name: "tab\there", terms: [(x, 1)], .lessOrEqual(1)),
+                .invalidName(kind: "row", index: 3, reason: "contains a control character")
+            ),
         ]
         for (constraint, expected) in cases {
             #expect(throws: GLPKError.invalidModel(expected)) { try session.addConstraints([constraint]) }
@@ -133,8 +150,9 @@ import Testing
             _ = try session.addConstraints([good, nan])
             Issue.record("a NaN coefficient was accepted")
         } catch {
-            #expect("\(error)"
-                == "invalid model: row \"R5\", column \"y\": coefficient is nan; coefficients must be finite")
+            #expect(
+                "\(error)"
+                    == "invalid model: row \"R5\", column \"y\": coefficient is nan; coefficients must be finite")
         }
         #expect(session.model.constraintCount == 3)
         let solution = try session.solve()

@@ -21,7 +21,7 @@ import Testing
                     group.addTask { (index, try GLPKSolver().solve(model(seed)).objectiveValue) }
                 }
             }
-            var results = [(Int, Double?)]()
+            var results: [(Int, Double?)] = []
             for try await result in group { results.append(result) }
             return results
         }
@@ -38,7 +38,7 @@ import Testing
             for (index, session) in sessions.enumerated() {
                 group.addTask { (index, try session.solve().objectiveValue) }
             }
-            var results = [Int: Double?]()
+            var results: [Int: Double?] = [:]
             for try await (index, objective) in group { results[index] = objective }
             return results
         }
@@ -71,22 +71,23 @@ import Testing
         let outcomes = LockedList<Result<Double?, Error>>()
         let calls = 1000
         DispatchQueue.concurrentPerform(iterations: calls) { call in
-            outcomes.append(Result {
-                switch call % 6 {
-                case 0: try session.setBound(plant2, .lessOrEqual(12))
-                case 1: try session.setObjectiveCoefficient(x, 3)
-                case 2: try session.setBounds(y, lower: 0, upper: .infinity)
-                case 3:
-                    var options = session.options
-                    options.iterationLimit = nil
-                    session.options = options
-                case 4:
-                    guard session.model.bound(of: plant3) == .lessOrEqual(18) else { return nil }
-                default:
-                    try session.addConstraints([LinearConstraint(terms: [(x, 1), (y, 1)], .lessOrEqual(100))])
-                }
-                return try (call % 2 == 0 ? session.solve() : session.solve(using: .dual)).objectiveValue
-            })
+            outcomes.append(
+                Result {
+                    switch call % 6 {
+                    case 0: try session.setBound(plant2, .lessOrEqual(12))
+                    case 1: try session.setObjectiveCoefficient(x, 3)
+                    case 2: try session.setBounds(y, lower: 0, upper: .infinity)
+                    case 3:
+                        var options = session.options
+                        options.iterationLimit = nil
+                        session.options = options
+                    case 4:
+                        guard session.model.bound(of: plant3) == .lessOrEqual(18) else { return nil }
+                    default:
+                        try session.addConstraints([LinearConstraint(terms: [(x, 1), (y, 1)], .lessOrEqual(100))])
+                    }
+                    return try (call % 2 == 0 ? session.solve() : session.solve(using: .dual)).objectiveValue
+                })
         }
         let results = outcomes.items
         #expect(results.count == calls)

@@ -1,8 +1,9 @@
 import Foundation
-@testable import GLPKSolver
 import LinearProgramming
 import PlacementTestSupport
 import Testing
+
+@testable import GLPKSolver
 
 /// The C guard catches GLPK's fatal errors that validation would normally prevent:
 /// here validation is bypassed on purpose through the internal problem type.
@@ -19,7 +20,7 @@ import Testing
         let other = try GLPKProblem(model: smallModel())
         // Row 99 does not exist: glp_set_row_bnds would abort the process.
         let failure = #expect(throws: GLPKError.self) { try problem.setRowBounds([(98, 0, 1)]) }
-        guard case let .glpkFailure(call, message)? = failure else {
+        guard case .glpkFailure(let call, let message)? = failure else {
             Issue.record("expected a GLPK failure, got \(String(describing: failure))")
             return
         }

@@ -13,8 +13,10 @@ import Testing
         return (lp, x, y)
     }
 
-    func expectError(_ expected: ModelError, _ lp: LinearProgram,
-                     sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectError(
+        _ expected: ModelError, _ lp: LinearProgram,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(throws: GLPKError.invalidModel(expected), sourceLocation: sourceLocation) {
             try GLPKSolver().solve(lp)
         }
@@ -27,8 +29,9 @@ import Testing
         // NaN != NaN, so compare the message.
         #expect(throws: GLPKError.self) { try GLPKSolver().solve(lp) }
         do { _ = try GLPKSolver().solve(lp) } catch {
-            #expect("\(error)"
-                == "invalid model: row \"limit\", column \"y\": coefficient is nan; coefficients must be finite")
+            #expect(
+                "\(error)"
+                    == "invalid model: row \"limit\", column \"y\": coefficient is nan; coefficients must be finite")
         }
         #expect(error.description.contains("coefficient is nan"))
     }

@@ -25,8 +25,9 @@ import Testing
         #expect(solution.termination == .optimal)
         #expect(solution.primalStatus == .feasiblePoint)
         let objective = try #require(solution.objectiveValue)
-        #expect(abs(objective - published.value) <= 1e-6 * published.value,
-                "\(instance): \(objective) vs published \(published.value)")
+        #expect(
+            abs(objective - published.value) <= 1e-6 * published.value,
+            "\(instance): \(objective) vs published \(published.value)")
         let primal = try #require(solution.primal)
         for variable in open { #expect(abs(primal[variable] - primal[variable].rounded()) < 1e-9) }
         // MIP results carry no duals.

@@ -1,7 +1,8 @@
 import CGLPK
-@testable import GLPKSolver
 import LinearProgramming
 import Testing
+
+@testable import GLPKSolver
 
 /// GLPK's return codes and statuses read as terminations, without running GLPK: every code
 /// GLPK 5.0 documents for glp_simplex and glp_intopt (glpk.pdf, sections 2.8.1 and 2.10.1).
@@ -10,8 +11,9 @@ import Testing
         #expect(GLPKOutcome.simplex(returnCode: 0, status: GLP_OPT) == GLPKOutcome(.optimal))
         #expect(GLPKOutcome.simplex(returnCode: 0, status: GLP_NOFEAS) == GLPKOutcome(.infeasible))
         #expect(GLPKOutcome.simplex(returnCode: 0, status: GLP_UNBND) == GLPKOutcome(.unbounded))
-        #expect(GLPKOutcome.simplex(returnCode: 0, status: GLP_UNDEF)
-            == GLPKOutcome(.otherError, message: "glp_simplex finished with solution status 1"))
+        #expect(
+            GLPKOutcome.simplex(returnCode: 0, status: GLP_UNDEF)
+                == GLPKOutcome(.otherError, message: "glp_simplex finished with solution status 1"))
     }
 
     @Test func simplexReturnCodes() {
@@ -37,8 +39,9 @@ import Testing
     @Test func branchAndCutFinishedReadsTheMIPStatus() {
         #expect(GLPKOutcome.branchAndCut(returnCode: 0, status: GLP_OPT) == GLPKOutcome(.optimal))
         #expect(GLPKOutcome.branchAndCut(returnCode: 0, status: GLP_NOFEAS) == GLPKOutcome(.infeasible))
-        #expect(GLPKOutcome.branchAndCut(returnCode: 0, status: GLP_FEAS)
-            == GLPKOutcome(.otherError, message: "glp_intopt finished with MIP status 2"))
+        #expect(
+            GLPKOutcome.branchAndCut(returnCode: 0, status: GLP_FEAS)
+                == GLPKOutcome(.otherError, message: "glp_intopt finished with MIP status 2"))
     }
 
     @Test func branchAndCutReturnCodes() {
@@ -60,25 +63,32 @@ import Testing
 
     /// An unbounded relaxation does not make the MIP unbounded: its integer points may not exist.
     @Test func mipAfterItsRelaxation() {
-        #expect(GLPKOutcome.mip(afterRelaxation: .infeasible)
-            == GLPKOutcome(.infeasible, message: "the LP relaxation ended infeasible"))
-        #expect(GLPKOutcome.mip(afterRelaxation: .unbounded)
-            == GLPKOutcome(.infeasibleOrUnbounded, message: "the LP relaxation ended unbounded"))
-        #expect(GLPKOutcome.mip(afterRelaxation: .timeLimit)
-            == GLPKOutcome(.timeLimit, message: "the LP relaxation ended timeLimit"))
+        #expect(
+            GLPKOutcome.mip(afterRelaxation: .infeasible)
+                == GLPKOutcome(.infeasible, message: "the LP relaxation ended infeasible"))
+        #expect(
+            GLPKOutcome.mip(afterRelaxation: .unbounded)
+                == GLPKOutcome(.infeasibleOrUnbounded, message: "the LP relaxation ended unbounded"))
+        #expect(
+            GLPKOutcome.mip(afterRelaxation: .timeLimit)
+                == GLPKOutcome(.timeLimit, message: "the LP relaxation ended timeLimit"))
     }
 
     @Test func pointsAreReportedOnlyWhenTheyMeanSomething() {
-        let feasible = GLP_FEAS, infeasible = GLP_INFEAS
+        let feasible = GLP_FEAS
+        let infeasible = GLP_INFEAS
         #expect(GLPKOutcome.reportsPoints(.optimal, primalStatus: feasible, dualStatus: feasible) == (true, true))
         #expect(GLPKOutcome.reportsPoints(.timeLimit, primalStatus: feasible, dualStatus: feasible) == (true, false))
-        #expect(GLPKOutcome.reportsPoints(.iterationLimit, primalStatus: infeasible, dualStatus: feasible)
-            == (false, false))
+        #expect(
+            GLPKOutcome.reportsPoints(.iterationLimit, primalStatus: infeasible, dualStatus: feasible)
+                == (false, false))
         // An unbounded LP has a feasible primal point, but no optimum to report.
-        #expect(GLPKOutcome.reportsPoints(.unbounded, primalStatus: feasible, dualStatus: GLP_NOFEAS)
-            == (false, false))
-        #expect(GLPKOutcome.reportsPoints(.infeasible, primalStatus: GLP_NOFEAS, dualStatus: feasible)
-            == (false, false))
+        #expect(
+            GLPKOutcome.reportsPoints(.unbounded, primalStatus: feasible, dualStatus: GLP_NOFEAS)
+                == (false, false))
+        #expect(
+            GLPKOutcome.reportsPoints(.infeasible, primalStatus: GLP_NOFEAS, dualStatus: feasible)
+                == (false, false))
     }
 
     /// Proven optimum: the bound is the objective, gap 0. Stopped at the gap tolerance with the

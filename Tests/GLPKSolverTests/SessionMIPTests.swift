@@ -34,7 +34,7 @@ import Testing
         #expect(first.relativeGap == 0)
 
         let cut = try session.addConstraints([
-            LinearConstraint(name: "cut", terms: [(items[0], 3), (items[1], 2), (items[2], 2)], .lessOrEqual(4)),
+            LinearConstraint(name: "cut", terms: [(items[0], 3), (items[1], 2), (items[2], 2)], .lessOrEqual(4))
         ])
         let second = try session.solve()
         #expect(second.termination == .optimal)

@@ -24,8 +24,9 @@ import Testing
         #expect(warm.statistics.warmStarted)
         #expect(cold.termination == .optimal)
         expectClose(warm.objectiveValue, cold.objectiveValue ?? .nan, relative: 1e-9)
-        #expect(warm.statistics.iterations < cold.statistics.iterations,
-                "warm \(warm.statistics.iterations) vs cold \(cold.statistics.iterations)")
+        #expect(
+            warm.statistics.iterations < cold.statistics.iterations,
+            "warm \(warm.statistics.iterations) vs cold \(cold.statistics.iterations)")
         expectStrongDuality(session.model, warm)
     }
 
@@ -40,8 +41,9 @@ import Testing
         let warm = try session.solve()
         let cold = try GLPKSolver().solve(session.model)
         expectClose(warm.objectiveValue, cold.objectiveValue ?? .nan, relative: 1e-9)
-        #expect(warm.statistics.iterations < cold.statistics.iterations,
-                "warm \(warm.statistics.iterations) vs cold \(cold.statistics.iterations)")
+        #expect(
+            warm.statistics.iterations < cold.statistics.iterations,
+            "warm \(warm.statistics.iterations) vs cold \(cold.statistics.iterations)")
     }
 
     @Test func sessionSolveColdMatchesWarm() throws {
@@ -75,8 +77,9 @@ import Testing
         let second = try session.solve(using: .primal)
         #expect(second.termination == .optimal)
         #expect(second.statistics.warmStarted)
-        #expect(second.statistics.iterations >= 1 && second.statistics.iterations <= 2,
-                "\(second.statistics.iterations) iterations")
+        #expect(
+            second.statistics.iterations >= 1 && second.statistics.iterations <= 2,
+            "\(second.statistics.iterations) iterations")
         // GLPK's primal simplex starts its progress lines with '*' in phase 2 (the dual with '#'):
         // from a primal feasible basis it never needs phase 1.
         #expect(progressMarks(second.log) == ["*"], "\(second.log ?? "no log")")

@@ -15,8 +15,10 @@ struct Wyndor {
     let plant3: Constraint
     var plants: [Constraint] { [plant1, plant2, plant3] }
 
-    init(plant1 terms1: [(Int, Double)] = [(0, 1)], plant3 terms3: [(Int, Double)] = [(0, 3), (1, 2)],
-         yObjective: Double = 5) {
+    init(
+        plant1 terms1: [(Int, Double)] = [(0, 1)], plant3 terms3: [(Int, Double)] = [(0, 3), (1, 2)],
+        yObjective: Double = 5
+    ) {
         x = lp.addVariable(name: "x", objective: 3)
         y = lp.addVariable(name: "y", objective: yObjective)
         plant1 = lp.addConstraint(name: "plant1", terms: terms1.map { (Variable(index: $0), $1) }, .lessOrEqual(4))

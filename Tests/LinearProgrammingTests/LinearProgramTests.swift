@@ -43,7 +43,8 @@ import Testing
     }
 
     @Test func combinedMergesRepeatedTerms() {
-        let x = Variable(index: 0), y = Variable(index: 1)
+        let x = Variable(index: 0)
+        let y = Variable(index: 1)
         var expression = LinearExpression([(y, 1), (x, 2), (y, -1), (x, 1)], constant: 3)
         expression.add(LinearExpression([(x, 1)], constant: 1), times: 2)
         let combined = expression.combined()
@@ -57,8 +58,9 @@ import Testing
         let x = lp.addVariable(name: "x")
         lp.addConstraint(name: "twice", terms: [(x, 1), (x, 1)], .lessOrEqual(1))
         #expect(throws: ModelError.duplicateEntry(row: "twice", column: "x")) { try lp.validate() }
-        #expect(ModelError.duplicateEntry(row: "twice", column: "x").description
-            == "row \"twice\": column \"x\" appears twice; combine the terms (LinearExpression.combined())")
+        #expect(
+            ModelError.duplicateEntry(row: "twice", column: "x").description
+                == "row \"twice\": column \"x\" appears twice; combine the terms (LinearExpression.combined())")
     }
 
     @Test func infiniteBoundsRules() {

@@ -66,7 +66,8 @@ import Testing
         #expect(shape.constraintCount == 2 && shape.nonzeroCount == 0 && shape.name(of: row) == "later")
         #expect(throws: ModelError.matrixDropped) { try shape.validate() }
         #expect(shape.numericChanges(to: lp) == nil && lp.numericChanges(to: shape) == nil)
-        #expect(ModelError.matrixDropped.description
-            == "the model's constraint matrix was dropped (droppingMatrix()); solve the model it was made from")
+        #expect(
+            ModelError.matrixDropped.description
+                == "the model's constraint matrix was dropped (droppingMatrix()); solve the model it was made from")
     }
 }

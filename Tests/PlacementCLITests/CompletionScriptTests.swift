@@ -1,6 +1,7 @@
 import ArgumentParser
-@testable import PlacementCLI
 import Testing
+
+@testable import PlacementCLI
 
 /// The completion scripts that `placement --generate-completion-script SHELL` prints (README,
 /// "Shell completions and man page") know every command, and the values of `--format`.

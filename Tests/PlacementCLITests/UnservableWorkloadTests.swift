@@ -45,16 +45,18 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.error)")
         #expect(outcome.error.hasPrefix(Self.warning), "\(outcome.error)")
         let text = try cli.read("plan.json")
-        #expect(text.contains("""
-              "unreachable_demand": [
-                {
-                  "tenant": "robots",
-                  "zone": "dubai",
-                  "reason": "no accelerator allowed at the 1 eligible facility has the memory (500 GB) \
-            and throughput for embodied"
-                }
-              ],
-            """), "\(text)")
+        #expect(
+            text.contains(
+                """
+                  "unreachable_demand": [
+                    {
+                      "tenant": "robots",
+                      "zone": "dubai",
+                      "reason": "no accelerator allowed at the 1 eligible facility has the memory (500 GB) \
+                and throughput for embodied"
+                    }
+                  ],
+                """), "\(text)")
         let plan = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         expectClose(plan["expected_npv_usd"] as? Double, 857_240)
         let capacity = try #require(plan["capacity"] as? [[String: Any]])
@@ -71,8 +73,9 @@ import Testing
         #expect(outcome.error.hasPrefix(Self.warning), "\(outcome.error)")
         let lines = try cli.read("runs.csv").split(separator: "\n")
         try #require(lines.count == 3, "\(lines)")
-        #expect(lines[0] == "variant,workloads.embodied.min_memory_gb,status,expected_npv_usd,cvar_npv_usd,"
-            + "fleet_utilization,resilience,expected_stranded_usd")
+        #expect(
+            lines[0] == "variant,workloads.embodied.min_memory_gb,status,expected_npv_usd,cvar_npv_usd,"
+                + "fleet_utilization,resilience,expected_stranded_usd")
         let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         #expect(rows.map { Array($0[0...2]) } == [["0", "24", "optimal"], ["1", "500", "optimal"]])
         for (row, npv) in zip(rows, [942_964.0, 857_240]) {
@@ -83,7 +86,9 @@ import Testing
     }
 
     static let files: [(String, String)] = [
-        ("study.yaml", """
+        (
+            "study.yaml",
+            """
             schema: 1
             name: One facility, one accelerator, two workloads
             regions: [gulf.yaml]
@@ -95,8 +100,11 @@ import Testing
             discount_rate: 0
             time_slices: 1
 
-            """),
-        ("gulf.yaml", """
+            """
+        ),
+        (
+            "gulf.yaml",
+            """
             schema: 1
             region: gulf
             zones:
@@ -116,8 +124,11 @@ import Testing
             latency_ms:
               - {zone: dubai, facility: abu-dhabi, rtt_ms: 3}
 
-            """),
-        ("hardware.yaml", """
+            """
+        ),
+        (
+            "hardware.yaml",
+            """
             schema: 1
             hardware:
               - id: gpu
@@ -127,8 +138,11 @@ import Testing
                 lifetime_years: 1
                 throughput: {video: 10, embodied: 10}
 
-            """),
-        ("workloads.yaml", """
+            """
+        ),
+        (
+            "workloads.yaml",
+            """
             schema: 1
             workloads:
               - id: video
@@ -140,8 +154,11 @@ import Testing
                 latency_slo_ms: 25
                 min_memory_gb: 500
 
-            """),
-        ("tenants.yaml", """
+            """
+        ),
+        (
+            "tenants.yaml",
+            """
             schema: 1
             tenants:
               - id: studio
@@ -157,15 +174,21 @@ import Testing
                   annual_units: {2026: 87_600}
                   zones: {dubai: 1}
 
-            """),
-        ("scenarios.yaml", """
+            """
+        ),
+        (
+            "scenarios.yaml",
+            """
             schema: 1
             scenarios:
               - id: base
                 probability: 1
 
-            """),
-        ("sweep.yaml", """
+            """
+        ),
+        (
+            "sweep.yaml",
+            """
             schema: 1
             base: study.yaml
             mode: grid
@@ -173,6 +196,7 @@ import Testing
               - path: workloads.embodied.min_memory_gb
                 values: [24, 500]
 
-            """),
+            """
+        ),
     ]
 }

@@ -21,15 +21,16 @@ import Testing
     static func pair() throws -> PlanComparison {
         var edited = TinyStudy()
         edited.facilities = [TinyStudy.facility("near", powerMW: 0.006)]
-        return PlanComparison(base: try solvedSnapshot(try TinyStudy().study(), name: "base.yaml"),
-                              changed: try solvedSnapshot(try edited.study(), name: "edited.yaml"))
+        return PlanComparison(
+            base: try solvedSnapshot(try TinyStudy().study(), name: "base.yaml"),
+            changed: try solvedSnapshot(try edited.study(), name: "edited.yaml"))
     }
 
     @Test func editedPowerLimit() throws {
         let c = try Self.pair()
         #expect(c.finalYear == 2026)
         expectFigure(c.expectedNPV, 857_240, 514_344)
-        expectFigure(c.cvarNPV, 857_240, 514_344)   // one scenario: the tail is the whole distribution
+        expectFigure(c.cvarNPV, 857_240, 514_344)  // one scenario: the tail is the whole distribution
         expectFigure(c.capex, 10_000, 6_000)
 
         try #require(c.capacity.count == 1)
@@ -71,8 +72,10 @@ import Testing
         #expect(table.contains("  capex          10,000    6,000      -4,000\n"))
         #expect(table.contains("  near / gpu               2026  10 -> 6    10 -> 6  -4 (removed)   -0.004\n"))
         #expect(table.contains("  fleet               30.0%    50.0%    +20.0 pt         video\n"))
-        #expect(table.contains("  near                          10,000 -> 6,000           0  7,000 -> 3,000          0"
-            + "\n"))
+        #expect(
+            table.contains(
+                "  near                          10,000 -> 6,000           0  7,000 -> 3,000          0"
+                    + "\n"))
         #expect(table.contains("  power at near  2026  newly binding           0 USD/MW  85.7 M USD/MW\n"))
 
         let json = report.json().serialized()
@@ -98,23 +101,29 @@ import Testing
         let edited = try solvedSnapshot(try strict.study(), name: "strict.yaml")
         let reason = "no facility within the video latency target of 5 ms; the nearest, near, is 10.0 ms"
         let forward = PlanComparison(base: base, changed: edited).reachability
-        #expect(forward.map { "\($0.tenant)|\($0.zone)|\($0.change.rawValue)|\($0.reason)" }
-            == ["stream|home|became unreachable|\(reason)"])
+        #expect(
+            forward.map { "\($0.tenant)|\($0.zone)|\($0.change.rawValue)|\($0.reason)" }
+                == ["stream|home|became unreachable|\(reason)"])
         let backward = PlanComparison(base: edited, changed: base).reachability
-        #expect(backward.map { "\($0.tenant)|\($0.zone)|\($0.change.rawValue)|\($0.reason)" }
-            == ["stream|home|became reachable|\(reason)"])
+        #expect(
+            backward.map { "\($0.tenant)|\($0.zone)|\($0.change.rawValue)|\($0.reason)" }
+                == ["stream|home|became reachable|\(reason)"])
     }
 
     @Test func identicalResultsHaveNoDifferences() throws {
         let snapshot = try solvedSnapshot(try TinyStudy().study(), name: "base.yaml")
         let comparison = PlanComparison(base: snapshot, changed: snapshot)
         #expect(comparison.isEmpty)
-        #expect(ComparisonReport(comparison).table().hasSuffix("No differences in value, capital, capacity, "
-            + "final-year utilization, resilience, stranded value, binding limits or reachable demand.\n"))
+        #expect(
+            ComparisonReport(comparison).table().hasSuffix(
+                "No differences in value, capital, capacity, "
+                    + "final-year utilization, resilience, stranded value, binding limits or reachable demand.\n"))
     }
 
-    func expectFigure(_ figure: PlanComparison.Figure, _ base: Double, _ changed: Double, relative: Double = 1e-9,
-                      sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectFigure(
+        _ figure: PlanComparison.Figure, _ base: Double, _ changed: Double, relative: Double = 1e-9,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         expectClose(figure.base, base, relative: relative, sourceLocation: sourceLocation)
         expectClose(figure.changed, changed, relative: relative, sourceLocation: sourceLocation)
         #expect(figure.isChanged, sourceLocation: sourceLocation)
@@ -133,17 +142,21 @@ import Testing
         let page = html.rendered()
         #expect(page.contains("<a href=\"#what-changed\">7. What changed</a>"))
         #expect(page.contains("<h2>7. What changed</h2>"))
-        #expect(page.contains("<p class=\"lead\">Against base.yaml: "
-            + "expected NPV -342,896 USD (from 857,240 to 514,344), "
-            + "CVaR NPV -342,896 USD (from 857,240 to 514,344), capital -4,000 USD (from 10,000 to 6,000).</p>"))
+        #expect(
+            page.contains(
+                "<p class=\"lead\">Against base.yaml: "
+                    + "expected NPV -342,896 USD (from 857,240 to 514,344), "
+                    + "CVaR NPV -342,896 USD (from 857,240 to 514,344), capital -4,000 USD (from 10,000 to 6,000).</p>")
+        )
         // 10 accelerators of 1 kW in the base, 6 now: bars of 0.01 and 0.006 MW on a 0 to 0.01 MW scale.
         let base = try #require(Self.width(of: "base-bar", in: page))
         let now = try #require(Self.width(of: "now-bar", in: page))
         #expect(abs(base - 360) < 0.01 && abs(now - 216) < 0.01)
         #expect(page.contains("<title>near 2026, now: 0.006 MW installed</title>"))
         #expect(page.contains(">-0.004 MW</text>"))
-        #expect(page.contains(
-            "<td class=\"text wrap\">power limit 2026: newly binding</td><td class=\"text\">near</td>"))
+        #expect(
+            page.contains(
+                "<td class=\"text wrap\">power limit 2026: newly binding</td><td class=\"text\">near</td>"))
         #expect(page.contains("<td class=\"num\">10</td><td class=\"num\">6</td><td class=\"num\">-4 (removed)</td>"))
     }
 

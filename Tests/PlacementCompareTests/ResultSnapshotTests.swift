@@ -4,7 +4,8 @@ import Testing
 
 /// The decoding layer: what it reads from a result, and the located errors for what it cannot.
 @Suite struct ResultSnapshotTests {
-    static let hint = "compare reads the JSON that `placement optimize --format json` writes (docs/results-json.md); "
+    static let hint =
+        "compare reads the JSON that `placement optimize --format json` writes (docs/results-json.md); "
         + "write it again with this version of placement"
 
     func read(_ text: String) throws -> ResultSnapshot {
@@ -14,7 +15,8 @@ import Testing
     /// An empty fleet's utilization is null (schema 2), and a result without analysis has no
     /// resilience or stranded sections.
     @Test func nullUtilizationAndMissingSections() throws {
-        let snapshot = try read("""
+        let snapshot = try read(
+            """
             {"schema": "sovereign-placement.optimize/2", "status": {"termination": "optimal"},
              "expected_npv_usd": -5, "risk": {"cvar_npv_usd": null}, "capex_usd": 0,
              "capacity": [{"facility": "near", "hardware": "gpu", "year": 2026, "built": 0, "installed": 0,
@@ -31,20 +33,23 @@ import Testing
         let error = #expect(throws: ResultFileError.self) {
             try read("{\n  \"schema\": \"sovereign-placement.optimize/2\",\n  \"capacity\": [1,, 2]\n}")
         }
-        #expect(error?.description == "plan.json:3:18: error: not valid JSON (Invalid value)\n"
-            + "  hint: give a file written by `placement optimize --format json`, or a study (.yaml) to solve")
+        #expect(
+            error?.description == "plan.json:3:18: error: not valid JSON (Invalid value)\n"
+                + "  hint: give a file written by `placement optimize --format json`, or a study (.yaml) to solve")
     }
 
     @Test func unknownSchemaIsRejected() {
         let error = #expect(throws: ResultFileError.self) { try read(#"{"schema": "sovereign-placement.sweep/1"}"#) }
-        #expect(error?.description == "plan.json: error: schema: unsupported schema 'sovereign-placement.sweep/1'\n"
-            + "  hint: this placement reads sovereign-placement.optimize/1 and sovereign-placement.optimize/2; "
-            + "write the result again with `placement optimize --format json`")
+        #expect(
+            error?.description == "plan.json: error: schema: unsupported schema 'sovereign-placement.sweep/1'\n"
+                + "  hint: this placement reads sovereign-placement.optimize/1 and sovereign-placement.optimize/2; "
+                + "write the result again with `placement optimize --format json`")
     }
 
     @Test func mistypedFieldIsNamedByItsPath() {
         let error = #expect(throws: ResultFileError.self) {
-            try read("""
+            try read(
+                """
                 {"schema": "sovereign-placement.optimize/1", "status": {"termination": "optimal"},
                  "capacity": [{"facility": "near", "hardware": "gpu", "year": "2026", "built": 1, "installed": 1,
                                "it_mw": 0.001}]}

@@ -63,8 +63,9 @@ import Testing
         let error = #expect(throws: MathProgExport.ExportError.self) {
             try MathProgExport(program: program, title: "subset")
         }
-        #expect(error?.description == "only the program of all of a study's scenarios can be written as MathProg "
-            + "(this one selects some)")
+        #expect(
+            error?.description == "only the program of all of a study's scenarios can be written as MathProg "
+                + "(this one selects some)")
     }
 
     // MARK: The tiny studies (as in HandDerivedOptimaTests)
@@ -102,8 +103,11 @@ import Testing
             tiny.facilities = [TinyStudy.facility("near", fixedOM: 100_000, existing: ["gpu": 10])]
         case "committed":
             tiny.facilities = [TinyStudy.facility("near", powerMW: 0.006)]
-            tiny.tenants = [TinyStudy.tenant("fleet", workload: "video", unitsPerYear: 876_000, committed: 0.9,
-                                             penalty: 5)]
+            tiny.tenants = [
+                TinyStudy.tenant(
+                    "fleet", workload: "video", unitsPerYear: 876_000, committed: 0.9,
+                    penalty: 5)
+            ]
         case "share":
             tiny.workloads = [TinyStudy.workload("video", slo: 60), TinyStudy.workload("reasoning", slo: 20)]
             tiny.tenants = [
@@ -127,9 +131,10 @@ import Testing
             tiny.facilities = [TinyStudy.facility("near", powerMW: 0.011)]
         case "long-zones":
             tiny.zones = (0..<4).map { TinyStudy.zone(longZone($0), "AE", utc: 0) }
-            tiny.latency = Dictionary(uniqueKeysWithValues: (0..<4).map {
-                (LatencyPair(zone: longZone($0), facility: "near"), 10.0)
-            })
+            tiny.latency = Dictionary(
+                uniqueKeysWithValues: (0..<4).map {
+                    (LatencyPair(zone: longZone($0), facility: "near"), 10.0)
+                })
             var tenant = TinyStudy.tenant("stream", workload: "video", unitsPerYear: 876_000)
             tenant.zoneShares = (0..<4).map { Tenant.ZoneShare(zone: longZone($0), share: 0.25) }
             tiny.tenants = [tenant]

@@ -30,14 +30,16 @@ struct MathProgRoundTrip {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gmpl-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let model = directory.appendingPathComponent("study.mod"), data = directory.appendingPathComponent("study.dat")
+        let model = directory.appendingPathComponent("study.mod")
+        let data = directory.appendingPathComponent("study.dat")
         let solutionFile = directory.appendingPathComponent("study.sol")
         try export.model.write(to: model, atomically: true, encoding: .utf8)
         try export.data.write(to: data, atomically: true, encoding: .utf8)
         let arguments = ["--math", model.path, "--data", data.path, "-w", solutionFile.path] + glpsolOptions
         guard let log = try runGlpsol(arguments) else { return nil }
         guard FileManager.default.fileExists(atPath: solutionFile.path),
-              let theirs = try PlacementTestSupport.glpsolObjective(solutionFile: solutionFile) else {
+            let theirs = try PlacementTestSupport.glpsolObjective(solutionFile: solutionFile)
+        else {
             throw Failure(description: "glpsol wrote no solution:\n\(log)")
         }
         let header = try String(contentsOf: solutionFile, encoding: .utf8)

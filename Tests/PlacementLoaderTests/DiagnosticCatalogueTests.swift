@@ -17,43 +17,55 @@ struct DiagnosticCatalogueTests {
         DiagnosticCase(
             name: "unknown key with did-you-mean",
             edits: [FixtureEdit(gulf, "    name: Abu Dhabi AI campus", "    nmae: Abu Dhabi AI campus")],
-            expected: ["""
+            expected: [
+                """
                 Regions/gulf.yaml:15:5: error: unknown key 'nmae' in facility 'abu-dhabi-campus'
                   hint: did you mean 'name'?
-                """]),
+                """
+            ]),
         DiagnosticCase(
             name: "unknown workload of a tenant",
             edits: [FixtureEdit(tenants, "workload: reasoning", "workload: reasonin")],
-            expected: ["""
+            expected: [
+                """
                 Models/tenants.yaml:21:15: error: tenant 'agent-labs' names unknown workload 'reasonin'
                   hint: did you mean 'reasoning'?
-                """]),
+                """
+            ]),
         DiagnosticCase(
             name: "unknown zone in zone shares",
             edits: [FixtureEdit(tenants, "{mumbai: 0.7, delhi: 0.3}", "{mumbai: 0.7, dehli: 0.3}")],
-            expected: ["""
+            expected: [
+                """
                 Models/tenants.yaml:19:28: error: tenant 'india-video' names unknown zone 'dehli'
                   hint: did you mean 'delhi'?
-                """]),
+                """
+            ]),
         DiagnosticCase(
             name: "unknown hardware in an allow-list",
             edits: [FixtureEdit(gulf, "[gpu-h200, gpu-b200]", "[gpu-h200, gpu-b20]")],
-            expected: ["""
+            expected: [
+                """
                 Regions/gulf.yaml:23:26: error: facility 'abu-dhabi-campus' names unknown hardware 'gpu-b20'
                   hint: did you mean 'gpu-b200' or 'gpu-h200'?
-                """]),
+                """
+            ]),
         DiagnosticCase(
             name: "unknown hardware in existing units",
             edits: [FixtureEdit(gulf, "{gpu-h200: 2_000}", "{gpu-h20: 2_000}")],
-            expected: ["""
+            expected: [
+                """
                 Regions/gulf.yaml:24:16: error: facility 'abu-dhabi-campus' names unknown hardware 'gpu-h20'
                   hint: did you mean 'gpu-h200' or 'gpu-b200'?
-                """]),
+                """
+            ]),
         DiagnosticCase(
             name: "unknown zone and facility in a measured latency",
-            edits: [FixtureEdit(
-                gulf, "{zone: dubai, facility: abu-dhabi-campus, rtt_ms: 3}",
-                "{zone: dubay, facility: abu-dhabi-campu, rtt_ms: 3}")],
+            edits: [
+                FixtureEdit(
+                    gulf, "{zone: dubai, facility: abu-dhabi-campus, rtt_ms: 3}",
+                    "{zone: dubay, facility: abu-dhabi-campu, rtt_ms: 3}")
+            ],
             expected: [
                 """
                 Regions/gulf.yaml:34:12: error: latency entry names unknown zone 'dubay'
@@ -67,7 +79,8 @@ struct DiagnosticCatalogueTests {
         DiagnosticCase(
             name: "unknown workload and region in scenario multipliers",
             edits: [
-                FixtureEdit(scenarios, "demand: {video: {2027: 1.5, 2029: 2}}", "demand: {vidoe: {2027: 1.5, 2029: 2}}"),
+                FixtureEdit(
+                    scenarios, "demand: {video: {2027: 1.5, 2029: 2}}", "demand: {vidoe: {2027: 1.5, 2029: 2}}"),
                 FixtureEdit(scenarios, "electricity: {gulf:", "electricity: {gluf:"),
             ],
             expected: [
@@ -83,45 +96,57 @@ struct DiagnosticCatalogueTests {
         DiagnosticCase(
             name: "unknown stress reference",
             edits: [FixtureEdit(scenarios, "reference: base", "reference: bsae")],
-            expected: ["""
+            expected: [
+                """
                 Models/scenarios.yaml:17:14: error: stress names unknown scenario 'bsae'
                   hint: did you mean 'base'?
-                """]),
+                """
+            ]),
         DiagnosticCase(
             name: "duplicate id across region files",
             edits: [FixtureEdit(india, "id: chennai-park", "id: riyadh-hexagon")],
-            expected: ["""
+            expected: [
+                """
                 Regions/india.yaml:24:9: error: duplicate facility id 'riyadh-hexagon'
                   hint: first declared at Regions/gulf.yaml:25:9; ids must be unique
-                """]),
+                """
+            ]),
         DiagnosticCase(
             name: "text where a number is expected",
             edits: [FixtureEdit(hardware, "capex_usd: 35_000", "capex_usd: lots")],
-            expected: ["""
+            expected: [
+                """
                 Models/hardware.yaml:7:16: error: 'capex_usd' must be a number, found 'lots'
                   hint: write a number from 0 to 1e9, e.g. 1.5, 1_000 or 9.2e6
-                """]),
+                """
+            ]),
         DiagnosticCase(
             name: "quoted number",
             edits: [FixtureEdit(hardware, "capex_usd: 35_000", "capex_usd: \"35000\"")],
-            expected: ["""
+            expected: [
+                """
                 Models/hardware.yaml:7:16: error: 'capex_usd' must be a number, found the quoted text '35000'
                   hint: write a number from 0 to 1e9 without quotes, e.g. 1.5, 1_000 or 9.2e6
-                """]),
+                """
+            ]),
         DiagnosticCase(
             name: "mapping where a list is expected",
             edits: [FixtureEdit(gulf, "hardware: [gpu-h200, gpu-b200]", "hardware: {gpu-h200: 1}")],
-            expected: ["""
+            expected: [
+                """
                 Regions/gulf.yaml:23:15: error: 'hardware' must be a list, found a mapping
                   hint: write one '- item' per line, or [a, b]
-                """]),
+                """
+            ]),
         DiagnosticCase(
             name: "missing required field",
             edits: [FixtureEdit(workloads, "    unit: robot-hour\n", "")],
-            expected: ["""
+            expected: [
+                """
                 Models/workloads.yaml:14:5: error: workload 'embodied' is missing 'unit'
                   hint: add 'unit: …' with text
-                """]),
+                """
+            ]),
         DiagnosticCase(
             name: "negative and non-finite numbers",
             edits: [
@@ -157,31 +182,39 @@ struct DiagnosticCatalogueTests {
         DiagnosticCase(
             name: "zero power per accelerator",
             edits: [FixtureEdit(hardware, "power_kw: .4", "power_kw: 0")],
-            expected: ["""
+            expected: [
+                """
                 Models/hardware.yaml:18:15: error: 'power_kw' must be at least 0.001, found 0
                   hint: write a number from 0.001 to 1000
-                """]),
+                """
+            ]),
         DiagnosticCase(
             name: "probabilities that do not sum to 1",
             edits: [FixtureEdit(scenarios, "probability: 0.2", "probability: 0.25")],
-            expected: ["""
+            expected: [
+                """
                 Models/scenarios.yaml:2:1: error: scenario probabilities sum to 1.05, not 1
                   hint: make the probabilities add up to 1 (within 1e-6)
-                """]),
+                """
+            ]),
         DiagnosticCase(
             name: "zone shares that do not sum to 1",
             edits: [FixtureEdit(tenants, "{dubai: 0.6, riyadh: 0.4}", "{dubai: 0.6, riyadh: 0.5}")],
-            expected: ["""
+            expected: [
+                """
                 Models/tenants.yaml:12:14: error: zone shares of tenant 'gulf-studios' sum to 1.1, not 1
                   hint: make the shares add up to 1 (within 1e-6)
-                """]),
+                """
+            ]),
         DiagnosticCase(
             name: "committed share above 1",
             edits: [FixtureEdit(tenants, "committed_share: 0.3", "committed_share: 1.5")],
-            expected: ["""
+            expected: [
+                """
                 Models/tenants.yaml:7:22: error: 'committed_share' must be between 0 and 1, found 1.5
                   hint: write a number from 0 to 1
-                """]),
+                """
+            ]),
         DiagnosticCase(
             name: "implausible and non-integer year keys",
             edits: [
@@ -217,10 +250,12 @@ struct DiagnosticCatalogueTests {
         DiagnosticCase(
             name: "time slices that do not divide 24",
             edits: [FixtureEdit(study, "time_slices: 6", "time_slices: 5")],
-            expected: ["""
+            expected: [
+                """
                 Models/baseline.yaml:10:14: error: 'time_slices' must divide 24 (1, 2, 3, 4, 6, 8, 12 or 24), found 5
                   hint: write a divisor of 24 (1, 2, 3, 4, 6, 8, 12 or 24)
-                """]),
+                """
+            ]),
         DiagnosticCase(
             name: "schema missing, and newer than supported",
             edits: [
@@ -240,23 +275,31 @@ struct DiagnosticCatalogueTests {
         DiagnosticCase(
             name: "a study path that does not exist",
             edits: [FixtureEdit(study, "../Regions/india.yaml", "../Regions/indai.yaml")],
-            expected: ["""
+            expected: [
+                """
                 Models/baseline.yaml:3:33: error: cannot read 'Regions/indai.yaml': no such file
                   hint: check the path; it is relative to the file that names it
-                """],
+                """
+            ],
             kind: .missingInput),
         DiagnosticCase(
             name: "an id that is not kebab-case",
             edits: [FixtureEdit(tenants, "id: robot-fleet", "id: Robot Fleet")],
-            expected: ["""
+            expected: [
+                """
                 Models/tenants.yaml:29:9: error: 'Robot Fleet' is not a valid id
                   hint: ids are lower-case kebab-case (letters, digits, single hyphens), e.g. 'robot-fleet'
-                """]),
+                """
+            ]),
         DiagnosticCase(
             name: "jurisdiction that is not two upper-case letters",
             edits: [
-                FixtureEdit(gulf, "    jurisdiction: AE\n    location: {lat: 25.20", "    jurisdiction: UAE\n    location: {lat: 25.20"),
-                FixtureEdit(india, "    jurisdiction: IN\n    location: {lat: 19.08", "    jurisdiction: in\n    location: {lat: 19.08"),
+                FixtureEdit(
+                    gulf, "    jurisdiction: AE\n    location: {lat: 25.20",
+                    "    jurisdiction: UAE\n    location: {lat: 25.20"),
+                FixtureEdit(
+                    india, "    jurisdiction: IN\n    location: {lat: 19.08",
+                    "    jurisdiction: in\n    location: {lat: 19.08"),
             ],
             expected: [
                 """
@@ -286,37 +329,50 @@ struct DiagnosticCatalogueTests {
             ]),
         DiagnosticCase(
             name: "one latency pair measured twice with different values in two files",
-            edits: [FixtureEdit(
-                india, "  - {zone: dubai, facility: navi-mumbai, rtt_ms: 28}",
-                "  - {zone: dubai, facility: navi-mumbai, rtt_ms: 28}\n  - {zone: dubai, facility: abu-dhabi-campus, rtt_ms: 5}")],
-            expected: ["""
+            edits: [
+                FixtureEdit(
+                    india, "  - {zone: dubai, facility: navi-mumbai, rtt_ms: 28}",
+                    "  - {zone: dubai, facility: navi-mumbai, rtt_ms: 28}\n  - {zone: dubai, facility: abu-dhabi-campus, rtt_ms: 5}"
+                )
+            ],
+            expected: [
+                """
                 Regions/india.yaml:35:5: error: latency dubai -> abu-dhabi-campus is measured twice with different values (3 and 5 ms)
                   hint: keep one measurement; the other is at Regions/gulf.yaml:34:5
-                """]),
+                """
+            ]),
         DiagnosticCase(
             name: "existing units of hardware the facility does not allow",
             edits: [FixtureEdit(gulf, "hardware: [gpu-h200, gpu-b200]", "hardware: [gpu-b200]")],
-            expected: ["""
+            expected: [
+                """
                 Regions/gulf.yaml:24:16: error: existing units of 'gpu-h200' at facility 'abu-dhabi-campus' are not allowed there
                   hint: add 'gpu-h200' to the facility's hardware list or remove the existing units
-                """]),
+                """
+            ]),
         DiagnosticCase(
             name: "existing units that do not fit in power_mw",
             edits: [FixtureEdit(gulf, "{gpu-h200: 2_000}", "{gpu-h200: 50_000}")],
-            expected: ["""
+            expected: [
+                """
                 Regions/gulf.yaml:24:16: error: existing units at facility 'abu-dhabi-campus' draw 60 MW in 2026, more than its power_mw of 50
                   hint: raise power_mw for 2026 or reduce the existing units; the plan could not exist
-                """]),
+                """
+            ]),
         DiagnosticCase(
             name: "existing units still alive in a year without power",
             edits: [
                 FixtureEdit(gulf, "power_mw: {2026: 50, 2028: 200}", "power_mw: {2026: 50, 2030: 0}"),
-                FixtureEdit(hardware, "lifetime_years: 5\n    throughput: {video: 1800", "lifetime_years: 6\n    throughput: {video: 1800"),
+                FixtureEdit(
+                    hardware, "lifetime_years: 5\n    throughput: {video: 1800",
+                    "lifetime_years: 6\n    throughput: {video: 1800"),
             ],
-            expected: ["""
+            expected: [
+                """
                 Regions/gulf.yaml:24:16: error: existing units at facility 'abu-dhabi-campus' draw 2.4 MW in 2030, more than its power_mw of 0
                   hint: raise power_mw for 2030 or reduce the existing units; the plan could not exist
-                """]),
+                """
+            ]),
         DiagnosticCase(
             name: "numbers that passed before and then broke the solver or trapped",
             edits: [
@@ -351,17 +407,21 @@ struct DiagnosticCatalogueTests {
         DiagnosticCase(
             name: "the same year written twice",
             edits: [FixtureEdit(gulf, "{2026: 50, 2028: 200}", "{2026: 50, 02026: 60, 2028: 200}")],
-            expected: ["""
+            expected: [
+                """
                 Regions/gulf.yaml:18:26: error: year 2026 appears twice in 'power_mw' (as '2026' and '02026')
                   hint: '2026' is already set at 18:16; keep one of them
-                """]),
+                """
+            ]),
         DiagnosticCase(
             name: "residency that is not one of the three",
             edits: [FixtureEdit(tenants, "residency: in-region", "residency: in_region")],
-            expected: ["""
+            expected: [
+                """
                 Models/tenants.yaml:9:16: error: 'residency' must be in-country, in-region or anywhere, found 'in_region'
                   hint: did you mean 'in-region'?
-                """]),
+                """
+            ]),
     ]
 
     @Test(arguments: cases)

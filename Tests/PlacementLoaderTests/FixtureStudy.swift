@@ -34,7 +34,8 @@ struct FixtureStudy {
     func edit(_ file: String, _ old: String, _ new: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let text = try contents(file)
         let occurrences = text.components(separatedBy: old).count - 1
-        try #require(occurrences == 1, "'\(old)' occurs \(occurrences) times in \(file)", sourceLocation: sourceLocation)
+        try #require(
+            occurrences == 1, "'\(old)' occurs \(occurrences) times in \(file)", sourceLocation: sourceLocation)
         try write(file, text.replacingOccurrences(of: old, with: new))
     }
 
@@ -68,8 +69,9 @@ struct FixtureStudy {
         switch load() {
         case .success(let loaded): return loaded.warnings.map(render)
         case .failure(let failure):
-            Issue.record("unexpected failure:\n\(failure.diagnostics.map(render).joined(separator: "\n"))",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "unexpected failure:\n\(failure.diagnostics.map(render).joined(separator: "\n"))",
+                sourceLocation: sourceLocation)
             return []
         }
     }

@@ -1,5 +1,6 @@
-@testable import PlacementLoader
 import Testing
+
+@testable import PlacementLoader
 
 /// Path display and scalar syntax, which diagnostics and every number depend on.
 @Suite("Loader internals")
@@ -10,7 +11,8 @@ struct InternalsTests {
         #expect(PathDisplay.resolve("../Regions/india.yaml", from: "baseline.yaml") == "../Regions/india.yaml")
         #expect(PathDisplay.resolve("../../x.yaml", from: "/a/b/c.yaml") == "/x.yaml")
         #expect(PathDisplay.resolve("/abs/x.yaml", from: "Models/baseline.yaml") == "/abs/x.yaml")
-        #expect(PathDisplay.resolve("./sweeps/../hardware.yaml", from: "./Models/baseline.yaml") == "Models/hardware.yaml")
+        #expect(
+            PathDisplay.resolve("./sweeps/../hardware.yaml", from: "./Models/baseline.yaml") == "Models/hardware.yaml")
     }
 
     @Test(arguments: [

@@ -1,6 +1,6 @@
+import BenchmarkModels
 import Foundation
 import PlacementLoader
-import BenchmarkModels
 import Testing
 
 /// Thousands of seeded random edits of the valid study never crash or hang the loader,
@@ -11,7 +11,10 @@ struct MutationTests {
         "Regions/gulf.yaml", "Regions/india.yaml", "Models/hardware.yaml", "Models/workloads.yaml",
         "Models/tenants.yaml", "Models/scenarios.yaml", "Models/baseline.yaml",
     ]
-    static let replacements = ["-1", "0", "abc", "[]", "{}", "{a: 1}", "- x", "\"1\"", ".inf", "NO", "~", "&a 1", "*a", ":", "'", "1e999", "2026"]
+    static let replacements = [
+        "-1", "0", "abc", "[]", "{}", "{a: 1}", "- x", "\"1\"", ".inf", "NO", "~", "&a 1", "*a", ":", "'", "1e999",
+        "2026",
+    ]
 
     /// 3000 mutations in four seeded batches, which run in parallel.
     @Test(arguments: 0..<4)

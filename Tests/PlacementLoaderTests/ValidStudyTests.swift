@@ -25,10 +25,11 @@ struct ValidStudyTests {
         #expect(study.workloads.map(\.id) == ["video", "reasoning", "embodied"])
         #expect(study.tenants.map(\.id) == ["gulf-studios", "india-video", "agent-labs", "robot-fleet"])
         #expect(study.scenarios.map(\.id) == ["base", "video-boom", "efficiency-shock"])
-        #expect(loaded.files.map { $0.replacingOccurrences(of: fixture.root + "/", with: "") } == [
-            "Models/baseline.yaml", "Regions/gulf.yaml", "Regions/india.yaml", "Models/hardware.yaml",
-            "Models/workloads.yaml", "Models/tenants.yaml", "Models/scenarios.yaml",
-        ])
+        #expect(
+            loaded.files.map { $0.replacingOccurrences(of: fixture.root + "/", with: "") } == [
+                "Models/baseline.yaml", "Regions/gulf.yaml", "Regions/india.yaml", "Models/hardware.yaml",
+                "Models/workloads.yaml", "Models/tenants.yaml", "Models/scenarios.yaml",
+            ])
     }
 
     @Test func readsSettingsAndDefaults() throws {
@@ -83,12 +84,14 @@ struct ValidStudyTests {
         let estimate = try #require(table.entry(zone: "mumbai", facility: "chennai-park"))
         #expect(estimate.source == .estimated)
         #expect(abs(estimate.rttMs - (2 * estimate.greatCircleKilometres * 1.6 / 200 + 4)) < 1e-12)
-        #expect(loaded.study.isArc(
-            tenant: loaded.study.tenant("india-video")!, zone: loaded.study.zone("mumbai")!,
-            facility: loaded.study.facility("chennai-park")!, hardware: loaded.study.hardware("gpu-b200")!))
-        #expect(!loaded.study.isArc(
-            tenant: loaded.study.tenant("india-video")!, zone: loaded.study.zone("mumbai")!,
-            facility: loaded.study.facility("riyadh-hexagon")!, hardware: loaded.study.hardware("gpu-b200")!))
+        #expect(
+            loaded.study.isArc(
+                tenant: loaded.study.tenant("india-video")!, zone: loaded.study.zone("mumbai")!,
+                facility: loaded.study.facility("chennai-park")!, hardware: loaded.study.hardware("gpu-b200")!))
+        #expect(
+            !loaded.study.isArc(
+                tenant: loaded.study.tenant("india-video")!, zone: loaded.study.zone("mumbai")!,
+                facility: loaded.study.facility("riyadh-hexagon")!, hardware: loaded.study.hardware("gpu-b200")!))
     }
 
     @Test func loadingTakesMilliseconds() throws {

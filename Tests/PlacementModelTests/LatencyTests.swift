@@ -17,7 +17,7 @@ struct LatencyTests {
         #expect(Self.paris.greatCircleKilometres(to: Self.paris) == 0)
         let antipodes = GeoCoordinate(latitude: 10, longitude: 20)
             .greatCircleKilometres(to: GeoCoordinate(latitude: -10, longitude: -160))
-        #expect(abs(antipodes - Double.pi * 6371) < 1e-3)   // asin loses digits near 1: within a metre
+        #expect(abs(antipodes - Double.pi * 6371) < 1e-3)  // asin loses digits near 1: within a metre
     }
 
     @Test func estimateIsTwiceTheRouteInFibrePlusBase() {
@@ -29,16 +29,19 @@ struct LatencyTests {
     @Test func tableUsesMeasuredValuesAndEstimatesTheRest() {
         let zone = Zone(id: "london", region: "europe", jurisdiction: "GB", location: Self.london, utcOffsetHours: 0)
         func site(_ id: FacilityID, _ location: GeoCoordinate) -> Facility {
-            Facility(id: id, region: "europe", jurisdiction: "FR", location: location, powerMW: YearSeries([2026: 1]),
-                     pue: 1.2, electricityUSDPerMWh: 50, shellCapexUSDPerMW: 1, fixedOMUSDPerMWYear: 1)
+            Facility(
+                id: id, region: "europe", jurisdiction: "FR", location: location, powerMW: YearSeries([2026: 1]),
+                pue: 1.2, electricityUSDPerMWh: 50, shellCapexUSDPerMW: 1, fixedOMUSDPerMWYear: 1)
         }
         let table = LatencyTable(
             zones: [zone], facilities: [site("paris", Self.paris), site("slough", Self.london)],
             measured: [LatencyPair(zone: "london", facility: "paris"): 7], settings: LatencySettings())
         #expect(table.entry(zone: "london", facility: "paris")?.source == .measured)
         #expect(table.rttMs(zone: "london", facility: "paris") == 7)
-        #expect(table.entry(zone: "london", facility: "slough") == LatencyEntry(
-            rttMs: 4, source: .estimated, greatCircleKilometres: 0))
+        #expect(
+            table.entry(zone: "london", facility: "slough")
+                == LatencyEntry(
+                    rttMs: 4, source: .estimated, greatCircleKilometres: 0))
         #expect(table.rttMs(zone: "london", facility: "nowhere") == .infinity)
     }
 }

@@ -67,13 +67,19 @@ struct NumberPathTests {
         ("facilities.riyadh.pue", "unknown facility 'riyadh'; known facility ids: 'abu-dhabi-campus'"),
         ("facilities.abu-dhabi-campu.pue", "unknown facility 'abu-dhabi-campu'; did you mean 'abu-dhabi-campus'?"),
         ("facilities.abu-dhabi-campus.peu", "unknown key 'peu' in 'facilities.abu-dhabi-campus'; did you mean 'pue'?"),
-        ("facilities.abu-dhabi-campus.power_mw.2035",
-         "'2035' is not a year of the horizon 2026-2030; use a year from 2026 to 2030"),
-        ("facilities.abu-dhabi-campus.power_mw",
-         "'facilities.abu-dhabi-campus.power_mw' does not name a number; expected facilities.abu-dhabi-campus.power_mw.<year>"),
+        (
+            "facilities.abu-dhabi-campus.power_mw.2035",
+            "'2035' is not a year of the horizon 2026-2030; use a year from 2026 to 2030"
+        ),
+        (
+            "facilities.abu-dhabi-campus.power_mw",
+            "'facilities.abu-dhabi-campus.power_mw' does not name a number; expected facilities.abu-dhabi-campus.power_mw.<year>"
+        ),
         ("scenarios.boom.demand.vidoe.2027", "unknown workload 'vidoe'; did you mean 'video'?"),
-        ("tenants.studio.demand.zone.dubai",
-         "unknown key 'zone' in 'tenants.studio'; did you mean 'zones'?"),
+        (
+            "tenants.studio.demand.zone.dubai",
+            "unknown key 'zone' in 'tenants.studio'; did you mean 'zones'?"
+        ),
         ("discount", "unknown key 'discount' in number path 'discount'; did you mean 'discount_rate'?"),
         ("workloads.video.daily_profile.2", "'2' is not an entry of 'daily_profile'; use an index from 0 to 1"),
     ])
@@ -89,8 +95,11 @@ struct NumberPathTests {
 
     @Test func valuesOutsideAFieldsRangeAreRefused() throws {
         var study = try SampleStudy.make()
-        #expect(throws: NumberPathError(message: "'facilities.abu-dhabi-campus.pue' must be at least 1",
-                                        hint: "0.9 is outside the accepted range")) {
+        #expect(
+            throws: NumberPathError(
+                message: "'facilities.abu-dhabi-campus.pue' must be at least 1",
+                hint: "0.9 is outside the accepted range")
+        ) {
             try study.setNumber(at: "facilities.abu-dhabi-campus.pue", to: 0.9)
         }
         #expect(throws: NumberPathError.self) { try study.setNumber(at: "hardware.gpu-h200.lifetime_years", to: 2.5) }
@@ -101,10 +110,12 @@ struct NumberPathTests {
 
     @Test func sweepVariantsCombineInGridAndZipOrder() throws {
         let study = try SampleStudy.make()
-        let grid = Sweep(base: "x", mode: .grid, dimensions: [
-            SweepDimension(path: "discount_rate", values: [0.05, 0.1]),
-            SweepDimension(path: "stress.shock", values: [0.5, 0.6, 0.7]),
-        ])
+        let grid = Sweep(
+            base: "x", mode: .grid,
+            dimensions: [
+                SweepDimension(path: "discount_rate", values: [0.05, 0.1]),
+                SweepDimension(path: "stress.shock", values: [0.5, 0.6, 0.7]),
+            ])
         #expect(grid.variantCount == 6)
         #expect(grid.assignments(ofVariant: 4).map(\.value) == [0.1, 0.6])
         let variant = try grid.variant(5, of: study)

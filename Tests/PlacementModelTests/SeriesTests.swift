@@ -29,11 +29,11 @@ struct SeriesTests {
         let demand = DemandCurve(YearSeries([2026: 100, 2028: 400, 2030: 400]))
         #expect(demand.units(in: 2025) == 100)
         #expect(demand.units(in: 2026) == 100)
-        #expect(abs(demand.units(in: 2027) - 200) < 1e-9)   // sqrt(100 * 400)
+        #expect(abs(demand.units(in: 2027) - 200) < 1e-9)  // sqrt(100 * 400)
         #expect(demand.units(in: 2029) == 400)
         #expect(demand.units(in: 2035) == 400)
         let thirds = DemandCurve(YearSeries([2026: 8, 2029: 1]))
-        #expect(abs(thirds.units(in: 2027) - 4) < 1e-12)   // 8 * (1/8)^(1/3)
+        #expect(abs(thirds.units(in: 2027) - 4) < 1e-12)  // 8 * (1/8)^(1/3)
         #expect(abs(thirds.units(in: 2028) - 2) < 1e-12)
     }
 

@@ -24,26 +24,32 @@ struct StudyTests {
     @Test func rejectsDuplicateIdsAndDanglingReferences() throws {
         let study = try SampleStudy.make()
         #expect(throws: StudyError("duplicate scenario id 'base'")) {
-            try Study(regions: study.regions, hardware: study.hardware, workloads: study.workloads, tenants: [],
-                      scenarios: [study.scenarios[0], study.scenarios[0]], horizon: study.horizon, discountRate: 0)
+            try Study(
+                regions: study.regions, hardware: study.hardware, workloads: study.workloads, tenants: [],
+                scenarios: [study.scenarios[0], study.scenarios[0]], horizon: study.horizon, discountRate: 0)
         }
         #expect(throws: StudyError("tenant 'studio' names unknown workload 'video'")) {
-            try Study(regions: study.regions, hardware: study.hardware, workloads: [], tenants: study.tenants,
-                      scenarios: study.scenarios, horizon: study.horizon, discountRate: 0)
+            try Study(
+                regions: study.regions, hardware: study.hardware, workloads: [], tenants: study.tenants,
+                scenarios: study.scenarios, horizon: study.horizon, discountRate: 0)
         }
         #expect(throws: StudyError("a study needs a scenario")) {
-            try Study(regions: [], hardware: [], workloads: [], tenants: [], scenarios: [],
-                      horizon: study.horizon, discountRate: 0)
+            try Study(
+                regions: [], hardware: [], workloads: [], tenants: [], scenarios: [],
+                horizon: study.horizon, discountRate: 0)
         }
     }
 
     @Test func identifiersAndSuggestions() {
         #expect(IdentifierSyntax.isWellFormed("gpu-h200"))
-        for bad in ["", "-a", "a-", "a--b", "A", "a_b", "a b"] { #expect(!IdentifierSyntax.isWellFormed(bad), "\(bad)") }
+        for bad in ["", "-a", "a-", "a--b", "A", "a_b", "a b"] {
+            #expect(!IdentifierSyntax.isWellFormed(bad), "\(bad)")
+        }
         #expect(Suggestions.editDistance("pue", "peu") == 1)
         #expect(Suggestions.editDistance("kitten", "sitting") == 3)
-        #expect(Suggestions.closest(to: "electricty_usd_per_mwh", among: ["pue", "electricity_usd_per_mwh"])
-            == ["electricity_usd_per_mwh"])
+        #expect(
+            Suggestions.closest(to: "electricty_usd_per_mwh", among: ["pue", "electricity_usd_per_mwh"])
+                == ["electricity_usd_per_mwh"])
         #expect(Suggestions.hint(for: "zzz", among: ["a", "b"]) == "known values: 'a', 'b'")
         #expect(Suggestions.didYouMean(["a", "b", "c"]) == "did you mean 'a', 'b' or 'c'?")
         #expect(NumberRule.divisorOf24.violation(of: 5) != nil && NumberRule.divisorOf24.violation(of: 8) == nil)

@@ -16,15 +16,19 @@ import Testing
 @Suite struct CanonicalFiguresTests {
     /// Two accelerators with the same energy per unit of work, 0.1 kWh (0.01 USD):
     /// `gpu-a` 1 kW at 10 units/hour, 2,000 USD; `gpu-b` 0.5 kW at 5 units/hour, 1,500 USD.
-    static func tie(demandPerHour: [Int: Double] = [2026: 60],
-                    scenarios: [Scenario] = [Scenario(id: "base", probability: 1)],
-                    horizon: Horizon = Horizon(start: 2026, end: 2026), lifetime: Int = 2) throws -> Study {
+    static func tie(
+        demandPerHour: [Int: Double] = [2026: 60],
+        scenarios: [Scenario] = [Scenario(id: "base", probability: 1)],
+        horizon: Horizon = Horizon(start: 2026, end: 2026), lifetime: Int = 2
+    ) throws -> Study {
         var tiny = TinyStudy()
         tiny.hardware = [
-            Hardware(id: "gpu-a", memoryGB: 80, powerKW: 1, capexUSD: 2000, lifetimeYears: lifetime,
-                     throughput: ["video": 10]),
-            Hardware(id: "gpu-b", memoryGB: 80, powerKW: 0.5, capexUSD: 1500, lifetimeYears: lifetime,
-                     throughput: ["video": 5]),
+            Hardware(
+                id: "gpu-a", memoryGB: 80, powerKW: 1, capexUSD: 2000, lifetimeYears: lifetime,
+                throughput: ["video": 10]),
+            Hardware(
+                id: "gpu-b", memoryGB: 80, powerKW: 0.5, capexUSD: 1500, lifetimeYears: lifetime,
+                throughput: ["video": 5]),
         ]
         tiny.facilities = [TinyStudy.facility("near", existing: ["gpu-a": 10, "gpu-b": 10])]
         var tenant = TinyStudy.tenant("stream", workload: "video", unitsPerYear: 0)
@@ -144,9 +148,10 @@ import Testing
         for year in plan.years {
             let base = try #require(analysis.utilization.fleet(year: year, scenario: "base"))
             expectClose(analysis.utilization.fleet(year: year, scenario: "twin"), base, relative: 1e-9)
-            expectClose(analysis.utilization.facility("near", year: year, scenario: "twin")?.usedHours,
-                        try #require(analysis.utilization.facility("near", year: year, scenario: "base")?.usedHours),
-                        relative: 1e-9)
+            expectClose(
+                analysis.utilization.facility("near", year: year, scenario: "twin")?.usedHours,
+                try #require(analysis.utilization.facility("near", year: year, scenario: "base")?.usedHours),
+                relative: 1e-9)
         }
         for row in analysis.stranded.fleet + analysis.stranded.facilities {
             expectClose(row.stranded.byScenario[1], row.stranded.byScenario[0], relative: 1e-9)

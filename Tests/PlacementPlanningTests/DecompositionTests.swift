@@ -13,28 +13,35 @@ import Testing
     /// The objective and expected NPV agree; where the optimal builds are unique (equal in both
     /// solves) so do the NPVs by scenario and every dispatch figure. Where the LP has ties in the
     /// builds (generated studies with twin sites), only the objective is unique.
-    static func expectAgreement(_ decomposed: PlanningResult, _ monolithic: PlanningResult, relative: Double = 1e-6,
-                                sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectAgreement(
+        _ decomposed: PlanningResult, _ monolithic: PlanningResult, relative: Double = 1e-6,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         #expect(decomposed.investment.termination == .optimal, sourceLocation: sourceLocation)
         #expect(decomposed.investment.method == .decomposed, sourceLocation: sourceLocation)
-        let ours = try #require(decomposed.plan), theirs = try #require(monolithic.plan)
+        let ours = try #require(decomposed.plan)
+        let theirs = try #require(monolithic.plan)
         expectClose(ours.objectiveUSD, theirs.objectiveUSD, relative: relative, sourceLocation: sourceLocation)
-        let sameBuilds = zip(ours.fleetYears, theirs.fleetYears).allSatisfy { abs($0.built - $1.built) <= 1e-6 * max(1, $1.built) }
+        let sameBuilds = zip(ours.fleetYears, theirs.fleetYears).allSatisfy {
+            abs($0.built - $1.built) <= 1e-6 * max(1, $1.built)
+        }
         guard sameBuilds else { return }
         expectClose(ours.expectedNPV, theirs.expectedNPV, relative: relative, sourceLocation: sourceLocation)
         for (a, b) in zip(ours.npvByScenario, theirs.npvByScenario) {
             expectClose(a, b, relative: relative, sourceLocation: sourceLocation)
         }
-        SolverIndependenceTests.expectSame(try SolverIndependenceTests.figures(decomposed),
-                                           try SolverIndependenceTests.figures(monolithic), relative: relative,
-                                           sourceLocation: sourceLocation)
+        SolverIndependenceTests.expectSame(
+            try SolverIndependenceTests.figures(decomposed),
+            try SolverIndependenceTests.figures(monolithic), relative: relative,
+            sourceLocation: sourceLocation)
     }
 
     @Test(arguments: TinyStudy.catalogue.map(\.name))
     func tinyStudiesAgree(_ name: String) throws {
         let tiny = try #require(TinyStudy.catalogue.first { $0.name == name }?.study)
         let study = try tiny.study()
-        try Self.expectAgreement(try TestPlanning.run(study, method: .decomposed), try TestPlanning.run(study, method: .primal))
+        try Self.expectAgreement(
+            try TestPlanning.run(study, method: .decomposed), try TestPlanning.run(study, method: .primal))
     }
 
     /// Power (85.724 M USD/MW: a 0.001 MW accelerator earns 86,724 less its 1,000 capital) and
@@ -56,7 +63,9 @@ import Testing
         try Self.expectAgreement(decomposed, try TestPlanning.bundled(.primal))
         let statistics = try #require(decomposed.investment.decomposition)
         #expect(statistics.relativeGap <= 1e-7)
-        #expect(statistics.blockSolves == statistics.iterations * 20 || statistics.blockSolves == (statistics.iterations + 1) * 20)
+        #expect(
+            statistics.blockSolves == statistics.iterations * 20
+                || statistics.blockSolves == (statistics.iterations + 1) * 20)
     }
 
     /// Integer build blocks make the master a MIP: the same optimum as the monolithic MIP.
@@ -76,11 +85,14 @@ import Testing
     /// The JSON of a decomposed run is the same bytes with one and two worker threads.
     @Test func oneAndTwoThreadsGiveIdenticalJSON() throws {
         let study = try TinyStudy.catalogue.first { $0.name == "CVaR weight 0.5" }!.study.study()
-        let one = OptimizeReport(studyPath: "tiny", result: try TestPlanning.run(study, method: .decomposed, threads: 1))
-        let two = OptimizeReport(studyPath: "tiny", result: try TestPlanning.run(study, method: .decomposed, threads: 2))
+        let one = OptimizeReport(
+            studyPath: "tiny", result: try TestPlanning.run(study, method: .decomposed, threads: 1))
+        let two = OptimizeReport(
+            studyPath: "tiny", result: try TestPlanning.run(study, method: .decomposed, threads: 2))
         #expect(one.json().serialized() == two.json().serialized())
         let bundled = try TestPlanning.bundledStudy()
-        let bundledOne = OptimizeReport(studyPath: "b", result: try TestPlanning.run(bundled, method: .decomposed, threads: 1))
+        let bundledOne = OptimizeReport(
+            studyPath: "b", result: try TestPlanning.run(bundled, method: .decomposed, threads: 1))
         let bundledTwo = OptimizeReport(studyPath: "b", result: try TestPlanning.bundled(.decomposed))
         #expect(bundledOne.json().serialized() == bundledTwo.json().serialized())
     }

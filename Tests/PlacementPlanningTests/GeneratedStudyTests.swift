@@ -9,16 +9,17 @@ import Testing
 /// slices): the decomposed and the monolithic solve agree on the objective, the NPVs and the
 /// dispatch figures.
 @Suite struct GeneratedStudyTests {
-    static let shapes: [SyntheticStudy.Parameters] = (1...20).map { seed in
-        let n = Int(seed)
-        return SyntheticStudy.Parameters(
-            facilities: 3 + n % 4, zones: 4 + n % 5, tenants: 3 + n % 4, years: 1 + n % 3, scenarios: 1 + n % 3,
-            slices: [1, 2, 3, 4, 6][n % 5], seed: UInt64(seed))
-    } + [
-        // A master that returned a build column at -1e-8 (within the simplex's tolerance) made a
-        // block's capacity negative, hence infeasible: builds are now read as never negative.
-        SyntheticStudy.Parameters(facilities: 6, zones: 12, tenants: 8, years: 4, scenarios: 3, slices: 6, seed: 3),
-    ]
+    static let shapes: [SyntheticStudy.Parameters] =
+        (1...20).map { seed in
+            let n = Int(seed)
+            return SyntheticStudy.Parameters(
+                facilities: 3 + n % 4, zones: 4 + n % 5, tenants: 3 + n % 4, years: 1 + n % 3, scenarios: 1 + n % 3,
+                slices: [1, 2, 3, 4, 6][n % 5], seed: UInt64(seed))
+        } + [
+            // A master that returned a build column at -1e-8 (within the simplex's tolerance) made a
+            // block's capacity negative, hence infeasible: builds are now read as never negative.
+            SyntheticStudy.Parameters(facilities: 6, zones: 12, tenants: 8, years: 4, scenarios: 3, slices: 6, seed: 3)
+        ]
 
     @Test(arguments: shapes)
     func decomposedAgreesWithMonolithic(_ parameters: SyntheticStudy.Parameters) throws {

@@ -14,7 +14,7 @@ import Testing
     static func figures(_ result: PlanningResult) throws -> [Double?] {
         let plan = try #require(result.plan)
         let analysis = try #require(result.analysis)
-        var values = [Double?]()
+        var values: [Double?] = []
         for year in plan.years {
             for scenario in plan.scenarios { values.append(analysis.utilization.fleet(year: year, scenario: scenario)) }
         }
@@ -25,8 +25,10 @@ import Testing
         return values
     }
 
-    static func expectSame(_ first: [Double?], _ second: [Double?], relative: Double = 1e-9,
-                           sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectSame(
+        _ first: [Double?], _ second: [Double?], relative: Double = 1e-9,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(first.count == second.count, sourceLocation: sourceLocation)
         for (a, b) in zip(first, second) {
             guard let a, let b else {
@@ -62,7 +64,8 @@ import Testing
         #expect(warm.warmStarted)
         #expect(warm.analysis?.stress?.cases.allSatisfy(\.warmStarted) == true)
         expectClose(warm.investment.objective, try #require(cold.investment.objective), relative: 1e-9)
-        let warmBuilt = try #require(warm.investment.built).joined(), coldBuilt = try #require(cold.investment.built).joined()
+        let warmBuilt = try #require(warm.investment.built).joined()
+        let coldBuilt = try #require(cold.investment.built).joined()
         #expect(zip(warmBuilt, coldBuilt).allSatisfy { abs($0 - $1) <= 1e-6 * max(1, abs($1)) })
         // Each block's value optimum is exact to the simplex's tolerance (1e-7), and the canonical
         // stage holds it to 1e-9 (to 1e-7 where the optimum overshoots): measured agreement 1e-6.

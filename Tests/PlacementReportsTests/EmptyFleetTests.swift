@@ -33,55 +33,58 @@ import Testing
     @Test func thePlanBuildsNothingAndHasNoValue() throws {
         let report = try Self.report.get()
         let json = report.json()
-        #expect(Self.member(json, "capacity")?.serialized() == """
-            [
-              {
-                "facility": "near",
-                "hardware": "gpu",
-                "year": 2026,
-                "built": 0,
-                "installed": 0,
-                "existing": 0,
-                "it_mw": 0,
-                "capex_usd": 0,
-                "book_value_usd": 0
-              }
-            ]
-            """)
+        #expect(
+            Self.member(json, "capacity")?.serialized() == """
+                [
+                  {
+                    "facility": "near",
+                    "hardware": "gpu",
+                    "year": 2026,
+                    "built": 0,
+                    "installed": 0,
+                    "existing": 0,
+                    "it_mw": 0,
+                    "capex_usd": 0,
+                    "book_value_usd": 0
+                  }
+                ]
+                """)
         #expect(Self.member(json, "expected_npv_usd") == .number(0))
     }
 
     @Test func fleetUtilizationAndTheProbabilityBelowBreakevenAreNull() throws {
         let json = try Self.report.get().json()
-        #expect(Self.member(json, "utilization", "fleet")?.serialized() == """
-            [
-              {
-                "year": 2026,
-                "scenario": "base",
-                "installed": 0,
-                "used_hours": 0,
-                "utilization": null,
-                "peak_busy": 0,
-                "category_mix": null,
-                "herfindahl": null
-              }
-            ]
-            """)
+        #expect(
+            Self.member(json, "utilization", "fleet")?.serialized() == """
+                [
+                  {
+                    "year": 2026,
+                    "scenario": "base",
+                    "installed": 0,
+                    "used_hours": 0,
+                    "utilization": null,
+                    "peak_busy": 0,
+                    "category_mix": null,
+                    "herfindahl": null
+                  }
+                ]
+                """)
         #expect(Self.member(json, "stranded_assets", "probability_fleet_below_breakeven_final_year") == .null)
         // Resilience divides by the reference utilization, which is not defined either.
-        #expect(Self.member(json, "resilience", "fleet")?.serialized() == """
-            [
-              {
-                "year": 2026,
-                "reference_utilization": null,
-                "stressed_utilization": {
-                  "video": null
-                },
-                "resilience": null,
-                "worst_stress": null
-              }
-            ]
-            """)
+        #expect(
+            Self.member(json, "resilience", "fleet")?.serialized() == """
+                [
+                  {
+                    "year": 2026,
+                    "reference_utilization": null,
+                    "stressed_utilization": {
+                      "video": null
+                    },
+                    "resilience": null,
+                    "worst_stress": null
+                  }
+                ]
+                """)
     }
 
     @Test func tablesShowADashWhereAFigureIsNotDefined() throws {
@@ -100,15 +103,19 @@ import Testing
 
     @Test func theHTMLReportSaysNotDefined() throws {
         let html = HTMLReport(try Self.report.get()).rendered()
-        #expect(html.contains("""
-            <div class="kpi" data-kpi="below-breakeven"><div class="kpi-label">P(below breakeven)</div>\
-            <div class="kpi-value">-</div><div class="kpi-note">not defined: no scenario has an installed fleet in 2026\
-            </div></div>
-            """))
-        #expect(html.contains("""
-            <div class="kpi-value">-</div><div class="kpi-note">utilization under the worst one-workload shock \
-            relative to base; not defined: no accelerator is busy in the reference dispatch</div></div>
-            """))
+        #expect(
+            html.contains(
+                """
+                <div class="kpi" data-kpi="below-breakeven"><div class="kpi-label">P(below breakeven)</div>\
+                <div class="kpi-value">-</div><div class="kpi-note">not defined: no scenario has an installed fleet in 2026\
+                </div></div>
+                """))
+        #expect(
+            html.contains(
+                """
+                <div class="kpi-value">-</div><div class="kpi-note">utilization under the worst one-workload shock \
+                relative to base; not defined: no accelerator is busy in the reference dispatch</div></div>
+                """))
         #expect(html.contains("Fleet \u{00b7} base \u{00b7} 2026: nothing installed"))
     }
 }

@@ -1,8 +1,5 @@
 import BenchmarkModels
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import GLPKSolver
 import PlacementAnalysis
 import PlacementLoader
@@ -12,6 +9,10 @@ import PlacementPlanning
 import PlacementReports
 import PlacementTestSupport
 import Testing
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 /// `placement report`'s HTML: well-formed (parsed as XML), self-contained, every section and
 /// chart present with the right number of bars and cells, text escaped, and a layout that
@@ -43,7 +44,8 @@ import Testing
     /// region, four zones, two years, so it solves in seconds; long ids, names with markup).
     static let forty: Result<Fixture, FixtureError> = Result {
         let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("html-report-forty-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+            .appendingPathComponent(
+                "html-report-forty-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let studyFile = try SyntheticStudy(.reportForty).write(to: directory)
         return try run(studyAt: studyFile.path, displayedAs: "forty/study.yaml")
@@ -95,8 +97,10 @@ import Testing
             #expect(section.classes.contains("report-section"))
             #expect(section.first { $0.name == "h2" } != nil)
         }
-        for id in ["service-matrix", "utilization-scenarios", "utilization-years", "resilience-fleet", "resilience-facilities",
-                   "stranded-chart"] {
+        for id in [
+            "service-matrix", "utilization-scenarios", "utilization-years", "resilience-fleet", "resilience-facilities",
+            "stranded-chart",
+        ] {
             #expect(root.element(id: id)?.name == "svg", "chart \(id)")
         }
         #expect(root.first { $0.name == "title" }?.text.contains("2026") == true)
@@ -148,11 +152,13 @@ import Testing
             for cell in row where cell.attributes["data-state"] == "served" {
                 let zoneValue = try #require(study.zone(ZoneID(zone)))
                 let facility = try #require(study.facility(FacilityID(cell.attributes["data-facility"] ?? "")))
-                #expect(study.tenants.contains { tenant in
-                    tenant.share(of: zoneValue.id) > 0 && study.hardware.contains {
-                        study.isArc(tenant: tenant, zone: zoneValue, facility: facility, hardware: $0)
-                    }
-                })
+                #expect(
+                    study.tenants.contains { tenant in
+                        tenant.share(of: zoneValue.id) > 0
+                            && study.hardware.contains {
+                                study.isArc(tenant: tenant, zone: zoneValue, facility: facility, hardware: $0)
+                            }
+                    })
             }
         }
         #expect(servedZones > 0)
@@ -174,7 +180,8 @@ import Testing
         let plan = try #require(fixture.report.result.plan)
         let rows = Set(plan.fleetYears.filter { $0.capacity > 0 }.map(\.facility)).count + 1
         let byScenario = try #require(root.element(id: "utilization-scenarios"))
-        #expect(byScenario.all { $0.name == "rect" && $0.classes.contains("cell") }.count == rows * plan.scenarios.count)
+        #expect(
+            byScenario.all { $0.name == "rect" && $0.classes.contains("cell") }.count == rows * plan.scenarios.count)
         let byYear = try #require(root.element(id: "utilization-years"))
         #expect(byYear.all { $0.name == "rect" && $0.classes.contains("cell") }.count == rows * plan.years.count)
         // The fleet's final-year cell under the first scenario shows the fleet utilization.
@@ -208,7 +215,9 @@ import Testing
         #expect(bars.count == 2 * (risk.scenarios.count + risk.stressWorkloads.count))
         #expect(bars.filter { $0.attributes["data-kind"] == "scenario" }.count == 2 * risk.scenarios.count)
         let markers = chart.all { $0.name == "line" && $0.classes.contains("marker") }.flatMap(\.classes)
-        for marker in ["book", "expected", "cvar", "worst-stress"] { #expect(markers.contains(marker), "marker \(marker)") }
+        for marker in ["book", "expected", "cvar", "worst-stress"] {
+            #expect(markers.contains(marker), "marker \(marker)")
+        }
         let final = try #require(risk.fleet.last)
         #expect(chart.text.contains("CVaR \(Format.money(final.stranded.cvar))"))
         // Every scenario is labelled with its probability.
@@ -221,7 +230,9 @@ import Testing
         let root = try HTMLTree.parse(fixture.html)
         let study = fixture.report.study
         func bodyRows(_ id: String) throws -> [HTMLTree.Node] {
-            try #require(root.element(id: id)).all { $0.name == "tbody" }.flatMap { $0.children.filter { $0.name == "tr" } }
+            try #require(root.element(id: id)).all { $0.name == "tbody" }.flatMap {
+                $0.children.filter { $0.name == "tr" }
+            }
         }
         #expect(try bodyRows("assumptions-scenarios").count == study.scenarios.count)
         #expect(try bodyRows("assumptions-facilities").count == study.facilities.count)
@@ -229,13 +240,17 @@ import Testing
         #expect(try bodyRows("assumptions-workloads").count == study.workloads.count)
         #expect(try bodyRows("assumptions-tenants").count == study.tenants.count)
         let settings = try #require(root.element(id: "assumptions-settings")).text
-        for text in ["Horizon", "Discount rate", Format.percent(study.discountRate), "Capital budget", "Breakeven", "CVaR"] {
+        for text in [
+            "Horizon", "Discount rate", Format.percent(study.discountRate), "Capital budget", "Breakeven", "CVaR",
+        ] {
             #expect(settings.contains(text), "settings lack \(text)")
         }
         let statistics = try #require(root.element(id: "solve-statistics")).text
         let size = fixture.report.result.investment.size
-        for text in ["optimal", Format.grouped(Double(size.rows)), Format.grouped(Double(size.columns)),
-                     Format.grouped(Double(size.nonzeros)), Format.grouped(Double(fixture.report.result.iterations))] {
+        for text in [
+            "optimal", Format.grouped(Double(size.rows)), Format.grouped(Double(size.columns)),
+            Format.grouped(Double(size.nonzeros)), Format.grouped(Double(fixture.report.result.iterations)),
+        ] {
             #expect(statistics.contains(text), "statistics lack \(text)")
         }
         let facilities = try #require(root.element(id: "assumptions-facilities")).text
@@ -263,12 +278,16 @@ import Testing
         let withCapacity = Set(plan.fleetYears.filter { $0.capacity > 0 }.map(\.facility))
         #expect(withCapacity.count >= 5, "the generated study should spread capacity, got \(withCapacity.count)")
         // Capacity: one small chart per facility with capacity, each the same size.
-        let panels = try #require(root.element(id: "capacity")).all { $0.name == "svg" && $0.classes.contains("capacity-chart") }
+        let panels = try #require(root.element(id: "capacity")).all {
+            $0.name == "svg" && $0.classes.contains("capacity-chart")
+        }
         #expect(panels.count == withCapacity.count)
         #expect(Set(panels.compactMap { $0.attributes["width"] }).count == 1)
         // The matrix: 40 columns whose rotated labels are at least 18 px apart, a reasonable width.
         let matrix = try #require(root.element(id: "service-matrix"))
-        let columnX = matrix.all { $0.name == "text" && $0.classes.contains("column-label") }.compactMap { $0.attributes["x"].flatMap(Double.init) }
+        let columnX = matrix.all { $0.name == "text" && $0.classes.contains("column-label") }.compactMap {
+            $0.attributes["x"].flatMap(Double.init)
+        }
         #expect(columnX.count == 40)
         #expect(zip(columnX, columnX.dropFirst()).allSatisfy { $1 - $0 >= 18 })
         let width = try #require(matrix.attributes["width"].flatMap(Double.init))
@@ -277,7 +296,8 @@ import Testing
         #expect(matrix.all { $0.classes.contains("cell") }.count == 40 * zones.count)
         // Heat-map rows stay 22 px apart however many facilities there are.
         let heat = try #require(root.element(id: "utilization-scenarios"))
-        let rowY = Set(heat.all { $0.classes.contains("cell") }.compactMap { $0.attributes["y"].flatMap(Double.init) }).sorted()
+        let rowY = Set(heat.all { $0.classes.contains("cell") }.compactMap { $0.attributes["y"].flatMap(Double.init) })
+            .sorted()
         #expect(rowY.count == withCapacity.count + 1)
         #expect(zip(rowY, rowY.dropFirst()).allSatisfy { $1 - $0 >= 20 })
         // Facility and region names with markup are escaped and parse back.
@@ -287,7 +307,8 @@ import Testing
     }
 
     private func bodyRowCount(_ root: HTMLTree.Node, _ id: String) throws -> Int {
-        try #require(root.element(id: id)).all { $0.name == "tbody" }.flatMap { $0.children.filter { $0.name == "tr" } }.count
+        try #require(root.element(id: id)).all { $0.name == "tbody" }.flatMap { $0.children.filter { $0.name == "tr" } }
+            .count
     }
 }
 
@@ -336,8 +357,9 @@ enum HTMLTree {
         let builder = Builder()
         parser.delegate = builder
         guard parser.parse(), let root = builder.root else {
-            throw ParseError(description: "not well-formed at line \(parser.lineNumber), column \(parser.columnNumber): "
-                + "\(parser.parserError.map { "\($0)" } ?? "unknown error")")
+            throw ParseError(
+                description: "not well-formed at line \(parser.lineNumber), column \(parser.columnNumber): "
+                    + "\(parser.parserError.map { "\($0)" } ?? "unknown error")")
         }
         return root
     }
@@ -346,14 +368,18 @@ enum HTMLTree {
         var root: Node?
         var stack: [Node] = []
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             let node = Node(name: elementName, attributes: attributes)
             if let parent = stack.last { parent.children.append(node) } else { root = node }
             stack.append(node)
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        func parser(
+            _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
+        ) {
             stack.removeLast()
         }
 

@@ -16,21 +16,24 @@ import Testing
         #expect(
             digest(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        #expect(digest([UInt8](repeating: 0x61, count: 1_000_000))
-            == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(
+            digest([UInt8](repeating: 0x61, count: 1_000_000))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     @Test func aFingerprintReadsBackFromBothLineFormsAndNamesWhatDiffers() throws {
-        let fingerprint = SweepFingerprint(inputs: String(repeating: "ab", count: 32), options: "block-size:16,warm:on",
-                                           variants: 36, shard: 2, shards: 4)
+        let fingerprint = SweepFingerprint(
+            inputs: String(repeating: "ab", count: 32), options: "block-size:16,warm:on",
+            variants: 36, shard: 2, shards: 4)
         #expect(SweepFingerprint(line: Substring(fingerprint.csvLine)) == fingerprint)
         #expect(SweepFingerprint(line: Substring(fingerprint.jsonLine)) == fingerprint)
         #expect(SweepFingerprint(line: "variant,a,b") == nil)
         #expect(SweepFingerprint(line: Substring(fingerprint.csvLine + " ")) == nil)
         var other = fingerprint
         other.options = "block-size:8,warm:on"
-        #expect(fingerprint.difference(from: other)
-            == "it was written with other options (block-size:8,warm:on, now block-size:16,warm:on)")
+        #expect(
+            fingerprint.difference(from: other)
+                == "it was written with other options (block-size:8,warm:on, now block-size:16,warm:on)")
         other = fingerprint
         other.shard = 3
         #expect(fingerprint.difference(from: other) == "it was written for shard 3/4, now 2/4")

@@ -75,8 +75,9 @@ import Testing
         let cold = collect(runner(cold: true), blocks: blocks)
         #expect(warm.count == 6 && cold.count == 6)
         for (w, c) in zip(warm, cold) {
-            #expect(w.status == .finished(.optimal) && c.status == .finished(.optimal),
-                    "\(w.message ?? "") \(c.message ?? "")")
+            #expect(
+                w.status == .finished(.optimal) && c.status == .finished(.optimal),
+                "\(w.message ?? "") \(c.message ?? "")")
             expectClose(w.expectedNPV, c.expectedNPV ?? .nan, relative: 1e-7)
             expectClose(w.cvarNPV, c.cvarNPV ?? .nan, relative: 1e-7)
             #expect(!c.warmStarted)

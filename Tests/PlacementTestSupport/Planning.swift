@@ -16,14 +16,18 @@ public enum TestPlanning {
         .deletingLastPathComponent().deletingLastPathComponent()
 
     /// A cold pipeline run with the given method and threads.
-    public static func run(_ study: Study, method: PlanningOptions.Method = .primal, analyse: Bool = true,
-                           threads: Int = 1) throws -> PlanningResult {
+    public static func run(
+        _ study: Study, method: PlanningOptions.Method = .primal, analyse: Bool = true,
+        threads: Int = 1
+    ) throws -> PlanningResult {
         try PlanningPipeline(solver: GLPKSolver(), options: options(method: method, analyse: analyse, threads: threads))
             .run(study)
     }
 
-    public static func options(method: PlanningOptions.Method = .primal, analyse: Bool = true,
-                               threads: Int = 1) -> PlanningOptions {
+    public static func options(
+        method: PlanningOptions.Method = .primal, analyse: Bool = true,
+        threads: Int = 1
+    ) -> PlanningOptions {
         var options = PlanningOptions()
         options.method = method
         options.analyse = analyse
@@ -58,8 +62,10 @@ private final class BundledCache: @unchecked Sendable {
 
     private func unlockedStudy() throws -> Study {
         if let loaded { return loaded }
-        let study = try StudyLoader().loadStudy(at: TestPlanning.packageRoot.appendingPathComponent("Models/baseline.yaml").path)
-            .study
+        let study = try StudyLoader().loadStudy(
+            at: TestPlanning.packageRoot.appendingPathComponent("Models/baseline.yaml").path
+        )
+        .study
         loaded = study
         return study
     }

@@ -4,7 +4,7 @@ extension TinyStudy {
     /// The hand-derived variants of the optimizer tests, by name, for suites that check a rule on
     /// all of them (the decomposed solve against the monolithic one, say).
     public static var catalogue: [(name: String, study: TinyStudy)] {
-        var entries = [(String, TinyStudy)]()
+        var entries: [(String, TinyStudy)] = []
         entries.append(("base", TinyStudy()))
 
         var latency = TinyStudy()

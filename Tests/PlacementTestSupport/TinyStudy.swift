@@ -30,32 +30,42 @@ public struct TinyStudy {
     public init() {}
 
     public static func zone(_ id: ZoneID, _ jurisdiction: String, utc: Double) -> Zone {
-        Zone(id: id, region: "gulf", jurisdiction: jurisdiction,
-             location: GeoCoordinate(latitude: 25, longitude: 55), utcOffsetHours: utc)
+        Zone(
+            id: id, region: "gulf", jurisdiction: jurisdiction,
+            location: GeoCoordinate(latitude: 25, longitude: 55), utcOffsetHours: utc)
     }
 
-    public static func facility(_ id: FacilityID, jurisdiction: String = "AE", powerMW: Double = 10,
-                         electricity: Double = 100, fixedOM: Double = 0, existing: [HardwareID: Double] = [:]) -> Facility {
-        Facility(id: id, region: "gulf", jurisdiction: jurisdiction, location: GeoCoordinate(latitude: 25, longitude: 55),
-                 powerMW: YearSeries([2026: powerMW]), pue: 1, electricityUSDPerMWh: electricity,
-                 shellCapexUSDPerMW: 0, fixedOMUSDPerMWYear: fixedOM, existingUnits: existing)
+    public static func facility(
+        _ id: FacilityID, jurisdiction: String = "AE", powerMW: Double = 10,
+        electricity: Double = 100, fixedOM: Double = 0, existing: [HardwareID: Double] = [:]
+    ) -> Facility {
+        Facility(
+            id: id, region: "gulf", jurisdiction: jurisdiction, location: GeoCoordinate(latitude: 25, longitude: 55),
+            powerMW: YearSeries([2026: powerMW]), pue: 1, electricityUSDPerMWh: electricity,
+            shellCapexUSDPerMW: 0, fixedOMUSDPerMWYear: fixedOM, existingUnits: existing)
     }
 
-    public static func gpu(_ id: HardwareID = "gpu", memory: Double = 80, capex: Double = 1000, lifetime: Int = 1,
-                    throughput: [WorkloadID: Double] = ["video": 10, "reasoning": 10]) -> Hardware {
+    public static func gpu(
+        _ id: HardwareID = "gpu", memory: Double = 80, capex: Double = 1000, lifetime: Int = 1,
+        throughput: [WorkloadID: Double] = ["video": 10, "reasoning": 10]
+    ) -> Hardware {
         Hardware(id: id, memoryGB: memory, powerKW: 1, capexUSD: capex, lifetimeYears: lifetime, throughput: throughput)
     }
 
-    public static func workload(_ id: WorkloadID, slo: Double, memory: Double = 0, profile: [Double] = [1]) -> Workload {
+    public static func workload(_ id: WorkloadID, slo: Double, memory: Double = 0, profile: [Double] = [1]) -> Workload
+    {
         Workload(id: id, unit: "unit", latencySLOMs: slo, minMemoryGB: memory, dailyProfile: DailyProfile(profile)!)
     }
 
-    public static func tenant(_ id: TenantID, workload: WorkloadID, unitsPerYear: Double, price: Double = 1,
-                       committed: Double = 0, penalty: Double = 0, residency: Residency = .anywhere,
-                       zone: ZoneID = "home") -> Tenant {
-        Tenant(id: id, workload: workload, priceUSDPerUnit: price, committedShare: committed,
-               shortfallPenaltyUSDPerUnit: penalty, residency: residency,
-               annualUnits: DemandCurve(YearSeries([2026: unitsPerYear])), zoneShares: [(zone, 1)])
+    public static func tenant(
+        _ id: TenantID, workload: WorkloadID, unitsPerYear: Double, price: Double = 1,
+        committed: Double = 0, penalty: Double = 0, residency: Residency = .anywhere,
+        zone: ZoneID = "home"
+    ) -> Tenant {
+        Tenant(
+            id: id, workload: workload, priceUSDPerUnit: price, committedShare: committed,
+            shortfallPenaltyUSDPerUnit: penalty, residency: residency,
+            annualUnits: DemandCurve(YearSeries([2026: unitsPerYear])), zoneShares: [(zone, 1)])
     }
 
     public func study() throws -> Study {

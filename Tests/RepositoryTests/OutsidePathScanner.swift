@@ -7,20 +7,21 @@ struct OutsidePathScanner {
 
     let trackedPaths: [String]
     private let directories: Set<String>
-    private let relative = try! NSRegularExpression(pattern: #"(?:\.\./)+[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]*)*"#)
+    private let relative: NSRegularExpression
     private let absolute: NSRegularExpression
 
-    init(trackedPaths: [String]) {
+    init(trackedPaths: [String]) throws {
         self.trackedPaths = trackedPaths
+        relative = try NSRegularExpression(pattern: #"(?:\.\./)+[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]*)*"#)
         directories = Set(trackedPaths.flatMap { $0.split(separator: "/").dropLast().map(String.init) })
         let names = Self.machineDirectories.joined(separator: "|")
         // Not inside a longer path or an address (`https://host/home/...`).
-        absolute = try! NSRegularExpression(pattern: #"(?<![A-Za-z0-9._~:/-])/(?:"# + names + #")/"#)
+        absolute = try NSRegularExpression(pattern: #"(?<![A-Za-z0-9._~:/-])/(?:"# + names + #")/"#)
     }
 
     /// `file:line: path` for each outside path in `text`, which is the content of `file`.
     func violations(in text: String, file: String) -> [String] {
-        var found = [String]()
+        var found: [String] = []
         let depth = file.split(separator: "/").count - 1
         for (number, line) in text.components(separatedBy: "\n").enumerated() {
             let range = NSRange(line.startIndex..., in: line)
@@ -45,7 +46,9 @@ struct OutsidePathScanner {
         let unknownDirectory = rest.count > 1 && !directories.contains(rest[0])
         guard climbs > depth || unknownDirectory else { return false }
         let target = rest.joined(separator: "/")
-        return !trackedPaths.contains { $0 == target || $0.hasSuffix("/" + target) || $0.hasPrefix(target + "/")
-            || $0.contains("/" + target + "/") }
+        return !trackedPaths.contains {
+            $0 == target || $0.hasSuffix("/" + target) || $0.hasPrefix(target + "/")
+                || $0.contains("/" + target + "/")
+        }
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 enum RepositoryFiles {
     static func list(root: URL) throws -> [String] {
         if let tracked = try gitTrackedFiles(root: root) { return tracked }
-        var files = [String]()
+        var files: [String] = []
         let enumerator = FileManager.default.enumerator(
             at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
         while let url = enumerator?.nextObject() as? URL {
@@ -22,7 +22,8 @@ enum RepositoryFiles {
     private static func gitTrackedFiles(root: URL) throws -> [String]? {
         let candidates = ["/usr/bin/git", "/usr/local/bin/git", "/opt/homebrew/bin/git"]
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent(".git").path),
-              let git = candidates.first(where: FileManager.default.isExecutableFile(atPath:)) else { return nil }
+            let git = candidates.first(where: FileManager.default.isExecutableFile(atPath:))
+        else { return nil }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: git)
         process.arguments = ["-C", root.path, "ls-files", "-z"]

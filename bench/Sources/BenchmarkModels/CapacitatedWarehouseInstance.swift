@@ -59,7 +59,7 @@ public struct CapacitatedWarehouseInstance: Sendable {
         let open = (0..<m).map {
             lp.addVariable(name: "open[\($0 + 1)]", upper: 1, objective: fixedCosts[$0], isInteger: true)
         }
-        var serve = [[Variable]]()
+        var serve: [[Variable]] = []
         for i in 0..<m {
             serve.append(
                 (0..<n).map { j in lp.addVariable(name: "serve[\(i + 1),\(j + 1)]", upper: 1, objective: costs[j][i]) })

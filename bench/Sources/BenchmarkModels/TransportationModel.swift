@@ -30,7 +30,7 @@ public struct TransportationModel: Sendable {
         let n = demand.count
         var lp = LinearProgram(name: "transportation", sense: .minimize)
         lp.reserveCapacity(variables: m * n, constraints: m + n, nonzeros: 2 * m * n)
-        var ship = [Variable]()
+        var ship: [Variable] = []
         ship.reserveCapacity(m * n)
         for i in 0..<m {
             for j in 0..<n { ship.append(lp.addVariable(name: "ship[\(i),\(j)]", objective: cost[i][j])) }

@@ -40,8 +40,8 @@ struct BuildBenchmark: ParsableCommand {
         let modelFile = directory.appendingPathComponent("transport.mod")
         try problem.mathProg().write(to: modelFile, atomically: true, encoding: .utf8)
 
-        var apiTimes = [Double]()
-        var glpsolTimes = [Double]()
+        var apiTimes: [Double] = []
+        var glpsolTimes: [Double] = []
         var sizes = (rows: 0, columns: 0, nonzeros: 0)
         for _ in 0..<repeats {
             let ((lp, _, _), buildSeconds) = measure { problem.model() }

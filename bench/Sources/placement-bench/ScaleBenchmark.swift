@@ -83,8 +83,8 @@ struct ScaleBenchmark {
         printPhase("build", buildSeconds, buildPeak)
         guard !options.buildOnly else { return [] }
 
-        var rows = [Row]()
-        var outcomes = [Solved]()
+        var rows: [Row] = []
+        var outcomes: [Solved] = []
         let request = ScaleMethod.Request(
             study: study, program: program, timeLimit: options.timeLimit,
             solverLog: options.solverLog)

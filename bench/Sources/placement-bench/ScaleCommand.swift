@@ -77,7 +77,7 @@ struct ScaleCommand: ParsableCommand {
             methods: method.isEmpty ? [ScaleMethod.pipeline(.primal)] : method, glpsol: glpsol,
             highs: highs ? .init(script: highsScript, python: python) : nil, buildOnly: buildOnly,
             timeLimit: timeLimit, solverLog: solverLog, monolithicMaxNonzeros: monolithicMaxNonzeros)
-        var rows = [ScaleBenchmark.Row]()
+        var rows: [ScaleBenchmark.Row] = []
         for (number, study) in studies.enumerated() {
             if number > 0 { print() }
             rows += try ScaleBenchmark(options: options).run(study: study)

@@ -1,10 +1,10 @@
 import ArgumentParser
+import Foundation
 import GLPKSolver
 import LinearProgramming
 import PlacementModel
 import PlacementOptimizer
 import PlacementPlanning
-import Foundation
 
 /// A way `scale` solves a built study, chosen with `--method`. A new method (the planning
 /// pipeline's `decomposed` and `auto`) is one more line in ``all``: a name and a function
@@ -57,24 +57,33 @@ struct ScaleMethod: ExpressibleByArgument, Sendable {
     /// solve and the canonical dispatch of every block, as `placement optimize --skip-analysis`.
     static func pipeline(_ method: PlanningOptions.Method) -> ScaleMethod {
         let simplex: GLPKOptions.Method = method == .dual ? .dual : .primal
-        return ScaleMethod(name: method.rawValue, isMonolithic: method == .primal || method == .dual,
-                           glpsolMethod: simplex) { request in
+        return ScaleMethod(
+            name: method.rawValue, isMonolithic: method == .primal || method == .dual,
+            glpsolMethod: simplex
+        ) { request in
             var options = PlanningOptions()
             options.method = method
             options.analyse = false
-            if let timeLimit = request.timeLimit { options.timeLimit = .milliseconds(Int64((timeLimit * 1000).rounded(.up))) }
+            if let timeLimit = request.timeLimit {
+                options.timeLimit = .milliseconds(Int64((timeLimit * 1000).rounded(.up)))
+            }
             if request.solverLog { options.progress = { FileHandle.standardError.write(Data(($0.line + "\n").utf8)) } }
-            let result = try PlanningPipeline(solver: GLPKSolver(options: request.glpkOptions(simplex)), options: options)
-                .run(request.study)
+            let result = try PlanningPipeline(
+                solver: GLPKSolver(options: request.glpkOptions(simplex)), options: options
+            )
+            .run(request.study)
             let investment = result.investment
-            var detail = "\(investment.method.rawValue): investment \(fixed(result.timings.solve)) s, canonical dispatch "
+            var detail =
+                "\(investment.method.rawValue): investment \(fixed(result.timings.solve)) s, canonical dispatch "
                 + "\(fixed(result.timings.canonical)) s, \(result.iterations) iterations"
             if let decomposition = investment.decomposition {
-                detail += ", \(decomposition.iterations) Benders iterations, \(decomposition.blockSolves) block solves, gap "
+                detail +=
+                    ", \(decomposition.iterations) Benders iterations, \(decomposition.blockSolves) block solves, gap "
                     + String(format: "%.1e", decomposition.relativeGap)
             }
             return Outcome(
-                termination: investment.termination.rawValue, message: investment.message, objective: investment.objective,
+                termination: investment.termination.rawValue, message: investment.message,
+                objective: investment.objective,
                 solverSeconds: result.timings.solve + result.timings.canonical, iterations: result.iterations,
                 detail: detail, readPlan: { result.plan })
         }

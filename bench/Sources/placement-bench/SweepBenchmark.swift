@@ -54,7 +54,7 @@ struct SweepBenchmark: ParsableCommand {
         print("sweep \(sweepPath): \(count) variants, block size \(blockSize), \(workers) workers")
 
         // 1. This tool's sweep, LP only (what glpsol does), then with the full analysis.
-        var objectives = [Int: Double]()
+        var objectives: [Int: Double] = [:]
         let schedule = SweepSchedule(sweep: sweep, blockSize: blockSize)
         let collected = SynchronizedList<VariantResult>()
         let (_, sweepSeconds) = measure {
