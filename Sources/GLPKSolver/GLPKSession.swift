@@ -130,6 +130,22 @@ public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
         }
     }
 
+    /// Solves like ``solve(using:)`` with at most `iterationLimit` simplex iterations (and
+    /// ``GLPKOptions/iterationLimit`` when that is smaller). Reaching it reports
+    /// ``TerminationStatus/iterationLimit`` and keeps no basis: the next solve starts from a fresh one.
+    ///
+    /// ```swift
+    /// var solution = try session.solve(using: .dual, iterationLimit: 10_000)
+    /// if solution.termination == .iterationLimit { solution = try session.solve(using: .primal) }
+    /// ```
+    public func solve(using method: SimplexMethod, iterationLimit: Int) throws -> Solution {
+        try onThread { state, problem in
+            var options = state.sessionOptions
+            options.iterationLimit = min(options.iterationLimit ?? .max, iterationLimit)
+            return try state.recordSolve(problem.solve(options: options, warm: state.solvedOnce, method: method))
+        }
+    }
+
     /// Solves from a fresh basis, ignoring the stored one (for comparisons and recovery).
     public func solveCold() throws -> Solution {
         try onThread { state, problem in

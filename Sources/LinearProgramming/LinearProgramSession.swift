@@ -39,6 +39,10 @@ public protocol LinearProgramSession: AnyObject, Sendable {
     /// Solves from the stored basis (cold the first time) with the given simplex method: for
     /// callers that know which feasibility their changes kept (see ``SimplexMethod``).
     func solve(using method: SimplexMethod) throws -> Solution
+    /// Like ``solve(using:)``, but stops after `iterationLimit` simplex iterations with
+    /// ``TerminationStatus/iterationLimit``: for callers with a fallback when a simplex stalls
+    /// or cycles (a solve that ends without an optimum leaves no basis, so the next starts afresh).
+    func solve(using method: SimplexMethod, iterationLimit: Int) throws -> Solution
 }
 
 /// A solver that can open sessions for warm re-solves.

@@ -77,7 +77,9 @@ final class DecomposedSolve<Solver: IncrementalSolver>: @unchecked Sendable {
             }
             iterations += 1
             if !pendingCuts.isEmpty { try cutting.addConstraints(pendingCuts) }
-            let relaxed = record(try cutting.solve(using: iterations == 1 ? .primal : .dual))
+            let relaxed = record(
+                try cutting.solveRecovering(
+                    using: iterations == 1 ? .primal : .dual, iterationLimit: simplexIterationLimit(ProgramSize(lp))))
             guard relaxed.termination == .optimal, let point = relaxed.primal else {
                 termination = relaxed.termination
                 message =
@@ -110,7 +112,9 @@ final class DecomposedSolve<Solver: IncrementalSolver>: @unchecked Sendable {
                 try session.setBounds(
                     zip(master.centreRow, master.buildColumns).map { ($0, .equal(centre[$1.index])) }
                         + [(master.levelRow, .greaterOrEqual(level - lp.objectiveConstant))])
-                let projected = record(try session.solve(using: .dual))
+                // A level step that fails or cycles is skipped: the master's vertex is the candidate.
+                let projected = record(
+                    try session.solve(using: .dual, iterationLimit: simplexIterationLimit(ProgramSize(lp))))
                 if projected.termination == .optimal, let projectedPoint = projected.primal {
                     candidate = projectedPoint.values
                 }

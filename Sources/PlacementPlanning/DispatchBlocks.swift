@@ -214,19 +214,10 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
         return try solve(block, using: .primal)
     }
 
-    /// Solves from the stored basis; when that reports the block infeasible, unbounded or in
-    /// numerical trouble, solves again from a fresh basis. Every block is feasible (unserved demand
-    /// and shortfall absorb any lack of capacity) and bounded, and a held value is feasible at the
-    /// previous optimum, so such a report is a stale basis misleading the simplex (seen after a
-    /// sweep's numeric update): the failed solve left no basis, and the retry starts anew.
+    /// Solves from the stored basis, with fresh starts when that fails or cycles
+    /// (``LinearProgramSession/solveRecovering(using:iterationLimit:)``).
     private func solve(_ block: Block, using method: SimplexMethod) throws -> Solution {
-        let solution = try block.session.solve(using: method)
-        switch solution.termination {
-        case .infeasible, .unbounded, .infeasibleOrUnbounded, .numericalFailure, .otherError:
-            return try block.session.solve(using: .primal)
-        default:
-            return solution
-        }
+        try block.session.solveRecovering(using: method, iterationLimit: simplexIterationLimit(block.size))
     }
 
     /// `year,scenario` of a block, for messages.

@@ -12,7 +12,7 @@ import LinearProgramming
 public struct PlanningOptions: Sendable {
     /// How the investment LP is solved.
     public enum Method: String, Sendable, CaseIterable {
-        /// The decomposed solve above ``PlanningOptions/autoThreshold`` nonzeros (100,000), else the primal simplex.
+        /// The decomposed solve above ``PlanningOptions/autoThreshold`` block nonzeros (40,000), else the primal simplex.
         case auto
         /// Regularized Benders decomposition over (year, scenario) blocks.
         case decomposed
@@ -34,12 +34,12 @@ public struct PlanningOptions: Sendable {
     public var timeLimit: Duration?
     /// Largest number of decomposition iterations.
     public var iterationLimit: Int = 500
-    /// Nonzeros of the investment LP above which `.auto` decomposes. The bench (bench/README.md)
-    /// measured the decomposition overtaking the primal simplex near 10,000 nonzeros (21,630: 0.46 s
-    /// against 0.23 s), but at that threshold a sweep over extreme field values (the range-bound
-    /// test) hung in a block's dual simplex; until that is understood `auto` keeps the whole LP up
-    /// to 100,000 nonzeros, where the primal simplex still takes seconds at most.
-    public var autoThreshold: Int = 100_000
+    /// Nonzeros of the dispatch blocks together above which `.auto` decomposes; deciding on the
+    /// blocks spares building the whole LP. The bench (bench/README.md) measured the decomposition
+    /// overtaking the primal simplex near 20,000 nonzeros of the whole LP (21,630: 0.46 s against
+    /// 0.23 s; 85,400: 8.41 s against 0.62 s), where the blocks hold about twice as many (value
+    /// rows, write-off columns): 42,006 with the master for that 21,630.
+    public var autoThreshold: Int = 40_000
     /// Called once per decomposition iteration (from the calling thread).
     public var progress: (@Sendable (DecompositionProgress) -> Void)?
 

@@ -55,16 +55,14 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
         let index = try builder.makeIndex()
         let pool = WorkerPool(threads: options.threads)
         var method = options.method
-        var program: PlacementProgram?
-        if method != .decomposed {
-            let built = try builder.build(index: index)
-            if method == .auto {
-                method = built.model.nonzeroCount > options.autoThreshold ? .decomposed : .primal
-            }
-            if method != .decomposed { program = built }
-        }
+        // The blocks come first: every method takes its dispatch from them, and their size decides
+        // `auto` without building the whole LP (which, for the largest studies, would not fit).
         let blocks = try DispatchBlocks(index: index, solver: solver, pool: pool, reusing: self.blocks)
         self.blocks = blocks
+        if method == .auto {
+            method = blocks.totalSize.nonzeros > options.autoThreshold ? .decomposed : .primal
+        }
+        let program = method == .decomposed ? nil : try builder.build(index: index)
         timings.build = (clock.now - start).seconds
         start = clock.now
 

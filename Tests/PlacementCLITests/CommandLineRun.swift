@@ -95,6 +95,28 @@ struct CommandLineRun {
             signalled: started.process.terminationReason == .uncaughtSignal)
     }
 
+    /// Runs `placement arguments` in ``directory`` (output discarded) and returns its exit status
+    /// and its own peak resident memory. `wait4` reads that one child's usage; `RUSAGE_CHILDREN`
+    /// would report the largest of every child of the test process, glpsol runs of other suites
+    /// included.
+    func runMeasuringPeakMemory(_ arguments: [String]) throws -> (status: Int32, peakKiB: Int) {
+        let quoted = ([Self.executable.path] + arguments).map {
+            "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
+        let script = "cd '\(directory.path)' && exec \(quoted.joined(separator: " ")) >/dev/null 2>&1 </dev/null"
+        let words: [String] = ["/bin/sh", "-c", script]
+        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ)
+        guard spawned == 0 else { throw CocoaError(.executableLoad, userInfo: ["errno": spawned]) }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+        // WEXITSTATUS: the exit code sits in bits 8-15 of the wait status.
+        return ((status >> 8) & 0xff, usage.ru_maxrss)
+    }
+
     func path(_ relative: String) -> String { directory.appendingPathComponent(relative).path }
 
     func read(_ relative: String) throws -> String { try String(contentsOfFile: path(relative), encoding: .utf8) }

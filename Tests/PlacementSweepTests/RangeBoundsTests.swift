@@ -2,6 +2,7 @@ import Foundation
 import GLPKSolver
 import PlacementLoader
 import PlacementModel
+import PlacementPlanning
 import PlacementSweep
 import Testing
 
@@ -29,7 +30,12 @@ import Testing
         ("scenarios.efficiency-shock.electricity.gulf.2028", .multiplier),
     ]
 
-    @Test func everyFieldAtEitherEndOfItsRangeSolves() throws {
+    /// Both ways of solving: the whole LP, and the decomposition, whose warm dual simplex in a block
+    /// once cycled without end on one of these extremes.
+    @Test(arguments: [PlanningOptions.Method.primal, .decomposed])
+    func everyFieldAtEitherEndOfItsRangeSolves(method: PlanningOptions.Method) throws {
+        var planning = PlanningOptions()
+        planning.method = method
         let loaded = try StudyLoader().loadSweep(at: SweepTests.fixture)
         let dimensions = Self.fields.map { field -> SweepDimension in
             switch field.rule {
@@ -48,7 +54,7 @@ import Testing
             options.method = .primal
             SweepRunner(
                 base: loaded.base.study, sweep: sweep, solver: GLPKSolver(options: options), workers: 2, analyse: false,
-                cold: true
+                cold: true, planning: planning
             )
             .run(blocks: dimension.values.indices.map { [$0] }) { result in
                 var named = result

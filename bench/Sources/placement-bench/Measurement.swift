@@ -11,13 +11,19 @@ func measure<T>(_ body: () throws -> T) rethrows -> (T, Double) {
 
 /// Peak resident memory of this process, in MiB (Linux VmHWM, "VmHWM:<tab><padded> kB"):
 /// since it started, or since the last ``resetPeakMemory()``.
-func peakMemoryMiB() -> Double {
+func peakMemoryMiB() -> Double { statusKilobytes("VmHWM:") / 1024 }
+
+/// Resident memory of this process now, in MiB (Linux VmRSS).
+func residentMiB() -> Double { statusKilobytes("VmRSS:") / 1024 }
+
+/// A "Name:<tab><padded> kB" field of /proc/self/status, in kB; NaN where there is none.
+private func statusKilobytes(_ field: String) -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) }),
         let kilobytes = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first
             .flatMap({ Double($0) })
     else { return .nan }
-    return kilobytes / 1024
+    return kilobytes
 }
 
 /// Lowers the peak ``peakMemoryMiB()`` reports to the current resident size (Linux: writing

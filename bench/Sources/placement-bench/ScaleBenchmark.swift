@@ -5,6 +5,7 @@ import PlacementAnalysis
 import PlacementLoader
 import PlacementModel
 import PlacementOptimizer
+import PlacementPlanning
 
 /// One study through the whole pipeline `placement optimize` runs (load, build, solve,
 /// read the plan and its utilization), timing each phase, for the design.md §6 goals that
@@ -70,14 +71,26 @@ struct ScaleBenchmark {
                 + "(\(loaded.warnings.count) load warnings)"
         )
 
-        let (program, buildSeconds) = try measure { try PlacementProgramBuilder(study: study).build() }
+        // The whole LP is built only when something reads it: its size, a monolithic method, the
+        // exported MPS. A decomposed-only run never builds it (at 100 million nonzeros it alone
+        // would take more memory than the decomposed solve may).
+        let wholeNeeded =
+            options.buildOnly || options.glpsol || options.highs != nil
+            || options.methods.contains { $0.isMonolithic || $0.name == PlanningOptions.Method.auto.rawValue }
+        let builder = PlacementProgramBuilder(study: study)
+        let (program, buildSeconds) = try measure { wholeNeeded ? try builder.build() : nil }
         let buildPeak = peakMemoryMiB()
-        let model = program.model
-        let size = (model.constraintCount, model.variableCount, model.nonzeroCount)
+        let index = try program?.index ?? builder.makeIndex()
+        var size = (rows: 0, columns: 0, nonzeros: 0)
+        if let model = program?.model {
+            size = (model.constraintCount, model.variableCount, model.nonzeroCount)
+            print("model: \(size.0) rows, \(size.1) columns, \(size.2) nonzeros ", terminator: "")
+        } else {
+            print("model: not built as a whole (decomposed only; sizes are the master's and blocks') ", terminator: "")
+        }
         print(
-            "model: \(size.0) rows, \(size.1) columns, \(size.2) nonzeros "
-                + "(\(program.index.demandPoints.count) demand points, \(program.index.fleets.count) fleets, "
-                + "\(program.index.unreachable.count) unreachable tenant-zone pairs)")
+            "(\(index.demandPoints.count) demand points, \(index.fleets.count) fleets, "
+                + "\(index.unreachable.count) unreachable tenant-zone pairs, \(index.blockCount) blocks)")
         print("phase      seconds   peak MiB")
         printPhase("load", loadSeconds, loadPeak)
         printPhase("build", buildSeconds, buildPeak)
@@ -85,9 +98,7 @@ struct ScaleBenchmark {
 
         var rows: [Row] = []
         var outcomes: [Solved] = []
-        let request = ScaleMethod.Request(
-            study: study, program: program, timeLimit: options.timeLimit,
-            solverLog: options.solverLog)
+        let request = ScaleMethod.Request(study: study, timeLimit: options.timeLimit, solverLog: options.solverLog)
         for method in options.methods {
             if method.isMonolithic, let limit = options.monolithicMaxNonzeros, size.2 > limit {
                 print("\(method.name): skipped, \(size.2) nonzeros > --monolithic-max-nonzeros \(limit)")
@@ -100,7 +111,7 @@ struct ScaleBenchmark {
             rows.append(row)
             outcomes.append(Solved(method: method, row: row))
         }
-        guard options.glpsol || options.highs != nil else { return rows }
+        guard options.glpsol || options.highs != nil, let model = program?.model else { return rows }
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "placement-bench-scale-\(getpid())")
@@ -155,6 +166,7 @@ struct ScaleBenchmark {
         }
         printPhase("results", resultSeconds, peakMemoryMiB(), "plan + utilization")
         let total = before + solveSeconds + resultSeconds
+        let size = size.nonzeros > 0 ? size : outcome.size
         printPhase("total", total, peakMemoryMiB())
         print(
             String(

@@ -10,10 +10,9 @@ import PlacementPlanning
 /// pipeline's `decomposed` and `auto`) is one more line in ``all``: a name and a function
 /// from a ``ScaleMethod/Request`` to an ``ScaleMethod/Outcome``.
 struct ScaleMethod: ExpressibleByArgument, Sendable {
-    /// What a method gets: the study, its built program and the run's solver settings.
+    /// What a method gets: the study and the run's solver settings (the pipeline builds what it needs).
     struct Request {
         var study: Study
-        var program: PlacementProgram
         var timeLimit: Double?
         var solverLog: Bool
 
@@ -39,6 +38,8 @@ struct ScaleMethod: ExpressibleByArgument, Sendable {
         var iterations: Int
         /// The solve line's detail, e.g. "primal simplex 12.3 s, 20,512 iterations".
         var detail: String
+        /// Rows, columns and nonzeros of what the method solved: the whole LP, or master and blocks.
+        var size: (rows: Int, columns: Int, nonzeros: Int)
         /// Reads the plan; timed as the results phase.
         var readPlan: () -> Plan?
     }
@@ -85,7 +86,8 @@ struct ScaleMethod: ExpressibleByArgument, Sendable {
                 termination: investment.termination.rawValue, message: investment.message,
                 objective: investment.objective,
                 solverSeconds: result.timings.solve + result.timings.canonical, iterations: result.iterations,
-                detail: detail, readPlan: { result.plan })
+                detail: detail, size: (investment.size.rows, investment.size.columns, investment.size.nonzeros),
+                readPlan: { result.plan })
         }
     }
 

@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import GLPKSolver
+import LinearProgramming
+import PlacementLoader
+import PlacementModel
+import PlacementOptimizer
+
+/// `block-probe`: one (year, scenario) dispatch block of a study, built, loaded into GLPK and
+/// solved cold and warm, with its memory; then what the decomposed solve of the whole study
+/// would need at that rate (every block resident, one pass over the blocks). For studies too
+/// large to solve here: it sizes the decomposition from one block without building the rest.
+struct BlockProbeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "block-probe",
+        abstract: "Build, load and solve one dispatch block of a study; extrapolate to all blocks.",
+        discussion: """
+            Capacity is each fleet's share of its facility's power in the block's year (cold solve), \
+            then 90% of it (the warm re-solve a Benders iteration makes).
+            """
+    )
+
+    @Option(help: ArgumentHelp("The study file.", valueName: "path"))
+    var study: String
+
+    @Option(help: ArgumentHelp("The block: year position x scenarios + scenario position.", valueName: "index"))
+    var block = 0
+
+    @Option(help: ArgumentHelp("Threads the extrapolated pass would use.", valueName: "count"))
+    var threads = 2
+
+    func validate() throws {
+        guard FileManager.default.fileExists(atPath: study) else {
+            throw ValidationError("--study \(study): no such file")
+        }
+        guard block >= 0 else { throw ValidationError("--block must be at least 0, got \(block)") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
+    }
+
+    func run() throws {
+        let baseline = residentMiB()
+        let (loaded, loadSeconds) = try measure { try StudyLoader().loadStudy(at: study) }
+        let (index, indexSeconds) = try measure { try PlacementProgramBuilder(study: loaded.study).makeIndex() }
+        guard block < index.blockCount else {
+            throw BenchError(description: "--block \(block): the study has \(index.blockCount) blocks")
+        }
+        print(
+            "study \(study): \(index.blockCount) blocks (\(index.years.count) years x \(index.scenarios.count) "
+                + "scenarios), \(index.slices) slices, \(index.fleets.count) fleets, \(index.demandPoints.count) demand points"
+        )
+        print(String(format: "load %.3f s, index %.3f s, resident %.0f MiB", loadSeconds, indexSeconds, residentMiB()))
+
+        let beforeBuild = residentMiB()
+        let (program, buildSeconds) = measure { DispatchBlockBuilder(index: index).build(block: block) }
+        let model = program.model
+        let programMiB = residentMiB() - beforeBuild
+        print(
+            String(
+                format: "block %d: %d rows, %d columns, %d nonzeros; built in %.3f s, %.0f MiB in Swift", block,
+                model.constraintCount, model.variableCount, model.nonzeroCount, buildSeconds, programMiB))
+
+        let beforeLoad = residentMiB()
+        let (session, loadIntoGLPK) = try measure { try GLPKSession(model: model, retainsMatrix: false) }
+        let sessionMiB = residentMiB() - beforeLoad
+        print(String(format: "loaded into GLPK in %.3f s, %.0f MiB more resident", loadIntoGLPK, sessionMiB))
+
+        let capacity = powerShare(index: index, year: block / index.scenarios.count)
+        try session.setBounds(program.capacityBounds(installed: capacity))
+        let (cold, coldSeconds) = try measure { try session.solve(using: .dual) }
+        print(
+            String(
+                format: "cold dual simplex: %@, %d iterations, %.3f s", cold.termination.rawValue,
+                cold.statistics.iterations, coldSeconds))
+        try session.setBounds(program.capacityBounds(installed: capacity.map { 0.9 * $0 }))
+        let (warm, warmSeconds) = try measure { try session.solve(using: .dual) }
+        print(
+            String(
+                format: "warm dual simplex after capacity -10%%: %@, %d iterations, %.3f s",
+                warm.termination.rawValue, warm.statistics.iterations, warmSeconds))
+        let blocks = Double(index.blockCount)
+        let threads = Double(threads)
+        print(
+            String(
+                format: "extrapolated to %d blocks: every block resident %.1f GiB (GLPK) + %.1f GiB (Swift programs); "
+                    + "one pass on %d threads: cold %.0f s, warm %.0f s; rebuilding every block once %.0f s",
+                index.blockCount, blocks * sessionMiB / 1024, blocks * programMiB / 1024, Int(threads),
+                blocks * coldSeconds / threads, blocks * warmSeconds / threads,
+                blocks * (buildSeconds + loadIntoGLPK) / threads))
+        print(
+            String(
+                format: "resident now %.0f MiB (process start %.0f MiB), peak %.0f MiB", residentMiB(), baseline,
+                peakMemoryMiB()))
+    }
+
+    /// Each fleet's share of its facility's power in year position `y`, in accelerators: the power
+    /// divided equally among the facility's fleets, at each fleet's power per accelerator.
+    private func powerShare(index: PlacementIndex, year y: Int) -> [Double] {
+        let study = index.study
+        let year = index.years[y]
+        return index.fleets.map { fleet in
+            let facility = study.facilities[fleet.facility]
+            let fleets = Double(index.fleets.filter { $0.facility == fleet.facility }.count)
+            let megawatts = facility.powerMWSeries.value(in: year, default: 0)
+            return megawatts * 1000 / fleets / study.hardware[fleet.hardware].powerKW
+        }
+    }
+}
