@@ -58,9 +58,15 @@ public struct DispatchBlockLayout: Sendable {
 struct DispatchBlockWriter {
     let index: PlacementIndex
     let economics: Economics
+    /// Whether rows and columns get their names. The decomposed solve's blocks go unnamed: names
+    /// were about a third of a block's memory, kept by GLPK and by the session's model.
+    var named = true
     let scale = PlacementProgram.moneyScale
 
     var study: Study { index.study }
+
+    /// `text` when the writer names rows and columns, else the empty name (not even formatted).
+    func label(_ text: @autoclosure () -> String) -> String { named ? text() : "" }
 
     /// Serve, unserved and shortfall columns and the demand rows of block (y, s).
     /// `objectiveWeight` multiplies the block's value in the LP's objective.
@@ -97,7 +103,7 @@ struct DispatchBlockWriter {
                     layout.demandRow.append(nil)
                     continue
                 }
-                let suffix = "\(tenant.id),\(zoneLabel),\(year),\(scenario.id),\(k)"
+                let suffix = named ? "\(tenant.id),\(zoneLabel),\(year),\(scenario.id),\(k)" : ""
                 var terms: [(Variable, Double)] = []
                 terms.reserveCapacity(point.arcs.count + 2)
                 for arc in point.arcs where index.capacityPossible[arc.fleet][y] {
@@ -109,8 +115,9 @@ struct DispatchBlockWriter {
                         facility, hardware, year: year, scenario: scenario)
                     let margin = discount * hours * (price - energy / throughput) * scale
                     let column = lp.addVariable(
-                        name:
-                            "serve[\(tenant.id),\(zoneLabel),\(facility.id),\(hardware.id),\(year),\(scenario.id),\(k)]",
+                        name: label(
+                            "serve[\(tenant.id),\(zoneLabel),\(facility.id),\(hardware.id),\(year),\(scenario.id),\(k)]"
+                        ),
                         objective: objectiveWeight * margin)
                     terms.append((column, 1))
                     layout.valueTerms.append((column, margin))
@@ -119,7 +126,7 @@ struct DispatchBlockWriter {
                 }
                 let uncommitted = 1 - tenant.committedShare
                 if uncommitted > 0 {
-                    let column = lp.addVariable(name: "unserved[\(suffix)]", upper: uncommitted * demand)
+                    let column = lp.addVariable(name: label("unserved[\(suffix)]"), upper: uncommitted * demand)
                     terms.append((column, 1))
                     layout.unserved.append(column)
                 } else {
@@ -129,14 +136,16 @@ struct DispatchBlockWriter {
                 // with a non-negative penalty need no shortfall column.
                 if tenant.committedShare > 0 || tenant.shortfallPenaltyUSDPerUnit < 0 {
                     let penalty = discount * hours * tenant.shortfallPenaltyUSDPerUnit * scale
-                    let column = lp.addVariable(name: "shortfall[\(suffix)]", objective: -objectiveWeight * penalty)
+                    let column = lp.addVariable(
+                        name: label("shortfall[\(suffix)]"), objective: -objectiveWeight * penalty)
                     terms.append((column, 1))
                     layout.valueTerms.append((column, -penalty))
                     layout.shortfall.append(column)
                 } else {
                     layout.shortfall.append(nil)
                 }
-                layout.demandRow.append(lp.addConstraint(name: "demand[\(suffix)]", terms: terms, .equal(demand)))
+                layout.demandRow.append(
+                    lp.addConstraint(name: label("demand[\(suffix)]"), terms: terms, .equal(demand)))
             }
         }
         return (layout, capacityTerms)
@@ -162,7 +171,7 @@ struct DispatchBlockWriter {
                 let terms = capacityTerms[fleet * slices + k]
                 guard !terms.isEmpty else { continue }
                 layout.capacityRow[fleet * slices + k] = lp.addConstraint(
-                    name: "capacity[\(facility.id),\(hardware.id),\(year),\(scenario.id),\(k)]",
+                    name: label("capacity[\(facility.id),\(hardware.id),\(year),\(scenario.id),\(k)]"),
                     terms: terms + tie.terms, .lessOrEqual(tie.limit))
             }
         }
@@ -192,7 +201,7 @@ struct DispatchBlockWriter {
             for w in Set(serve.map(\.1)).sorted() {
                 let terms = serve.map { ($0.0, ($0.1 == w ? 1 - share : -share) * $0.2) }
                 lp.addConstraint(
-                    name: "share[\(facility.id),\(year),\(scenario.id),\(study.workloads[w].id)]",
+                    name: label("share[\(facility.id),\(year),\(scenario.id),\(study.workloads[w].id)]"),
                     terms: terms, .lessOrEqual(0))
             }
         }

@@ -68,7 +68,8 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
     init(index: PlacementIndex, solver: Solver, pool: WorkerPool, reusing previous: DispatchBlocks?) throws {
         self.index = index
         self.pool = pool
-        let builder = DispatchBlockBuilder(index: index)
+        // Unnamed: nothing reads a block's names, and they were a third of its memory.
+        let builder = DispatchBlockBuilder(index: index, named: false)
         let previous = previous.flatMap { $0.blocks.count == index.blockCount ? $0.blocks : nil }
         blocks = try pool.map(0..<index.blockCount) { b in
             let program = builder.build(block: b)

@@ -29,12 +29,20 @@ struct BlockProbeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Threads the extrapolated pass would use.", valueName: "count"))
     var threads = 2
 
+    @Option(
+        name: .customLong("time-limit"),
+        help: ArgumentHelp("Stop each solve after this many seconds.", valueName: "seconds"))
+    var timeLimit: Double = 600
+
     func validate() throws {
         guard FileManager.default.fileExists(atPath: study) else {
             throw ValidationError("--study \(study): no such file")
         }
         guard block >= 0 else { throw ValidationError("--block must be at least 0, got \(block)") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        guard timeLimit > 0, timeLimit.isFinite else {
+            throw ValidationError("--time-limit must be a positive number of seconds, got \(timeLimit)")
+        }
     }
 
     func run() throws {
@@ -44,52 +52,63 @@ struct BlockProbeCommand: ParsableCommand {
         guard block < index.blockCount else {
             throw BenchError(description: "--block \(block): the study has \(index.blockCount) blocks")
         }
-        print(
+        say(
             "study \(study): \(index.blockCount) blocks (\(index.years.count) years x \(index.scenarios.count) "
                 + "scenarios), \(index.slices) slices, \(index.fleets.count) fleets, \(index.demandPoints.count) demand points"
         )
-        print(String(format: "load %.3f s, index %.3f s, resident %.0f MiB", loadSeconds, indexSeconds, residentMiB()))
+        say(String(format: "load %.3f s, index %.3f s, resident %.0f MiB", loadSeconds, indexSeconds, residentMiB()))
 
         let beforeBuild = residentMiB()
         let (program, buildSeconds) = measure { DispatchBlockBuilder(index: index).build(block: block) }
         let model = program.model
         let programMiB = residentMiB() - beforeBuild
-        print(
+        say(
             String(
                 format: "block %d: %d rows, %d columns, %d nonzeros; built in %.3f s, %.0f MiB in Swift", block,
                 model.constraintCount, model.variableCount, model.nonzeroCount, buildSeconds, programMiB))
 
+        var options = GLPKOptions()
+        options.timeLimit = .milliseconds(Int64((timeLimit * 1000).rounded(.up)))
         let beforeLoad = residentMiB()
-        let (session, loadIntoGLPK) = try measure { try GLPKSession(model: model, retainsMatrix: false) }
+        let (session, loadIntoGLPK) = try measure {
+            try GLPKSession(model: model, options: options, retainsMatrix: false)
+        }
         let sessionMiB = residentMiB() - beforeLoad
-        print(String(format: "loaded into GLPK in %.3f s, %.0f MiB more resident", loadIntoGLPK, sessionMiB))
+        say(String(format: "loaded into GLPK in %.3f s, %.0f MiB more resident", loadIntoGLPK, sessionMiB))
 
         let capacity = powerShare(index: index, year: block / index.scenarios.count)
         try session.setBounds(program.capacityBounds(installed: capacity))
-        let (cold, coldSeconds) = try measure { try session.solve(using: .dual) }
-        print(
+        // Cold, the pipeline uses the primal simplex (GLPK's dual needed ~20x its iterations on this LP).
+        let (cold, coldSeconds) = try measure { try session.solve(using: .primal) }
+        say(
             String(
-                format: "cold dual simplex: %@, %d iterations, %.3f s", cold.termination.rawValue,
+                format: "cold primal simplex: %@, %d iterations, %.3f s", cold.termination.rawValue,
                 cold.statistics.iterations, coldSeconds))
         try session.setBounds(program.capacityBounds(installed: capacity.map { 0.9 * $0 }))
         let (warm, warmSeconds) = try measure { try session.solve(using: .dual) }
-        print(
+        say(
             String(
                 format: "warm dual simplex after capacity -10%%: %@, %d iterations, %.3f s",
                 warm.termination.rawValue, warm.statistics.iterations, warmSeconds))
         let blocks = Double(index.blockCount)
         let threads = Double(threads)
-        print(
+        say(
             String(
                 format: "extrapolated to %d blocks: every block resident %.1f GiB (GLPK) + %.1f GiB (Swift programs); "
                     + "one pass on %d threads: cold %.0f s, warm %.0f s; rebuilding every block once %.0f s",
                 index.blockCount, blocks * sessionMiB / 1024, blocks * programMiB / 1024, Int(threads),
                 blocks * coldSeconds / threads, blocks * warmSeconds / threads,
                 blocks * (buildSeconds + loadIntoGLPK) / threads))
-        print(
+        say(
             String(
                 format: "resident now %.0f MiB (process start %.0f MiB), peak %.0f MiB", residentMiB(), baseline,
                 peakMemoryMiB()))
+    }
+
+    /// Prints a line at once: a probe can run for many minutes, and its log should show each step.
+    private func say(_ line: String) {
+        print(line)
+        fflush(nil)
     }
 
     /// Each fleet's share of its facility's power in year position `y`, in accelerators: the power

@@ -29,11 +29,22 @@ private func statusKilobytes(_ field: String) -> Double {
 /// Lowers the peak ``peakMemoryMiB()`` reports to the current resident size (Linux: writing
 /// 5 to /proc/self/clear_refs), so each study of a multi-study run reports its own peak.
 /// Returns false where the kernel does not allow it; the peak then spans the whole run.
+///
+/// Memory freed since (the whole LP a method does not use, a previous method's sessions) is first
+/// handed back to the system (`malloc_trim`), or it would stay resident and count in the next peak.
 @discardableResult
 func resetPeakMemory() -> Bool {
+    releaseFreedMemory()
     guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
     defer { try? handle.close() }
     return (try? handle.write(contentsOf: Data("5".utf8))) != nil
+}
+
+/// glibc's `malloc_trim(0)` (not in Swift's Glibc module, so looked up by name); nothing elsewhere.
+private func releaseFreedMemory() {
+    guard let symbol = dlsym(nil, "malloc_trim") else { return }
+    typealias MallocTrim = @convention(c) (Int) -> Int32
+    _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
 }
 
 /// `seconds` with three decimals.

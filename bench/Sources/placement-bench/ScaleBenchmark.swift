@@ -71,19 +71,23 @@ struct ScaleBenchmark {
                 + "(\(loaded.warnings.count) load warnings)"
         )
 
-        // The whole LP is built only when something reads it: its size, a monolithic method, the
-        // exported MPS. A decomposed-only run never builds it (at 100 million nonzeros it alone
-        // would take more memory than the decomposed solve may).
+        // The whole LP is built only when something reads it (its size, a monolithic method, the
+        // exported MPS), and released before the methods run: each method builds what it solves, so
+        // its peak memory is its own. A decomposed-only run never builds it (at 100 million
+        // nonzeros it alone would take more memory than the decomposed solve may).
         let wholeNeeded =
             options.buildOnly || options.glpsol || options.highs != nil
             || options.methods.contains { $0.isMonolithic || $0.name == PlanningOptions.Method.auto.rawValue }
         let builder = PlacementProgramBuilder(study: study)
-        let (program, buildSeconds) = try measure { wholeNeeded ? try builder.build() : nil }
-        let buildPeak = peakMemoryMiB()
-        let index = try program?.index ?? builder.makeIndex()
         var size = (rows: 0, columns: 0, nonzeros: 0)
-        if let model = program?.model {
-            size = (model.constraintCount, model.variableCount, model.nonzeroCount)
+        let (index, buildSeconds) = try measure { () throws -> PlacementIndex in
+            guard wholeNeeded else { return try builder.makeIndex() }
+            let program = try builder.build()
+            size = (program.model.constraintCount, program.model.variableCount, program.model.nonzeroCount)
+            return program.index
+        }
+        let buildPeak = peakMemoryMiB()
+        if wholeNeeded {
             print("model: \(size.0) rows, \(size.1) columns, \(size.2) nonzeros ", terminator: "")
         } else {
             print("model: not built as a whole (decomposed only; sizes are the master's and blocks') ", terminator: "")
@@ -111,7 +115,8 @@ struct ScaleBenchmark {
             rows.append(row)
             outcomes.append(Solved(method: method, row: row))
         }
-        guard options.glpsol || options.highs != nil, let model = program?.model else { return rows }
+        guard options.glpsol || options.highs != nil else { return rows }
+        let model = try builder.build().model
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "placement-bench-scale-\(getpid())")
