@@ -1,6 +1,5 @@
 import Foundation
 import PlacementExport
-import PlacementLoader
 import PlacementModel
 import PlacementOptimizer
 import PlacementTestSupport
@@ -8,7 +7,7 @@ import Testing
 
 /// `glpsol --math` solves the exported MathProg model to the tool's optimum (1e-6 relative)
 /// and generates the tool's rows and columns, on every hand-derived study of `TinyStudy.catalogue`
-/// and on the bundled study.
+/// and on the bundled study's data (in a compact form that keeps every row family).
 @Suite struct MathProgExportTests {
     /// The hand-derived objective in USD of each variant of `TinyStudy.catalogue`
     /// (HandDerivedOptimaTests derives them).
@@ -45,10 +44,13 @@ import Testing
         #expect(data.contains("  # \(zones):\n  'stream' '\(TinyStudy.longZone(0))+3-more' 1"))
     }
 
-    @Test func bundledStudySolvesToTheToolsOptimum() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let study = try StudyLoader().loadStudy(at: root.appendingPathComponent("Models/baseline.yaml").path).study
+    /// The bundled study's data in two years and two slices, with CVaR and category share rows
+    /// (`TestPlanning.compactBundledStudy`): every row family, on real data, in seconds.
+    @Test func compactBundledStudySolvesToTheToolsOptimum() throws {
+        let study = try TestPlanning.compactBundledStudy()
+        let program = try PlacementProgramBuilder(study: study).build()
+        let families = Set(program.model.constraints.map { program.model.name(of: $0).prefix { $0 != "[" } })
+        #expect(families.isSuperset(of: ["demand", "capacity", "power", "budget", "share", "cvar"]), "\(families)")
         guard let trip = try MathProgRoundTrip.run(study, glpsolOptions: ["--primal"]) else {
             print("skipped the bundled MathProg round trip: glpsol is not installed")
             return

@@ -40,6 +40,22 @@ public enum TestPlanning {
         try cache.study()
     }
 
+    /// The bundled study's data (every region, accelerator, tenant and scenario) over its first two
+    /// years in two time slices, with a CVaR weight of 0.5 and a category share cap of 0.5: its
+    /// program has every row family (demand, capacity, power, budget, share, CVaR) at a fraction
+    /// of the bundled program's size, for checks that need real data but not the whole study.
+    public static func compactBundledStudy() throws -> Study {
+        let full = try bundledStudy()
+        return try Study(
+            regions: full.regions, hardware: full.hardware, workloads: full.workloads, tenants: full.tenants,
+            scenarios: full.scenarios, stress: full.stress,
+            horizon: Horizon(start: full.horizon.start, end: full.horizon.start + 1), discountRate: full.discountRate,
+            timeSlices: 2, budgetUSD: full.budgetUSD, risk: RiskSettings(alpha: full.risk.alpha, weight: 0.5),
+            policy: PolicySettings(maxCategoryShare: 0.5), integerBlockUnits: full.integerBlockUnits,
+            latencySettings: full.latencySettings, breakevenUtilization: full.breakevenUtilization,
+            measuredLatency: full.latency.measured)
+    }
+
     /// The bundled study planned with the analysis, once per method and test process.
     public static func bundled(_ method: PlanningOptions.Method) throws -> PlanningResult {
         try cache.result(method)
