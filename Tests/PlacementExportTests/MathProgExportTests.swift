@@ -7,7 +7,8 @@ import Testing
 
 /// `glpsol --math` solves the exported MathProg model to the tool's optimum (1e-6 relative)
 /// and generates the tool's rows and columns, on every hand-derived study of `TinyStudy.catalogue`
-/// and on the bundled study's data (in a compact form that keeps every row family).
+/// and on the bundled study's data (in a compact form that keeps every row family; the whole
+/// bundled study is translated, not solved).
 @Suite struct MathProgExportTests {
     /// The hand-derived objective in USD of each variant of `TinyStudy.catalogue`
     /// (HandDerivedOptimaTests derives them).
@@ -58,6 +59,18 @@ import Testing
         expectClose(trip.glpsolObjective, trip.toolObjective, relative: 1e-6)
         #expect(trip.glpsolRows == trip.toolRows + 1)
         #expect(trip.glpsolColumns == trip.toolColumns)
+    }
+
+    /// The whole bundled study's export generates the tool's rows and columns (`glpsol --check`:
+    /// the translation without the minute-long solve the compact study stands in for).
+    @Test func bundledStudyGeneratesTheToolsRowsAndColumns() throws {
+        guard let size = try MathProgRoundTrip.generate(try TestPlanning.bundledStudy()) else {
+            print("skipped the bundled MathProg generation: glpsol is not installed")
+            return
+        }
+        #expect(size.toolRows > 8_000)
+        #expect(size.glpsolRows == size.toolRows + 1, "glpsol counts the objective as a row")
+        #expect(size.glpsolColumns == size.toolColumns)
     }
 
     @Test func refusesAProgramOfSomeScenarios() throws {
