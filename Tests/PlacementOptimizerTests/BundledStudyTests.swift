@@ -16,8 +16,8 @@ import Testing
         return url
     }
 
-    @Test func bundledPlanIsOptimalAndItsNPVIsTheObjective() throws {
-        let result = try TestPlanning.bundled(.primal)
+    @Test func bundledPlanIsOptimalAndItsNPVIsTheObjective() async throws {
+        let result = try await TestPlanning.bundled(.primal)
         #expect(result.investment.termination == .optimal)
         let plan = try #require(result.plan)
         let objective = try #require(result.investment.objective)

@@ -57,9 +57,9 @@ import Testing
         expectClose(budgetPrice.value, 85.724, relative: 1e-7)
     }
 
-    @Test func bundledStudyAgrees() throws {
-        let decomposed = try TestPlanning.bundled(.decomposed)
-        try Self.expectAgreement(decomposed, try TestPlanning.bundled(.primal))
+    @Test func bundledStudyAgrees() async throws {
+        let decomposed = try await TestPlanning.bundled(.decomposed)
+        try Self.expectAgreement(decomposed, try await TestPlanning.bundled(.primal))
         let statistics = try #require(decomposed.investment.decomposition)
         #expect(statistics.relativeGap <= 1e-7)
         #expect(
@@ -79,7 +79,7 @@ import Testing
     }
 
     /// The JSON of a decomposed run is the same bytes with one and two worker threads.
-    @Test func oneAndTwoThreadsGiveIdenticalJSON() throws {
+    @Test func oneAndTwoThreadsGiveIdenticalJSON() async throws {
         let study = try TinyStudy.variant("CVaR weight 0.5").study()
         let one = OptimizeReport(
             studyPath: "tiny", result: try TestPlanning.run(study, method: .decomposed, threads: 1))
@@ -89,7 +89,7 @@ import Testing
         let bundled = try TestPlanning.bundledStudy()
         let bundledOne = OptimizeReport(
             studyPath: "b", result: try TestPlanning.run(bundled, method: .decomposed, threads: 1))
-        let bundledTwo = OptimizeReport(studyPath: "b", result: try TestPlanning.bundled(.decomposed))
+        let bundledTwo = OptimizeReport(studyPath: "b", result: try await TestPlanning.bundled(.decomposed))
         #expect(bundledOne.json().serialized() == bundledTwo.json().serialized())
     }
 

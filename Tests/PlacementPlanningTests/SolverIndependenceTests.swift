@@ -41,8 +41,8 @@ import Testing
 
     /// The bundled study's H200/NPU energy tie: all four scenarios are identical in 2026, so
     /// their canonical fleet utilization is identical too (the reference model gives 60.155%).
-    @Test func identicalScenariosGiveIdenticalFleetFigures() throws {
-        let result = try TestPlanning.bundled(.primal)
+    @Test func identicalScenariosGiveIdenticalFleetFigures() async throws {
+        let result = try await TestPlanning.bundled(.primal)
         let plan = try #require(result.plan)
         let utilization = try #require(result.analysis?.utilization)
         let first = try #require(utilization.fleet(year: 2026, scenario: plan.scenarios[0]))
@@ -53,9 +53,9 @@ import Testing
     }
 
     /// The same study twice in one pipeline (the second run warm) and once in a new one (cold).
-    @Test func warmAndColdGiveTheSameFigures() throws {
+    @Test func warmAndColdGiveTheSameFigures() async throws {
         let study = try TestPlanning.bundledStudy()
-        let cold = try TestPlanning.bundled(.primal)
+        let cold = try await TestPlanning.bundled(.primal)
         var reduced = study
         try reduced.setNumber(at: "facilities.riyadh-hexagon.electricity_usd_per_mwh", to: 47)
         let pipeline = PlanningPipeline(solver: GLPKSolver(), options: TestPlanning.options(threads: 2))

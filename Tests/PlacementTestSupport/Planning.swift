@@ -5,11 +5,13 @@ import PlacementModel
 import PlacementPlanning
 
 /// Runs the planning pipeline the way the tests need it, and solves the bundled study once per
-/// test process (each method at most once), so suites share one solve instead of four.
+/// test process (each method at most once), so suites share one solve instead of four. Tests
+/// await the shared solve: a test waiting for it leaves its thread to the others (a blocking
+/// wait would idle one of two cores while the solve runs single-threaded).
 ///
 /// ```swift
 /// let result = try TestPlanning.run(try TinyStudy().study())
-/// let bundled = try TestPlanning.bundled(.primal)
+/// let bundled = try await TestPlanning.bundled(.primal)
 /// ```
 public enum TestPlanning {
     public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -57,18 +59,19 @@ public enum TestPlanning {
     }
 
     /// The bundled study planned with the analysis, once per method and test process.
-    public static func bundled(_ method: PlanningOptions.Method) throws -> PlanningResult {
-        try cache.result(method)
+    public static func bundled(_ method: PlanningOptions.Method) async throws -> PlanningResult {
+        try await cache.result(method).value
     }
 
     private static let cache = BundledCache()
 }
 
-/// The bundled study and its results, computed on first use under a lock.
+/// The bundled study, loaded on first use under a lock, and the tasks computing its results,
+/// started on first use.
 private final class BundledCache: @unchecked Sendable {
     private let lock = NSLock()
     private var loaded: Study?
-    private var results: [PlanningOptions.Method: PlanningResult] = [:]
+    private var results: [PlanningOptions.Method: Task<PlanningResult, any Error>] = [:]
 
     func study() throws -> Study {
         lock.lock()
@@ -86,12 +89,12 @@ private final class BundledCache: @unchecked Sendable {
         return study
     }
 
-    func result(_ method: PlanningOptions.Method) throws -> PlanningResult {
+    func result(_ method: PlanningOptions.Method) -> Task<PlanningResult, any Error> {
         lock.lock()
         defer { lock.unlock() }
-        if let result = results[method] { return result }
-        let result = try TestPlanning.run(try unlockedStudy(), method: method, threads: 2)
-        results[method] = result
-        return result
+        if let task = results[method] { return task }
+        let task = Task { try TestPlanning.run(try self.study(), method: method, threads: 2) }
+        results[method] = task
+        return task
     }
 }
