@@ -52,14 +52,16 @@ import Testing
         }
     }
 
-    /// The same study twice in one pipeline (the second run warm) and once in a new one (cold).
+    /// The pipeline of the shared cold solve goes on warm: a neighbouring study, then the study
+    /// again, from the neighbour's basis, to the cold solve's figures.
     @Test func warmAndColdGiveTheSameFigures() async throws {
         let study = try TestPlanning.bundledStudy()
         let cold = try await TestPlanning.bundled(.primal)
         var reduced = study
         try reduced.setNumber(at: "facilities.riyadh-hexagon.electricity_usd_per_mwh", to: 47)
-        let pipeline = PlanningPipeline(solver: GLPKSolver(), options: TestPlanning.options(threads: 2))
-        _ = try pipeline.run(reduced)
+        let pipeline = try await TestPlanning.bundledPipeline(.primal)
+        let neighbour = try pipeline.run(reduced)
+        #expect(neighbour.warmStarted)
         let warm = try pipeline.run(study)
         #expect(warm.warmStarted)
         #expect(warm.analysis?.stress?.cases.allSatisfy(\.warmStarted) == true)

@@ -60,7 +60,13 @@ public enum TestPlanning {
 
     /// The bundled study planned with the analysis, once per method and test process.
     public static func bundled(_ method: PlanningOptions.Method) async throws -> PlanningResult {
-        try await cache.result(method).value
+        try await cache.result(method).value.result
+    }
+
+    /// The pipeline that planned `bundled(method)`, warm from it, for the one test that goes on
+    /// with it (runs on a pipeline must not overlap): a warm run without a second cold one.
+    public static func bundledPipeline(_ method: PlanningOptions.Method) async throws -> PlanningPipeline<GLPKSolver> {
+        try await cache.result(method).value.pipeline
     }
 
     private static let cache = BundledCache()
@@ -71,7 +77,12 @@ public enum TestPlanning {
 private final class BundledCache: @unchecked Sendable {
     private let lock = NSLock()
     private var loaded: Study?
-    private var results: [PlanningOptions.Method: Task<PlanningResult, any Error>] = [:]
+    private var results: [PlanningOptions.Method: Task<Solved, any Error>] = [:]
+
+    struct Solved: Sendable {
+        var result: PlanningResult
+        var pipeline: PlanningPipeline<GLPKSolver>
+    }
 
     func study() throws -> Study {
         lock.lock()
@@ -89,11 +100,15 @@ private final class BundledCache: @unchecked Sendable {
         return study
     }
 
-    func result(_ method: PlanningOptions.Method) -> Task<PlanningResult, any Error> {
+    func result(_ method: PlanningOptions.Method) -> Task<Solved, any Error> {
         lock.lock()
         defer { lock.unlock() }
         if let task = results[method] { return task }
-        let task = Task { try TestPlanning.run(try self.study(), method: method, threads: 2) }
+        let task = Task {
+            let pipeline = PlanningPipeline(
+                solver: GLPKSolver(), options: TestPlanning.options(method: method, threads: 2))
+            return Solved(result: try pipeline.run(try self.study()), pipeline: pipeline)
+        }
         results[method] = task
         return task
     }
