@@ -1,27 +1,30 @@
 import Foundation
 import PlacementExport
-import PlacementLoader
 import PlacementModel
 import PlacementOptimizer
 import PlacementTestSupport
 import Testing
 
 /// `glpsol --math` solves the exported MathProg model to the tool's optimum (1e-6 relative)
-/// and generates the tool's rows and columns, on the hand-derived studies of
-/// HandDerivedOptimaTests (see `TinyStudy`) and on the bundled study.
+/// and generates the tool's rows and columns, on every hand-derived study of `TinyStudy.catalogue`
+/// and on the bundled study's data (in a compact form that keeps every row family; the whole
+/// bundled study is translated, not solved).
 @Suite struct MathProgExportTests {
-    /// Each tiny study and its hand-derived objective in USD (HandDerivedOptimaTests derives them).
-    static let tinyStudies: [(String, Double)] = [
-        ("base", 857_240), ("latency", 857_240), ("residency", 857_240), ("memory", 857_240),
-        ("slices", 854_740), ("power", 514_344), ("budget", 600_068), ("lifetime", 1_724_480),
-        ("existing", 1_727_480), ("committed", -799_656), ("share", 2_143_100), ("cvar", 283_620),
-        ("blocks", 855_240), ("blocks-tight", 685_792), ("long-zones", 857_240),
+    /// The hand-derived objective in USD of each variant of `TinyStudy.catalogue`
+    /// (HandDerivedOptimaTests derives them).
+    static let objectives: [String: Double] = [
+        "base": 857_240, "latency filtered": 857_240, "latency": 866_000, "residency": 857_240,
+        "residency anywhere": 866_000, "memory": 857_240, "memory no floor": 866_240, "time slices": 854_740,
+        "power limit": 514_344, "budget": 600_068, "lifetime": 1_714_480, "lifetime two years": 1_724_480,
+        "existing units": 1_727_480, "committed share": -799_656, "category share": 2_143_100,
+        "category share 1": 4 * 857_240, "CVaR weight 0": 350_430, "CVaR weight 0.5": 283_620,
+        "blocks": 855_240, "blocks tight": 685_792, "long zones": 857_240,
     ]
 
-    @Test(arguments: tinyStudies.map(\.0))
+    @Test(arguments: TinyStudy.catalogue.map(\.name))
     func tinyStudySolvesToTheToolsOptimum(_ name: String) throws {
-        let expected = try #require(Self.tinyStudies.first { $0.0 == name }?.1)
-        guard let trip = try MathProgRoundTrip.run(try Self.tiny(name).study()) else {
+        let expected = try #require(Self.objectives[name], "no hand-derived objective for \(name)")
+        guard let trip = try MathProgRoundTrip.run(try TinyStudy.variant(name).study()) else {
             print("skipped the MathProg round trip of \(name): glpsol is not installed")
             return
         }
@@ -34,18 +37,21 @@ import Testing
     /// Four zones with 30-character ids merge into one demand point whose label would pass
     /// MathProg's 100-character limit: the data names it by its first zone and a count.
     @Test func longMergedZoneLabelIsShortened() throws {
-        let study = try Self.tiny("long-zones").study()
+        let study = try TinyStudy.variant("long zones").study()
         let program = try PlacementProgramBuilder(study: study).build()
         let data = try MathProgExport(program: program, title: "long zones").data
         #expect(program.index.demandPoints.count == 1)
-        let zones = (0..<4).map { Self.longZone($0).rawValue }.joined(separator: "+")
-        #expect(data.contains("  # \(zones):\n  'stream' '\(Self.longZone(0))+3-more' 1"))
+        let zones = (0..<4).map { TinyStudy.longZone($0).rawValue }.joined(separator: "+")
+        #expect(data.contains("  # \(zones):\n  'stream' '\(TinyStudy.longZone(0))+3-more' 1"))
     }
 
-    @Test func bundledStudySolvesToTheToolsOptimum() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let study = try StudyLoader().loadStudy(at: root.appendingPathComponent("Models/baseline.yaml").path).study
+    /// The bundled study's data in two years and two slices, with CVaR and category share rows
+    /// (`TestPlanning.compactBundledStudy`): every row family, on real data, in seconds.
+    @Test func compactBundledStudySolvesToTheToolsOptimum() throws {
+        let study = try TestPlanning.compactBundledStudy()
+        let program = try PlacementProgramBuilder(study: study).build()
+        let families = Set(program.model.constraints.map { program.model.name(of: $0).prefix { $0 != "[" } })
+        #expect(families.isSuperset(of: ["demand", "capacity", "power", "budget", "share", "cvar"]), "\(families)")
         guard let trip = try MathProgRoundTrip.run(study, glpsolOptions: ["--primal"]) else {
             print("skipped the bundled MathProg round trip: glpsol is not installed")
             return
@@ -53,6 +59,18 @@ import Testing
         expectClose(trip.glpsolObjective, trip.toolObjective, relative: 1e-6)
         #expect(trip.glpsolRows == trip.toolRows + 1)
         #expect(trip.glpsolColumns == trip.toolColumns)
+    }
+
+    /// The whole bundled study's export generates the tool's rows and columns (`glpsol --check`:
+    /// the translation without the minute-long solve the compact study stands in for).
+    @Test func bundledStudyGeneratesTheToolsRowsAndColumns() throws {
+        guard let size = try MathProgRoundTrip.generate(try TestPlanning.bundledStudy()) else {
+            print("skipped the bundled MathProg generation: glpsol is not installed")
+            return
+        }
+        #expect(size.toolRows > 8_000)
+        #expect(size.glpsolRows == size.toolRows + 1, "glpsol counts the objective as a row")
+        #expect(size.glpsolColumns == size.toolColumns)
     }
 
     @Test func refusesAProgramOfSomeScenarios() throws {
@@ -66,81 +84,5 @@ import Testing
         #expect(
             error?.description == "only the program of all of a study's scenarios can be written as MathProg "
                 + "(this one selects some)")
-    }
-
-    // MARK: The tiny studies (as in HandDerivedOptimaTests)
-
-    static func longZone(_ i: Int) -> ZoneID { ZoneID("zone-with-a-long-identifier-0\(i)") }
-
-    static func tiny(_ name: String) throws -> TinyStudy {
-        var tiny = TinyStudy()
-        switch name {
-        case "base": break
-        case "latency":
-            tiny.facilities.append(TinyStudy.facility("far", electricity: 0))
-            tiny.latency[LatencyPair(zone: "home", facility: "far")] = 50
-        case "residency":
-            tiny.facilities.append(TinyStudy.facility("abroad", jurisdiction: "SA", electricity: 0))
-            tiny.latency[LatencyPair(zone: "home", facility: "abroad")] = 10
-            tiny.tenants = [TinyStudy.tenant("gov", workload: "video", unitsPerYear: 876_000, residency: .inCountry)]
-        case "memory":
-            tiny.hardware.append(TinyStudy.gpu("small", memory: 40, capex: 100))
-            tiny.workloads = [TinyStudy.workload("video", slo: 20, memory: 80)]
-        case "slices":
-            tiny.timeSlices = 2
-            tiny.zones = [TinyStudy.zone("home", "AE", utc: -3)]
-            tiny.workloads = [TinyStudy.workload("video", slo: 20, profile: [1, 3])]
-        case "power":
-            tiny.facilities = [TinyStudy.facility("near", powerMW: 0.006)]
-        case "budget":
-            tiny.budget = 7_000
-        case "lifetime":
-            tiny.horizon = Horizon(start: 2026, end: 2027)
-            tiny.hardware = [TinyStudy.gpu(lifetime: 2)]
-        case "existing":
-            tiny.horizon = Horizon(start: 2026, end: 2027)
-            tiny.hardware = [TinyStudy.gpu(lifetime: 2)]
-            tiny.facilities = [TinyStudy.facility("near", fixedOM: 100_000, existing: ["gpu": 10])]
-        case "committed":
-            tiny.facilities = [TinyStudy.facility("near", powerMW: 0.006)]
-            tiny.tenants = [
-                TinyStudy.tenant(
-                    "fleet", workload: "video", unitsPerYear: 876_000, committed: 0.9,
-                    penalty: 5)
-            ]
-        case "share":
-            tiny.workloads = [TinyStudy.workload("video", slo: 60), TinyStudy.workload("reasoning", slo: 20)]
-            tiny.tenants = [
-                TinyStudy.tenant("stream", workload: "video", unitsPerYear: 3 * 876_000),
-                TinyStudy.tenant("think", workload: "reasoning", unitsPerYear: 876_000),
-            ]
-            tiny.facilities.append(TinyStudy.facility("video-only"))
-            tiny.latency[LatencyPair(zone: "home", facility: "video-only")] = 50
-            tiny.policy = PolicySettings(maxCategoryShare: 0.6)
-        case "cvar":
-            tiny.hardware = [TinyStudy.gpu(capex: 30_000)]
-            tiny.scenarios = [
-                Scenario(id: "base", probability: 0.5),
-                Scenario(id: "low", probability: 0.5, demand: ["video": YearSeries([2026: 0.5])]),
-            ]
-            tiny.risk = RiskSettings(alpha: 0.5, weight: 0.5)
-        case "blocks":
-            tiny.blocks = 4
-        case "blocks-tight":
-            tiny.blocks = 4
-            tiny.facilities = [TinyStudy.facility("near", powerMW: 0.011)]
-        case "long-zones":
-            tiny.zones = (0..<4).map { TinyStudy.zone(longZone($0), "AE", utc: 0) }
-            tiny.latency = Dictionary(
-                uniqueKeysWithValues: (0..<4).map {
-                    (LatencyPair(zone: longZone($0), facility: "near"), 10.0)
-                })
-            var tenant = TinyStudy.tenant("stream", workload: "video", unitsPerYear: 876_000)
-            tenant.zoneShares = (0..<4).map { Tenant.ZoneShare(zone: longZone($0), share: 0.25) }
-            tiny.tenants = [tenant]
-        default:
-            throw MathProgRoundTrip.Failure(description: "no tiny study \(name)")
-        }
-        return tiny
     }
 }

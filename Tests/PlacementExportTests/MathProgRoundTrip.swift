@@ -49,6 +49,31 @@ struct MathProgRoundTrip {
             glpsolColumns: Self.count("Columns", in: header), data: export.data)
     }
 
+    /// The rows and columns of a study's program and of the problem `glpsol --math --check`
+    /// generates from its MathProg export (glpsol's rows include the objective), without solving;
+    /// nil when glpsol is not installed.
+    static func generate(_ study: Study) throws -> (
+        toolRows: Int, toolColumns: Int, glpsolRows: Int, glpsolColumns: Int
+    )? {
+        let program = try PlacementProgramBuilder(study: study).build()
+        let export = try MathProgExport(program: program, title: "test study")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gmpl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let model = directory.appendingPathComponent("study.mod")
+        let data = directory.appendingPathComponent("study.dat")
+        try export.model.write(to: model, atomically: true, encoding: .utf8)
+        try export.data.write(to: data, atomically: true, encoding: .utf8)
+        guard let log = try runGlpsol(["--math", model.path, "--data", data.path, "--check"]) else { return nil }
+        guard log.contains("Model has been successfully generated") else {
+            throw Failure(description: "glpsol did not generate the model:\n\(log)")
+        }
+        return (
+            program.model.constraintCount, program.model.variableCount, glpsolCharacteristic("rows", in: log) ?? -1,
+            glpsolCharacteristic("columns", in: log) ?? -1
+        )
+    }
+
     /// The number on glpsol's `c Rows:` or `c Columns:` line of a solution file.
     private static func count(_ label: String, in text: String) -> Int {
         let line = text.split(separator: "\n").first { $0.hasPrefix("c \(label):") } ?? ""

@@ -5,7 +5,8 @@ import PlacementOptimizer
 import PlacementTestSupport
 import Testing
 
-/// Small studies whose optimum is derived by hand (see `TinyStudy` for the base numbers).
+/// Small studies whose optimum is derived by hand (see `TinyStudy` for the base numbers), read
+/// by name from `TinyStudy.catalogue`.
 @Suite struct HandDerivedOptimaTests {
     func optimize(_ tiny: TinyStudy) throws -> Plan {
         let result = try TestPlanning.run(try tiny.study(), analyse: false)
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func baseCase() throws {
-        let plan = try optimize(TinyStudy())
+        let plan = try optimize(try TinyStudy.variant("base"))
         expectClose(plan.expectedNPV, 857_240)
         expectClose(built(plan, "near"), 10)
         let money = try #require(plan.financials.first)
@@ -33,41 +34,28 @@ import Testing
 
     /// `far` has free electricity but is 50 ms away from a 20 ms target: not an arc.
     @Test func latencyFiltering() throws {
-        var tiny = TinyStudy()
-        tiny.facilities.append(TinyStudy.facility("far", electricity: 0))
-        tiny.latency[LatencyPair(zone: "home", facility: "far")] = 50
-        let plan = try optimize(tiny)
+        let plan = try optimize(try TinyStudy.variant("latency filtered"))
         expectClose(plan.expectedNPV, 857_240)
         #expect(built(plan, "far") == 0)
         // With a 60 ms target `far` wins: no energy cost, NPV = 876,000 - 10,000.
-        tiny.workloads = [TinyStudy.workload("video", slo: 60)]
-        let relaxed = try optimize(tiny)
+        let relaxed = try optimize(try TinyStudy.variant("latency"))
         expectClose(relaxed.expectedNPV, 866_000)
         expectClose(built(relaxed, "far"), 10)
     }
 
     /// An in-country tenant in AE cannot use the cheaper SA facility.
     @Test func residency() throws {
-        var tiny = TinyStudy()
-        tiny.facilities.append(TinyStudy.facility("abroad", jurisdiction: "SA", electricity: 0))
-        tiny.latency[LatencyPair(zone: "home", facility: "abroad")] = 10
-        tiny.tenants = [TinyStudy.tenant("gov", workload: "video", unitsPerYear: 876_000, residency: .inCountry)]
-        expectClose(try optimize(tiny).expectedNPV, 857_240)
-        tiny.tenants = [TinyStudy.tenant("gov", workload: "video", unitsPerYear: 876_000, residency: .anywhere)]
-        expectClose(try optimize(tiny).expectedNPV, 866_000)
+        expectClose(try optimize(try TinyStudy.variant("residency")).expectedNPV, 857_240)
+        expectClose(try optimize(try TinyStudy.variant("residency anywhere")).expectedNPV, 866_000)
     }
 
     /// A 40 GB accelerator at a tenth of the price cannot serve an 80 GB workload.
     @Test func hardwareMemory() throws {
-        var tiny = TinyStudy()
-        tiny.hardware.append(TinyStudy.gpu("small", memory: 40, capex: 100))
-        tiny.workloads = [TinyStudy.workload("video", slo: 20, memory: 80)]
-        let plan = try optimize(tiny)
+        let plan = try optimize(try TinyStudy.variant("memory"))
         expectClose(plan.expectedNPV, 857_240)
         #expect(built(plan, "near", hardware: "small") == 0)
         // Without the memory floor the small one wins: 876,000 - 8,760 - 1,000.
-        tiny.workloads = [TinyStudy.workload("video", slo: 20, memory: 0)]
-        expectClose(try optimize(tiny).expectedNPV, 866_240)
+        expectClose(try optimize(try TinyStudy.variant("memory no floor")).expectedNPV, 866_240)
     }
 
     /// Two UTC slices, profile [1, 3] (local 0-11 h at 0.5, 12-23 h at 1.5 after normalising),
@@ -75,11 +63,7 @@ import Testing
     /// slice 1 (local 9-20) (3 x 0.5 + 9 x 1.5)/12 = 1.25. Rates 75 and 125 units/hour need
     /// 7.5 and 12.5 accelerators: 12.5 are built. NPV = 876,000 - 8,760 - 12,500 = 854,740.
     @Test func timeSlicePeaksAndUTCShift() throws {
-        var tiny = TinyStudy()
-        tiny.timeSlices = 2
-        tiny.zones = [TinyStudy.zone("home", "AE", utc: -3)]
-        tiny.workloads = [TinyStudy.workload("video", slo: 20, profile: [1, 3])]
-        let plan = try optimize(tiny)
+        let plan = try optimize(try TinyStudy.variant("time slices"))
         expectClose(plan.expectedNPV, 854_740)
         expectClose(built(plan, "near"), 12.5)
         let dispatch = try #require(plan.dispatch.first)
@@ -91,9 +75,7 @@ import Testing
     /// = 514,344. One more MW would add accelerators worth 86,724 - 1,000 each, 1,000 per MW:
     /// the power row's dual is 85,724,000 USD/MW.
     @Test func powerLimitBinds() throws {
-        var tiny = TinyStudy()
-        tiny.facilities = [TinyStudy.facility("near", powerMW: 0.006)]
-        let plan = try optimize(tiny)
+        let plan = try optimize(try TinyStudy.variant("power limit"))
         expectClose(plan.expectedNPV, 514_344)
         expectClose(built(plan, "near"), 6)
         let price = try #require(plan.powerShadowPrices.first)
@@ -104,9 +86,7 @@ import Testing
     /// A 7,000 USD budget buys 7 accelerators: NPV = 70 x 8760 x 0.99 - 7,000 = 600,068.
     /// One more dollar buys 1/1000 accelerator worth 85.724 net of its capital charge.
     @Test func budgetBinds() throws {
-        var tiny = TinyStudy()
-        tiny.budget = 7_000
-        let plan = try optimize(tiny)
+        let plan = try optimize(try TinyStudy.variant("budget"))
         expectClose(plan.expectedNPV, 600_068)
         let price = try #require(plan.budgetShadowPrice)
         #expect(price.binding)
@@ -117,14 +97,11 @@ import Testing
     /// NPV = 2 x 857,240. With a two-year life (crf 1/2 at rate 0) one build lasts both
     /// years at 5,000 a year: NPV = 2 x (876,000 - 8,760 - 5,000) = 1,724,480.
     @Test func lifetimeRetirement() throws {
-        var tiny = TinyStudy()
-        tiny.horizon = Horizon(start: 2026, end: 2027)
-        let short = try optimize(tiny)
+        let short = try optimize(try TinyStudy.variant("lifetime"))
         expectClose(short.expectedNPV, 1_714_480)
         expectClose(built(short, "near", 2026), 10)
         expectClose(built(short, "near", 2027), 10)
-        tiny.hardware = [TinyStudy.gpu(lifetime: 2)]
-        let long = try optimize(tiny)
+        let long = try optimize(try TinyStudy.variant("lifetime two years"))
         expectClose(long.expectedNPV, 1_724_480)
         expectClose(built(long, "near", 2027), 0)
         expectClose(long.fleetYears.first { $0.year == 2027 }?.capacity ?? 0, 10)
@@ -134,11 +111,7 @@ import Testing
     /// retire in 2027, when 10 are built (crf 1/2: 5,000). Fixed O&M 100 USD per unit-year.
     /// 2026: 876,000 - 8,760 - 1,000 = 866,240; 2027: 876,000 - 8,760 - 1,000 - 5,000 = 861,240.
     @Test func existingUnits() throws {
-        var tiny = TinyStudy()
-        tiny.horizon = Horizon(start: 2026, end: 2027)
-        tiny.hardware = [TinyStudy.gpu(lifetime: 2)]
-        tiny.facilities = [TinyStudy.facility("near", fixedOM: 100_000, existing: ["gpu": 10])]
-        let plan = try optimize(tiny)
+        let plan = try optimize(try TinyStudy.variant("existing units"))
         expectClose(plan.expectedNPV, 1_727_480)
         expectClose(built(plan, "near", 2026), 0)
         expectClose(built(plan, "near", 2027), 10)
@@ -151,10 +124,7 @@ import Testing
     /// served, 10 unserved (the uncommitted share), 30 short. NPV = 525,600 - 5,256 - 6,000 -
     /// 30 x 8760 x 5 = -799,656.
     @Test func committedShareWithShortfallPenalty() throws {
-        var tiny = TinyStudy()
-        tiny.facilities = [TinyStudy.facility("near", powerMW: 0.006)]
-        tiny.tenants = [TinyStudy.tenant("fleet", workload: "video", unitsPerYear: 876_000, committed: 0.9, penalty: 5)]
-        let plan = try optimize(tiny)
+        let plan = try optimize(try TinyStudy.variant("committed share"))
         expectClose(plan.expectedNPV, -799_656)
         let outcome = try #require(plan.demand.first)
         expectClose(outcome.served, 525_600)
@@ -167,22 +137,12 @@ import Testing
     /// NPV = 250 x 8760 - 25 x 876 - 25,000 = 2,143,100. A second facility only video can
     /// reach (50 ms; reasoning's target is 20 ms) serves nothing under the policy.
     @Test func categoryShare() throws {
-        var tiny = TinyStudy()
-        tiny.workloads = [TinyStudy.workload("video", slo: 60), TinyStudy.workload("reasoning", slo: 20)]
-        tiny.tenants = [
-            TinyStudy.tenant("stream", workload: "video", unitsPerYear: 3 * 876_000),
-            TinyStudy.tenant("think", workload: "reasoning", unitsPerYear: 876_000),
-        ]
-        tiny.facilities.append(TinyStudy.facility("video-only"))
-        tiny.latency[LatencyPair(zone: "home", facility: "video-only")] = 50
-        tiny.policy = PolicySettings(maxCategoryShare: 0.6)
-        let plan = try optimize(tiny)
+        let plan = try optimize(try TinyStudy.variant("category share"))
         expectClose(plan.expectedNPV, 2_143_100)
         expectClose(built(plan, "near"), 25)
         #expect(built(plan, "video-only") == 0)
         // Without the policy everything is served: 400 units/hour, 40 accelerators.
-        tiny.policy = PolicySettings(maxCategoryShare: 1)
-        expectClose(try optimize(tiny).expectedNPV, 4 * 857_240)
+        expectClose(try optimize(try TinyStudy.variant("category share 1")).expectedNPV, 4 * 857_240)
     }
 
     /// Two equiprobable scenarios, demand 100 or 50 units/hour, capital 30,000 per accelerator.
@@ -190,17 +150,10 @@ import Testing
     /// alpha 0.5 the objective's slope in x on [5, 10] is 0.5 x 43,362 - 30,000 < 0, so it builds
     /// 5, where both scenarios give 283,620 and the objective is 283,620.
     @Test func cvarWithWeight() throws {
-        var tiny = TinyStudy()
-        tiny.hardware = [TinyStudy.gpu(capex: 30_000)]
-        tiny.scenarios = [
-            Scenario(id: "base", probability: 0.5),
-            Scenario(id: "low", probability: 0.5, demand: ["video": YearSeries([2026: 0.5])]),
-        ]
-        let neutral = try optimize(tiny)
+        let neutral = try optimize(try TinyStudy.variant("CVaR weight 0"))
         expectClose(built(neutral, "near"), 10)
         expectClose(neutral.expectedNPV, 350_430)
-        tiny.risk = RiskSettings(alpha: 0.5, weight: 0.5)
-        let averse = try optimize(tiny)
+        let averse = try optimize(try TinyStudy.variant("CVaR weight 0.5"))
         expectClose(built(averse, "near"), 5)
         expectClose(averse.objectiveUSD, 283_620)
         expectClose(averse.npvByScenario[0], 283_620)
@@ -211,13 +164,10 @@ import Testing
     /// 855,240. With 11 kW only 2 blocks fit (the LP relaxation would take 11): 8 serve 80:
     /// 693,792 - 8,000 = 685,792.
     @Test func integerBlocks() throws {
-        var tiny = TinyStudy()
-        tiny.blocks = 4
-        let plan = try optimize(tiny)
+        let plan = try optimize(try TinyStudy.variant("blocks"))
         expectClose(plan.expectedNPV, 855_240)
         expectClose(built(plan, "near"), 12)
-        tiny.facilities = [TinyStudy.facility("near", powerMW: 0.011)]
-        let tight = try optimize(tiny)
+        let tight = try optimize(try TinyStudy.variant("blocks tight"))
         expectClose(built(tight, "near"), 8)
         expectClose(tight.expectedNPV, 685_792)
         #expect(tight.powerShadowPrices.isEmpty)

@@ -38,8 +38,7 @@ import Testing
 
     @Test(arguments: TinyStudy.catalogue.map(\.name))
     func tinyStudiesAgree(_ name: String) throws {
-        let tiny = try #require(TinyStudy.catalogue.first { $0.name == name }?.study)
-        let study = try tiny.study()
+        let study = try TinyStudy.variant(name).study()
         try Self.expectAgreement(
             try TestPlanning.run(study, method: .decomposed), try TestPlanning.run(study, method: .primal))
     }
@@ -47,20 +46,20 @@ import Testing
     /// Power (85.724 M USD/MW: a 0.001 MW accelerator earns 86,724 less its 1,000 capital) and
     /// budget (85.724 USD per USD) duals are unique here: the master's duals equal them.
     @Test func shadowPricesMatchTheMonolithicDuals() throws {
-        let catalogue = Dictionary(uniqueKeysWithValues: TinyStudy.catalogue.map { ($0.name, $0.study) })
-        let power = try TestPlanning.run(try catalogue["power limit"]!.study(), method: .decomposed, analyse: false)
+        let power = try TestPlanning.run(
+            try TinyStudy.variant("power limit").study(), method: .decomposed, analyse: false)
         let price = try #require(power.plan?.powerShadowPrices.first)
         #expect(price.binding)
         expectClose(price.value, 85_724_000, relative: 1e-7)
-        let budget = try TestPlanning.run(try catalogue["budget"]!.study(), method: .decomposed, analyse: false)
+        let budget = try TestPlanning.run(try TinyStudy.variant("budget").study(), method: .decomposed, analyse: false)
         let budgetPrice = try #require(budget.plan?.budgetShadowPrice)
         #expect(budgetPrice.binding)
         expectClose(budgetPrice.value, 85.724, relative: 1e-7)
     }
 
-    @Test func bundledStudyAgrees() throws {
-        let decomposed = try TestPlanning.bundled(.decomposed)
-        try Self.expectAgreement(decomposed, try TestPlanning.bundled(.primal))
+    @Test func bundledStudyAgrees() async throws {
+        let decomposed = try await TestPlanning.bundled(.decomposed)
+        try Self.expectAgreement(decomposed, try await TestPlanning.bundled(.primal))
         let statistics = try #require(decomposed.investment.decomposition)
         #expect(statistics.relativeGap <= 1e-7)
         #expect(
@@ -70,10 +69,7 @@ import Testing
 
     /// Integer build blocks make the master a MIP: the same optimum as the monolithic MIP.
     @Test func integerBlocksReachTheMonolithicMIP() throws {
-        var tiny = TinyStudy()
-        tiny.blocks = 4
-        tiny.facilities = [TinyStudy.facility("near", powerMW: 0.011)]
-        let study = try tiny.study()
+        let study = try TinyStudy.variant("blocks tight").study()
         let decomposed = try TestPlanning.run(study, method: .decomposed, analyse: false)
         let monolithic = try TestPlanning.run(study, method: .primal, analyse: false)
         #expect(decomposed.investment.termination == .optimal)
@@ -83,8 +79,8 @@ import Testing
     }
 
     /// The JSON of a decomposed run is the same bytes with one and two worker threads.
-    @Test func oneAndTwoThreadsGiveIdenticalJSON() throws {
-        let study = try TinyStudy.catalogue.first { $0.name == "CVaR weight 0.5" }!.study.study()
+    @Test func oneAndTwoThreadsGiveIdenticalJSON() async throws {
+        let study = try TinyStudy.variant("CVaR weight 0.5").study()
         let one = OptimizeReport(
             studyPath: "tiny", result: try TestPlanning.run(study, method: .decomposed, threads: 1))
         let two = OptimizeReport(
@@ -93,7 +89,7 @@ import Testing
         let bundled = try TestPlanning.bundledStudy()
         let bundledOne = OptimizeReport(
             studyPath: "b", result: try TestPlanning.run(bundled, method: .decomposed, threads: 1))
-        let bundledTwo = OptimizeReport(studyPath: "b", result: try TestPlanning.bundled(.decomposed))
+        let bundledTwo = OptimizeReport(studyPath: "b", result: try await TestPlanning.bundled(.decomposed))
         #expect(bundledOne.json().serialized() == bundledTwo.json().serialized())
     }
 

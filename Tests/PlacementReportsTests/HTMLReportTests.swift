@@ -34,11 +34,12 @@ import FoundationXML
     /// The path shown in the report: markup characters that must come out escaped.
     static let displayedPath = "Models/<baseline> & \"co\".yaml"
 
-    /// The bundled study, optimised and analysed once (about 30 s), named by `displayedPath`.
-    static let bundled: Result<Fixture, FixtureError> = Result {
-        let report = OptimizeReport(studyPath: displayedPath, result: try TestPlanning.bundled(.primal))
+    /// The bundled study, optimised and analysed once (about 30 s), named by `displayedPath`;
+    /// tests await it, leaving their thread to other tests meanwhile.
+    static let bundled = Task {
+        let report = OptimizeReport(studyPath: displayedPath, result: try await TestPlanning.bundled(.primal))
         return Fixture(report: report, html: HTMLReport(report, generator: "placement <test>").rendered())
-    }.mapError { FixtureError(description: "\($0)") }
+    }
 
     /// The benchmarks' 40-facility report study (`SyntheticStudy.Parameters.reportForty`: one
     /// region, four zones, two years, so it solves in seconds; long ids, names with markup).
@@ -61,8 +62,8 @@ import FoundationXML
 
     // MARK: The bundled study
 
-    @Test func bundledReportIsWellFormedAndSelfContained() throws {
-        let fixture = try Self.bundled.get()
+    @Test func bundledReportIsWellFormedAndSelfContained() async throws {
+        let fixture = try await Self.bundled.value
         let root = try HTMLTree.parse(fixture.html)
         #expect(root.name == "html")
         #expect(fixture.html.hasPrefix("<!DOCTYPE html>"))
@@ -79,8 +80,8 @@ import FoundationXML
         for link in links { #expect(root.element(id: String(link.dropFirst())) != nil, "dangling \(link)") }
     }
 
-    @Test func bundledReportHasHeadlineAndSixSections() throws {
-        let fixture = try Self.bundled.get()
+    @Test func bundledReportHasHeadlineAndSixSections() async throws {
+        let fixture = try await Self.bundled.value
         let root = try HTMLTree.parse(fixture.html)
         let headline = try #require(root.element(id: "headline"))
         let cards = headline.all { $0.attributes["data-kpi"] != nil }.compactMap { $0.attributes["data-kpi"] }
@@ -106,8 +107,8 @@ import FoundationXML
         #expect(root.first { $0.name == "title" }?.text.contains("2026") == true)
     }
 
-    @Test func capacityChartHasOneSegmentPerInstalledFleet() throws {
-        let fixture = try Self.bundled.get()
+    @Test func capacityChartHasOneSegmentPerInstalledFleet() async throws {
+        let fixture = try await Self.bundled.value
         let root = try HTMLTree.parse(fixture.html)
         let plan = try #require(fixture.report.result.plan)
         let section = try #require(root.element(id: "capacity"))
@@ -129,8 +130,8 @@ import FoundationXML
         #expect(builds.all { $0.name == "tr" }.count == 1 + built.count + 1)
     }
 
-    @Test func serviceMatrixHasACellPerZoneAndFacilityAndRowsSumToOne() throws {
-        let fixture = try Self.bundled.get()
+    @Test func serviceMatrixHasACellPerZoneAndFacilityAndRowsSumToOne() async throws {
+        let fixture = try await Self.bundled.value
         let root = try HTMLTree.parse(fixture.html)
         let study = fixture.report.study
         let matrix = try #require(root.element(id: "service-matrix"))
@@ -174,8 +175,8 @@ import FoundationXML
         #expect(caption.text.contains(study.referenceScenario.id.rawValue))
     }
 
-    @Test func utilizationHeatMapsHaveACellPerFacilityAndColumn() throws {
-        let fixture = try Self.bundled.get()
+    @Test func utilizationHeatMapsHaveACellPerFacilityAndColumn() async throws {
+        let fixture = try await Self.bundled.value
         let root = try HTMLTree.parse(fixture.html)
         let plan = try #require(fixture.report.result.plan)
         let rows = Set(plan.fleetYears.filter { $0.capacity > 0 }.map(\.facility)).count + 1
@@ -191,8 +192,8 @@ import FoundationXML
         #expect(byScenario.all { $0.name == "text" }.contains { $0.text == Format.percent(fleet) })
     }
 
-    @Test func resilienceChartsHaveABarPerYearAndStress() throws {
-        let fixture = try Self.bundled.get()
+    @Test func resilienceChartsHaveABarPerYearAndStress() async throws {
+        let fixture = try await Self.bundled.value
         let root = try HTMLTree.parse(fixture.html)
         let stress = try #require(fixture.report.analysis?.stress)
         let fleet = try #require(root.element(id: "resilience-fleet"))
@@ -206,8 +207,8 @@ import FoundationXML
         #expect(facilities.all { $0.name == "rect" && $0.classes.contains("bar") }.count == defined.count)
     }
 
-    @Test func strandedChartHasTwoBarsPerScenarioAndStressAndItsMarkers() throws {
-        let fixture = try Self.bundled.get()
+    @Test func strandedChartHasTwoBarsPerScenarioAndStressAndItsMarkers() async throws {
+        let fixture = try await Self.bundled.value
         let root = try HTMLTree.parse(fixture.html)
         let risk = try #require(fixture.report.analysis?.stranded)
         let chart = try #require(root.element(id: "stranded-chart"))
@@ -225,8 +226,8 @@ import FoundationXML
         for weight in plan.scenarioWeights { #expect(chart.text.contains("p = \(Format.percent(weight))")) }
     }
 
-    @Test func assumptionsListEveryInputAndTheSolveStatistics() throws {
-        let fixture = try Self.bundled.get()
+    @Test func assumptionsListEveryInputAndTheSolveStatistics() async throws {
+        let fixture = try await Self.bundled.value
         let root = try HTMLTree.parse(fixture.html)
         let study = fixture.report.study
         func bodyRows(_ id: String) throws -> [HTMLTree.Node] {
@@ -257,8 +258,8 @@ import FoundationXML
         #expect(facilities.contains("PUE") && facilities.contains("USD/MWh"))
     }
 
-    @Test func textIsEscaped() throws {
-        let fixture = try Self.bundled.get()
+    @Test func textIsEscaped() async throws {
+        let fixture = try await Self.bundled.value
         #expect(!fixture.html.contains(Self.displayedPath))
         #expect(fixture.html.contains("Models/&lt;baseline&gt; &amp; &quot;co&quot;.yaml"))
         #expect(fixture.html.contains("placement &lt;test&gt;"))

@@ -15,9 +15,9 @@ import Testing
     static let snapshot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Snapshots/baseline.json")
 
-    @Test func bundledStudyJSONMatchesSnapshot() throws {
+    @Test func bundledStudyJSONMatchesSnapshot() async throws {
         // The report names the study as the user typed it; the shared solve loaded it by its full path.
-        let result = try TestPlanning.bundled(.primal)
+        let result = try await TestPlanning.bundled(.primal)
         let json = OptimizeReport(studyPath: "Models/baseline.yaml", result: result).json().serialized() + "\n"
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             try json.write(to: Self.snapshot, atomically: true, encoding: .utf8)

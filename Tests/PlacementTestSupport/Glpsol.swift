@@ -27,3 +27,10 @@ public func glpsolObjective(solutionFile: URL) throws -> Double? {
     }
     return nil
 }
+
+/// The number on a `Number of <label> = N` line of glpsol's problem characteristics (`rows`,
+/// `columns`); nil when the log has no such line.
+public func glpsolCharacteristic(_ label: String, in log: String) -> Int? {
+    let line = log.split(separator: "\n").first { $0.hasPrefix("Number of \(label) ") }
+    return line.flatMap { $0.split(separator: " ").last }.flatMap { Int($0) }
+}

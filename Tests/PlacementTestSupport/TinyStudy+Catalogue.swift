@@ -1,15 +1,20 @@
 import PlacementModel
 
 extension TinyStudy {
-    /// The hand-derived variants of the optimizer tests, by name, for suites that check a rule on
-    /// all of them (the decomposed solve against the monolithic one, say).
+    /// The hand-derived variants of the optimizer tests, by name: HandDerivedOptimaTests derives
+    /// their optima, MathProgExportTests solves them with glpsol and DecompositionTests checks the
+    /// decomposed solve against the monolithic one on them. Read one with `variant(_:)`.
     public static var catalogue: [(name: String, study: TinyStudy)] {
         var entries: [(String, TinyStudy)] = []
         entries.append(("base", TinyStudy()))
 
-        var latency = TinyStudy()
-        latency.facilities.append(facility("far", electricity: 0))
-        latency.latency[LatencyPair(zone: "home", facility: "far")] = 50
+        // `far` has free electricity, 50 ms away: out of reach of a 20 ms target, chosen at 60 ms.
+        var filtered = TinyStudy()
+        filtered.facilities.append(facility("far", electricity: 0))
+        filtered.latency[LatencyPair(zone: "home", facility: "far")] = 50
+        entries.append(("latency filtered", filtered))
+
+        var latency = filtered
         latency.workloads = [workload("video", slo: 60)]
         entries.append(("latency", latency))
 
@@ -19,10 +24,18 @@ extension TinyStudy {
         residency.tenants = [tenant("gov", workload: "video", unitsPerYear: 876_000, residency: .inCountry)]
         entries.append(("residency", residency))
 
+        var anywhere = residency
+        anywhere.tenants = [tenant("gov", workload: "video", unitsPerYear: 876_000, residency: .anywhere)]
+        entries.append(("residency anywhere", anywhere))
+
         var memory = TinyStudy()
         memory.hardware.append(gpu("small", memory: 40, capex: 100))
         memory.workloads = [workload("video", slo: 20, memory: 80)]
         entries.append(("memory", memory))
+
+        var noFloor = memory
+        noFloor.workloads = [workload("video", slo: 20, memory: 0)]
+        entries.append(("memory no floor", noFloor))
 
         var slices = TinyStudy()
         slices.timeSlices = 2
@@ -41,6 +54,10 @@ extension TinyStudy {
         var lifetime = TinyStudy()
         lifetime.horizon = Horizon(start: 2026, end: 2027)
         entries.append(("lifetime", lifetime))
+
+        var twoYearLife = lifetime
+        twoYearLife.hardware = [gpu(lifetime: 2)]
+        entries.append(("lifetime two years", twoYearLife))
 
         var existing = TinyStudy()
         existing.horizon = Horizon(start: 2026, end: 2027)
@@ -64,14 +81,57 @@ extension TinyStudy {
         share.policy = PolicySettings(maxCategoryShare: 0.6)
         entries.append(("category share", share))
 
-        var cvar = TinyStudy()
-        cvar.hardware = [gpu(capex: 30_000)]
-        cvar.scenarios = [
+        var noShare = share
+        noShare.policy = PolicySettings(maxCategoryShare: 1)
+        entries.append(("category share 1", noShare))
+
+        var neutral = TinyStudy()
+        neutral.hardware = [gpu(capex: 30_000)]
+        neutral.scenarios = [
             Scenario(id: "base", probability: 0.5),
             Scenario(id: "low", probability: 0.5, demand: ["video": YearSeries([2026: 0.5])]),
         ]
+        entries.append(("CVaR weight 0", neutral))
+
+        var cvar = neutral
         cvar.risk = RiskSettings(alpha: 0.5, weight: 0.5)
         entries.append(("CVaR weight 0.5", cvar))
+
+        var blocks = TinyStudy()
+        blocks.blocks = 4
+        entries.append(("blocks", blocks))
+
+        var tightBlocks = blocks
+        tightBlocks.facilities = [facility("near", powerMW: 0.011)]
+        entries.append(("blocks tight", tightBlocks))
+
+        // Four zones with 30-character ids, a quarter of the demand each, merge into one
+        // demand point (same latency to every facility).
+        var longZones = TinyStudy()
+        longZones.zones = (0..<4).map { zone(longZone($0), "AE", utc: 0) }
+        longZones.latency = Dictionary(
+            uniqueKeysWithValues: (0..<4).map { (LatencyPair(zone: longZone($0), facility: "near"), 10.0) })
+        var spread = tenant("stream", workload: "video", unitsPerYear: 876_000)
+        spread.zoneShares = (0..<4).map { Tenant.ZoneShare(zone: longZone($0), share: 0.25) }
+        longZones.tenants = [spread]
+        entries.append(("long zones", longZones))
         return entries
+    }
+
+    /// The catalogue's variant of that name.
+    public static func variant(_ name: String) throws -> TinyStudy {
+        guard let entry = catalogue.first(where: { $0.name == name }) else {
+            throw UnknownVariant(name: name)
+        }
+        return entry.study
+    }
+
+    /// The id of the `i`th zone of the "long zones" variant.
+    public static func longZone(_ i: Int) -> ZoneID { ZoneID("zone-with-a-long-identifier-0\(i)") }
+
+    /// `variant(_:)` was asked for a name the catalogue does not have.
+    public struct UnknownVariant: Error, CustomStringConvertible {
+        public var name: String
+        public var description: String { "no tiny study named \(name) in TinyStudy.catalogue" }
     }
 }
