@@ -64,7 +64,15 @@ public struct PlanAssembler: Sendable {
         dispatch += idleDispatch(count: scenarios.count) { scenarios[$0].id }
         var financials: [Plan.Financials] = []
         var npv = Array(repeating: 0.0, count: scenarios.count)
-        let constant = InvestmentCosts(index: index, economics: economics)
+        // Capacity costs of builds plus fixed O&M of existing units, discounted: the same in every scenario.
+        let costs = InvestmentCosts(index: index, economics: economics)
+        var capacityCost = 0.0
+        for (fleet, row) in built.enumerated() {
+            for (y, units) in row.enumerated() where units != 0 {
+                capacityCost += units * costs.discountedCostPerUnit(fleet: fleet, builtIn: y)
+            }
+        }
+        capacityCost += costs.existingFixedOM()
         for (s, scenario) in scenarios.enumerated() {
             for (y, year) in years.enumerated() {
                 let block = blocks[index.block(year: y, scenario: s)]
@@ -74,13 +82,7 @@ public struct PlanAssembler: Sendable {
                         fixedOM: fixedOM[y], capital: capital[y], penalty: block.penalty))
                 npv[s] += blockValues[index.block(year: y, scenario: s)] / PlacementProgram.moneyScale
             }
-            // Capacity costs of builds plus fixed O&M of existing units, discounted.
-            for (fleet, row) in built.enumerated() {
-                for (y, units) in row.enumerated() where units != 0 {
-                    npv[s] -= units * constant.discountedCostPerUnit(fleet: fleet, builtIn: y)
-                }
-            }
-            npv[s] -= constant.existingFixedOM()
+            npv[s] -= capacityCost
         }
         let demand = years.indices.flatMap { y in
             scenarios.indices.flatMap { s in blocks[index.block(year: y, scenario: s)].demand }
