@@ -18,7 +18,7 @@ struct SolverOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "How the investment LP is solved: auto, decomposed (regularized Benders over year and scenario blocks), "
-                + "primal or dual (the whole LP by GLPK's simplex). auto decomposes when the blocks hold over 40,000 nonzeros.",
+                + "primal or dual (the whole LP by GLPK's simplex). auto decomposes when the blocks hold over 25,000 nonzeros.",
             valueName: "method"))
     var method: PlanningOptions.Method = .auto
 

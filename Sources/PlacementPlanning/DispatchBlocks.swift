@@ -68,7 +68,7 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
     init(index: PlacementIndex, solver: Solver, pool: WorkerPool, reusing previous: DispatchBlocks?) throws {
         self.index = index
         self.pool = pool
-        // Unnamed: nothing reads a block's names, and they were a third of its memory.
+        // Unnamed: names were a third of a block's memory; errors name the block (`name(b)`).
         let builder = DispatchBlockBuilder(index: index, named: false)
         let previous = previous.flatMap { $0.blocks.count == index.blockCount ? $0.blocks : nil }
         blocks = try pool.map(0..<index.blockCount) { b in

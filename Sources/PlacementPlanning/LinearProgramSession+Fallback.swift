@@ -15,13 +15,30 @@ extension LinearProgramSession {
     /// without an optimum leaves no basis, so each retry starts anew.
     func solveRecovering(using method: SimplexMethod, iterationLimit: Int) throws -> Solution {
         var solution = try solve(using: method, iterationLimit: iterationLimit)
-        for retry in [SimplexMethod.primal, .dual] where Self.isRecoverable(solution.termination) {
+        guard Self.isRecoverable(solution.termination) else { return solution }
+        let first = solution
+        var iterations = solution.statistics.iterations
+        var seconds = solution.statistics.seconds
+        // A fresh primal start repeats a first attempt that was one already (cycle included): skip it.
+        let retries = [SimplexMethod.primal, .dual].filter { !(first.statistics.warmStarted == false && $0 == method) }
+        for retry in retries where Self.isRecoverable(solution.termination) {
             solution = try solve(using: retry, iterationLimit: iterationLimit)
+            iterations += solution.statistics.iterations
+            seconds += solution.statistics.seconds
+        }
+        // Every attempt's work counts; a failure keeps the first attempt's account of what went wrong.
+        solution.statistics.iterations = iterations
+        solution.statistics.seconds = seconds
+        solution.statistics.warmStarted = first.statistics.warmStarted
+        if solution.termination != .optimal, let message = first.message {
+            solution.message =
+                "\(message); again from a fresh basis: \(solution.message ?? solution.termination.rawValue)"
         }
         return solution
     }
 
-    /// Terminations a fresh start may cure; `.optimal` and the caller's own limits are final.
+    /// Terminations a fresh start may cure; `.optimal` and a time limit are final (an iteration
+    /// limit is this function's own guard against cycling, so it is retried).
     static func isRecoverable(_ termination: TerminationStatus) -> Bool {
         switch termination {
         case .infeasible, .unbounded, .infeasibleOrUnbounded, .numericalFailure, .otherError, .iterationLimit:

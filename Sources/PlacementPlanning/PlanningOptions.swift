@@ -12,7 +12,7 @@ import LinearProgramming
 public struct PlanningOptions: Sendable {
     /// How the investment LP is solved.
     public enum Method: String, Sendable, CaseIterable {
-        /// The decomposed solve above ``PlanningOptions/autoThreshold`` block nonzeros (40,000), else the primal simplex.
+        /// The decomposed solve above ``PlanningOptions/autoThreshold`` block nonzeros (25,000), else the primal simplex.
         case auto
         /// Regularized Benders decomposition over (year, scenario) blocks.
         case decomposed
@@ -36,10 +36,11 @@ public struct PlanningOptions: Sendable {
     public var iterationLimit: Int = 500
     /// Nonzeros of the dispatch blocks together above which `.auto` decomposes; deciding on the
     /// blocks spares building the whole LP. The bench (bench/README.md) measured the decomposition
-    /// overtaking the primal simplex near 20,000 nonzeros of the whole LP (21,630: 0.46 s against
-    /// 0.23 s; 85,400: 8.41 s against 0.62 s), where the blocks hold about twice as many (value
-    /// rows, write-off columns): 42,006 with the master for that 21,630.
-    public var autoThreshold: Int = 40_000
+    /// overtaking the primal simplex between 4,026 and 21,630 nonzeros of the whole LP (0.03 s
+    /// against 0.06 s; 0.46 s against 0.23 s; at 85,400: 8.41 s against 0.62 s). The blocks hold
+    /// about 1.35 times the whole LP's nonzeros (value rows, write-off columns): 5,424 and 29,160
+    /// for those two. The sweep test study's blocks hold 19,278 and stay monolithic.
+    public var autoThreshold: Int = 25_000
     /// Called once per decomposition iteration (from the calling thread).
     public var progress: (@Sendable (DecompositionProgress) -> Void)?
 

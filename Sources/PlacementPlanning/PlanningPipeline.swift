@@ -77,7 +77,7 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
         guard let built = investment.built, let objective = investment.objective else {
             return PlanningResult(
                 study: study, investment: investment, plan: nil, analysis: nil, timings: timings,
-                stageIterations: 0)
+                stageIterations: 0, blocksSize: blocks.totalSize)
         }
 
         // Canonical dispatch (and write-off) of every block at the plan's builds.
@@ -122,7 +122,7 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
         timings.analysis = (clock.now - start).seconds
         return PlanningResult(
             study: study, investment: investment, plan: plan, analysis: analysis, timings: timings,
-            stageIterations: stageIterations)
+            stageIterations: stageIterations, blocksSize: blocks.totalSize)
     }
 
     /// Installed units per year position and fleet.

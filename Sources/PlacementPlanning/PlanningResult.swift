@@ -33,6 +33,9 @@ public struct PlanningResult: Sendable {
     public var timings: Timings
     /// Simplex iterations of the block stages (canonical, write-off, stress).
     public var stageIterations: Int
+    /// The dispatch blocks together (value rows and write-off columns included): the size
+    /// ``PlanningOptions/autoThreshold`` is compared with.
+    public var blocksSize: ProgramSize
 
     /// Whether the investment solve started from the previous study's basis.
     public var warmStarted: Bool { investment.warmStarted }

@@ -73,8 +73,10 @@ struct CommandLineRun {
             standardOutput.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("out-\(id)")
         let error = FileManager.default.temporaryDirectory.appendingPathComponent("err-\(id)")
-        if standardOutput == nil { FileManager.default.createFile(atPath: output.path, contents: nil) }
-        FileManager.default.createFile(atPath: error.path, contents: nil)
+        for file in (standardOutput == nil ? [output] : []) + [error]
+        where !FileManager.default.createFile(atPath: file.path, contents: nil) {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
+        }
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = try FileHandle(forWritingTo: error)
         process.standardInput = FileHandle.nullDevice
@@ -95,26 +97,41 @@ struct CommandLineRun {
             signalled: started.process.terminationReason == .uncaughtSignal)
     }
 
-    /// Runs `placement arguments` in ``directory`` (output discarded) and returns its exit status
-    /// and its own peak resident memory. `wait4` reads that one child's usage; `RUSAGE_CHILDREN`
-    /// would report the largest of every child of the test process, glpsol runs of other suites
-    /// included.
-    func runMeasuringPeakMemory(_ arguments: [String]) throws -> (status: Int32, peakKiB: Int) {
-        let quoted = ([Self.executable.path] + arguments).map {
-            "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'"
-        }
-        let script = "cd '\(directory.path)' && exec \(quoted.joined(separator: " ")) >/dev/null 2>&1 </dev/null"
+    /// What ``runMeasuringPeakMemory(_:)`` saw of one child.
+    struct Measured {
+        /// The exit status, or 128 + the signal number when a signal ended the process.
+        var status: Int32
+        var peakKiB: Int
+        var error: String
+    }
+
+    /// Runs `placement arguments` in ``directory`` (standard output discarded) and returns its exit
+    /// status, its standard error and its own peak resident memory. `wait4` reads that one child's
+    /// usage; `RUSAGE_CHILDREN` would report the largest of every child of the test process, glpsol
+    /// runs of other suites included. The shell `exec`s the tool, so the child measured is the tool.
+    func runMeasuringPeakMemory(_ arguments: [String]) throws -> Measured {
+        func quoted(_ word: String) -> String { "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let errorFile = directory.appendingPathComponent(".stderr-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: errorFile) }
+        let command = ([Self.executable.path] + arguments).map(quoted).joined(separator: " ")
+        let script =
+            "cd \(quoted(directory.path)) && exec \(command) >/dev/null 2>\(quoted(errorFile.path)) </dev/null"
         let words: [String] = ["/bin/sh", "-c", script]
         let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid = pid_t()
         let spawned = posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ)
-        guard spawned == 0 else { throw CocoaError(.executableLoad, userInfo: ["errno": spawned]) }
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
         var status: Int32 = 0
         var usage = rusage()
-        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
-        // WEXITSTATUS: the exit code sits in bits 8-15 of the wait status.
-        return ((status >> 8) & 0xff, usage.ru_maxrss)
+        var waited = wait4(pid, &status, 0, &usage)
+        while waited == -1 && errno == EINTR { waited = wait4(pid, &status, 0, &usage) }
+        guard waited == pid else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .ECHILD) }
+        // The wait status: a normal exit has signal bits 0-6 clear and the code in bits 8-15.
+        let signal = status & 0x7f
+        let error = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
+        return Measured(
+            status: signal == 0 ? (status >> 8) & 0xff : 128 + signal, peakKiB: usage.ru_maxrss, error: error)
     }
 
     func path(_ relative: String) -> String { directory.appendingPathComponent(relative).path }

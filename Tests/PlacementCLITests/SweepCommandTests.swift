@@ -232,8 +232,8 @@ import Testing
         let one = try cli.runMeasuringPeakMemory([
             "sweep", "big.yaml", "--shard", "1/6250000", "--skip-analysis", "--workers", "1",
         ])
-        #expect(one.status == 0)
-        #expect(one.peakKiB < 400_000, "the sweep used \(one.peakKiB) KiB")
+        #expect(one.status == 0, "\(one.error)")
+        #expect(one.peakKiB > 1_000 && one.peakKiB < 400_000, "the sweep used \(one.peakKiB) KiB")
         #expect(try cli.read("big.shard-1-of-6250000.csv").split(separator: "\n").count == 2 + 16)
     }
 

@@ -40,8 +40,10 @@ struct BlockProbeCommand: ParsableCommand {
         }
         guard block >= 0 else { throw ValidationError("--block must be at least 0, got \(block)") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
-        guard timeLimit > 0, timeLimit.isFinite else {
-            throw ValidationError("--time-limit must be a positive number of seconds, got \(timeLimit)")
+        // GLPK takes its limit in milliseconds as a 32-bit int.
+        guard timeLimit > 0, timeLimit <= Double(Int32.max / 1000) else {
+            throw ValidationError(
+                "--time-limit must be a number of seconds in (0, \(Int32.max / 1000)], got \(timeLimit)")
         }
     }
 
@@ -59,7 +61,7 @@ struct BlockProbeCommand: ParsableCommand {
         say(String(format: "load %.3f s, index %.3f s, resident %.0f MiB", loadSeconds, indexSeconds, residentMiB()))
 
         let beforeBuild = residentMiB()
-        let (program, buildSeconds) = measure { DispatchBlockBuilder(index: index).build(block: block) }
+        let (program, buildSeconds) = measure { DispatchBlockBuilder(index: index, named: false).build(block: block) }
         let model = program.model
         let programMiB = residentMiB() - beforeBuild
         say(
@@ -84,12 +86,16 @@ struct BlockProbeCommand: ParsableCommand {
             String(
                 format: "cold primal simplex: %@, %d iterations, %.3f s", cold.termination.rawValue,
                 cold.statistics.iterations, coldSeconds))
+        guard cold.termination == .optimal else {
+            throw BenchError(description: "the cold solve ended \(cold.termination.rawValue): no warm re-solve to time")
+        }
         try session.setBounds(program.capacityBounds(installed: capacity.map { 0.9 * $0 }))
         let (warm, warmSeconds) = try measure { try session.solve(using: .dual) }
         say(
             String(
-                format: "warm dual simplex after capacity -10%%: %@, %d iterations, %.3f s",
-                warm.termination.rawValue, warm.statistics.iterations, warmSeconds))
+                format: "warm dual simplex after capacity -10%%: %@, %d iterations, %.3f s%@",
+                warm.termination.rawValue, warm.statistics.iterations, warmSeconds,
+                warm.statistics.warmStarted ? "" : " (not warm: GLPK kept no basis)"))
         let blocks = Double(index.blockCount)
         let threads = Double(threads)
         say(

@@ -77,7 +77,7 @@ struct ScaleBenchmark {
         // nonzeros it alone would take more memory than the decomposed solve may).
         let wholeNeeded =
             options.buildOnly || options.glpsol || options.highs != nil
-            || options.methods.contains { $0.isMonolithic || $0.name == PlanningOptions.Method.auto.rawValue }
+            || options.methods.contains(where: \.isMonolithic)
         let builder = PlacementProgramBuilder(study: study)
         var size = (rows: 0, columns: 0, nonzeros: 0)
         let (index, buildSeconds) = try measure { () throws -> PlacementIndex in

@@ -76,7 +76,8 @@ struct ScaleMethod: ExpressibleByArgument, Sendable {
             let investment = result.investment
             var detail =
                 "\(investment.method.rawValue): investment \(fixed(result.timings.solve)) s, canonical dispatch "
-                + "\(fixed(result.timings.canonical)) s, \(result.iterations) iterations"
+                + "\(fixed(result.timings.canonical)) s, \(result.iterations) iterations, blocks "
+                + "\(result.blocksSize.nonzeros) nonzeros"
             if let decomposition = investment.decomposition {
                 detail +=
                     ", \(decomposition.iterations) Benders iterations, \(decomposition.blockSolves) block solves, gap "
