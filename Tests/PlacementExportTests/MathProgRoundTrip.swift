@@ -27,26 +27,38 @@ struct MathProgRoundTrip {
             throw Failure(description: "the tool did not solve the program: \(solution.termination)")
         }
         let export = try MathProgExport(program: program, title: "test study")
+        let solved = try withExportFiles(export) { files -> (objective: Double, header: String)? in
+            let solutionFile = files.directory.appendingPathComponent("study.sol")
+            let arguments =
+                ["--math", files.model.path, "--data", files.data.path, "-w", solutionFile.path] + glpsolOptions
+            guard let log = try runGlpsol(arguments) else { return nil }
+            guard FileManager.default.fileExists(atPath: solutionFile.path),
+                let theirs = try PlacementTestSupport.glpsolObjective(solutionFile: solutionFile)
+            else {
+                throw Failure(description: "glpsol wrote no solution:\n\(log)")
+            }
+            return (theirs, try String(contentsOf: solutionFile, encoding: .utf8))
+        }
+        guard let (theirs, header) = solved else { return nil }
+        return MathProgRoundTrip(
+            toolObjective: objective, toolRows: program.model.constraintCount, toolColumns: program.model.variableCount,
+            glpsolObjective: theirs, glpsolRows: Self.count("Rows", in: header),
+            glpsolColumns: Self.count("Columns", in: header), data: export.data)
+    }
+
+    /// Writes the export's model and data files into a new scratch directory, calls `body` with
+    /// their locations, and removes the directory.
+    static func withExportFiles<T>(
+        _ export: MathProgExport, _ body: ((directory: URL, model: URL, data: URL)) throws -> T
+    ) throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gmpl-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let model = directory.appendingPathComponent("study.mod")
         let data = directory.appendingPathComponent("study.dat")
-        let solutionFile = directory.appendingPathComponent("study.sol")
         try export.model.write(to: model, atomically: true, encoding: .utf8)
         try export.data.write(to: data, atomically: true, encoding: .utf8)
-        let arguments = ["--math", model.path, "--data", data.path, "-w", solutionFile.path] + glpsolOptions
-        guard let log = try runGlpsol(arguments) else { return nil }
-        guard FileManager.default.fileExists(atPath: solutionFile.path),
-            let theirs = try PlacementTestSupport.glpsolObjective(solutionFile: solutionFile)
-        else {
-            throw Failure(description: "glpsol wrote no solution:\n\(log)")
-        }
-        let header = try String(contentsOf: solutionFile, encoding: .utf8)
-        return MathProgRoundTrip(
-            toolObjective: objective, toolRows: program.model.constraintCount, toolColumns: program.model.variableCount,
-            glpsolObjective: theirs, glpsolRows: Self.count("Rows", in: header),
-            glpsolColumns: Self.count("Columns", in: header), data: export.data)
+        return try body((directory, model, data))
     }
 
     /// The rows and columns of a study's program and of the problem `glpsol --math --check`
@@ -57,14 +69,10 @@ struct MathProgRoundTrip {
     )? {
         let program = try PlacementProgramBuilder(study: study).build()
         let export = try MathProgExport(program: program, title: "test study")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gmpl-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let model = directory.appendingPathComponent("study.mod")
-        let data = directory.appendingPathComponent("study.dat")
-        try export.model.write(to: model, atomically: true, encoding: .utf8)
-        try export.data.write(to: data, atomically: true, encoding: .utf8)
-        guard let log = try runGlpsol(["--math", model.path, "--data", data.path, "--check"]) else { return nil }
+        let checked = try withExportFiles(export) { files in
+            try runGlpsol(["--math", files.model.path, "--data", files.data.path, "--check"])
+        }
+        guard let log = checked else { return nil }
         guard log.contains("Model has been successfully generated") else {
             throw Failure(description: "glpsol did not generate the model:\n\(log)")
         }
