@@ -143,16 +143,8 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
         guard let installed = block.installed else { throw PlanningError.internalState("block \(b) has no capacity") }
         try block.session.setObjectiveCoefficients(program.objective(program.layout.busyTerms))
         block.stage = .canonical
-        var canonical = try hold(block, value: value, tolerance: DispatchBlockProgram.valueTolerance)
-        if canonical.termination == .infeasible {
-            // The value optimum is only as exact as the simplex's feasibility tolerance (1e-7
-            // relative); when holding it to 1e-9 is infeasible, hold it to that precision.
-            canonical = try hold(block, value: value, tolerance: DispatchBlockProgram.solverTolerance)
-        }
-        guard canonical.termination == .optimal, let point = canonical.primal else {
-            throw PlanningError.stageFailed(
-                stage: "canonical dispatch", block: name(b), termination: canonical.termination,
-                message: canonical.message)
+        let (canonical, point) = try solveHeld(b, value: value, stage: "canonical dispatch") {
+            try hold(block, value: value, tolerance: DispatchBlockProgram.valueTolerance)
         }
         var dispatch = BlockDispatch(
             layout: program.layout, index: index, values: point.values,
@@ -168,15 +160,8 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
             }
             try block.session.setObjectiveCoefficients(program.objective(perUnit))
             block.stage = .writeOff
-            var writeOff = try solve(block, using: .primal)
-            if writeOff.termination == .infeasible {
-                // As in the canonical stage: hold the value to the simplex's own precision.
-                writeOff = try hold(block, value: value, tolerance: DispatchBlockProgram.solverTolerance)
-            }
-            guard writeOff.termination == .optimal, let retired = writeOff.primal else {
-                throw PlanningError.stageFailed(
-                    stage: "stranded write-off", block: name(b), termination: writeOff.termination,
-                    message: writeOff.message)
+            let (writeOff, retired) = try solveHeld(b, value: value, stage: "stranded write-off") {
+                try solve(block, using: .primal)
             }
             for (fleet, column) in program.retire.enumerated() {
                 guard let column else { continue }
@@ -206,6 +191,24 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
         staged.iterations += first.solution.statistics.iterations
         staged.warmStarted = staged.warmStarted && first.solution.statistics.warmStarted
         return staged
+    }
+
+    /// Solves a stage that holds the block's value (`attempt`, under the hold already set), and
+    /// throws unless it ends optimal. The value optimum is only as exact as the simplex's
+    /// feasibility tolerance (1e-7 relative): when the hold proves infeasible, it is relaxed to
+    /// that precision and the stage solved again.
+    private func solveHeld(
+        _ b: Int, value: Double, stage: String, attempt: () throws -> Solution
+    ) throws -> (Solution, PrimalPoint) {
+        var solution = try attempt()
+        if solution.termination == .infeasible {
+            solution = try hold(blocks[b], value: value, tolerance: DispatchBlockProgram.solverTolerance)
+        }
+        guard solution.termination == .optimal, let point = solution.primal else {
+            throw PlanningError.stageFailed(
+                stage: stage, block: name(b), termination: solution.termination, message: solution.message)
+        }
+        return (solution, point)
     }
 
     /// Re-solves with the block's value held at `value` less `tolerance` of it (primal simplex:
