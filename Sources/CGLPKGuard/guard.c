@@ -224,6 +224,22 @@ int spg_set_mat_row(glp_prob *P, int i, int len, const int *ind, const double *v
     GUARDED(glp_set_mat_row(P, i, len, ind, val));
 }
 
+int spg_get_basis(glp_prob *P, int *rows, int *cols) {
+    GUARDED({
+        int m = glp_get_num_rows(P), n = glp_get_num_cols(P);
+        for (int i = 1; i <= m; i++) rows[i - 1] = glp_get_row_stat(P, i);
+        for (int j = 1; j <= n; j++) cols[j - 1] = glp_get_col_stat(P, j);
+    });
+}
+
+int spg_set_basis(glp_prob *P, const int *rows, const int *cols) {
+    GUARDED({
+        int m = glp_get_num_rows(P), n = glp_get_num_cols(P);
+        for (int i = 1; i <= m; i++) glp_set_row_stat(P, i, rows[i - 1]);
+        for (int j = 1; j <= n; j++) glp_set_col_stat(P, j, cols[j - 1]);
+    });
+}
+
 int spg_set_objective(glp_prob *P, int count, const int *col, const double *coef) {
     GUARDED(for (int k = 0; k < count; k++) glp_set_obj_coef(P, col[k], coef[k]));
 }

@@ -156,6 +156,46 @@ public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
         }
     }
 
+    // MARK: Bases
+
+    /// The basis the last solve ended with, when it ended optimal (nil otherwise), one status
+    /// per row and column: store it, and install it later with ``setBasis(_:)``.
+    ///
+    /// ```swift
+    /// _ = try session.solve()
+    /// let stored = try session.basis()      // 1 byte per row and column
+    /// ```
+    public func basis() throws -> Basis? {
+        try onThread { state, problem in
+            guard state.solvedOnce else { return nil }
+            return try problem.basis()
+        }
+    }
+
+    /// Installs `basis`, which must have one status per row and column of ``model``: the next
+    /// solve (any method) starts from it. GLPK moves a non-basic status the bounds do not allow
+    /// to one they do; a basis that cannot be factorized (wrong number of basic rows and
+    /// columns, or singular) makes that solve start from the standard basis instead.
+    ///
+    /// ```swift
+    /// let fresh = try GLPKSession(model: lp)
+    /// try fresh.setBasis(stored)
+    /// let again = try fresh.solve(using: .primal)   // 0 iterations from an optimal basis
+    /// ```
+    public func setBasis(_ basis: Basis) throws {
+        try onThread { state, problem in
+            guard basis.rows.count == state.model.constraintCount, basis.columns.count == state.model.variableCount
+            else {
+                throw GLPKError.invalidModel(
+                    .basisShape(
+                        rows: basis.rows.count, columns: basis.columns.count,
+                        modelRows: state.model.constraintCount, modelColumns: state.model.variableCount))
+            }
+            try problem.setBasis(basis)
+            state.solvedOnce = true
+        }
+    }
+
     // MARK: Adding rows
 
     /// Appends rows to the live problem and returns their handles; ``model`` gains them too.

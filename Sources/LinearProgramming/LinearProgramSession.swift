@@ -43,6 +43,12 @@ public protocol LinearProgramSession: AnyObject, Sendable {
     /// ``TerminationStatus/iterationLimit``: for callers with a fallback when a simplex stalls
     /// or cycles (a solve that ends without an optimum leaves no basis, so the next starts afresh).
     func solve(using method: SimplexMethod, iterationLimit: Int) throws -> Solution
+    /// The basis the last solve ended with, when it ended optimal (nil otherwise).
+    func basis() throws -> Basis?
+    /// Installs `basis` (one status per row and column of ``model``; a non-basic status the
+    /// bounds do not allow is moved to a bound they do): the next solve starts from it. A basis
+    /// that cannot be factorized makes that solve start afresh instead.
+    func setBasis(_ basis: Basis) throws
 }
 
 /// A solver that can open sessions for warm re-solves.

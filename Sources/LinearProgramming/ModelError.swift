@@ -19,6 +19,8 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooLarge(String)
     /// The model is a copy made by ``LinearProgram/droppingMatrix()``: it has no matrix to solve.
     case matrixDropped
+    /// A ``Basis`` whose row or column count differs from the model's.
+    case basisShape(rows: Int, columns: Int, modelRows: Int, modelColumns: Int)
 
     private static let boundRule = "need lower <= upper, no NaN, lower < +inf, upper > -inf"
 
@@ -48,6 +50,8 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
             "model too large: \(what)"
         case .matrixDropped:
             "the model's constraint matrix was dropped (droppingMatrix()); solve the model it was made from"
+        case .basisShape(let rows, let columns, let modelRows, let modelColumns):
+            "the basis has \(rows) rows and \(columns) columns but the model has \(modelRows) and \(modelColumns)"
         }
     }
 }

@@ -73,6 +73,11 @@ int spg_scale(glp_prob *P);
 /* Resets the basis: 0 = standard (all rows basic), 1 = GLPK's advanced (crash) basis. */
 int spg_basis(glp_prob *P, int advanced);
 int spg_simplex(glp_prob *P, const glp_smcp *parm, int *result);
+/* The basis statuses (GLP_BS .. GLP_NS) of every row into rows[0..m-1] and column into cols[0..n-1]. */
+int spg_get_basis(glp_prob *P, int *rows, int *cols);
+/* Sets every row's and column's basis status from rows[0..m-1] and cols[0..n-1] (each GLP_BS ..
+   GLP_NS; GLPK adjusts a non-basic status to the bounds). The factorization is invalidated. */
+int spg_set_basis(glp_prob *P, const int *rows, const int *cols);
 /* Rational-arithmetic simplex from the current basis (glp_exact). */
 int spg_exact(glp_prob *P, const glp_smcp *parm, int *result);
 /* What the branch-and-bound tree showed last: its best open bound and node count. */
