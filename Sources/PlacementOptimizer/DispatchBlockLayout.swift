@@ -18,7 +18,8 @@ public struct DispatchBlockLayout: Sendable {
     /// Scenario position in `PlacementIndex.scenarios`.
     public let scenario: Int
     /// Per (demand point, slice) at `point * slices + slice`: the first serve column; the
-    /// point's arcs with possible capacity that year follow in order.
+    /// point's arcs with possible capacity that year follow in order. A program that holds only
+    /// some of the block's slices leaves the others' positions empty (no rows, rate 0).
     public internal(set) var serveStart: [Int] = []
     public internal(set) var unserved: [Variable?] = []
     public internal(set) var shortfall: [Variable?] = []
@@ -33,9 +34,15 @@ public struct DispatchBlockLayout: Sendable {
     /// canonical stage's objective.
     public internal(set) var busyTerms: [(Variable, Double)] = []
 
-    init(year: Int, scenario: Int) {
+    /// An empty layout of `positions` (demand point, slice) pairs: no rows or columns yet.
+    init(year: Int, scenario: Int, positions: Int) {
         self.year = year
         self.scenario = scenario
+        serveStart = Array(repeating: 0, count: positions)
+        unserved = Array(repeating: nil, count: positions)
+        shortfall = Array(repeating: nil, count: positions)
+        demandRow = Array(repeating: nil, count: positions)
+        demandRate = Array(repeating: 0, count: positions)
     }
 
     /// Calls `body(arc, column)` for each serve column of a demand point in a slice, in column order.
@@ -77,32 +84,42 @@ struct DispatchBlockWriter {
     )
         -> (layout: DispatchBlockLayout, capacityTerms: [[(Variable, Double)]])
     {
-        var layout = DispatchBlockLayout(year: y, scenario: s)
+        var layout = DispatchBlockLayout(year: y, scenario: s, positions: index.demandPoints.count * index.slices)
+        var capacityTerms = Array(repeating: [(Variable, Double)](), count: index.fleets.count * index.slices)
+        appendDemand(
+            to: &lp, layout: &layout, capacityTerms: &capacityTerms, slices: 0..<index.slices,
+            objectiveWeight: objectiveWeight, demandScale: demandScale)
+        return (layout, capacityTerms)
+    }
+
+    /// The columns and demand rows of `slices` of the block `layout` describes, written into
+    /// `layout` and `capacityTerms` (per (fleet, slice)) at those slices' positions.
+    func appendDemand(
+        to lp: inout LinearProgram, layout: inout DispatchBlockLayout, capacityTerms: inout [[(Variable, Double)]],
+        slices range: Range<Int>, objectiveWeight: Double, demandScale: [WorkloadID: Double] = [:]
+    ) {
+        let y = layout.year
+        let s = layout.scenario
         let slices = index.slices
         let hours = economics.hoursPerSlice
         let year = index.years[y]
         let scenario = index.scenarios[s]
         let discount = economics.discountFactor(year: year)
-        var capacityTerms = Array(repeating: [(Variable, Double)](), count: index.fleets.count * slices)
-        for point in index.demandPoints {
+        for (p, point) in index.demandPoints.enumerated() {
             let tenant = study.tenants[point.tenant]
             let zoneLabel = index.zoneLabel(of: point)
             let workload = study.workloads[point.workload]
             let stress = demandScale[workload.id] ?? 1
             let price = economics.price(tenant, year: year, scenario: scenario)
-            for k in 0..<slices {
+            for k in range {
+                let position = p * slices + k
                 let rate = economics.demandRate(
                     tenant, zoneShare: point.share, profileFactor: point.profile[k],
                     year: year, scenario: scenario)
-                layout.demandRate.append(rate)
-                layout.serveStart.append(lp.variableCount)
+                layout.demandRate[position] = rate
+                layout.serveStart[position] = lp.variableCount
                 let demand = rate * stress
-                guard demand > 0 else {
-                    layout.unserved.append(nil)
-                    layout.shortfall.append(nil)
-                    layout.demandRow.append(nil)
-                    continue
-                }
+                guard demand > 0 else { continue }
                 let suffix = named ? "\(tenant.id),\(zoneLabel),\(year),\(scenario.id),\(k)" : ""
                 var terms: [(Variable, Double)] = []
                 terms.reserveCapacity(point.arcs.count + 2)
@@ -128,9 +145,7 @@ struct DispatchBlockWriter {
                 if uncommitted > 0 {
                     let column = lp.addVariable(name: label("unserved[\(suffix)]"), upper: uncommitted * demand)
                     terms.append((column, 1))
-                    layout.unserved.append(column)
-                } else {
-                    layout.unserved.append(nil)
+                    layout.unserved[position] = column
                 }
                 // Shortfall is never cheaper than free unserved demand, so uncommitted tenants
                 // with a non-negative penalty need no shortfall column.
@@ -140,34 +155,33 @@ struct DispatchBlockWriter {
                         name: label("shortfall[\(suffix)]"), objective: -objectiveWeight * penalty)
                     terms.append((column, 1))
                     layout.valueTerms.append((column, -penalty))
-                    layout.shortfall.append(column)
-                } else {
-                    layout.shortfall.append(nil)
+                    layout.shortfall[position] = column
                 }
-                layout.demandRow.append(
-                    lp.addConstraint(name: label("demand[\(suffix)]"), terms: terms, .equal(demand)))
+                layout.demandRow[position] = lp.addConstraint(
+                    name: label("demand[\(suffix)]"), terms: terms, .equal(demand))
             }
         }
-        return (layout, capacityTerms)
     }
 
     /// Capacity rows of a block: `sum serve / throughput + extra(fleet) <= limit(fleet)` for each
     /// (fleet, slice) that some serve column uses.
+    /// `slices` limits the rows to those slices (fleet by fleet, slice by slice within).
     func appendCapacityRows(
         to lp: inout LinearProgram, layout: inout DispatchBlockLayout,
-        capacityTerms: [[(Variable, Double)]],
+        capacityTerms: [[(Variable, Double)]], slices range: Range<Int>? = nil,
         extra: (Int) -> (terms: [(Variable, Double)], limit: Double)
     ) {
         let slices = index.slices
+        let range = range ?? 0..<slices
         let year = index.years[layout.year]
         let scenario = index.scenarios[layout.scenario]
-        layout.capacityRow = Array(repeating: nil, count: index.fleets.count * slices)
+        if layout.capacityRow.isEmpty { layout.capacityRow = Array(repeating: nil, count: index.fleets.count * slices) }
         for (fleet, entry) in index.fleets.enumerated() {
-            guard (0..<slices).contains(where: { !capacityTerms[fleet * slices + $0].isEmpty }) else { continue }
+            guard range.contains(where: { !capacityTerms[fleet * slices + $0].isEmpty }) else { continue }
             let tie = extra(fleet)
             let facility = study.facilities[entry.facility]
             let hardware = study.hardware[entry.hardware]
-            for k in 0..<slices {
+            for k in range {
                 let terms = capacityTerms[fleet * slices + k]
                 guard !terms.isEmpty else { continue }
                 layout.capacityRow[fleet * slices + k] = lp.addConstraint(

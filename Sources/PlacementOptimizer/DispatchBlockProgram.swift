@@ -18,21 +18,43 @@ import PlacementModel
 /// for (row, bound) in block.capacityBounds(installed: capacity) { lp.setBound(row, bound) }
 /// ```
 public struct DispatchBlockProgram: Sendable {
-    /// Relative loss of block value the canonical and write-off stages may accept (docs/design.md §4, revision 2).
+    /// Relative loss of value the canonical and write-off stages may accept, per part (docs/design.md §4, revision 2).
     public static let valueTolerance = 1e-9
-    /// The hold used when a block's value optimum is only as exact as the simplex's primal feasibility
+    /// The hold used when a part's value optimum is only as exact as the simplex's primal feasibility
     /// tolerance (GLPK's 1e-7 relative), so that holding it to 1e-9 is infeasible.
     public static let solverTolerance = 1e-7
+
+    /// A set of the block's slices whose dispatch no row ties to the other slices', with its own
+    /// value row, and where its rows and columns sit in the program.
+    public struct Part: Sendable, Hashable {
+        /// The slices (positions in `0..<index.slices`).
+        public let slices: Range<Int>
+        /// Its serve, unserved and shortfall columns, contiguous.
+        public let columns: Range<Int>
+        /// Its demand rows, contiguous.
+        public let demandRows: Range<Int>
+        /// Its capacity rows (fleet by fleet, slice by slice), contiguous.
+        public let capacityRows: Range<Int>
+        /// Its value as a row (free until a stage holds it).
+        public let valueRow: Constraint
+    }
 
     public var model: LinearProgram
     public let layout: DispatchBlockLayout
     /// `retire[fleet]`: units written off (write-off stage), fixed at 0 otherwise; nil for fleets
-    /// with no capacity row in the block.
+    /// with no capacity row in the block, or all nil in a program built without write-off columns.
     public let retire: [Variable?]
-    /// The block's value as a row (free until a stage holds it).
-    public let valueRow: Constraint
+    /// The program's parts, in slice order: one for the whole block, or one per group of
+    /// independent slices.
+    public let parts: [Part]
     /// Every column, for replacing the whole objective.
     public let columns: [Variable]
+
+    /// The slices the program holds, from its first part's to its last's.
+    public var slices: Range<Int> { parts[0].slices.lowerBound..<parts[parts.count - 1].slices.upperBound }
+
+    /// Whether the program has write-off columns.
+    public var hasRetire: Bool { retire.contains { $0 != nil } }
 
     /// Right-hand sides of the capacity rows for the installed units of each fleet.
     public func capacityBounds(installed: [Double]) -> [(Constraint, RowBound)] {
@@ -55,13 +77,46 @@ public struct DispatchBlockProgram: Sendable {
         return zip(columns, coefficients).map { ($0, $1) }
     }
 
-    /// The value row held at `value` less the tolerance (for the canonical and write-off stages).
-    public func valueHeld(at value: Double, tolerance: Double = valueTolerance) -> (Constraint, RowBound) {
-        (valueRow, .greaterOrEqual(value - tolerance * abs(value)))
+    /// Part `part`'s value row held at `value` less the tolerance (for the canonical and write-off stages).
+    public func valueHeld(part: Int, at value: Double, tolerance: Double = valueTolerance) -> (Constraint, RowBound) {
+        (parts[part].valueRow, .greaterOrEqual(Self.held(value, tolerance: tolerance)))
     }
 
-    /// The value row released (value stage).
-    public var valueReleased: (Constraint, RowBound) { (valueRow, .free) }
+    /// The least value a hold at `value` with `tolerance` accepts.
+    public static func held(_ value: Double, tolerance: Double) -> Double { value - tolerance * abs(value) }
+
+    /// The value rows released (value stage).
+    public var valueReleased: [(Constraint, RowBound)] { parts.map { ($0.valueRow, .free) } }
+
+    /// The basis of this program (built with every part of the block) made of the optimal bases
+    /// of its parts' own programs (one each, in order; see
+    /// ``DispatchBlockBuilder/build(year:scenario:parts:retire:sharingValue:)``), with every
+    /// write-off column non-basic at 0 and a shared value row basic. Each part's rows and columns
+    /// keep their order in the joined program, so the parts' optimum is the joined program's
+    /// starting point. (A part's own value row is free in the value stage, hence basic: dropping
+    /// it for the shared one keeps the count of basic rows and columns right.)
+    public func joiningBases(_ bases: [Basis]) -> Basis {
+        let sharedValue = parts.count > 1 && parts[0].valueRow == parts[1].valueRow
+        var rows = Array(repeating: Basis.Status.basic, count: model.constraintCount)
+        var joined = Array(repeating: Basis.Status.atLower, count: model.variableCount)
+        for (part, basis) in zip(parts, bases) {
+            let demand = part.demandRows.count
+            let capacity = part.capacityRows.count
+            for (offset, status) in basis.columns.prefix(part.columns.count).enumerated() {
+                joined[part.columns.lowerBound + offset] = status
+            }
+            for (offset, status) in basis.rows.prefix(demand).enumerated() {
+                rows[part.demandRows.lowerBound + offset] = status
+            }
+            for (offset, status) in basis.rows.dropFirst(demand).prefix(capacity).enumerated() {
+                rows[part.capacityRows.lowerBound + offset] = status
+            }
+            if !sharedValue, let value = basis.rows.dropFirst(demand + capacity).first {
+                rows[part.valueRow.index] = value
+            }
+        }
+        return Basis(rows: rows, columns: joined)
+    }
 
     /// Bounds of the retire columns: `[0, installed]` in the write-off stage, else `[0, 0]`.
     public func retireBounds(installed: [Double]?) -> [(Variable, lower: Double, upper: Double)] {
@@ -110,33 +165,88 @@ public struct DispatchBlockBuilder: Sendable {
         self.named = named
     }
 
+    /// The groups of slices no row ties together: every slice alone, unless category share rows
+    /// (`max_category_share` below 1) sum a block's serve over all its slices.
+    public var independentParts: [Range<Int>] {
+        index.study.policy.maxCategoryShare < 1 ? [0..<index.slices] : (0..<index.slices).map { $0..<$0 + 1 }
+    }
+
     public func build(block: Int) -> DispatchBlockProgram {
         build(year: block / index.scenarios.count, scenario: block % index.scenarios.count)
     }
 
     /// Block (y, s) with zero capacity; set it with ``DispatchBlockProgram/capacityBounds(installed:)``.
-    public func build(year y: Int, scenario s: Int) -> DispatchBlockProgram {
+    ///
+    /// - Parameters:
+    ///   - y: the year's position in the index.
+    ///   - s: the scenario's position in the index.
+    ///   - groups: the groups of slices the program holds, each with its own value row (default:
+    ///     the whole block as one part). Rows and columns come part by part: all parts' columns
+    ///     and demand rows, then the write-off columns, all parts' capacity rows, the share rows
+    ///     and the value rows. A group that is not one of ``independentParts`` (or a union of
+    ///     them) gets a value row of its own all the same, which only the caller can make sense of.
+    ///   - withRetire: whether the program has write-off columns (fixed at 0 until the write-off stage).
+    ///   - sharingValue: whether the parts share one value row, the block's (its last row), instead
+    ///     of one each.
+    /// - Returns: the program, its capacity rows at zero and its value rows free.
+    public func build(
+        year y: Int, scenario s: Int, parts groups: [Range<Int>]? = nil, retire withRetire: Bool = true,
+        sharingValue: Bool = false
+    ) -> DispatchBlockProgram {
         var writer = DispatchBlockWriter(index: index, economics: Economics(study: index.study))
         writer.named = named
         let year = index.years[y]
         let scenario = index.scenarios[s]
-        var lp = LinearProgram(name: "dispatch[\(year),\(scenario.id)]", sense: .maximize)
-        var (layout, capacityTerms) = writer.appendDemand(to: &lp, year: y, scenario: s, objectiveWeight: 1)
         let slices = index.slices
+        let groups = groups ?? [0..<slices]
+        var lp = LinearProgram(name: "dispatch[\(year),\(scenario.id)]", sense: .maximize)
+        var layout = DispatchBlockLayout(year: y, scenario: s, positions: index.demandPoints.count * slices)
+        var capacityTerms = Array(repeating: [(Variable, Double)](), count: index.fleets.count * slices)
+        var columns: [Range<Int>] = []
+        var demandRows: [Range<Int>] = []
+        var valueTerms: [[(Variable, Double)]] = []
+        for group in groups {
+            let (firstColumn, firstRow, firstTerm) = (lp.variableCount, lp.constraintCount, layout.valueTerms.count)
+            writer.appendDemand(
+                to: &lp, layout: &layout, capacityTerms: &capacityTerms, slices: group, objectiveWeight: 1)
+            columns.append(firstColumn..<lp.variableCount)
+            demandRows.append(firstRow..<lp.constraintCount)
+            valueTerms.append(Array(layout.valueTerms[firstTerm...]))
+        }
         let retire: [Variable?] = index.fleets.enumerated().map { fleet, entry in
-            guard (0..<slices).contains(where: { !capacityTerms[fleet * slices + $0].isEmpty }) else { return nil }
+            guard withRetire, (0..<slices).contains(where: { !capacityTerms[fleet * slices + $0].isEmpty }) else {
+                return nil
+            }
             let facility = index.study.facilities[entry.facility]
             let hardware = index.study.hardware[entry.hardware]
             return lp.addVariable(
                 name: writer.label("retire[\(facility.id),\(hardware.id),\(year),\(scenario.id)]"), lower: 0, upper: 0)
         }
-        writer.appendCapacityRows(to: &lp, layout: &layout, capacityTerms: capacityTerms) { fleet in
-            (retire[fleet].map { [($0, 1.0)] } ?? [], 0)
+        var capacityRows: [Range<Int>] = []
+        for group in groups {
+            let first = lp.constraintCount
+            writer.appendCapacityRows(to: &lp, layout: &layout, capacityTerms: capacityTerms, slices: group) { fleet in
+                (retire[fleet].map { [($0, 1.0)] } ?? [], 0)
+            }
+            capacityRows.append(first..<lp.constraintCount)
         }
         writer.appendShareRows(to: &lp, layout: layout)
-        let valueRow = lp.addConstraint(
-            name: writer.label("value[\(year),\(scenario.id)]"), terms: layout.valueTerms, .free)
-        return DispatchBlockProgram(
-            model: lp, layout: layout, retire: retire, valueRow: valueRow, columns: lp.variables)
+        var parts: [DispatchBlockProgram.Part] = []
+        let shared =
+            sharingValue
+            ? lp.addConstraint(
+                name: writer.label("value[\(year),\(scenario.id)]"), terms: valueTerms.flatMap { $0 }, .free) : nil
+        for (n, group) in groups.enumerated() {
+            let suffix = groups.count == 1 ? "" : ",\(group.lowerBound)"
+            let valueRow =
+                shared
+                ?? lp.addConstraint(
+                    name: writer.label("value[\(year),\(scenario.id)\(suffix)]"), terms: valueTerms[n], .free)
+            parts.append(
+                DispatchBlockProgram.Part(
+                    slices: group, columns: columns[n], demandRows: demandRows[n], capacityRows: capacityRows[n],
+                    valueRow: valueRow))
+        }
+        return DispatchBlockProgram(model: lp, layout: layout, retire: retire, parts: parts, columns: lp.variables)
     }
 }

@@ -211,14 +211,15 @@ final class DecomposedSolve<Solver: IncrementalSolver>: @unchecked Sendable {
         var duals: [[Double]] = []
         var iterations = 0
         for (b, result) in results.enumerated() {
-            guard result.solution.termination == .optimal, let value = result.value, result.solution.dual != nil else {
+            guard result.termination == .optimal, let value = result.value, let capacityDuals = result.capacityDuals
+            else {
                 throw PlanningError.stageFailed(
                     stage: "decomposition subproblem", block: blocks.name(b),
-                    termination: result.solution.termination, message: result.solution.message)
+                    termination: result.termination, message: result.message)
             }
             blockValues.append(value)
-            duals.append(result.capacityDuals)
-            iterations += result.solution.statistics.iterations
+            duals.append(capacityDuals)
+            iterations += result.iterations
         }
         return Evaluation(
             objective: objective(master: master, built: values, blockValues: blockValues),
@@ -246,17 +247,18 @@ final class DecomposedSolve<Solver: IncrementalSolver>: @unchecked Sendable {
     /// An upper bound on each block's value: every unit of demand served at its best margin.
     func valueBounds() -> [Double] {
         (0..<index.blockCount).map { b in
-            let program = blocks.blocks[b].program
             var bound = 0.0
-            for p in index.demandPoints.indices {
-                for k in 0..<index.slices {
-                    let position = p * index.slices + k
-                    guard program.layout.demandRow[position] != nil else { continue }
-                    var best = 0.0
-                    program.layout.forEachServe(point: p, slice: k, index: index) { _, column in
-                        best = max(best, program.model.objectiveCoefficient(of: column))
+            for program in blocks.blocks[b].parts.map(\.program) {
+                for p in index.demandPoints.indices {
+                    for k in program.slices {
+                        let position = p * index.slices + k
+                        guard program.layout.demandRow[position] != nil else { continue }
+                        var best = 0.0
+                        program.layout.forEachServe(point: p, slice: k, index: index) { _, column in
+                            best = max(best, program.model.objectiveCoefficient(of: column))
+                        }
+                        bound += best * program.layout.demandRate[position]
                     }
-                    bound += best * program.layout.demandRate[position]
                 }
             }
             return bound + 1

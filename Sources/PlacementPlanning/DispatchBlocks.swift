@@ -3,34 +3,40 @@ import LinearProgramming
 import PlacementModel
 import PlacementOptimizer
 
-/// The (year, scenario) dispatch blocks of one study, each a persistent solver session that is
-/// re-solved warm as builds, demand scaling or the stage change (docs/design.md §4, revision 2):
+/// The (year, scenario) dispatch blocks of one study, each split into parts that no row ties
+/// together (its slices, unless category share rows sum over them), every part a persistent
+/// solver session re-solved warm as builds, demand scaling or the stage change (docs/design.md
+/// §4, revision 2):
 ///
-/// 1. **value**: capacity at the builds, maximise the block's value (dual simplex after new
-///    capacity right-hand sides). This is the decomposition's subproblem; its capacity duals
-///    give the optimality cuts.
-/// 2. **canonical**: the value row held at the optimum less 1e-9 of it, the objective replaced by
-///    busy accelerators; primal simplex from the optimal basis, which stays feasible.
-/// 3. **write-off**: the value still held, retire columns opened to `[0, cap]`, the objective
-///    replaced by book value retired; primal simplex again.
+/// 1. **value**: capacity at the builds, maximise each part's value (dual simplex after new
+///    capacity right-hand sides). The block's value, the sum of its parts', is the
+///    decomposition's subproblem; the capacity duals give the optimality cuts.
+/// 2. **canonical**: each part's value row held at its optimum less 1e-9 of it, the objective
+///    replaced by busy accelerators; primal simplex from the optimal basis, which stays feasible.
+/// 3. **write-off**: the values still held, retire columns opened to `[0, cap]`, the objective
+///    replaced by book value retired; primal simplex again. A retire column sits in every slice's
+///    capacity rows, so a block of several parts is joined for this stage into one program,
+///    built for it alone and started from the parts' canonical bases.
+///
+/// Splitting is exact: the parts' value and duals are the block's. It is also what makes large
+/// blocks cheap, since a simplex's work grows faster than its size (an hourly block of 24
+/// slices took 104 s as one LP where its one-slice proxy took 0.124 s; bench/README.md).
 ///
 /// Sessions are created, solved and released on their own threads (GLPK's rule), and the
 /// blocks are solved on a ``WorkerPool``; each block's sequence of operations does not depend
 /// on the thread count, so neither do the results.
 final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
-    /// One block's program, session and what the session currently holds.
-    final class Block: @unchecked Sendable {
-        var program: DispatchBlockProgram
-        /// The block LP's size (its program keeps no matrix once the session has it).
+    /// One part's program, session and whether the session has a basis.
+    final class Part: @unchecked Sendable {
+        /// Without its matrix: the session and the solver hold it.
+        let program: DispatchBlockProgram
         let size: ProgramSize
         let session: Solver.Session
-        var stage: Stage = .value
-        var installed: [Double]?
-        var demandScale: [WorkloadID: Double] = [:]
+        /// The value the last value stage found.
+        var value = 0.0
         /// The session has a basis (it was solved once).
         var solved = false
 
-        /// The block program keeps no matrix: the session and the solver hold it.
         init(program: DispatchBlockProgram, session: Solver.Session) {
             size = ProgramSize(program.model)
             var program = program
@@ -40,14 +46,32 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
         }
     }
 
+    /// One block's parts and what their sessions currently hold.
+    final class Block: @unchecked Sendable {
+        let parts: [Part]
+        var stage: Stage = .value
+        var installed: [Double]?
+        var demandScale: [WorkloadID: Double] = [:]
+
+        init(parts: [Part]) { self.parts = parts }
+
+        /// The block's size, all parts together.
+        var size: ProgramSize { ProgramSize.sum(parts.map(\.size)) }
+    }
+
     enum Stage { case value, canonical, writeOff }
 
-    /// What the value stage found.
+    /// What the value stage found: the parts' results added up.
     struct ValueResult: Sendable {
-        var solution: Solution
-        /// Per fleet: the capacity rows' duals summed over the block's slices.
-        var capacityDuals: [Double]
-        var value: Double? { solution.primal.map { $0.objective } }
+        /// Optimal when every part is; else the first other part's status and message.
+        var termination: TerminationStatus
+        var message: String?
+        /// The block's value (the sum of its parts'), when every part found one.
+        var value: Double?
+        /// Per fleet: the capacity rows' duals summed over the block's slices; nil without duals.
+        var capacityDuals: [Double]?
+        var iterations: Int
+        var warmStarted: Bool
     }
 
     /// A block's canonical dispatch and, when asked, its write-off.
@@ -64,105 +88,163 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
     let index: PlacementIndex
     private(set) var blocks: [Block]
     let pool: WorkerPool
+    let solver: Solver
+    /// Builds the programs: unnamed, since names were a third of a block's memory; errors name
+    /// the block (`name(b)`).
+    private let builder: DispatchBlockBuilder
 
-    init(index: PlacementIndex, solver: Solver, pool: WorkerPool, reusing previous: DispatchBlocks?) throws {
+    /// Builds every block's parts and opens their sessions, reusing `previous`'s sessions where
+    /// the structure is the same.
+    ///
+    /// - Parameters:
+    ///   - index: the study's index.
+    ///   - solver: opens the sessions.
+    ///   - pool: the threads the blocks are built and solved on.
+    ///   - previous: the blocks of the last run, whose sessions are updated warm when they fit.
+    ///   - splitting: whether blocks are split into independent parts (the default); a block kept
+    ///     whole is one part, for comparisons.
+    /// - Throws: the solver's error when a session cannot be opened.
+    init(
+        index: PlacementIndex, solver: Solver, pool: WorkerPool, reusing previous: DispatchBlocks?,
+        splitting: Bool = true
+    ) throws {
         self.index = index
         self.pool = pool
-        // Unnamed: names were a third of a block's memory; errors name the block (`name(b)`).
+        self.solver = solver
         let builder = DispatchBlockBuilder(index: index, named: false)
+        self.builder = builder
+        let groups = splitting ? builder.independentParts : [0..<index.slices]
         let previous = previous.flatMap { $0.blocks.count == index.blockCount ? $0.blocks : nil }
         blocks = try pool.map(0..<index.blockCount) { b in
-            let program = builder.build(block: b)
-            if let old = previous?[b], try old.session.update(to: program.model) {
-                let block = Block(program: program, session: old.session)
-                return block
-            }
-            let session = try solver.makeSession(program.model)
-            return Block(program: program, session: session)
+            let (y, s) = (b / index.scenarios.count, b % index.scenarios.count)
+            // A block of one part does its write-off in its own session, so it has retire columns.
+            let programs =
+                groups.count == 1
+                ? [builder.build(year: y, scenario: s)]
+                : groups.map { builder.build(year: y, scenario: s, parts: [$0], retire: false) }
+            let reused = previous?[b].parts.count == programs.count ? previous?[b].parts : nil
+            return Block(
+                parts: try programs.enumerated().map { n, program in
+                    if let old = reused?[n], try old.session.update(to: program.model) {
+                        return Part(program: program, session: old.session)
+                    }
+                    return Part(program: program, session: try solver.makeSession(program.model))
+                })
         }
     }
 
-    /// Rows, columns and nonzeros of all blocks together (write-off columns and value rows included).
-    var totalSize: ProgramSize {
-        blocks.reduce(ProgramSize(rows: 0, columns: 0, nonzeros: 0, integer: false)) { total, block in
-            ProgramSize(
-                rows: total.rows + block.size.rows, columns: total.columns + block.size.columns,
-                nonzeros: total.nonzeros + block.size.nonzeros, integer: false)
-        }
-    }
+    /// Rows, columns and nonzeros of all blocks together (value rows, and the write-off columns
+    /// of blocks kept whole, included).
+    var totalSize: ProgramSize { ProgramSize.sum(blocks.map(\.size)) }
 
     // MARK: Stages
 
     /// Stage 1 of block `b` with `installed` units per fleet and the demand scaled by `demandScale`.
     func solveValue(_ b: Int, installed: [Double], demandScale: [WorkloadID: Double] = [:]) throws -> ValueResult {
         let block = blocks[b]
-        let program = block.program
-        var rows: [(Constraint, RowBound)] = []
-        var columns: [(Variable, lower: Double, upper: Double)] = []
-        if block.installed != installed {
-            rows += program.capacityBounds(installed: installed)
-            block.installed = installed
-        }
-        if block.demandScale != demandScale {
-            let demand = program.demandBounds(scale: demandScale, index: index)
-            rows += demand.rows
-            columns += demand.columns
-            block.demandScale = demandScale
-        }
-        // Back from another stage the objective is replaced, so the stored basis is no longer dual
-        // feasible: continue with the primal simplex. New capacity or demand alone keeps the basis
-        // dual feasible, and the dual simplex continues from it (the decomposition's re-solves).
-        let method: SimplexMethod = block.stage == .value && block.solved ? .dual : .primal
-        if block.stage != .value {
-            rows.append(program.valueReleased)
-            columns += program.retireBounds(installed: nil)
-            try block.session.setObjectiveCoefficients(program.objective(program.layout.valueTerms))
-            block.stage = .value
-        }
-        if !rows.isEmpty { try block.session.setBounds(rows) }
-        if !columns.isEmpty { try block.session.setVariableBounds(columns) }
-        let solution = try solve(block, using: method)
-        block.solved = true
-        var duals = Array(repeating: 0.0, count: index.fleets.count)
-        if let dual = solution.dual {
-            let slices = index.slices
-            for fleet in duals.indices {
-                for k in 0..<slices {
-                    if let row = program.layout.capacityRow[fleet * slices + k] { duals[fleet] += dual[row] }
+        let newCapacity = block.installed != installed
+        let newDemand = block.demandScale != demandScale
+        let fromOtherStage = block.stage != .value
+        block.installed = installed
+        block.demandScale = demandScale
+        block.stage = .value
+        var result = ValueResult(
+            termination: .optimal, value: 0, capacityDuals: Array(repeating: 0, count: index.fleets.count),
+            iterations: 0, warmStarted: true)
+        for part in block.parts {
+            let program = part.program
+            var rows: [(Constraint, RowBound)] = []
+            var columns: [(Variable, lower: Double, upper: Double)] = []
+            if newCapacity { rows += program.capacityBounds(installed: installed) }
+            if newDemand {
+                let demand = program.demandBounds(scale: demandScale, index: index)
+                rows += demand.rows
+                columns += demand.columns
+            }
+            // Back from another stage the objective is replaced, so the stored basis is no longer dual
+            // feasible: continue with the primal simplex. New capacity or demand alone keeps the basis
+            // dual feasible, and the dual simplex continues from it (the decomposition's re-solves).
+            let method: SimplexMethod = !fromOtherStage && part.solved ? .dual : .primal
+            if fromOtherStage {
+                rows += program.valueReleased
+                columns += program.retireBounds(installed: nil)
+                try part.session.setObjectiveCoefficients(program.objective(program.layout.valueTerms))
+            }
+            if !rows.isEmpty { try part.session.setBounds(rows) }
+            if !columns.isEmpty { try part.session.setVariableBounds(columns) }
+            let solution = try solve(part.session, size: part.size, using: method)
+            part.solved = true
+            result.iterations += solution.statistics.iterations
+            result.warmStarted = result.warmStarted && solution.statistics.warmStarted
+            guard result.termination == .optimal else { continue }
+            guard solution.termination == .optimal, let point = solution.primal else {
+                result.termination = solution.termination == .optimal ? .otherError : solution.termination
+                result.message = solution.message
+                result.value = nil
+                continue
+            }
+            part.value = point.objective
+            result.value? += point.objective
+            if let dual = solution.dual {
+                let slices = index.slices
+                for fleet in index.fleets.indices {
+                    for k in program.slices {
+                        if let row = program.layout.capacityRow[fleet * slices + k] {
+                            result.capacityDuals?[fleet] += dual[row]
+                        }
+                    }
                 }
+            } else {
+                result.capacityDuals = nil
             }
         }
-        return ValueResult(solution: solution, capacityDuals: duals)
+        return result
     }
 
-    /// Stages 2 and 3 of block `b` after ``solveValue(_:installed:demandScale:)`` found `value`:
+    /// Stages 2 and 3 of block `b` after ``solveValue(_:installed:demandScale:)`` found its value:
     /// the canonical dispatch, and with `bookValue` (per fleet, USD) the stranded write-off.
-    func stage(_ b: Int, value: Double, bookValue: [Double]?) throws -> StagedDispatch {
+    ///
+    /// Both hold the block's value, which ties its slices together: a block of one part runs
+    /// them in its own session; a block of several runs them in a program that joins its parts
+    /// under one value row, built for the purpose and started from the parts' value-stage bases
+    /// (their optimum, so the primal simplex continues from it). The parts stay in the value stage.
+    func stage(_ b: Int, bookValue: [Double]?) throws -> StagedDispatch {
         let block = blocks[b]
-        let program = block.program
         guard let installed = block.installed else { throw PlanningError.internalState("block \(b) has no capacity") }
-        try block.session.setObjectiveCoefficients(program.objective(program.layout.busyTerms))
-        block.stage = .canonical
-        let (canonical, point) = try solveHeld(b, value: value, stage: "canonical dispatch") {
-            try hold(block, value: value, tolerance: DispatchBlockProgram.valueTolerance)
+        let value = block.parts.reduce(0) { $0 + $1.value }
+        let program: DispatchBlockProgram
+        let session: Solver.Session
+        let size: ProgramSize
+        if block.parts.count == 1, let part = block.parts.first {
+            (program, session, size) = (part.program, part.session, part.size)
+            block.stage = .canonical
+        } else {
+            (program, session, size) = try joined(block, b: b, installed: installed)
         }
+        try session.setObjectiveCoefficients(program.objective(program.layout.busyTerms))
+        let hold = { (tolerance: Double) in
+            try session.setBounds([program.valueHeld(part: 0, at: value, tolerance: tolerance)])
+        }
+        let (canonical, point) = try solveHeld(
+            block: b, stage: "canonical dispatch", tolerance: DispatchBlockProgram.valueTolerance, held: false,
+            hold: hold, solve: { try solve(session, size: size, using: .primal) })
         var dispatch = BlockDispatch(
-            layout: program.layout, index: index, values: point.values,
-            demandScale: block.demandScale)
+            layout: program.layout, index: index, values: point.values, demandScale: block.demandScale)
         var iterations = canonical.statistics.iterations
         var warm = canonical.statistics.warmStarted
         if let bookValue {
-            try block.session.setVariableBounds(program.retireBounds(installed: installed))
+            try session.setVariableBounds(program.retireBounds(installed: installed))
             let perUnit = program.retire.enumerated().compactMap { fleet, column in
                 column.map {
                     ($0, installed[fleet] > 0 ? bookValue[fleet] / installed[fleet] * PlacementProgram.moneyScale : 0)
                 }
             }
-            try block.session.setObjectiveCoefficients(program.objective(perUnit))
-            block.stage = .writeOff
-            let (writeOff, retired) = try solveHeld(b, value: value, stage: "stranded write-off") {
-                try solve(block, using: .primal)
-            }
+            try session.setObjectiveCoefficients(program.objective(perUnit))
+            if block.parts.count == 1 { block.stage = .writeOff }
+            // The hold stays as the canonical stage left it (relaxed there when it had to be).
+            let (writeOff, retired) = try solveHeld(
+                block: b, stage: "stranded write-off", tolerance: DispatchBlockProgram.valueTolerance, held: true,
+                hold: hold, solve: { try solve(session, size: size, using: .primal) })
             for (fleet, column) in program.retire.enumerated() {
                 guard let column else { continue }
                 // The value hold lets the write-off retire what 1e-9 of the value buys, about 1e-9 of
@@ -176,33 +258,61 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
         return StagedDispatch(value: value, dispatch: dispatch, iterations: iterations, warmStarted: warm)
     }
 
+    /// A session of block `b`'s parts joined under one value row, with its capacity and demand, at
+    /// the parts' value-stage optimum.
+    private func joined(
+        _ block: Block, b: Int, installed: [Double]
+    ) throws -> (DispatchBlockProgram, Solver.Session, ProgramSize) {
+        let bases = try block.parts.map { part in
+            guard let basis = try part.session.basis() else {
+                throw PlanningError.internalState("a part of block \(name(b)) has no basis after its value stage")
+            }
+            return basis
+        }
+        let program = builder.build(
+            year: b / index.scenarios.count, scenario: b % index.scenarios.count,
+            parts: block.parts.map(\.program.slices), sharingValue: true)
+        var model = program.model
+        for (row, bound) in program.capacityBounds(installed: installed) { model.setBound(row, bound) }
+        let demand = program.demandBounds(scale: block.demandScale, index: index)
+        for (row, bound) in demand.rows { model.setBound(row, bound) }
+        for column in demand.columns { model.setBounds(column.0, lower: column.lower, upper: column.upper) }
+        let session = try solver.makeSession(model)
+        try session.setBasis(program.joiningBases(bases))
+        return (program, session, ProgramSize(model))
+    }
+
     /// Value then canonical (and write-off) for block `b`: the whole dispatch of one block at builds.
     func dispatch(
         _ b: Int, installed: [Double], demandScale: [WorkloadID: Double] = [:],
         bookValue: [Double]?
     ) throws -> StagedDispatch {
         let first = try solveValue(b, installed: installed, demandScale: demandScale)
-        guard first.solution.termination == .optimal, let value = first.value else {
+        guard first.termination == .optimal, first.value != nil else {
             throw PlanningError.stageFailed(
-                stage: "dispatch", block: name(b), termination: first.solution.termination,
-                message: first.solution.message)
+                stage: "dispatch", block: name(b), termination: first.termination, message: first.message)
         }
-        var staged = try stage(b, value: value, bookValue: bookValue)
-        staged.iterations += first.solution.statistics.iterations
-        staged.warmStarted = staged.warmStarted && first.solution.statistics.warmStarted
+        var staged = try stage(b, bookValue: bookValue)
+        staged.iterations += first.iterations
+        staged.warmStarted = staged.warmStarted && first.warmStarted
         return staged
     }
 
-    /// Solves a stage that holds the block's value (`attempt`, under the hold already set), and
-    /// throws unless it ends optimal. The value optimum is only as exact as the simplex's
-    /// feasibility tolerance (1e-7 relative): when the hold proves infeasible, it is relaxed to
-    /// that precision and the stage solved again.
+    // MARK: Solving
+
+    /// Solves a stage that holds values at `tolerance` (`hold` sets the holds at a tolerance;
+    /// `held` says they are in place already) and throws unless it ends optimal. The value
+    /// optimum is only as exact as the simplex's feasibility tolerance (1e-7 relative): when the
+    /// hold proves infeasible, it is relaxed to that precision and the stage solved again.
     private func solveHeld(
-        _ b: Int, value: Double, stage: String, attempt: () throws -> Solution
+        block b: Int, stage: String, tolerance: Double, held: Bool,
+        hold: (Double) throws -> Void, solve: () throws -> Solution
     ) throws -> (Solution, PrimalPoint) {
-        var solution = try attempt()
-        if solution.termination == .infeasible {
-            solution = try hold(blocks[b], value: value, tolerance: DispatchBlockProgram.solverTolerance)
+        if !held { try hold(tolerance) }
+        var solution = try solve()
+        if solution.termination == .infeasible, tolerance < DispatchBlockProgram.solverTolerance {
+            try hold(DispatchBlockProgram.solverTolerance)
+            solution = try solve()
         }
         guard solution.termination == .optimal, let point = solution.primal else {
             throw PlanningError.stageFailed(
@@ -211,17 +321,10 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
         return (solution, point)
     }
 
-    /// Re-solves with the block's value held at `value` less `tolerance` of it (primal simplex:
-    /// the stored optimum satisfies the new row).
-    private func hold(_ block: Block, value: Double, tolerance: Double) throws -> Solution {
-        try block.session.setBounds([block.program.valueHeld(at: value, tolerance: tolerance)])
-        return try solve(block, using: .primal)
-    }
-
     /// Solves from the stored basis, with fresh starts when that fails or cycles
     /// (``LinearProgramSession/solveRecovering(using:iterationLimit:)``).
-    private func solve(_ block: Block, using method: SimplexMethod) throws -> Solution {
-        try block.session.solveRecovering(using: method, iterationLimit: simplexIterationLimit(block.size))
+    private func solve(_ session: Solver.Session, size: ProgramSize, using method: SimplexMethod) throws -> Solution {
+        try session.solveRecovering(using: method, iterationLimit: simplexIterationLimit(size))
     }
 
     /// `year,scenario` of a block, for messages.

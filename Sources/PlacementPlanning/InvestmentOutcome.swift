@@ -48,6 +48,15 @@ public struct ProgramSize: Sendable, Hashable {
             rows: model.constraintCount, columns: model.variableCount, nonzeros: model.nonzeroCount,
             integer: model.hasIntegerVariables)
     }
+
+    /// Programs side by side: rows, columns and nonzeros added; integer when any is.
+    static func sum(_ sizes: [ProgramSize]) -> ProgramSize {
+        sizes.reduce(ProgramSize(rows: 0, columns: 0, nonzeros: 0, integer: false)) { total, size in
+            ProgramSize(
+                rows: total.rows + size.rows, columns: total.columns + size.columns,
+                nonzeros: total.nonzeros + size.nonzeros, integer: total.integer || size.integer)
+        }
+    }
 }
 
 /// How the decomposition went.

@@ -41,6 +41,10 @@ public struct PlanningOptions: Sendable {
     /// about 1.35 times the whole LP's nonzeros (value rows, write-off columns): 5,424 and 29,160
     /// for those two. The sweep test study's blocks hold 19,278 and stay monolithic.
     public var autoThreshold: Int = 25_000
+    /// Whether each dispatch block is solved as independent parts (its slices, when no category
+    /// share row ties them) rather than as one LP. The figures are the same either way; splitting
+    /// is faster. Off only for comparisons (`placement-bench scale --whole-blocks`).
+    public var splitsBlocks = true
     /// Called once per decomposition iteration (from the calling thread).
     public var progress: (@Sendable (DecompositionProgress) -> Void)?
 

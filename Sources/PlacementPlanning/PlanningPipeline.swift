@@ -57,7 +57,8 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
         var method = options.method
         // The blocks come first: every method takes its dispatch from them, and their size decides
         // `auto` without building the whole LP (which, for the largest studies, would not fit).
-        let blocks = try DispatchBlocks(index: index, solver: solver, pool: pool, reusing: self.blocks)
+        let blocks = try DispatchBlocks(
+            index: index, solver: solver, pool: pool, reusing: self.blocks, splitting: options.splitsBlocks)
         self.blocks = blocks
         if method == .auto {
             method = blocks.totalSize.nonzeros > options.autoThreshold ? .decomposed : .primal

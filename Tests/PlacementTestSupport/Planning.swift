@@ -46,14 +46,15 @@ public enum TestPlanning {
     /// years in two time slices, with a CVaR weight of 0.5 and a category share cap of 0.5: its
     /// program has every row family (demand, capacity, power, budget, share, CVaR) at a fraction
     /// of the bundled program's size, for checks that need real data but not the whole study.
-    public static func compactBundledStudy() throws -> Study {
+    /// `maxCategoryShare` 1 leaves the share rows out (so blocks split by slice).
+    public static func compactBundledStudy(maxCategoryShare: Double = 0.5) throws -> Study {
         let full = try bundledStudy()
         return try Study(
             regions: full.regions, hardware: full.hardware, workloads: full.workloads, tenants: full.tenants,
             scenarios: full.scenarios, stress: full.stress,
             horizon: Horizon(start: full.horizon.start, end: full.horizon.start + 1), discountRate: full.discountRate,
             timeSlices: 2, budgetUSD: full.budgetUSD, risk: RiskSettings(alpha: full.risk.alpha, weight: 0.5),
-            policy: PolicySettings(maxCategoryShare: 0.5), integerBlockUnits: full.integerBlockUnits,
+            policy: PolicySettings(maxCategoryShare: maxCategoryShare), integerBlockUnits: full.integerBlockUnits,
             latencySettings: full.latencySettings, breakevenUtilization: full.breakevenUtilization,
             measuredLatency: full.latency.measured)
     }

@@ -1,0 +1,87 @@
+import BenchmarkModels
+import Foundation
+import GLPKSolver
+import LinearProgramming
+import PlacementLoader
+import PlacementOptimizer
+import PlacementPlanning
+import PlacementTestSupport
+import Testing
+
+/// Dispatch blocks solved slice by slice (``PlanningOptions/splitsBlocks``): the same plan and
+/// figures as whole blocks, and a joined program that starts at its parts' optimum.
+@Suite struct BlockSplittingTests {
+    /// Six and four slices per block, no share rows: each block splits into its slices. The
+    /// decomposed solve of split blocks agrees with the primal simplex on whole blocks (the
+    /// previous pipeline) on the objective, the NPVs and every figure that must not depend on the
+    /// method (to 1e-6, as ``DecompositionTests`` compares the methods).
+    @Test(arguments: [
+        SyntheticStudy.Parameters(facilities: 6, zones: 12, tenants: 8, years: 4, scenarios: 3, slices: 6, seed: 3),
+        SyntheticStudy.Parameters(facilities: 4, zones: 8, tenants: 6, years: 3, scenarios: 2, slices: 4, seed: 5),
+    ])
+    func splitBlocksGiveTheWholeBlocksFigures(_ parameters: SyntheticStudy.Parameters) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("split-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let study = try StudyLoader().loadStudy(at: SyntheticStudy(parameters).write(to: directory).path).study
+        var whole = TestPlanning.options(method: .primal)
+        whole.splitsBlocks = false
+        let reference = try PlanningPipeline(solver: GLPKSolver(), options: whole).run(study)
+        let split = try TestPlanning.run(study, method: .decomposed, threads: 2)
+        try DecompositionTests.expectAgreement(split, reference)
+        // Split blocks hold one value row per slice instead of one per block, and no write-off columns.
+        let blocks = parameters.years * parameters.scenarios
+        #expect(split.blocksSize.rows == reference.blocksSize.rows + blocks * (parameters.slices - 1))
+        #expect(split.blocksSize.columns < reference.blocksSize.columns)
+    }
+
+    /// Category share rows sum a block's serve over its slices: such a block stays whole.
+    @Test func shareRowsKeepABlockWhole() throws {
+        let study = try TestPlanning.compactBundledStudy()
+        let index = try PlacementProgramBuilder(study: study).makeIndex()
+        #expect(DispatchBlockBuilder(index: index).independentParts == [0..<2])
+        let free = try TestPlanning.compactBundledStudy(maxCategoryShare: 1)
+        let freeIndex = try PlacementProgramBuilder(study: free).makeIndex()
+        #expect(DispatchBlockBuilder(index: freeIndex).independentParts == [0..<1, 1..<2])
+    }
+
+    /// Each slice's program solved alone, then the block's program with both slices and one value
+    /// row, started from the two optimal bases side by side: optimal at once, at the sum of the
+    /// slices' values.
+    @Test func theJoinedProgramStartsAtItsPartsOptimum() throws {
+        let study = try TestPlanning.compactBundledStudy(maxCategoryShare: 1)
+        let index = try PlacementProgramBuilder(study: study).makeIndex()
+        let builder = DispatchBlockBuilder(index: index)
+        let installed = index.fleets.indices.map { Double(1_000 * ($0 % 3)) }
+        func withCapacity(_ program: DispatchBlockProgram) -> LinearProgram {
+            var model = program.model
+            for (row, bound) in program.capacityBounds(installed: installed) { model.setBound(row, bound) }
+            return model
+        }
+        var bases: [Basis] = []
+        var total = 0.0
+        for k in 0..<2 {
+            let part = builder.build(year: 1, scenario: 2, parts: [k..<k + 1], retire: false)
+            #expect(!part.hasRetire)
+            #expect(part.slices == k..<k + 1)
+            let session = try GLPKSession(model: withCapacity(part))
+            let solution = try session.solve()
+            #expect(solution.termination == .optimal)
+            total += try #require(solution.objectiveValue)
+            bases.append(try #require(try session.basis()))
+        }
+        let joined = builder.build(year: 1, scenario: 2, parts: [0..<1, 1..<2], sharingValue: true)
+        #expect(joined.parts.count == 2)
+        #expect(joined.parts[0].valueRow == joined.parts[1].valueRow)
+        let session = try GLPKSession(model: withCapacity(joined))
+        let basis = joined.joiningBases(bases)
+        #expect(basis.basicCount == joined.model.constraintCount)
+        try session.setBasis(basis)
+        let solution = try session.solve(using: .primal)
+        #expect(solution.termination == .optimal)
+        #expect(solution.statistics.iterations == 0)
+        expectClose(solution.objectiveValue, total, relative: 1e-12)
+        // The whole block solved cold agrees.
+        let cold = try GLPKSolver().solve(withCapacity(builder.build(year: 1, scenario: 2)))
+        expectClose(cold.objectiveValue, total, relative: 1e-9)
+    }
+}
