@@ -101,27 +101,30 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
     ///   - solver: opens the sessions.
     ///   - pool: the threads the blocks are built and solved on.
     ///   - previous: the blocks of the last run, whose sessions are updated warm when they fit.
-    ///   - splitting: whether blocks are split into independent parts (the default); a block kept
-    ///     whole is one part, for comparisons.
+    ///   - splitThreshold: the nonzeros from which a block is split into its independent parts
+    ///     (``PlanningOptions/blockSplitThreshold``); a smaller block is kept whole, one part.
     /// - Throws: the solver's error when a session cannot be opened.
     init(
         index: PlacementIndex, solver: Solver, pool: WorkerPool, reusing previous: DispatchBlocks?,
-        splitting: Bool = true
+        splitThreshold: Int = 0
     ) throws {
         self.index = index
         self.pool = pool
         self.solver = solver
         let builder = DispatchBlockBuilder(index: index, named: false)
         self.builder = builder
-        let groups = splitting ? builder.independentParts : [0..<index.slices]
+        let groups = builder.independentParts
         let previous = previous.flatMap { $0.blocks.count == index.blockCount ? $0.blocks : nil }
         blocks = try pool.map(0..<index.blockCount) { b in
             let (y, s) = (b / index.scenarios.count, b % index.scenarios.count)
-            // A block of one part does its write-off in its own session, so it has retire columns.
-            let programs =
-                groups.count == 1
-                ? [builder.build(year: y, scenario: s)]
-                : groups.map { builder.build(year: y, scenario: s, parts: [$0], retire: false) }
+            var programs =
+                groups.count == 1 || splitThreshold == .max
+                ? [] : groups.map { builder.build(year: y, scenario: s, parts: [$0], retire: false) }
+            // A block kept whole (one part) does its write-off in its own session, so it has retire
+            // columns. Building a small block twice costs little.
+            if programs.reduce(0, { $0 + $1.model.nonzeroCount }) < splitThreshold || programs.count < 2 {
+                programs = [builder.build(year: y, scenario: s)]
+            }
             let reused = previous?[b].parts.count == programs.count ? previous?[b].parts : nil
             return Block(
                 parts: try programs.enumerated().map { n, program in

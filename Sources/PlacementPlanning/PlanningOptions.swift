@@ -41,10 +41,13 @@ public struct PlanningOptions: Sendable {
     /// about 1.35 times the whole LP's nonzeros (value rows, write-off columns): 5,424 and 29,160
     /// for those two. The sweep test study's blocks hold 19,278 and stay monolithic.
     public var autoThreshold: Int = 25_000
-    /// Whether each dispatch block is solved as independent parts (its slices, when no category
-    /// share row ties them) rather than as one LP. The figures are the same either way; splitting
-    /// is faster. Off only for comparisons (`placement-bench scale --whole-blocks`).
-    public var splitsBlocks = true
+    /// Nonzeros from which a dispatch block is solved as independent parts (its slices, when no
+    /// category share row ties them) rather than as one LP. The figures are the same either way.
+    /// Splitting pays when the parts are large enough for the simplex's superlinear cost to
+    /// outweigh the overhead of many small solves: the bench (bench/README.md) measured blocks of
+    /// 81,000 nonzeros solving 2.7 times faster split, blocks of 6,000 a little faster, of 10,000
+    /// alike, and of 2,300 or less slower. 0 splits every block, `Int.max` none (for comparisons).
+    public var blockSplitThreshold = 10_000
     /// Called once per decomposition iteration (from the calling thread).
     public var progress: (@Sendable (DecompositionProgress) -> Void)?
 

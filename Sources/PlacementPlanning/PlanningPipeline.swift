@@ -58,7 +58,8 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
         // The blocks come first: every method takes its dispatch from them, and their size decides
         // `auto` without building the whole LP (which, for the largest studies, would not fit).
         let blocks = try DispatchBlocks(
-            index: index, solver: solver, pool: pool, reusing: self.blocks, splitting: options.splitsBlocks)
+            index: index, solver: solver, pool: pool, reusing: self.blocks,
+            splitThreshold: options.blockSplitThreshold)
         self.blocks = blocks
         if method == .auto {
             method = blocks.totalSize.nonzeros > options.autoThreshold ? .decomposed : .primal

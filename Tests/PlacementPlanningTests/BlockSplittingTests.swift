@@ -8,7 +8,7 @@ import PlacementPlanning
 import PlacementTestSupport
 import Testing
 
-/// Dispatch blocks solved slice by slice (``PlanningOptions/splitsBlocks``): the same plan and
+/// Dispatch blocks solved slice by slice (``PlanningOptions/blockSplitThreshold``): the same plan and
 /// figures as whole blocks, and a joined program that starts at its parts' optimum.
 @Suite struct BlockSplittingTests {
     /// Six and four slices per block, no share rows: each block splits into its slices. The
@@ -23,10 +23,8 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("split-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let study = try StudyLoader().loadStudy(at: SyntheticStudy(parameters).write(to: directory).path).study
-        var whole = TestPlanning.options(method: .primal)
-        whole.splitsBlocks = false
-        let reference = try PlanningPipeline(solver: GLPKSolver(), options: whole).run(study)
-        let split = try TestPlanning.run(study, method: .decomposed, threads: 2)
+        let reference = try TestPlanning.run(study, method: .primal, splitThreshold: .max)
+        let split = try TestPlanning.run(study, method: .decomposed, threads: 2, splitThreshold: 0)
         try DecompositionTests.expectAgreement(split, reference)
         // Split blocks hold one value row per slice instead of one per block, and no write-off columns.
         let blocks = parameters.years * parameters.scenarios

@@ -40,7 +40,8 @@ import Testing
     func tinyStudiesAgree(_ name: String) throws {
         let study = try TinyStudy.variant(name).study()
         try Self.expectAgreement(
-            try TestPlanning.run(study, method: .decomposed), try TestPlanning.run(study, method: .primal))
+            try TestPlanning.run(study, method: .decomposed, splitThreshold: 0),
+            try TestPlanning.run(study, method: .primal))
     }
 
     /// Power (85.724 M USD/MW: a 0.001 MW accelerator earns 86,724 less its 1,000 capital) and

@@ -17,23 +17,28 @@ public enum TestPlanning {
     public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    /// A cold pipeline run with the given method and threads.
+    /// A cold pipeline run with the given method and threads; `splitThreshold` overrides
+    /// ``PlanningOptions/blockSplitThreshold`` (0 splits every block that has independent slices).
     public static func run(
         _ study: Study, method: PlanningOptions.Method = .primal, analyse: Bool = true,
-        threads: Int = 1
+        threads: Int = 1, splitThreshold: Int? = nil
     ) throws -> PlanningResult {
-        try PlanningPipeline(solver: GLPKSolver(), options: options(method: method, analyse: analyse, threads: threads))
-            .run(study)
+        try PlanningPipeline(
+            solver: GLPKSolver(),
+            options: options(method: method, analyse: analyse, threads: threads, splitThreshold: splitThreshold)
+        )
+        .run(study)
     }
 
     public static func options(
         method: PlanningOptions.Method = .primal, analyse: Bool = true,
-        threads: Int = 1
+        threads: Int = 1, splitThreshold: Int? = nil
     ) -> PlanningOptions {
         var options = PlanningOptions()
         options.method = method
         options.analyse = analyse
         options.threads = threads
+        if let splitThreshold { options.blockSplitThreshold = splitThreshold }
         return options
     }
 

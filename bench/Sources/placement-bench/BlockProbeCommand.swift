@@ -26,6 +26,12 @@ struct BlockProbeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The block: year position x scenarios + scenario position.", valueName: "index"))
     var block = 0
 
+    @Option(
+        help: ArgumentHelp(
+            "Probe only this slice of the block, as the solve splits blocks without share rows (one part).",
+            valueName: "slice"))
+    var slice: Int?
+
     @Option(help: ArgumentHelp("Threads the extrapolated pass would use.", valueName: "count"))
     var threads = 2
 
@@ -39,6 +45,7 @@ struct BlockProbeCommand: ParsableCommand {
             throw ValidationError("--study \(study): no such file")
         }
         guard block >= 0 else { throw ValidationError("--block must be at least 0, got \(block)") }
+        if let slice, slice < 0 { throw ValidationError("--slice must be at least 0, got \(slice)") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
         // GLPK takes its limit in milliseconds as a 32-bit int.
         guard timeLimit > 0, timeLimit <= Double(Int32.max / 1000) else {
@@ -60,14 +67,25 @@ struct BlockProbeCommand: ParsableCommand {
         )
         say(String(format: "load %.3f s, index %.3f s, resident %.0f MiB", loadSeconds, indexSeconds, residentMiB()))
 
+        if let slice, slice >= index.slices {
+            throw BenchError(description: "--slice \(slice): the study has \(index.slices) slices")
+        }
         let beforeBuild = residentMiB()
-        let (program, buildSeconds) = measure { DispatchBlockBuilder(index: index, named: false).build(block: block) }
+        let builder = DispatchBlockBuilder(index: index, named: false)
+        let (program, buildSeconds) = measure {
+            slice.map {
+                builder.build(
+                    year: block / index.scenarios.count, scenario: block % index.scenarios.count, parts: [$0..<$0 + 1],
+                    retire: false)
+            } ?? builder.build(block: block)
+        }
         let model = program.model
         let programMiB = residentMiB() - beforeBuild
         say(
             String(
-                format: "block %d: %d rows, %d columns, %d nonzeros; built in %.3f s, %.0f MiB in Swift", block,
-                model.constraintCount, model.variableCount, model.nonzeroCount, buildSeconds, programMiB))
+                format: "block %d%@: %d rows, %d columns, %d nonzeros; built in %.3f s, %.1f MiB in Swift", block,
+                slice.map { ", slice \($0)" } ?? "", model.constraintCount, model.variableCount, model.nonzeroCount,
+                buildSeconds, programMiB))
 
         var options = GLPKOptions()
         options.timeLimit = .milliseconds(Int64((timeLimit * 1000).rounded(.up)))
@@ -76,7 +94,7 @@ struct BlockProbeCommand: ParsableCommand {
             try GLPKSession(model: model, options: options, retainsMatrix: false)
         }
         let sessionMiB = residentMiB() - beforeLoad
-        say(String(format: "loaded into GLPK in %.3f s, %.0f MiB more resident", loadIntoGLPK, sessionMiB))
+        say(String(format: "loaded into GLPK in %.3f s, %.1f MiB more resident", loadIntoGLPK, sessionMiB))
 
         let capacity = powerShare(index: index, year: block / index.scenarios.count)
         try session.setBounds(program.capacityBounds(installed: capacity))
@@ -96,13 +114,15 @@ struct BlockProbeCommand: ParsableCommand {
                 format: "warm dual simplex after capacity -10%%: %@, %d iterations, %.3f s%@",
                 warm.termination.rawValue, warm.statistics.iterations, warmSeconds,
                 warm.statistics.warmStarted ? "" : " (not warm: GLPK kept no basis)"))
-        let blocks = Double(index.blockCount)
+        // A slice stands for every part of every block.
+        let blocks = Double(index.blockCount * (slice == nil ? 1 : index.slices))
         let threads = Double(threads)
         say(
             String(
-                format: "extrapolated to %d blocks: every block resident %.1f GiB (GLPK) + %.1f GiB (Swift programs); "
-                    + "one pass on %d threads: cold %.0f s, warm %.0f s; rebuilding every block once %.0f s",
-                index.blockCount, blocks * sessionMiB / 1024, blocks * programMiB / 1024, Int(threads),
+                format: "extrapolated to %d %@: every one resident %.1f GiB (GLPK) + %.1f GiB (Swift programs); "
+                    + "one pass on %d threads: cold %.0f s, warm %.0f s; rebuilding and loading every one once %.0f s",
+                Int(blocks), slice == nil ? "blocks" : "parts", blocks * sessionMiB / 1024, blocks * programMiB / 1024,
+                Int(threads),
                 blocks * coldSeconds / threads, blocks * warmSeconds / threads,
                 blocks * (buildSeconds + loadIntoGLPK) / threads))
         say(

@@ -52,18 +52,24 @@ struct ScaleMethod: ExpressibleByArgument, Sendable {
     var solve: @Sendable (Request) throws -> Outcome
 
     /// Every method `--method` accepts: the planning pipeline's, as `placement optimize --method`.
-    static let all: [ScaleMethod] = [.pipeline(.primal), .pipeline(.dual), .pipeline(.decomposed), .pipeline(.auto)]
+    /// `decomposed-whole` keeps each dispatch block one LP (``PlanningOptions/blockSplitThreshold`` `Int.max`),
+    /// to measure what splitting blocks by slice gains.
+    static let all: [ScaleMethod] = [
+        .pipeline(.primal), .pipeline(.dual), .pipeline(.decomposed), .pipeline(.auto),
+        .pipeline(.decomposed, splitting: false),
+    ]
 
     /// The planning pipeline with `method` and without the stress analysis: the investment
     /// solve and the canonical dispatch of every block, as `placement optimize --skip-analysis`.
-    static func pipeline(_ method: PlanningOptions.Method) -> ScaleMethod {
+    static func pipeline(_ method: PlanningOptions.Method, splitting: Bool = true) -> ScaleMethod {
         let simplex: GLPKOptions.Method = method == .dual ? .dual : .primal
         return ScaleMethod(
-            name: method.rawValue, isMonolithic: method == .primal || method == .dual,
+            name: method.rawValue + (splitting ? "" : "-whole"), isMonolithic: method == .primal || method == .dual,
             glpsolMethod: simplex
         ) { request in
             var options = PlanningOptions()
             options.method = method
+            if !splitting { options.blockSplitThreshold = .max }
             options.analyse = false
             if let timeLimit = request.timeLimit {
                 options.timeLimit = .milliseconds(Int64((timeLimit * 1000).rounded(.up)))
