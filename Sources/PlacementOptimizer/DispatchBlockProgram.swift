@@ -125,6 +125,37 @@ public struct DispatchBlockProgram: Sendable {
         }
     }
 
+    /// The program's model with capacity at `installed` and the demand scaled by `demandScale`
+    /// (for a solver session opened on it at once).
+    public func bounded(installed: [Double], demandScale: [WorkloadID: Double], index: PlacementIndex)
+        -> LinearProgram
+    {
+        var model = self.model
+        for (row, bound) in capacityBounds(installed: installed) { model.setBound(row, bound) }
+        let demand = demandBounds(scale: demandScale, index: index)
+        for (row, bound) in demand.rows { model.setBound(row, bound) }
+        for column in demand.columns { model.setBounds(column.0, lower: column.lower, upper: column.upper) }
+        return model
+    }
+
+    /// An upper bound on the program's value (scaled money), plus 1: every unit of demand served
+    /// at its best margin. The decomposition's master bounds each block's value column by it.
+    public func valueBound(index: PlacementIndex) -> Double {
+        var bound = 0.0
+        for p in index.demandPoints.indices {
+            for k in slices {
+                let position = p * index.slices + k
+                guard layout.demandRow[position] != nil else { continue }
+                var best = 0.0
+                layout.forEachServe(point: p, slice: k, index: index) { _, column in
+                    best = max(best, model.objectiveCoefficient(of: column))
+                }
+                bound += best * layout.demandRate[position]
+            }
+        }
+        return bound + 1
+    }
+
     /// Demand rows and unserved bounds with each workload's demand times `scale` (1 when absent).
     public func demandBounds(scale: [WorkloadID: Double], index: PlacementIndex)
         -> (rows: [(Constraint, RowBound)], columns: [(Variable, lower: Double, upper: Double)])

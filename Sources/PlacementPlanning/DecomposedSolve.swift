@@ -246,22 +246,7 @@ final class DecomposedSolve<Solver: IncrementalSolver>: @unchecked Sendable {
 
     /// An upper bound on each block's value: every unit of demand served at its best margin.
     func valueBounds() -> [Double] {
-        (0..<index.blockCount).map { b in
-            var bound = 0.0
-            for program in blocks.blocks[b].parts.map(\.program) {
-                for p in index.demandPoints.indices {
-                    for k in program.slices {
-                        let position = p * index.slices + k
-                        guard program.layout.demandRow[position] != nil else { continue }
-                        var best = 0.0
-                        program.layout.forEachServe(point: p, slice: k, index: index) { _, column in
-                            best = max(best, program.model.objectiveCoefficient(of: column))
-                        }
-                        bound += best * program.layout.demandRate[position]
-                    }
-                }
-            }
-            return bound + 1
-        }
+        // The parts' bounds add up to 1 each: their sum still bounds the block.
+        blocks.blocks.map { block in block.parts.reduce(0) { $0 + $1.valueBound } - Double(block.parts.count - 1) }
     }
 }

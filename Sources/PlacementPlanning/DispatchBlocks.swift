@@ -26,23 +26,40 @@ import PlacementOptimizer
 /// blocks are solved on a ``WorkerPool``; each block's sequence of operations does not depend
 /// on the thread count, so neither do the results.
 final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
-    /// One part's program, session and whether the session has a basis.
+    /// One part of a block: its slices and size, and either its resident program and session or,
+    /// for studies too large to keep resident, the basis its last solve ended with.
     final class Part: @unchecked Sendable {
-        /// Without its matrix: the session and the solver hold it.
-        let program: DispatchBlockProgram
+        /// A program without its matrix (the session and the solver hold it) and its live session.
+        struct Resident {
+            let program: DispatchBlockProgram
+            let session: Solver.Session
+        }
+
+        let slices: Range<Int>
+        /// Whether the part is its whole block, write-off and share rows included.
+        let isWholeBlock: Bool
         let size: ProgramSize
-        let session: Solver.Session
+        /// An upper bound on the part's value (``DispatchBlockProgram/valueBound(index:)``).
+        let valueBound: Double
+        /// Nil when parts are not kept resident: each solve rebuilds the program.
+        let resident: Resident?
+        /// Not resident: the basis the last value stage ended with (nil before the first).
+        var basis: Basis?
         /// The value the last value stage found.
         var value = 0.0
         /// The session has a basis (it was solved once).
         var solved = false
 
-        init(program: DispatchBlockProgram, session: Solver.Session) {
+        init(program: DispatchBlockProgram, index: PlacementIndex, session: Solver.Session?) {
+            slices = program.slices
+            isWholeBlock = program.hasRetire
             size = ProgramSize(program.model)
-            var program = program
-            program.model = program.model.droppingMatrix()
-            self.program = program
-            self.session = session
+            valueBound = program.valueBound(index: index)
+            resident = session.map { session in
+                var program = program
+                program.model = program.model.droppingMatrix()
+                return Resident(program: program, session: session)
+            }
         }
     }
 
@@ -103,38 +120,59 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
     ///   - previous: the blocks of the last run, whose sessions are updated warm when they fit.
     ///   - splitThreshold: the nonzeros from which a block is split into its independent parts
     ///     (``PlanningOptions/blockSplitThreshold``); a smaller block is kept whole, one part.
+    ///   - residentLimit: the nonzeros of all blocks together above which no part is kept
+    ///     resident (``PlanningOptions/residentNonzeroLimit``), estimated from the first block.
     /// - Throws: the solver's error when a session cannot be opened.
     init(
         index: PlacementIndex, solver: Solver, pool: WorkerPool, reusing previous: DispatchBlocks?,
-        splitThreshold: Int = 0
+        splitThreshold: Int = 0, residentLimit: Int = .max
     ) throws {
         self.index = index
         self.pool = pool
         self.solver = solver
         let builder = DispatchBlockBuilder(index: index, named: false)
         self.builder = builder
-        let groups = builder.independentParts
-        let previous = previous.flatMap { $0.blocks.count == index.blockCount ? $0.blocks : nil }
+        let first = Self.programs(block: 0, builder: builder, splitThreshold: splitThreshold)
+        // Blocks differ little in size: the first one's, times their number, decides.
+        let estimate = first.reduce(0) { $0 + $1.model.nonzeroCount } * index.blockCount
+        isResident = estimate <= residentLimit
+        let isResident = isResident
+        let previous = previous.flatMap { $0.blocks.count == index.blockCount && $0.isResident ? $0.blocks : nil }
         blocks = try pool.map(0..<index.blockCount) { b in
-            let (y, s) = (b / index.scenarios.count, b % index.scenarios.count)
-            var programs =
-                groups.count == 1 || splitThreshold == .max
-                ? [] : groups.map { builder.build(year: y, scenario: s, parts: [$0], retire: false) }
-            // A block kept whole (one part) does its write-off in its own session, so it has retire
-            // columns. Building a small block twice costs little.
-            if programs.reduce(0, { $0 + $1.model.nonzeroCount }) < splitThreshold || programs.count < 2 {
-                programs = [builder.build(year: y, scenario: s)]
-            }
+            let programs = b == 0 ? first : Self.programs(block: b, builder: builder, splitThreshold: splitThreshold)
             let reused = previous?[b].parts.count == programs.count ? previous?[b].parts : nil
             return Block(
                 parts: try programs.enumerated().map { n, program in
-                    if let old = reused?[n], try old.session.update(to: program.model) {
-                        return Part(program: program, session: old.session)
+                    guard isResident else { return Part(program: program, index: index, session: nil) }
+                    if let old = reused?[n].resident?.session, try old.update(to: program.model) {
+                        return Part(program: program, index: index, session: old)
                     }
-                    return Part(program: program, session: try solver.makeSession(program.model))
+                    return Part(program: program, index: index, session: try solver.makeSession(program.model))
                 })
         }
     }
+
+    /// The programs of block `b`'s parts: one per independent group of slices when the block holds
+    /// at least `splitThreshold` nonzeros, else the whole block (with its write-off columns, as it
+    /// runs every stage in its own session). Building a small block twice costs little.
+    private static func programs(
+        block b: Int, builder: DispatchBlockBuilder, splitThreshold: Int
+    ) -> [DispatchBlockProgram] {
+        let groups = builder.independentParts
+        if groups.count > 1, splitThreshold < .max {
+            let parts = groups.map {
+                builder.build(
+                    year: b / builder.index.scenarios.count, scenario: b % builder.index.scenarios.count, parts: [$0],
+                    retire: false)
+            }
+            if parts.reduce(0, { $0 + $1.model.nonzeroCount }) >= splitThreshold { return parts }
+        }
+        return [builder.build(block: b)]
+    }
+
+    /// Whether every part keeps its program and session between solves; otherwise each solve
+    /// rebuilds the part's program and starts from its stored basis.
+    let isResident: Bool
 
     /// Rows, columns and nonzeros of all blocks together (value rows, and the write-off columns
     /// of blocks kept whole, included).
@@ -155,27 +193,41 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
             termination: .optimal, value: 0, capacityDuals: Array(repeating: 0, count: index.fleets.count),
             iterations: 0, warmStarted: true)
         for part in block.parts {
-            let program = part.program
-            var rows: [(Constraint, RowBound)] = []
-            var columns: [(Variable, lower: Double, upper: Double)] = []
-            if newCapacity { rows += program.capacityBounds(installed: installed) }
-            if newDemand {
-                let demand = program.demandBounds(scale: demandScale, index: index)
-                rows += demand.rows
-                columns += demand.columns
+            let (program, solution): (DispatchBlockProgram, Solution)
+            if let resident = part.resident {
+                program = resident.program
+                let session = resident.session
+                var rows: [(Constraint, RowBound)] = []
+                var columns: [(Variable, lower: Double, upper: Double)] = []
+                if newCapacity { rows += program.capacityBounds(installed: installed) }
+                if newDemand {
+                    let demand = program.demandBounds(scale: demandScale, index: index)
+                    rows += demand.rows
+                    columns += demand.columns
+                }
+                // Back from another stage the objective is replaced, so the stored basis is no longer
+                // dual feasible: continue with the primal simplex. New capacity or demand alone keeps
+                // the basis dual feasible, and the dual simplex continues from it (the decomposition's
+                // re-solves).
+                let method: SimplexMethod = !fromOtherStage && part.solved ? .dual : .primal
+                if fromOtherStage {
+                    rows += program.valueReleased
+                    columns += program.retireBounds(installed: nil)
+                    try session.setObjectiveCoefficients(program.objective(program.layout.valueTerms))
+                }
+                if !rows.isEmpty { try session.setBounds(rows) }
+                if !columns.isEmpty { try session.setVariableBounds(columns) }
+                solution = try solve(session, size: part.size, using: method)
+            } else {
+                // Not resident: the program is built again with this capacity and demand, and the
+                // dual simplex continues from the stored basis (the primal, the first time).
+                program = self.program(of: part, block: b)
+                let session = try solver.makeSession(
+                    program.bounded(installed: installed, demandScale: demandScale, index: index))
+                if let basis = part.basis { try session.setBasis(basis) }
+                solution = try solve(session, size: part.size, using: part.basis == nil ? .primal : .dual)
+                part.basis = try session.basis()
             }
-            // Back from another stage the objective is replaced, so the stored basis is no longer dual
-            // feasible: continue with the primal simplex. New capacity or demand alone keeps the basis
-            // dual feasible, and the dual simplex continues from it (the decomposition's re-solves).
-            let method: SimplexMethod = !fromOtherStage && part.solved ? .dual : .primal
-            if fromOtherStage {
-                rows += program.valueReleased
-                columns += program.retireBounds(installed: nil)
-                try part.session.setObjectiveCoefficients(program.objective(program.layout.valueTerms))
-            }
-            if !rows.isEmpty { try part.session.setBounds(rows) }
-            if !columns.isEmpty { try part.session.setVariableBounds(columns) }
-            let solution = try solve(part.session, size: part.size, using: method)
             part.solved = true
             result.iterations += solution.statistics.iterations
             result.warmStarted = result.warmStarted && solution.statistics.warmStarted
@@ -218,8 +270,8 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
         let program: DispatchBlockProgram
         let session: Solver.Session
         let size: ProgramSize
-        if block.parts.count == 1, let part = block.parts.first {
-            (program, session, size) = (part.program, part.session, part.size)
+        if block.parts.count == 1, let part = block.parts.first, let resident = part.resident {
+            (program, session, size) = (resident.program, resident.session, part.size)
             block.stage = .canonical
         } else {
             (program, session, size) = try joined(block, b: b, installed: installed)
@@ -261,28 +313,38 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
         return StagedDispatch(value: value, dispatch: dispatch, iterations: iterations, warmStarted: warm)
     }
 
-    /// A session of block `b`'s parts joined under one value row, with its capacity and demand, at
-    /// the parts' value-stage optimum.
+    /// A session of block `b`'s parts joined under one value row (or of its one part, not kept
+    /// resident), with its capacity and demand, at the parts' value-stage optimum.
     private func joined(
         _ block: Block, b: Int, installed: [Double]
     ) throws -> (DispatchBlockProgram, Solver.Session, ProgramSize) {
         let bases = try block.parts.map { part in
-            guard let basis = try part.session.basis() else {
+            guard let basis = try part.resident.map({ try $0.session.basis() }) ?? part.basis else {
                 throw PlanningError.internalState("a part of block \(name(b)) has no basis after its value stage")
             }
             return basis
         }
-        let program = builder.build(
-            year: b / index.scenarios.count, scenario: b % index.scenarios.count,
-            parts: block.parts.map(\.program.slices), sharingValue: true)
-        var model = program.model
-        for (row, bound) in program.capacityBounds(installed: installed) { model.setBound(row, bound) }
-        let demand = program.demandBounds(scale: block.demandScale, index: index)
-        for (row, bound) in demand.rows { model.setBound(row, bound) }
-        for column in demand.columns { model.setBounds(column.0, lower: column.lower, upper: column.upper) }
+        let whole = block.parts.count == 1
+        let program =
+            whole
+            ? builder.build(block: b)
+            : builder.build(
+                year: b / index.scenarios.count, scenario: b % index.scenarios.count,
+                parts: block.parts.map(\.slices), sharingValue: true)
+        let model = program.bounded(installed: installed, demandScale: block.demandScale, index: index)
         let session = try solver.makeSession(model)
-        try session.setBasis(program.joiningBases(bases))
+        // A block of one part is its own program, so its basis fits as it is.
+        try session.setBasis(whole ? bases[0] : program.joiningBases(bases))
         return (program, session, ProgramSize(model))
+    }
+
+    /// The program of a part that is not kept resident, built again.
+    private func program(of part: Part, block b: Int) -> DispatchBlockProgram {
+        part.isWholeBlock
+            ? builder.build(block: b)
+            : builder.build(
+                year: b / index.scenarios.count, scenario: b % index.scenarios.count, parts: [part.slices],
+                retire: false)
     }
 
     /// Value then canonical (and write-off) for block `b`: the whole dispatch of one block at builds.

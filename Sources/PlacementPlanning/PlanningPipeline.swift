@@ -59,7 +59,7 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
         // `auto` without building the whole LP (which, for the largest studies, would not fit).
         let blocks = try DispatchBlocks(
             index: index, solver: solver, pool: pool, reusing: self.blocks,
-            splitThreshold: options.blockSplitThreshold)
+            splitThreshold: options.blockSplitThreshold, residentLimit: options.residentNonzeroLimit)
         self.blocks = blocks
         if method == .auto {
             method = blocks.totalSize.nonzeros > options.autoThreshold ? .decomposed : .primal

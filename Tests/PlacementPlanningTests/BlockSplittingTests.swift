@@ -32,6 +32,23 @@ import Testing
         #expect(split.blocksSize.columns < reference.blocksSize.columns)
     }
 
+    /// Blocks not kept resident (each solve rebuilds the part and starts from its stored basis):
+    /// the same figures, split or whole. The primal pipeline keeps its blocks resident. (Share
+    /// rows: ``DecompositionTests/tinyStudiesAgreeWithoutResidentBlocks(_:)``.)
+    @Test(arguments: [0, Int.max])
+    func blocksNotKeptResidentGiveTheSameFigures(splitThreshold: Int) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("resident-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let parameters = SyntheticStudy.Parameters(
+            facilities: 6, zones: 12, tenants: 8, years: 4, scenarios: 3, slices: 6, seed: 3)
+        let study = try StudyLoader().loadStudy(at: SyntheticStudy(parameters).write(to: directory).path).study
+        let reference = try TestPlanning.run(study, method: .primal)
+        let rebuilt = try TestPlanning.run(
+            study, method: .decomposed, threads: 2, splitThreshold: splitThreshold, residentLimit: 0)
+        try DecompositionTests.expectAgreement(rebuilt, reference)
+        #expect(rebuilt.blocksSize.rows == reference.blocksSize.rows + (splitThreshold == 0 ? 12 * 5 : 0))
+    }
+
     /// Category share rows sum a block's serve over its slices: such a block stays whole.
     @Test func shareRowsKeepABlockWhole() throws {
         let study = try TestPlanning.compactBundledStudy()

@@ -36,6 +36,19 @@ import Testing
             sourceLocation: sourceLocation)
     }
 
+    /// The same with no block kept resident: every solve rebuilds its part and starts from the
+    /// stored basis (``PlanningOptions/residentNonzeroLimit``), blocks whole and split.
+    @Test(arguments: TinyStudy.catalogue.map(\.name))
+    func tinyStudiesAgreeWithoutResidentBlocks(_ name: String) throws {
+        let study = try TinyStudy.variant(name).study()
+        let primal = try TestPlanning.run(study, method: .primal)
+        for splitThreshold in [0, Int.max] {
+            try Self.expectAgreement(
+                try TestPlanning.run(study, method: .decomposed, splitThreshold: splitThreshold, residentLimit: 0),
+                primal)
+        }
+    }
+
     @Test(arguments: TinyStudy.catalogue.map(\.name))
     func tinyStudiesAgree(_ name: String) throws {
         let study = try TinyStudy.variant(name).study()

@@ -18,27 +18,31 @@ public enum TestPlanning {
         .deletingLastPathComponent().deletingLastPathComponent()
 
     /// A cold pipeline run with the given method and threads; `splitThreshold` overrides
-    /// ``PlanningOptions/blockSplitThreshold`` (0 splits every block that has independent slices).
+    /// ``PlanningOptions/blockSplitThreshold`` (0 splits every block that has independent slices),
+    /// `residentLimit` ``PlanningOptions/residentNonzeroLimit`` (0 keeps no block resident).
     public static func run(
         _ study: Study, method: PlanningOptions.Method = .primal, analyse: Bool = true,
-        threads: Int = 1, splitThreshold: Int? = nil
+        threads: Int = 1, splitThreshold: Int? = nil, residentLimit: Int? = nil
     ) throws -> PlanningResult {
         try PlanningPipeline(
             solver: GLPKSolver(),
-            options: options(method: method, analyse: analyse, threads: threads, splitThreshold: splitThreshold)
+            options: options(
+                method: method, analyse: analyse, threads: threads, splitThreshold: splitThreshold,
+                residentLimit: residentLimit)
         )
         .run(study)
     }
 
     public static func options(
         method: PlanningOptions.Method = .primal, analyse: Bool = true,
-        threads: Int = 1, splitThreshold: Int? = nil
+        threads: Int = 1, splitThreshold: Int? = nil, residentLimit: Int? = nil
     ) -> PlanningOptions {
         var options = PlanningOptions()
         options.method = method
         options.analyse = analyse
         options.threads = threads
         if let splitThreshold { options.blockSplitThreshold = splitThreshold }
+        if let residentLimit { options.residentNonzeroLimit = residentLimit }
         return options
     }
 

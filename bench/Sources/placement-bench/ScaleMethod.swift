@@ -52,24 +52,31 @@ struct ScaleMethod: ExpressibleByArgument, Sendable {
     var solve: @Sendable (Request) throws -> Outcome
 
     /// Every method `--method` accepts: the planning pipeline's, as `placement optimize --method`.
-    /// `decomposed-whole` keeps each dispatch block one LP (``PlanningOptions/blockSplitThreshold`` `Int.max`),
-    /// to measure what splitting blocks by slice gains.
+    /// `decomposed-whole` keeps each dispatch block one LP (``PlanningOptions/blockSplitThreshold``
+    /// `Int.max`), to measure what splitting blocks by slice gains; `decomposed-rebuilt` keeps no
+    /// block resident (``PlanningOptions/residentNonzeroLimit`` 0), to measure what rebuilding costs.
     static let all: [ScaleMethod] = [
         .pipeline(.primal), .pipeline(.dual), .pipeline(.decomposed), .pipeline(.auto),
-        .pipeline(.decomposed, splitting: false),
+        .pipeline(.decomposed, variant: "whole") { $0.blockSplitThreshold = .max },
+        .pipeline(.decomposed, variant: "rebuilt") { $0.residentNonzeroLimit = 0 },
     ]
 
     /// The planning pipeline with `method` and without the stress analysis: the investment
     /// solve and the canonical dispatch of every block, as `placement optimize --skip-analysis`.
-    static func pipeline(_ method: PlanningOptions.Method, splitting: Bool = true) -> ScaleMethod {
+    /// A `variant` (named `method-variant`) changes the options with `adjust`.
+    static func pipeline(
+        _ method: PlanningOptions.Method, variant: String? = nil,
+        adjust: @escaping @Sendable (inout PlanningOptions) -> Void = { _ in }
+    ) -> ScaleMethod {
         let simplex: GLPKOptions.Method = method == .dual ? .dual : .primal
         return ScaleMethod(
-            name: method.rawValue + (splitting ? "" : "-whole"), isMonolithic: method == .primal || method == .dual,
+            name: method.rawValue + (variant.map { "-" + $0 } ?? ""),
+            isMonolithic: method == .primal || method == .dual,
             glpsolMethod: simplex
         ) { request in
             var options = PlanningOptions()
             options.method = method
-            if !splitting { options.blockSplitThreshold = .max }
+            adjust(&options)
             options.analyse = false
             if let timeLimit = request.timeLimit {
                 options.timeLimit = .milliseconds(Int64((timeLimit * 1000).rounded(.up)))
