@@ -47,8 +47,6 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
         var basis: Basis?
         /// The value the last value stage found.
         var value = 0.0
-        /// The session has a basis (it was solved once).
-        var solved = false
 
         init(program: DispatchBlockProgram, index: PlacementIndex, session: Solver.Session?) {
             slices = program.slices
@@ -205,11 +203,11 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
                     rows += demand.rows
                     columns += demand.columns
                 }
-                // Back from another stage the objective is replaced, so the stored basis is no longer
-                // dual feasible: continue with the primal simplex. New capacity or demand alone keeps
-                // the basis dual feasible, and the dual simplex continues from it (the decomposition's
-                // re-solves).
-                let method: SimplexMethod = !fromOtherStage && part.solved ? .dual : .primal
+                // The primal simplex continues from the stored basis whatever changed. New capacity
+                // or demand alone keeps the basis dual feasible, but GLPK's primal simplex from it was
+                // measured faster than its dual on these programs, by 1.3 to 3.8 times (block-probe
+                // --compare-starts, bench/README.md); after another stage the objective changed too.
+                let method = SimplexMethod.primal
                 if fromOtherStage {
                     rows += program.valueReleased
                     columns += program.retireBounds(installed: nil)
@@ -220,15 +218,14 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
                 solution = try solve(session, size: part.size, using: method)
             } else {
                 // Not resident: the program is built again with this capacity and demand, and the
-                // dual simplex continues from the stored basis (the primal, the first time).
+                // primal simplex continues from the stored basis.
                 program = self.program(of: part, block: b)
                 let session = try solver.makeSession(
                     program.bounded(installed: installed, demandScale: demandScale, index: index))
                 if let basis = part.basis { try session.setBasis(basis) }
-                solution = try solve(session, size: part.size, using: part.basis == nil ? .primal : .dual)
+                solution = try solve(session, size: part.size, using: .primal)
                 part.basis = try session.basis()
             }
-            part.solved = true
             result.iterations += solution.statistics.iterations
             result.warmStarted = result.warmStarted && solution.statistics.warmStarted
             guard result.termination == .optimal else { continue }

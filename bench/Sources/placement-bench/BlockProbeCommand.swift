@@ -32,6 +32,20 @@ struct BlockProbeCommand: ParsableCommand {
             valueName: "slice"))
     var slice: Int?
 
+    @Option(
+        name: .customLong("capacity-change"),
+        help: ArgumentHelp("The warm re-solve's capacity, as a factor of the cold solve's.", valueName: "factor"))
+    var capacityChange = 0.9
+
+    @Flag(
+        help: "Move each fleet's capacity by its own factor, 0.5 to 2 by fleet number, as early Benders iterations do.")
+    var spread = false
+
+    @Flag(
+        name: .customLong("compare-starts"),
+        help: "Also time the warm primal simplex from the same basis and a cold primal solve at the new capacity.")
+    var compareStarts = false
+
     @Option(help: ArgumentHelp("Threads the extrapolated pass would use.", valueName: "count"))
     var threads = 2
 
@@ -107,13 +121,35 @@ struct BlockProbeCommand: ParsableCommand {
         guard cold.termination == .optimal else {
             throw BenchError(description: "the cold solve ended \(cold.termination.rawValue): no warm re-solve to time")
         }
-        try session.setBounds(program.capacityBounds(installed: capacity.map { 0.9 * $0 }))
+        let coldBasis = try session.basis()
+        let changed = capacity.enumerated().map { fleet, units in
+            units * (spread ? 0.5 + Double((fleet * 7919) % 101) / 100 * 1.5 : capacityChange)
+        }
+        let change = spread ? "each fleet's capacity x 0.5-2" : String(format: "capacity x %.2f", capacityChange)
+        try session.setBounds(program.capacityBounds(installed: changed))
         let (warm, warmSeconds) = try measure { try session.solve(using: .dual) }
         say(
             String(
-                format: "warm dual simplex after capacity -10%%: %@, %d iterations, %.3f s%@",
+                format: "warm dual simplex after %@: %@, %d iterations, %.3f s%@", change,
                 warm.termination.rawValue, warm.statistics.iterations, warmSeconds,
                 warm.statistics.warmStarted ? "" : " (not warm: GLPK kept no basis)"))
+        if compareStarts, let coldBasis {
+            try session.setBasis(coldBasis)
+            let (primal, primalSeconds) = try measure { try session.solve(using: .primal) }
+            say(
+                String(
+                    format: "warm primal simplex from the same basis: %@, %d iterations, %.3f s",
+                    primal.termination.rawValue, primal.statistics.iterations, primalSeconds))
+            var moved = model
+            for (row, bound) in program.capacityBounds(installed: changed) { moved.setBound(row, bound) }
+            let (fresh, freshSeconds) = try measure {
+                try GLPKSession(model: moved, options: options, retainsMatrix: false).solve(using: .primal)
+            }
+            say(
+                String(
+                    format: "cold primal simplex at the new capacity: %@, %d iterations, %.3f s",
+                    fresh.termination.rawValue, fresh.statistics.iterations, freshSeconds))
+        }
         // A slice stands for every part of every block.
         let blocks = Double(index.blockCount * (slice == nil ? 1 : index.slices))
         let threads = Double(threads)

@@ -20,6 +20,7 @@ struct ScaleBenchmark {
         var buildOnly = false
         var timeLimit: Double?
         var solverLog = false
+        var progress = false
         var monolithicMaxNonzeros: Int?
     }
 
@@ -102,7 +103,9 @@ struct ScaleBenchmark {
 
         var rows: [Row] = []
         var outcomes: [Solved] = []
-        let request = ScaleMethod.Request(study: study, timeLimit: options.timeLimit, solverLog: options.solverLog)
+        let request = ScaleMethod.Request(
+            study: study, timeLimit: options.timeLimit, solverLog: options.solverLog,
+            progress: options.progress || options.solverLog)
         for method in options.methods {
             if method.isMonolithic, let limit = options.monolithicMaxNonzeros, size.2 > limit {
                 print("\(method.name): skipped, \(size.2) nonzeros > --monolithic-max-nonzeros \(limit)")

@@ -44,6 +44,9 @@ struct ScaleCommand: ParsableCommand {
     @Flag(name: .customLong("solver-log"), help: "Stream the solvers' own progress to stderr.")
     var solverLog = false
 
+    @Flag(help: "Print one line per decomposition iteration to stderr (without the solvers' own output).")
+    var progress = false
+
     @Option(
         name: .customLong("monolithic-max-nonzeros"),
         help: ArgumentHelp(
@@ -76,7 +79,8 @@ struct ScaleCommand: ParsableCommand {
         let options = ScaleBenchmark.Options(
             methods: method.isEmpty ? [ScaleMethod.pipeline(.primal)] : method, glpsol: glpsol,
             highs: highs ? .init(script: highsScript, python: python) : nil, buildOnly: buildOnly,
-            timeLimit: timeLimit, solverLog: solverLog, monolithicMaxNonzeros: monolithicMaxNonzeros)
+            timeLimit: timeLimit, solverLog: solverLog, progress: progress, monolithicMaxNonzeros: monolithicMaxNonzeros
+        )
         var rows: [ScaleBenchmark.Row] = []
         for (number, study) in studies.enumerated() {
             if number > 0 { print() }

@@ -15,6 +15,8 @@ struct ScaleMethod: ExpressibleByArgument, Sendable {
         var study: Study
         var timeLimit: Double?
         var solverLog: Bool
+        /// Print the decomposition's progress lines (always with `solverLog`).
+        var progress: Bool
 
         /// GLPK's options for this run with `method`.
         func glpkOptions(_ method: GLPKOptions.Method) -> GLPKOptions {
@@ -81,7 +83,7 @@ struct ScaleMethod: ExpressibleByArgument, Sendable {
             if let timeLimit = request.timeLimit {
                 options.timeLimit = .milliseconds(Int64((timeLimit * 1000).rounded(.up)))
             }
-            if request.solverLog { options.progress = { FileHandle.standardError.write(Data(($0.line + "\n").utf8)) } }
+            if request.progress { options.progress = { FileHandle.standardError.write(Data(($0.line + "\n").utf8)) } }
             let result = try PlanningPipeline(
                 solver: GLPKSolver(options: request.glpkOptions(simplex)), options: options
             )
