@@ -45,8 +45,9 @@ public struct PlanningOptions: Sendable {
     /// category share row ties them) rather than as one LP. The figures are the same either way.
     /// Splitting pays when the parts are large enough for the simplex's superlinear cost to
     /// outweigh the overhead of many small solves: the bench (bench/README.md) measured blocks of
-    /// 81,000 nonzeros solving 2.7 times faster split, blocks of 6,000 a little faster, of 10,000
-    /// alike, and of 2,300 or less slower. 0 splits every block, `Int.max` none (for comparisons).
+    /// 72,000 nonzeros (the 1M study's) solving 2.5 times faster split, blocks of 6,000 a little
+    /// faster, of 9,750 (the bundled study's) alike, and of 2,300 or less slower. 0 splits every
+    /// block, `Int.max` none (for comparisons).
     public var blockSplitThreshold = 10_000
     /// Nonzeros of all dispatch blocks together above which their parts are not kept in memory
     /// between solves: each solve builds the part's program again and starts from the basis the

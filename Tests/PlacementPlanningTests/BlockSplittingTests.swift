@@ -8,8 +8,9 @@ import PlacementPlanning
 import PlacementTestSupport
 import Testing
 
-/// Dispatch blocks solved slice by slice (``PlanningOptions/blockSplitThreshold``): the same plan and
-/// figures as whole blocks, and a joined program that starts at its parts' optimum.
+/// Dispatch blocks solved slice by slice (``PlanningOptions/blockSplitThreshold``), kept resident
+/// or not (``PlanningOptions/residentNonzeroLimit``): the same plan and figures as whole blocks, and
+/// a joined program that starts at its parts' optimum.
 @Suite struct BlockSplittingTests {
     /// Six and four slices per block, no share rows: each block splits into its slices. The
     /// decomposed solve of split blocks agrees with the primal simplex on whole blocks (the
@@ -30,23 +31,11 @@ import Testing
         let blocks = parameters.years * parameters.scenarios
         #expect(split.blocksSize.rows == reference.blocksSize.rows + blocks * (parameters.slices - 1))
         #expect(split.blocksSize.columns < reference.blocksSize.columns)
-    }
-
-    /// Blocks not kept resident (each solve rebuilds the part and starts from its stored basis):
-    /// the same figures, split or whole. The primal pipeline keeps its blocks resident. (Share
-    /// rows: ``DecompositionTests/tinyStudiesAgreeWithoutResidentBlocks(_:)``.)
-    @Test(arguments: [0, Int.max])
-    func blocksNotKeptResidentGiveTheSameFigures(splitThreshold: Int) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("resident-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let parameters = SyntheticStudy.Parameters(
-            facilities: 6, zones: 12, tenants: 8, years: 4, scenarios: 3, slices: 6, seed: 3)
-        let study = try StudyLoader().loadStudy(at: SyntheticStudy(parameters).write(to: directory).path).study
-        let reference = try TestPlanning.run(study, method: .primal)
-        let rebuilt = try TestPlanning.run(
-            study, method: .decomposed, threads: 2, splitThreshold: splitThreshold, residentLimit: 0)
+        // Not kept resident: each solve rebuilds its part and starts from the stored basis.
+        // (Whole blocks so, with share rows: DecompositionTests.tinyStudiesAgreeWithoutResidentBlocks.)
+        let rebuilt = try TestPlanning.run(study, method: .decomposed, threads: 2, splitThreshold: 0, residentLimit: 0)
         try DecompositionTests.expectAgreement(rebuilt, reference)
-        #expect(rebuilt.blocksSize.rows == reference.blocksSize.rows + (splitThreshold == 0 ? 12 * 5 : 0))
+        #expect(rebuilt.blocksSize == split.blocksSize)
     }
 
     /// Category share rows sum a block's serve over its slices: such a block stays whole.
