@@ -191,41 +191,12 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
             termination: .optimal, value: 0, capacityDuals: Array(repeating: 0, count: index.fleets.count),
             iterations: 0, warmStarted: true)
         for part in block.parts {
-            let (program, solution): (DispatchBlockProgram, Solution)
-            if let resident = part.resident {
-                program = resident.program
-                let session = resident.session
-                var rows: [(Constraint, RowBound)] = []
-                var columns: [(Variable, lower: Double, upper: Double)] = []
-                if newCapacity { rows += program.capacityBounds(installed: installed) }
-                if newDemand {
-                    let demand = program.demandBounds(scale: demandScale, index: index)
-                    rows += demand.rows
-                    columns += demand.columns
-                }
-                // The primal simplex continues from the stored basis whatever changed. New capacity
-                // or demand alone keeps the basis dual feasible, but GLPK's primal simplex from it was
-                // measured faster than its dual on these programs, by 1.3 to 3.8 times (block-probe
-                // --compare-starts, bench/README.md); after another stage the objective changed too.
-                let method = SimplexMethod.primal
-                if fromOtherStage {
-                    rows += program.valueReleased
-                    columns += program.retireBounds(installed: nil)
-                    try session.setObjectiveCoefficients(program.objective(program.layout.valueTerms))
-                }
-                if !rows.isEmpty { try session.setBounds(rows) }
-                if !columns.isEmpty { try session.setVariableBounds(columns) }
-                solution = try solve(session, size: part.size, using: method)
-            } else {
-                // Not resident: the program is built again with this capacity and demand, and the
-                // primal simplex continues from the stored basis.
-                program = self.program(of: part, block: b)
-                let session = try solver.makeSession(
-                    program.bounded(installed: installed, demandScale: demandScale, index: index))
-                if let basis = part.basis { try session.setBasis(basis) }
-                solution = try solve(session, size: part.size, using: .primal)
-                part.basis = try session.basis()
-            }
+            let (program, solution) =
+                try part.resident.map {
+                    try resolve(
+                        $0, size: part.size, newCapacity: newCapacity, newDemand: newDemand,
+                        fromOtherStage: fromOtherStage, installed: installed, demandScale: demandScale)
+                } ?? rebuildAndSolve(part, block: b, installed: installed, demandScale: demandScale)
             result.iterations += solution.statistics.iterations
             result.warmStarted = result.warmStarted && solution.statistics.warmStarted
             guard result.termination == .optimal else { continue }
@@ -251,6 +222,49 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
             }
         }
         return result
+    }
+
+    /// A resident part's value stage: only what changed is set in its session. The primal
+    /// simplex continues from the stored basis whatever changed: new capacity or demand alone
+    /// keeps the basis dual feasible, but GLPK's primal simplex from it was measured faster than
+    /// its dual on these programs, by 1.3 to 3.8 times after large moves (block-probe
+    /// --compare-starts, bench/README.md); after another stage the objective changed too.
+    private func resolve(
+        _ resident: Part.Resident, size: ProgramSize, newCapacity: Bool, newDemand: Bool, fromOtherStage: Bool,
+        installed: [Double], demandScale: [WorkloadID: Double]
+    ) throws -> (DispatchBlockProgram, Solution) {
+        let program = resident.program
+        let session = resident.session
+        var rows: [(Constraint, RowBound)] = []
+        var columns: [(Variable, lower: Double, upper: Double)] = []
+        if newCapacity { rows += program.capacityBounds(installed: installed) }
+        if newDemand {
+            let demand = program.demandBounds(scale: demandScale, index: index)
+            rows += demand.rows
+            columns += demand.columns
+        }
+        if fromOtherStage {
+            rows += program.valueReleased
+            columns += program.retireBounds(installed: nil)
+            try session.setObjectiveCoefficients(program.objective(program.layout.valueTerms))
+        }
+        if !rows.isEmpty { try session.setBounds(rows) }
+        if !columns.isEmpty { try session.setVariableBounds(columns) }
+        return (program, try solve(session, size: size, using: .primal))
+    }
+
+    /// A part not kept resident: its program built again with this capacity and demand, a session
+    /// opened on it from the stored basis, the primal simplex, the new basis stored.
+    private func rebuildAndSolve(
+        _ part: Part, block b: Int, installed: [Double], demandScale: [WorkloadID: Double]
+    ) throws -> (DispatchBlockProgram, Solution) {
+        let program = self.program(of: part, block: b)
+        let session = try solver.makeSession(
+            program.bounded(installed: installed, demandScale: demandScale, index: index))
+        if let basis = part.basis { try session.setBasis(basis) }
+        let solution = try solve(session, size: part.size, using: .primal)
+        part.basis = try session.basis()
+        return (program, solution)
     }
 
     /// Stages 2 and 3 of block `b` after ``solveValue(_:installed:demandScale:)`` found its value:
