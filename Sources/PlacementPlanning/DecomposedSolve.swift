@@ -76,6 +76,7 @@ final class DecomposedSolve<Solver: IncrementalSolver>: @unchecked Sendable {
                 break
             }
             iterations += 1
+            let masterStart = clock.now
             if !pendingCuts.isEmpty { try cutting.addConstraints(pendingCuts) }
             let relaxed = record(
                 try cutting.solveRecovering(
@@ -119,6 +120,7 @@ final class DecomposedSolve<Solver: IncrementalSolver>: @unchecked Sendable {
                     candidate = projectedPoint.values
                 }
             }
+            let masterSeconds = (clock.now - masterStart).seconds
             let evaluation = try evaluate(master: master, values: candidate)
             blockSolves += index.blockCount
             simplexIterations += evaluation.iterations
@@ -139,7 +141,7 @@ final class DecomposedSolve<Solver: IncrementalSolver>: @unchecked Sendable {
             let progress = DecompositionProgress(
                 iteration: iterations, lowerBound: lower / PlacementProgram.moneyScale,
                 upperBound: upper / PlacementProgram.moneyScale, relativeGap: gap, seconds: (clock.now - start).seconds,
-                blockSolves: blockSolves)
+                blockSolves: blockSolves, masterSeconds: masterSeconds)
             history.append(progress)
             options.progress?(progress)
             if gap <= options.relativeGap {

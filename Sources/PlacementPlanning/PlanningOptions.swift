@@ -73,10 +73,13 @@ public struct DecompositionProgress: Sendable, Hashable {
     public var seconds: Double
     /// Block re-solves so far.
     public var blockSolves: Int
+    /// Seconds this iteration spent in the master and the level problem (the rest of the
+    /// iteration is the blocks').
+    public var masterSeconds: Double
 
     public init(
         iteration: Int, lowerBound: Double, upperBound: Double, relativeGap: Double, seconds: Double,
-        blockSolves: Int
+        blockSolves: Int, masterSeconds: Double = 0
     ) {
         self.iteration = iteration
         self.lowerBound = lowerBound
@@ -84,13 +87,15 @@ public struct DecompositionProgress: Sendable, Hashable {
         self.relativeGap = relativeGap
         self.seconds = seconds
         self.blockSolves = blockSolves
+        self.masterSeconds = masterSeconds
     }
 
-    /// `iteration 12  lower -48.9210 B  upper -48.9205 B  gap 1.0e-05  3.2 s`
+    /// `iteration 12  lower -48.9210 B  upper -48.9205 B  gap 1.0e-05  3.2 s  (master 0.1 s)`
     public var line: String {
         let lower = String(format: "%.6f", lowerBound / 1e9)
         let upper = String(format: "%.6f", upperBound / 1e9)
         return "iteration \(iteration)  lower \(lower) B USD  upper \(upper) B USD  gap "
             + String(format: "%.2e", relativeGap) + "  " + String(format: "%.1f s", seconds)
+            + String(format: "  (master %.1f s)", masterSeconds)
     }
 }
