@@ -36,29 +36,7 @@ public struct BlockDispatch: Sendable {
         layout: DispatchBlockLayout, index: PlacementIndex, values: [Double],
         retire: [Variable?]? = nil, demandScale: [WorkloadID: Double] = [:]
     ) {
-        self.init(
-            parts: [(0..<index.slices, layout, values)], index: index, retire: retire.map { ($0, values) },
-            demandScale: demandScale)
-    }
-
-    /// Reads the block from the solutions of programs that each hold some of its slices (the
-    /// parts of ``DispatchBlockProgram``): per part, its slices, its program's layout and column
-    /// values. Every slice must be in one part. `retire` gives the write-off columns and the
-    /// values they are read from.
-    ///
-    /// ```swift
-    /// let dispatch = BlockDispatch(
-    ///     parts: zip(programs, solutions).map { ($0.parts[0].slices, $0.layout, $1.primal!.values) },
-    ///     index: index)
-    /// ```
-    public init(
-        parts: [(slices: Range<Int>, layout: DispatchBlockLayout, values: [Double])], index: PlacementIndex,
-        retire: (columns: [Variable?], values: [Double])? = nil, demandScale: [WorkloadID: Double] = [:]
-    ) {
         let study = index.study
-        var partOfSlice = Array(repeating: 0, count: index.slices)
-        for (n, part) in parts.enumerated() { for k in part.slices { partOfSlice[k] = n } }
-        let layout = parts[0].layout
         let economics = Economics(study: study)
         let hours = economics.hoursPerSlice
         let slices = index.slices
@@ -88,7 +66,6 @@ public struct BlockDispatch: Sendable {
                 tenant: tenant.id, zones: point.zones.map { study.zones[$0].id }, year: year,
                 scenario: scenario.id, demand: 0, served: 0, unserved: 0, shortfall: 0)
             for k in 0..<slices {
-                let (layout, values) = (parts[partOfSlice[k]].layout, parts[partOfSlice[k]].values)
                 let position = p * slices + k
                 outcome.demand += layout.demandRate[position] * stress * hours
                 outcome.unserved += (layout.unserved[position].map { values[$0.index] } ?? 0) * hours
@@ -126,8 +103,8 @@ public struct BlockDispatch: Sendable {
             demand.append(outcome)
         }
         if let retire {
-            for (fleet, column) in retire.columns.enumerated() {
-                if let column { fleets[fleet].retiredUnits = PlanAssembler.cleaned(retire.values[column.index]) }
+            for (fleet, column) in retire.enumerated() {
+                if let column { fleets[fleet].retiredUnits = PlanAssembler.cleaned(values[column.index]) }
             }
         }
         self.fleets = fleets

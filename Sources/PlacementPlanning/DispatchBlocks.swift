@@ -4,23 +4,25 @@ import PlacementModel
 import PlacementOptimizer
 
 /// The (year, scenario) dispatch blocks of one study, each split into parts that no row ties
-/// together (its slices, unless category share rows sum over them), every part a persistent
-/// solver session re-solved warm as builds, demand scaling or the stage change (docs/design.md
-/// §4, revision 2):
+/// together (its slices, unless category share rows sum over them or the block is small), every
+/// part a solver session re-solved warm as builds, demand scaling or the stage change, or, for
+/// studies too large to keep in memory, rebuilt and started from its stored basis
+/// (docs/design.md §4, revision 2; docs/formulation.md, "Blocks split by slice"):
 ///
-/// 1. **value**: capacity at the builds, maximise each part's value (dual simplex after new
-///    capacity right-hand sides). The block's value, the sum of its parts', is the
-///    decomposition's subproblem; the capacity duals give the optimality cuts.
-/// 2. **canonical**: each part's value row held at its optimum less 1e-9 of it, the objective
+/// 1. **value**: capacity at the builds, maximise each part's value (primal simplex from the
+///    last basis). The block's value, the sum of its parts', is the decomposition's subproblem;
+///    the capacity duals give the optimality cuts.
+/// 2. **canonical**: the block's value row held at its optimum less 1e-9 of it, the objective
 ///    replaced by busy accelerators; primal simplex from the optimal basis, which stays feasible.
-/// 3. **write-off**: the values still held, retire columns opened to `[0, cap]`, the objective
-///    replaced by book value retired; primal simplex again. A retire column sits in every slice's
-///    capacity rows, so a block of several parts is joined for this stage into one program,
-///    built for it alone and started from the parts' canonical bases.
+/// 3. **write-off**: the value still held, retire columns opened to `[0, cap]`, the objective
+///    replaced by book value retired; primal simplex again.
 ///
-/// Splitting is exact: the parts' value and duals are the block's. It is also what makes large
-/// blocks cheap, since a simplex's work grows faster than its size (an hourly block of 24
-/// slices took 104 s as one LP where its one-slice proxy took 0.124 s; bench/README.md).
+/// A block of one resident part runs all three stages in its session. Otherwise stages 2 and 3
+/// run on a program that joins the parts under the block's value row (the hold ties the slices
+/// together), started from the parts' value-stage bases. Splitting is exact: the parts' value
+/// and duals are the block's. It is also what makes large blocks cheap, since a simplex's work
+/// grows faster than its size (an hourly block of 24 slices took 104 s as one LP where one of
+/// its slices takes 0.108 s; bench/README.md).
 ///
 /// Sessions are created, solved and released on their own threads (GLPK's rule), and the
 /// blocks are solved on a ``WorkerPool``; each block's sequence of operations does not depend
