@@ -3,7 +3,11 @@ import PlacementModel
 
 /// The master problem of the decomposed solve: the build columns with the power, budget and CVaR
 /// rows, and one value column `theta[b]` per (year, scenario) block in place of its dispatch.
-/// Optimality cuts (``cut(block:value:capacityDuals:installed:)``) bound each `theta` from above.
+/// Optimality cuts (``cut(block:value:capacityDuals:installed:)``) bound each `theta` from above. They are
+/// written in capacity columns `capacity[f,y]`, the units of fleet `f` built and alive in year
+/// `y` (`capacity[f,y] = sum of build[f,y']` over the build years alive then), so that a cut has one
+/// term per fleet whatever the number of build years: the master's nonzeros, and its simplex
+/// work, grow with the cuts.
 ///
 /// It also carries the level-set regularisation (Lemaréchal, Nemirovskii and Nesterov; as in
 /// Pecci and Jenkins's regularized Benders): deviation columns `up[j] - down[j] = build[j] - centre[j]`
@@ -26,6 +30,8 @@ public struct BendersMaster: Sendable {
     public let buildColumns: [Variable]
     /// `theta[block]`, blocks at `index.block(year:scenario:)`.
     public let theta: [Variable]
+    /// `capacity[fleet][year]`: build columns' units alive that year; nil where no build column is.
+    public let capacity: [[Variable?]]
     public let powerRow: [[Constraint?]]
     public let budgetRow: Constraint?
     public let eta: Variable?
@@ -98,6 +104,19 @@ public struct BendersMaster: Sendable {
             }
         }
         self.theta = theta
+        capacity = index.fleets.indices.map { fleet in
+            index.years.indices.map { y in
+                let alive = index.buildYearsAlive(fleet: fleet, in: y).compactMap { build[fleet][$0] }
+                guard !alive.isEmpty else { return nil }
+                let entry = index.fleets[fleet]
+                let name =
+                    "\(study.facilities[entry.facility].id),\(study.hardware[entry.hardware].id),\(index.years[y])"
+                let column = lp.addVariable(name: "capacity[\(name)]", lower: 0, upper: .infinity, objective: 0)
+                lp.addConstraint(
+                    name: "alive[\(name)]", terms: [(column, 1)] + alive.map { ($0, -1) }, .equal(0))
+                return column
+            }
+        }
         for s in index.scenarios.indices { npv[s].constant -= constant }
 
         let rows = InvestmentRows(index: index)
@@ -158,9 +177,7 @@ public struct BendersMaster: Sendable {
         // factorization's round-off: as coefficients they would wreck the master's scaling.
         for (fleet, dual) in capacityDuals.enumerated() where abs(dual) > Self.dualNoise {
             rhs -= dual * (installed[fleet] - index.existingAlive(fleet: fleet, in: y))
-            for built in index.buildYearsAlive(fleet: fleet, in: y) {
-                if let column = build[fleet][built] { terms.append((column, -dual * index.blockUnits)) }
-            }
+            if let column = capacity[fleet][y] { terms.append((column, -dual * index.blockUnits)) }
         }
         return (terms, .lessOrEqual(rhs))
     }

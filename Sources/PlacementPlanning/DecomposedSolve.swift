@@ -9,8 +9,8 @@ import PlacementOptimizer
 ///
 /// - the master (``BendersMaster``) holds the builds, the power, budget and CVaR rows and one
 ///   value column per block, bounded by multi-cuts;
-/// - each block is a persistent session re-solved warm (dual simplex) when its capacity
-///   right-hand sides change; its capacity rows' duals give the cut;
+/// - each block is a persistent session re-solved warm when its capacity right-hand sides
+///   change; its capacity rows' duals give the cut (``DispatchBlocks``);
 /// - a level-set step keeps the builds from oscillating: after the master's cutting-plane bound,
 ///   the next builds are the ones nearest (weighted L1) to the best builds found whose model
 ///   value reaches halfway between the best value found and the bound.
@@ -20,6 +20,9 @@ import PlacementOptimizer
 /// as an error, never skipped. The solve stops at the relative gap asked for; the plan is the
 /// best evaluated builds, so its objective is within the gap of the optimum.
 final class DecomposedSolve<Solver: IncrementalSolver>: @unchecked Sendable {
+    /// A block's cut is added when the model's value at the candidate exceeds the block's by more
+    /// than this, relative to the value: far below the gap asked for, summed over all blocks.
+    static var cutTolerance: Double { 1e-10 }
     /// Where the level is set between the best value found and the master's bound.
     static var levelFraction: Double { 0.5 }
     /// Below this relative gap the iterates are the master's vertices, unregularised.
@@ -42,7 +45,9 @@ final class DecomposedSolve<Solver: IncrementalSolver>: @unchecked Sendable {
     func run() throws -> InvestmentOutcome {
         let clock = ContinuousClock()
         let start = clock.now
-        let master = BendersMaster(index: index, valueBounds: valueBounds())
+        let bounds = valueBounds()
+        let master = BendersMaster(index: index, valueBounds: bounds)
+        var model = CuttingPlaneModel(bounds: bounds)
         let integer = master.model.hasIntegerVariables
         let regularize = !integer && !master.buildColumns.isEmpty
         var lp = master.model
@@ -59,7 +64,11 @@ final class DecomposedSolve<Solver: IncrementalSolver>: @unchecked Sendable {
         var message: String?
 
         // Two warm sessions, each with a fixed objective: the cutting-plane master and the level
-        // problem. Both gain every cut, so each re-solve is the dual simplex from the last basis.
+        // problem. Both gain every cut. The master re-solves with the dual simplex from its last
+        // basis (new cuts leave it dual feasible). The level problem re-solves with the primal: its
+        // centre and level move every iteration, and the dual simplex from the last basis was seen
+        // to take 7,000-18,000 iterations there (seconds each, 362 s once on the hourly study)
+        // where the primal takes a few hundred.
         let cutting = try solver.makeSession(lp)
         var levelSession: Solver.Session?
         var pendingCuts: [LinearConstraint] = []
@@ -113,9 +122,11 @@ final class DecomposedSolve<Solver: IncrementalSolver>: @unchecked Sendable {
                 try session.setBounds(
                     zip(master.centreRow, master.buildColumns).map { ($0, .equal(centre[$1.index])) }
                         + [(master.levelRow, .greaterOrEqual(level - lp.objectiveConstant))])
-                // A level step that fails or cycles is skipped: the master's vertex is the candidate.
+                // A warm start GLPK cannot continue from (it has reported a feasible level problem
+                // infeasible) is retried afresh; a level step that still fails is skipped, and the
+                // master's vertex is the candidate.
                 let projected = record(
-                    try session.solve(using: .dual, iterationLimit: simplexIterationLimit(ProgramSize(lp))))
+                    try session.solveRecovering(using: .primal, iterationLimit: simplexIterationLimit(ProgramSize(lp))))
                 if projected.termination == .optimal, let projectedPoint = projected.primal {
                     candidate = projectedPoint.values
                 }
@@ -128,11 +139,18 @@ final class DecomposedSolve<Solver: IncrementalSolver>: @unchecked Sendable {
                 lower = evaluation.objective
                 best = candidate
             }
-            pendingCuts = (0..<index.blockCount).map { b in
+            pendingCuts = []
+            for (b, value) in evaluation.values.enumerated() {
+                // A cut the model already meets at the candidate adds nothing there (the value
+                // function is exact at this point): skipping it keeps the master small.
+                guard model.value(block: b, at: candidate) > value + Self.cutTolerance * max(1, abs(value))
+                else { continue }
                 let cut = master.cut(
-                    block: b, value: evaluation.values[b], capacityDuals: evaluation.duals[b],
+                    block: b, value: value, capacityDuals: evaluation.duals[b],
                     installed: evaluation.installed[b / index.scenarios.count])
-                return LinearConstraint(name: "cut[\(iterations),\(blocks.name(b))]", terms: cut.terms, cut.bound)
+                model.add(cut, block: b)
+                pendingCuts.append(
+                    LinearConstraint(name: "cut[\(iterations),\(blocks.name(b))]", terms: cut.terms, cut.bound))
             }
             lp.addConstraints(pendingCuts)
             levelPending += pendingCuts
@@ -194,6 +212,7 @@ final class DecomposedSolve<Solver: IncrementalSolver>: @unchecked Sendable {
     struct Evaluation {
         var objective: Double
         var values: [Double]
+        /// `duals[block][fleet]`.
         var duals: [[Double]]
         var installed: [[Double]]
         var iterations: Int
