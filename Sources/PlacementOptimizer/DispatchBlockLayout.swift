@@ -92,6 +92,14 @@ struct DispatchBlockWriter {
         return (layout, capacityTerms)
     }
 
+    /// Demand point `p`'s rate in slice `k` of block (y, s), before any stress scaling.
+    func demandRate(point p: Int, slice k: Int, year y: Int, scenario s: Int) -> Double {
+        let point = index.demandPoints[p]
+        return economics.demandRate(
+            study.tenants[point.tenant], zoneShare: point.share, profileFactor: point.profile[k],
+            year: index.years[y], scenario: index.scenarios[s])
+    }
+
     /// The columns and demand rows of `slices` of the block `layout` describes, written into
     /// `layout` and `capacityTerms` (per (fleet, slice)) at those slices' positions.
     func appendDemand(
@@ -113,9 +121,7 @@ struct DispatchBlockWriter {
             let price = economics.price(tenant, year: year, scenario: scenario)
             for k in range {
                 let position = p * slices + k
-                let rate = economics.demandRate(
-                    tenant, zoneShare: point.share, profileFactor: point.profile[k],
-                    year: year, scenario: scenario)
+                let rate = demandRate(point: p, slice: k, year: y, scenario: s)
                 layout.demandRate[position] = rate
                 layout.serveStart[position] = lp.variableCount
                 let demand = rate * stress

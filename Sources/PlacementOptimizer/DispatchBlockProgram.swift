@@ -160,6 +160,23 @@ public struct DispatchBlockProgram: Sendable {
     public func demandBounds(scale: [WorkloadID: Double], index: PlacementIndex)
         -> (rows: [(Constraint, RowBound)], columns: [(Variable, lower: Double, upper: Double)])
     {
+        demandBounds(scale: scale, index: index) { layout.demandRate[$0] }
+    }
+
+    /// The same for a program of one slice made to stand for another slice of its block with the
+    /// same structure (``DispatchBlockBuilder/demandRates(year:scenario:)``): each demand row and
+    /// unserved bound set to that slice's demand, `rates[p * slices + slice]`.
+    public func demandBounds(
+        scale: [WorkloadID: Double], index: PlacementIndex, asSlice slice: Int, rates: [Double]
+    ) -> (rows: [(Constraint, RowBound)], columns: [(Variable, lower: Double, upper: Double)]) {
+        demandBounds(scale: scale, index: index) { position in
+            rates[position - position % index.slices + slice]
+        }
+    }
+
+    private func demandBounds(scale: [WorkloadID: Double], index: PlacementIndex, rate: (Int) -> Double)
+        -> (rows: [(Constraint, RowBound)], columns: [(Variable, lower: Double, upper: Double)])
+    {
         var rows: [(Constraint, RowBound)] = []
         var columns: [(Variable, lower: Double, upper: Double)] = []
         for (p, point) in index.demandPoints.enumerated() {
@@ -168,7 +185,7 @@ public struct DispatchBlockProgram: Sendable {
             for k in 0..<index.slices {
                 let position = p * index.slices + k
                 guard let row = layout.demandRow[position] else { continue }
-                let demand = layout.demandRate[position] * factor
+                let demand = rate(position) * factor
                 rows.append((row, .equal(demand)))
                 if let column = layout.unserved[position] {
                     columns.append((column, 0, (1 - tenant.committedShare) * demand))
@@ -200,6 +217,26 @@ public struct DispatchBlockBuilder: Sendable {
     /// (`max_category_share` below 1) sum a block's serve over all its slices.
     public var independentParts: [Range<Int>] {
         index.study.policy.maxCategoryShare < 1 ? [0..<index.slices] : (0..<index.slices).map { $0..<$0 + 1 }
+    }
+
+    /// Every demand point's rate in every slice of block (y, s), at `p * slices + k`, before
+    /// stress scaling: what a program of one slice needs to stand for the block's other slices.
+    public func demandRates(year y: Int, scenario s: Int) -> [Double] {
+        let writer = DispatchBlockWriter(index: index, economics: Economics(study: index.study))
+        return index.demandPoints.indices.flatMap { p in
+            (0..<index.slices).map { writer.demandRate(point: p, slice: $0, year: y, scenario: s) }
+        }
+    }
+
+    /// Whether every slice of a block with these rates (``demandRates(year:scenario:)``) has the
+    /// same rows and columns: a slice's program only lacks the rows and columns of demand points
+    /// without demand in it, so the slices agree when each point has demand in all or in none.
+    public func slicesShareStructure(rates: [Double]) -> Bool {
+        let slices = index.slices
+        return index.demandPoints.indices.allSatisfy { p in
+            let first = rates[p * slices] > 0
+            return (1..<slices).allSatisfy { (rates[p * slices + $0] > 0) == first }
+        }
     }
 
     public func build(block: Int) -> DispatchBlockProgram {

@@ -63,14 +63,30 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
         }
     }
 
+    /// One session standing for every slice of a block not kept resident: the program of its
+    /// first slice, whose matrix and objective are every slice's, set to a slice's demand and
+    /// capacity and started from that slice's stored basis for each solve.
+    struct SharedSlices {
+        /// Slice 0's program without its matrix (the session holds it).
+        let program: DispatchBlockProgram
+        let session: Solver.Session
+        /// Every demand point's rate in every slice (``DispatchBlockBuilder/demandRates(year:scenario:)``).
+        let rates: [Double]
+    }
+
     /// One block's parts and what their sessions currently hold.
     final class Block: @unchecked Sendable {
         let parts: [Part]
+        /// For a block split by slice and not kept resident, when its slices share one structure.
+        let shared: SharedSlices?
         var stage: Stage = .value
         var installed: [Double]?
         var demandScale: [WorkloadID: Double] = [:]
 
-        init(parts: [Part]) { self.parts = parts }
+        init(parts: [Part], shared: SharedSlices? = nil) {
+            self.parts = parts
+            self.shared = shared
+        }
 
         /// The block's size, all parts together.
         var size: ProgramSize { ProgramSize.sum(parts.map(\.size)) }
@@ -140,16 +156,37 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
         let previous = previous.flatMap { $0.blocks.count == index.blockCount && $0.isResident ? $0.blocks : nil }
         blocks = try pool.map(0..<index.blockCount) { b in
             let programs = b == 0 ? first : Self.programs(block: b, builder: builder, splitThreshold: splitThreshold)
+            guard isResident else {
+                return Block(
+                    parts: programs.map { Part(program: $0, index: index, session: nil) },
+                    shared: try Self.sharedSlices(block: b, programs: programs, builder: builder, solver: solver))
+            }
             let reused = previous?[b].parts.count == programs.count ? previous?[b].parts : nil
             return Block(
                 parts: try programs.enumerated().map { n, program in
-                    guard isResident else { return Part(program: program, index: index, session: nil) }
                     if let old = reused?[n].resident?.session, try old.update(to: program.model) {
                         return Part(program: program, index: index, session: old)
                     }
                     return Part(program: program, index: index, session: try solver.makeSession(program.model))
                 })
         }
+    }
+
+    /// The one session of a split block not kept resident, when every slice has the same rows and
+    /// columns (each demand point has demand in all slices or in none); else nil, and each part is
+    /// rebuilt for each solve. One session per block instead of one program built and loaded per
+    /// slice and solve: on the hourly study that building was 17 s of each Benders pass.
+    private static func sharedSlices(
+        block b: Int, programs: [DispatchBlockProgram], builder: DispatchBlockBuilder, solver: Solver
+    ) throws -> SharedSlices? {
+        guard programs.count > 1, programs.allSatisfy({ $0.slices.count == 1 }) else { return nil }
+        let scenarios = builder.index.scenarios.count
+        let rates = builder.demandRates(year: b / scenarios, scenario: b % scenarios)
+        guard builder.slicesShareStructure(rates: rates) else { return nil }
+        var program = programs[0]
+        let session = try solver.makeSession(program.model)
+        program.model = program.model.droppingMatrix()
+        return SharedSlices(program: program, session: session, rates: rates)
     }
 
     /// The programs of block `b`'s parts: one per independent group of slices when the block holds
@@ -198,7 +235,9 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
                     try resolve(
                         $0, size: part.size, newCapacity: newCapacity, newDemand: newDemand,
                         fromOtherStage: fromOtherStage, installed: installed, demandScale: demandScale)
-                } ?? rebuildAndSolve(part, block: b, installed: installed, demandScale: demandScale)
+                }
+                ?? block.shared.map { try solveShared($0, part: part, installed: installed, demandScale: demandScale) }
+                ?? rebuildAndSolve(part, block: b, installed: installed, demandScale: demandScale)
             result.iterations += solution.statistics.iterations
             result.warmStarted = result.warmStarted && solution.statistics.warmStarted
             guard result.termination == .optimal else { continue }
@@ -253,6 +292,25 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
         if !rows.isEmpty { try session.setBounds(rows) }
         if !columns.isEmpty { try session.setVariableBounds(columns) }
         return (program, try solve(session, size: size, using: .primal))
+    }
+
+    /// A slice of a block not kept resident, solved in the block's shared session: the session set
+    /// to the slice's demand and this capacity, started from the slice's stored basis (before its
+    /// first solve, from the basis the block's previous slice ended with: the same program but for
+    /// the demand), the primal simplex, the new basis stored. The same sequence of calls, whatever
+    /// the thread count.
+    private func solveShared(
+        _ shared: SharedSlices, part: Part, installed: [Double], demandScale: [WorkloadID: Double]
+    ) throws -> (DispatchBlockProgram, Solution) {
+        let program = shared.program
+        let demand = program.demandBounds(
+            scale: demandScale, index: index, asSlice: part.slices.lowerBound, rates: shared.rates)
+        try shared.session.setBounds(program.capacityBounds(installed: installed) + demand.rows)
+        try shared.session.setVariableBounds(demand.columns)
+        if let basis = part.basis { try shared.session.setBasis(basis) }
+        let solution = try solve(shared.session, size: part.size, using: .primal)
+        part.basis = try shared.session.basis()
+        return (program, solution)
     }
 
     /// A part not kept resident: its program built again with this capacity and demand, a session

@@ -50,11 +50,13 @@ public struct PlanningOptions: Sendable {
     /// block, `Int.max` none (for comparisons).
     public var blockSplitThreshold = 10_000
     /// Nonzeros of all dispatch blocks together above which their parts are not kept in memory
-    /// between solves: each solve builds the part's program again and starts from the basis the
-    /// last one ended with (1 byte per row and column). A resident part costs about 200 bytes per
-    /// nonzero (GLPK's copy and the session's; the bench's 1M study: 1.45 million block nonzeros,
-    /// 342 MiB peak), so the default keeps resident studies under about 5 GiB; rebuilding costs
-    /// about 12 ms per 54,000-nonzero part (bench/README.md). 0 keeps nothing resident.
+    /// between solves. A split block then keeps one session for all its slices, set to a slice's
+    /// demand and started from the basis that slice's last solve ended with (1 byte per row and
+    /// column); a block that cannot share one (whole, or slices of different structure) is
+    /// rebuilt for each solve, about 12 ms per 54,000 nonzeros. A resident part costs about 200
+    /// bytes per nonzero (GLPK's copy and the session's; the bench's 1M study: 1.45 million block
+    /// nonzeros, 342 MiB peak), so the default keeps resident studies under about 5 GiB
+    /// (bench/README.md). 0 keeps nothing resident.
     public var residentNonzeroLimit = 25_000_000
     /// Called once per decomposition iteration (from the calling thread).
     public var progress: (@Sendable (DecompositionProgress) -> Void)?

@@ -3,6 +3,7 @@ import Foundation
 import GLPKSolver
 import LinearProgramming
 import PlacementLoader
+import PlacementModel
 import PlacementOptimizer
 import PlacementPlanning
 import PlacementTestSupport
@@ -87,5 +88,44 @@ import Testing
         // The whole block solved cold agrees.
         let cold = try GLPKSolver().solve(withCapacity(builder.build(year: 1, scenario: 2)))
         expectClose(cold.objectiveValue, total, relative: 1e-9)
+    }
+
+    /// A block not kept resident solves all its slices in one session, on its first slice's
+    /// program (``DispatchBlockProgram/demandBounds(scale:index:asSlice:rates:)``): set to slice 1's
+    /// demand it reaches slice 1's own program's optimum, with the same capacity duals, and its
+    /// basis is slice 1's.
+    @Test func oneSlicesProgramStandsForAnother() throws {
+        let study = try TestPlanning.compactBundledStudy(maxCategoryShare: 1)
+        let index = try PlacementProgramBuilder(study: study).makeIndex()
+        let builder = DispatchBlockBuilder(index: index)
+        let rates = builder.demandRates(year: 1, scenario: 2)
+        #expect(builder.slicesShareStructure(rates: rates))
+        let installed = index.fleets.indices.map { Double(1_000 * ($0 % 3)) }
+        let scale: [WorkloadID: Double] = [study.workloads[0].id: 0.5]
+        let own = builder.build(year: 1, scenario: 2, parts: [1..<2], retire: false)
+        let ownSolution = try GLPKSolver().solve(own.bounded(installed: installed, demandScale: scale, index: index))
+        let first = builder.build(year: 1, scenario: 2, parts: [0..<1], retire: false)
+        var standing = first.model
+        for (row, bound) in first.capacityBounds(installed: installed) { standing.setBound(row, bound) }
+        let demand = first.demandBounds(scale: scale, index: index, asSlice: 1, rates: rates)
+        for (row, bound) in demand.rows { standing.setBound(row, bound) }
+        for (column, lower, upper) in demand.columns { standing.setBounds(column, lower: lower, upper: upper) }
+        let solution = try GLPKSolver().solve(standing)
+        #expect(solution.termination == .optimal)
+        expectClose(solution.objectiveValue, try #require(ownSolution.objectiveValue), relative: 1e-12)
+        let duals = try #require(solution.dual)
+        let ownDuals = try #require(ownSolution.dual)
+        for fleet in index.fleets.indices {
+            let row = first.layout.capacityRow[fleet * index.slices]
+            let ownRow = own.layout.capacityRow[fleet * index.slices + 1]
+            #expect((row == nil) == (ownRow == nil))
+            if let row, let ownRow { expectClose(duals[row], ownDuals[ownRow], relative: 1e-9) }
+        }
+        #expect(first.model.constraintCount == own.model.constraintCount)
+        #expect(first.model.nonzeroCount == own.model.nonzeroCount)
+        // A point with demand in one slice only would give the slices different rows.
+        var uneven = rates
+        uneven[1] = 0
+        #expect(!builder.slicesShareStructure(rates: uneven))
     }
 }
