@@ -77,9 +77,11 @@ public struct DispatchBlockProgram: Sendable {
         return zip(columns, coefficients).map { ($0, $1) }
     }
 
-    /// Part `part`'s value row held at `value` less the tolerance (for the canonical and write-off stages).
-    public func valueHeld(part: Int, at value: Double, tolerance: Double = valueTolerance) -> (Constraint, RowBound) {
-        (parts[part].valueRow, .greaterOrEqual(Self.held(value, tolerance: tolerance)))
+    /// The block's value row held at `value` less the tolerance (for the canonical and write-off
+    /// stages): the program's one value row, or the one its parts share when they were built
+    /// `sharingValue`.
+    public func valueHeld(at value: Double, tolerance: Double = valueTolerance) -> (Constraint, RowBound) {
+        (parts[0].valueRow, .greaterOrEqual(Self.held(value, tolerance: tolerance)))
     }
 
     /// The least value a hold at `value` with `tolerance` accepts.
@@ -241,6 +243,14 @@ public struct DispatchBlockBuilder: Sendable {
 
     public func build(block: Int) -> DispatchBlockProgram {
         build(year: block / index.scenarios.count, scenario: block % index.scenarios.count)
+    }
+
+    /// One part of block `block`: the slices `slices`, with a value row of their own and no
+    /// write-off columns (a block split by slice, ``independentParts``).
+    public func build(block: Int, slices: Range<Int>) -> DispatchBlockProgram {
+        build(
+            year: block / index.scenarios.count, scenario: block % index.scenarios.count, parts: [slices],
+            retire: false)
     }
 
     /// Block (y, s) with zero capacity; set it with ``DispatchBlockProgram/capacityBounds(installed:)``.

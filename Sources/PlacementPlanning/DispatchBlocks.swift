@@ -197,11 +197,7 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
     ) -> [DispatchBlockProgram] {
         let groups = builder.independentParts
         if groups.count > 1, splitThreshold < .max {
-            let parts = groups.map {
-                builder.build(
-                    year: b / builder.index.scenarios.count, scenario: b % builder.index.scenarios.count, parts: [$0],
-                    retire: false)
-            }
+            let parts = groups.map { builder.build(block: b, slices: $0) }
             if parts.reduce(0, { $0 + $1.model.nonzeroCount }) >= splitThreshold { return parts }
         }
         return [builder.build(block: b)]
@@ -349,7 +345,7 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
         }
         try session.setObjectiveCoefficients(program.objective(program.layout.busyTerms))
         let hold = { (tolerance: Double) in
-            try session.setBounds([program.valueHeld(part: 0, at: value, tolerance: tolerance)])
+            try session.setBounds([program.valueHeld(at: value, tolerance: tolerance)])
         }
         let (canonical, point) = try solveHeld(
             block: b, stage: "canonical dispatch", tolerance: DispatchBlockProgram.valueTolerance, held: false,
@@ -411,11 +407,7 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
 
     /// The program of a part that is not kept resident, built again.
     private func program(of part: Part, block b: Int) -> DispatchBlockProgram {
-        part.isWholeBlock
-            ? builder.build(block: b)
-            : builder.build(
-                year: b / index.scenarios.count, scenario: b % index.scenarios.count, parts: [part.slices],
-                retire: false)
+        part.isWholeBlock ? builder.build(block: b) : builder.build(block: b, slices: part.slices)
     }
 
     /// Value then canonical (and write-off) for block `b`: the whole dispatch of one block at builds.

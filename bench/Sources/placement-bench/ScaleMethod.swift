@@ -56,7 +56,9 @@ struct ScaleMethod: ExpressibleByArgument, Sendable {
     /// Every method `--method` accepts: the planning pipeline's, as `placement optimize --method`.
     /// `decomposed-whole` keeps each dispatch block one LP (``PlanningOptions/blockSplitThreshold``
     /// `Int.max`), to measure what splitting blocks by slice gains; `decomposed-rebuilt` keeps no
-    /// block resident (``PlanningOptions/residentNonzeroLimit`` 0), to measure what rebuilding costs.
+    /// part resident (``PlanningOptions/residentNonzeroLimit`` 0), to measure what that costs: a
+    /// split block then solves its slices in one shared session, a whole block is rebuilt for
+    /// each solve.
     static let all: [ScaleMethod] = [
         .pipeline(.primal), .pipeline(.dual), .pipeline(.decomposed), .pipeline(.auto),
         .pipeline(.decomposed, variant: "whole") { $0.blockSplitThreshold = .max },
