@@ -6,6 +6,7 @@ import PlacementLoader
 import PlacementModel
 import PlacementOptimizer
 import PlacementPlanning
+import PlacementReports
 import PlacementTestSupport
 import Testing
 
@@ -127,5 +128,23 @@ import Testing
         var uneven = rates
         uneven[1] = 0
         #expect(!builder.slicesShareStructure(rates: uneven))
+    }
+
+    /// Shared sessions (no part resident) solve each block's slices in one fixed order whatever
+    /// the thread count: 1 and 2 threads give byte-identical JSON.
+    @Test func sharedSessionsGiveTheSameJSONOnOneAndTwoThreads() throws {
+        let parameters = SyntheticStudy.Parameters(
+            facilities: 4, zones: 8, tenants: 6, years: 3, scenarios: 2, slices: 4, seed: 5)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("shared-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let study = try StudyLoader().loadStudy(at: SyntheticStudy(parameters).write(to: directory).path).study
+        let reports = try [1, 2].map { threads in
+            OptimizeReport(
+                studyPath: "generated",
+                result: try TestPlanning.run(
+                    study, method: .decomposed, threads: threads, splitThreshold: 0, residentLimit: 0))
+        }
+        #expect(reports[0].result.investment.termination == .optimal)
+        #expect(reports[0].json().serialized() == reports[1].json().serialized())
     }
 }
