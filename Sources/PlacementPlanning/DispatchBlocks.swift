@@ -303,10 +303,7 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
             scale: demandScale, index: index, asSlice: part.slices.lowerBound, rates: shared.rates)
         try shared.session.setBounds(program.capacityBounds(installed: installed) + demand.rows)
         try shared.session.setVariableBounds(demand.columns)
-        if let basis = part.basis { try shared.session.setBasis(basis) }
-        let solution = try solve(shared.session, size: part.size, using: .primal)
-        part.basis = try shared.session.basis()
-        return (program, solution)
+        return (program, try solveFromStoredBasis(part, in: shared.session))
     }
 
     /// A part not kept resident: its program built again with this capacity and demand, a session
@@ -317,10 +314,16 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
         let program = self.program(of: part, block: b)
         let session = try solver.makeSession(
             program.bounded(installed: installed, demandScale: demandScale, index: index))
+        return (program, try solveFromStoredBasis(part, in: session))
+    }
+
+    /// A part not kept resident, set up in `session`: started from the part's stored basis when it
+    /// has one, solved with the primal simplex, and the basis it ends with stored for next time.
+    private func solveFromStoredBasis(_ part: Part, in session: Solver.Session) throws -> Solution {
         if let basis = part.basis { try session.setBasis(basis) }
         let solution = try solve(session, size: part.size, using: .primal)
         part.basis = try session.basis()
-        return (program, solution)
+        return solution
     }
 
     /// Stages 2 and 3 of block `b` after ``solveValue(_:installed:demandScale:)`` found its value:
