@@ -117,16 +117,20 @@ public struct PlanAssembler: Sendable {
         return dispatch + idleDispatch(count: 1) { _ in scenario }
     }
 
-    /// Existing units of hardware no arc can use: installed and always idle (the fleet counts them).
+    /// Existing units of hardware no arc can use: installed and always idle (the fleet counts them),
+    /// so every unit alive can be written off at no loss of value (docs/design.md §4, stranded value).
     private func idleDispatch(count: Int, scenario: (Int) -> ScenarioID) -> [Plan.Dispatch] {
         let study = index.study
         return index.idleExisting.flatMap { pair in
-            index.years.flatMap { year in
-                (0..<count).map { s in
+            let facility = study.facilities[pair.facility]
+            let hardware = study.hardware[pair.hardware]
+            return index.years.flatMap { year in
+                let alive = study.existingUnitsAlive(facility: facility, hardware: hardware, in: year)
+                return (0..<count).map { s in
                     Plan.Dispatch(
-                        facility: study.facilities[pair.facility].id, hardware: study.hardware[pair.hardware].id,
+                        facility: facility.id, hardware: hardware.id,
                         year: year, scenario: scenario(s), busyBySlice: Array(repeating: 0, count: index.slices),
-                        hoursByWorkload: Array(repeating: 0, count: study.workloads.count), retiredUnits: 0)
+                        hoursByWorkload: Array(repeating: 0, count: study.workloads.count), retiredUnits: alive)
                 }
             }
         }

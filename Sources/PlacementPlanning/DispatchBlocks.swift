@@ -371,7 +371,12 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
                 block: b, stage: "stranded write-off", tolerance: DispatchBlockProgram.valueTolerance, held: true,
                 hold: hold, solve: { try solve(session, size: size, using: .primal) })
             for (fleet, column) in program.retire.enumerated() {
-                guard let column else { continue }
+                guard let column else {
+                    // No capacity row: nothing in this block can use the fleet (no arc, arcs in no
+                    // slice, no demand on its arcs), so all of it can be written off at no loss.
+                    dispatch.fleets[fleet].retiredUnits = max(0, installed[fleet])
+                    continue
+                }
                 // The value hold lets the write-off retire what 1e-9 of the value buys, about 1e-9 of
                 // the capacity: retiring under 1e-7 of it is that slack, not a stranded asset.
                 let units = retired[column]

@@ -26,6 +26,8 @@ public struct TinyStudy {
     public var risk = RiskSettings()
     public var policy = PolicySettings()
     public var blocks: Int?
+    /// The stress settings (default: shock 0.7 on the first scenario).
+    public var stress: StressSettings?
 
     public init() {}
 
@@ -71,7 +73,7 @@ public struct TinyStudy {
     public func study() throws -> Study {
         try Study(
             regions: [Region(id: "gulf", zones: zones, facilities: facilities)], hardware: hardware,
-            workloads: workloads, tenants: tenants, scenarios: scenarios, horizon: horizon,
+            workloads: workloads, tenants: tenants, scenarios: scenarios, stress: stress, horizon: horizon,
             discountRate: discountRate, timeSlices: timeSlices, budgetUSD: budget, risk: risk, policy: policy,
             integerBlockUnits: blocks, measuredLatency: latency)
     }
