@@ -13,7 +13,12 @@ struct CompareCommand: ParsableCommand {
             accelerators built and installed by facility, accelerator and year (added or removed); utilization, \
             resilience and stranded and at-risk value in the final year; power limits that became binding or were \
             released, with their shadow prices, and the budget's; demand that became unreachable or reachable. \
-            Figures within 1e-6 (relative) count as equal.
+            Only material changes are listed: the plan is unique only to within the solve's gap, so two solves of \
+            studies that differ in nothing the plan uses still differ by a few accelerators and dollars. A capacity \
+            row is listed when it moves by at least 1 accelerator and --threshold (0.1%) of the larger value; \
+            utilization and resilience by --threshold of 100% (0.1 percentage point); book, stranded and at-risk \
+            value, CVaR NPV and capex by --threshold; expected NPV beyond the two solves' gaps (at least 1e-7); \
+            a binding limit's shadow price by 1% and 1 USD/MW. The footer counts the differences left out.
             Exit status: 0 success, 64 usage, 65 invalid input, 66 missing input, 70 solver failure, \
             73 output not writable.
             """)
@@ -28,6 +33,7 @@ struct CompareCommand: ParsableCommand {
         completion: .file(extensions: ["json", "yaml", "yml"]))
     var changed: String
 
+    @OptionGroup var comparison: ComparisonOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var solver: SolverOptions
 
@@ -39,7 +45,7 @@ struct CompareCommand: ParsableCommand {
         }
         let old = try saved[base] ?? ResultInput.load(base, solver: solver)
         let new = try saved[changed] ?? ResultInput.load(changed, solver: solver)
-        let report = ComparisonReport(PlanComparison(base: old, changed: new))
+        let report = ComparisonReport(PlanComparison(base: old, changed: new, thresholds: comparison.thresholds))
         switch output.format {
         case .table: try output.emit(report.table())
         case .json: try output.emit(report.json().serialized() + "\n")

@@ -33,6 +33,8 @@ struct ReportCommand: ParsableCommand {
                 + "or study.", valueName: "base"))
     var compare: String?
 
+    @OptionGroup var comparison: ComparisonOptions
+
     func validate() throws {
         if output.isEmpty { throw ValidationError("--output needs a file name ('-' for stdout)") }
     }
@@ -46,7 +48,8 @@ struct ReportCommand: ParsableCommand {
         var report = HTMLReport(run.report, generator: "placement \(PlacementCommand.version)")
         if let compare {
             let base = try savedBase ?? ResultInput.load(compare, solver: solver)
-            report.comparison = PlanComparison(base: base, changed: try ResultInput.snapshot(of: run.report))
+            report.comparison = PlanComparison(
+                base: base, changed: try ResultInput.snapshot(of: run.report), thresholds: comparison.thresholds)
         }
         try OutputWriter.write(report.rendered(), to: output, flag: "--output")
         if output != "-" { printError("wrote \(output)") }

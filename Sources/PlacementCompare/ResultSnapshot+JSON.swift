@@ -24,7 +24,10 @@ extension ResultSnapshot {
                     + "write the result again with `placement optimize --format json`")
         }
         source = file
-        termination = try fields.object("status").string("termination")
+        let status = try fields.object("status")
+        termination = try status.string("termination")
+        // optimize/1 has no gaps; a gap is null when the solve proved the optimum outright.
+        relativeGap = try ["relative_gap", "mip_gap"].compactMap { status.has($0) ? try status.number($0) : nil }.max()
         expectedNPV = fields.has("expected_npv_usd") ? try fields.number("expected_npv_usd") : nil
         cvarNPV = try fields.optionalObject("risk").flatMap { try Self.optional($0, "cvar_npv_usd") }
         capex = fields.has("capex_usd") ? try fields.number("capex_usd") : nil

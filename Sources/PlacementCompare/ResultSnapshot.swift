@@ -54,6 +54,13 @@ public struct ResultSnapshot: Sendable {
         public var year: Int
         public var shadowPrice: Double?
         public var binding: Bool
+
+        public init(facility: String, year: Int, shadowPrice: Double?, binding: Bool) {
+            self.facility = facility
+            self.year = year
+            self.shadowPrice = shadowPrice
+            self.binding = binding
+        }
     }
 
     /// A tenant's demand in a zone that no facility can serve.
@@ -68,6 +75,9 @@ public struct ResultSnapshot: Sendable {
     public var schema: String
     /// The solver's termination (optimal, timeLimit, ...).
     public var termination: String
+    /// The solve's relative gap (the decomposed solve's, or a MIP's), nil when it proved the
+    /// optimum to the simplex's own precision.
+    public var relativeGap: Double?
     public var expectedNPV: Double?
     public var cvarNPV: Double?
     public var capex: Double?

@@ -9,7 +9,7 @@ extension ComparisonReport {
         func figure(_ figure: PlanComparison.Figure) -> JSONValue {
             .object([
                 ("base", .finite(figure.base)), ("changed", .finite(figure.changed)),
-                ("difference", .finite(figure.difference)),
+                ("difference", .finite(figure.difference)), ("material", .bool(figure.isChanged)),
             ])
         }
         func facility(_ id: String?) -> (String, JSONValue) { ("facility", id.map(JSONValue.string) ?? .null) }
@@ -24,6 +24,15 @@ extension ComparisonReport {
                 ])
             ),
             ("final_year", c.finalYear.map { .number(Double($0)) } ?? .null),
+            (
+                "materiality",
+                .object([
+                    ("share", .number(c.thresholds.share)), ("units", .number(c.thresholds.units)),
+                    ("money_tolerance", .number(c.moneyTolerance)),
+                    ("shadow_price_share", .number(c.thresholds.priceShare)),
+                    ("hidden_differences", .number(Double(c.hiddenDifferences))),
+                ])
+            ),
             ("expected_npv_usd", figure(c.expectedNPV)), ("cvar_npv_usd", figure(c.cvarNPV)),
             ("capex_usd", figure(c.capex)),
         ]

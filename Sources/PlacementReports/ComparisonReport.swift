@@ -1,3 +1,4 @@
+import Foundation
 import PlacementCompare
 
 /// `placement compare` output: what changed between two results, as a terminal table, JSON
@@ -28,11 +29,12 @@ public struct ComparisonReport: Sendable {
             out.append(
                 "No differences in value, capital, capacity, final-year utilization, resilience, "
                     + "stranded value, binding limits or reachable demand.")
+            if let footer = Self.hiddenFooter(c) { out += ["", footer] }
             return out.joined(separator: "\n") + "\n"
         }
         var value = TextTable(header: ["value (USD)", "base", "changed", "difference"])
         for (label, figure) in [("expected NPV", c.expectedNPV), ("CVaR NPV", c.cvarNPV), ("capex", c.capex)] {
-            value.append([label] + Self.money(figure))
+            value.append([label] + Self.money(figure, solverTolerance: c.moneyTolerance))
         }
         out += ["", value.rendered()]
         if !c.capacity.isEmpty {
@@ -113,13 +115,49 @@ public struct ComparisonReport: Sendable {
                 out.append("  \(change.tenant) in \(change.zone) \(change.change.rawValue): \(change.reason)")
             }
         }
+        if let footer = Self.hiddenFooter(c) { out += ["", footer] }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// How many immaterial differences were left out, and the rule, or nil when none were.
+    static func hiddenFooter(_ c: PlanComparison) -> String? {
+        guard c.hiddenDifferences > 0 else { return nil }
+        let count = c.hiddenDifferences
+        return "\(count) immaterial difference\(count == 1 ? "" : "s") hidden: \(materialityRule(c))."
+    }
+
+    /// A relative tolerance as people write it: "1e-7", "2.5e-6".
+    static func tolerance(_ value: Double) -> String {
+        String(format: "%.2g", value).replacingOccurrences(of: "e-0", with: "e-").replacingOccurrences(
+            of: "e+0", with: "e")
+    }
+
+    /// The materiality rule in words, for footers.
+    static func materialityRule(_ c: PlanComparison) -> String {
+        let share = Format.grouped(c.thresholds.share * 100, decimals: c.thresholds.share * 100 < 0.1 ? 3 : 1)
+        return "a row is listed when accelerators move by at least \(Format.grouped(c.thresholds.units)) and "
+            + "\(share)% (--threshold), utilization or resilience by \(share) percentage points, book, stranded "
+            + "and at-risk value, CVaR NPV and capex by \(share)%, expected NPV beyond the solver tolerance "
+            + "(\(Self.tolerance(c.moneyTolerance))), a binding limit's shadow price by "
+            + "\(Format.grouped(c.thresholds.priceShare * 100))%"
     }
 
     // MARK: Formatting
 
-    static func money(_ figure: PlanComparison.Figure) -> [String] {
-        [money(figure.base), money(figure.changed), figure.difference.map { signed($0, money: true) } ?? "-"]
+    static func money(_ figure: PlanComparison.Figure, solverTolerance: Double) -> [String] {
+        [money(figure.base), money(figure.changed), moneyDifference(figure, solverTolerance: solverTolerance)]
+    }
+
+    /// The difference of a money figure, or "no change" when it is immaterial: within the
+    /// solver's tolerance (the rule of the expected NPV), or below `--threshold` (the others).
+    static func moneyDifference(_ figure: PlanComparison.Figure, solverTolerance: Double) -> String {
+        guard let difference = figure.difference else { return "-" }
+        guard figure.isChanged else {
+            guard figure.differs else { return "no change" }
+            return figure.rule == .relative(solverTolerance)
+                ? "no change (within solver tolerance)" : "no change (below --threshold)"
+        }
+        return signed(difference, money: true)
     }
 
     static func money(_ value: Double?, unit: String = "") -> String {
@@ -140,9 +178,12 @@ public struct ComparisonReport: Sendable {
         base == changed ? (changed ?? "-") : "\(base ?? "-") -> \(changed ?? "-")"
     }
 
+    /// A difference with its sign, except where it reads as zero at the precision shown: never
+    /// "+0" or "-0".
     static func signed(_ value: Double?, decimals: Int = 0, money: Bool = false) -> String {
         guard let value else { return "-" }
         let text = money ? Format.money(abs(value)) : Format.grouped(abs(value), decimals: decimals)
+        guard text.contains(where: { $0.isNumber && $0 != "0" }) else { return text }
         return (value > 0 ? "+" : value < 0 ? "-" : "") + text
     }
 
@@ -152,8 +193,9 @@ public struct ComparisonReport: Sendable {
         return signed(value * 100, decimals: 1) + " pt"
     }
 
+    /// " (added)" or " (removed)" for a material change of accelerators, else nothing.
     static func addedOrRemoved(_ figure: PlanComparison.Figure) -> String {
-        guard let difference = figure.difference, figure.isChanged else { return "" }
+        guard let difference = figure.difference, figure.isChanged, difference.rounded() != 0 else { return "" }
         return difference > 0 ? " (added)" : " (removed)"
     }
 }

@@ -7,11 +7,12 @@ extension HTMLReport {
     func comparisonSection(_ comparison: PlanComparison) -> String {
         let c = comparison
         var lead = "Against \(c.base.source): "
+        let footer = ComparisonReport.hiddenFooter(c).map { "<p class=\"note\">\(Self.escape($0))</p>" } ?? ""
         if c.isEmpty {
             lead +=
                 "nothing changed in value, capital, capacity, final-year utilization, resilience, stranded value, "
                 + "binding limits or reachable demand."
-            return section(id: "what-changed", number: 7, title: "What changed", lead: lead, body: "")
+            return section(id: "what-changed", number: 7, title: "What changed", lead: lead, body: footer)
         }
         lead +=
             "expected NPV \(Self.change(c.expectedNPV)), CVaR NPV \(Self.change(c.cvarNPV)), "
@@ -88,6 +89,7 @@ extension HTMLReport {
                     header: ["figure", "where", "base", "now"], rows: figures, textColumns: [0, 1],
                     wrapColumns: [0]))
         }
+        if !footer.isEmpty { body.append(footer) }
         return section(
             id: "what-changed", number: 7, title: "What changed", lead: lead,
             body: body.joined(separator: "\n"))
@@ -133,13 +135,15 @@ extension HTMLReport {
                 x: x(0), y: top + 5, width: x(old) - x(0), height: 9, fill: "#b8bcc4", className: "base-bar",
                 tooltip: "\(row.facility) \(year), base: \(Self.preciseMW(old)) installed",
                 data: [("facility", row.facility), ("series", "base")])
-            let color = new > old ? "#009e73" : new < old ? "#d55e00" : "#0072b2"
+            // Colours follow materiality, as the tables do: an immaterial move is drawn unchanged.
+            let material = row.mw.isChanged
+            let color = !material ? "#0072b2" : new > old ? "#009e73" : "#d55e00"
             svg.rect(
                 x: x(0), y: top + 15, width: x(new) - x(0), height: 9, fill: color, className: "now-bar",
                 tooltip: "\(row.facility) \(year), now: \(Self.preciseMW(new)) installed",
                 data: [("facility", row.facility), ("series", "now")])
             let difference = new - old
-            let label = abs(difference) < 1e-9 ? "unchanged" : (difference > 0 ? "+" : "") + Self.preciseMW(difference)
+            let label = material ? (difference > 0 ? "+" : "") + Self.preciseMW(difference) : "unchanged"
             svg.text(label, x: x(max(old, new)) + 6, y: top + 18, className: "value-label")
         }
         let caption =
@@ -173,7 +177,8 @@ extension HTMLReport {
     /// "+1.2 M USD (from 3.4 M to 4.6 M)".
     static func change(_ figure: PlanComparison.Figure) -> String {
         guard figure.isChanged, let difference = figure.difference else {
-            return "unchanged at \(ComparisonReport.money(figure.changed)) USD"
+            let within = figure.differs ? "no change (within solver tolerance)" : "unchanged"
+            return "\(within) at \(ComparisonReport.money(figure.changed)) USD"
         }
         return "\(ComparisonReport.signed(difference, money: true)) USD (from \(ComparisonReport.money(figure.base)) "
             + "to \(ComparisonReport.money(figure.changed)))"

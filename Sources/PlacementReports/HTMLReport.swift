@@ -375,6 +375,7 @@ public struct HTMLReport: Sendable {
         table.data tr.total td { font-weight: 700; }
         .tables { display: flex; flex-wrap: wrap; gap: 6px 44px; align-items: flex-start; }
         .unavailable { color: var(--muted); font-style: italic; }
+        .note { color: var(--muted); font-size: 0.9em; }
         .footer { color: var(--muted); font-size: 12px; margin-top: 8px; }
         @media print { html { background: #fff; } .report-section { break-inside: avoid; border: none; } .toc { display: none; } }
 

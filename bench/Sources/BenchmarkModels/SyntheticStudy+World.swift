@@ -51,7 +51,7 @@ extension SyntheticStudy {
         var growth: Double
     }
 
-    /// The three workloads of the bundled study (DESIGN section 1): SLOs that filter arcs
+    /// The three workloads of the bundled study (design.md §1): SLOs that filter arcs
     /// differently, and their daily shapes.
     static let workloads: [(id: String, name: String, unit: String, slo: Double, memory: Double, profile: String)] = [
         (
@@ -171,7 +171,7 @@ extension SyntheticStudy {
         var power = [(years.lowerBound, mw)]
         for year in years.dropFirst() {
             mw = (mw * random.uniform(1.1, 1.5) / 5).rounded() * 5
-            // Not every year is listed: a year carries forward (DESIGN section 2).
+            // Not every year is listed: a year carries forward (design.md §2).
             if random.uniform(0, 1) < 0.75 { power.append((year, mw)) }
         }
         let shell = (random.uniform(8, 15) * 10).rounded() / 10 * 1e6
@@ -251,7 +251,7 @@ extension SyntheticStudy {
 
     // MARK: Drawing helpers
 
-    /// Round trip estimated as DESIGN section 2 does with the study's defaults (route
+    /// Round trip estimated as design.md §2 does with the study's defaults (route
     /// factor 1.6, 4 ms base, haversine on a 6371 km sphere).
     static func estimatedRTT(_ a: Place, _ b: Place) -> Double {
         let radians = Double.pi / 180
