@@ -18,8 +18,8 @@ import PlacementModel
 /// ```swift
 /// let master = BendersMaster(index: index, valueBounds: bounds)
 /// var lp = master.model
-/// let (terms, bound) = master.cut(block: 0, value: v, capacityDuals: duals, installed: capacity)
-/// lp.addConstraint(name: "cut", terms: terms, bound)
+/// let cut = master.cut(block: 0, value: v, capacityDuals: duals, installed: capacity)
+/// lp.addConstraints([cut.constraint(name: "cut")])
 /// ```
 public struct BendersMaster: Sendable {
     public var model: LinearProgram
@@ -34,14 +34,10 @@ public struct BendersMaster: Sendable {
     public let capacity: [[Variable?]]
     public let powerRow: [[Constraint?]]
     public let budgetRow: Constraint?
-    public let eta: Variable?
-    public let excess: [Variable]
     /// `centre[j]`: `build[j] - up[j] + down[j] = centre_j`, one per build column.
     public let centreRow: [Constraint]
     /// Weighted L1 distance to the centre, as objective terms of the level stage (to be maximised).
     public let distanceObjective: [(Variable, Double)]
-    /// The master objective as terms (the level row's left side) and its constant.
-    public let objectiveTerms: [(Variable, Double)]
     public let levelRow: Constraint
     /// Every column, for replacing the whole objective.
     public let columns: [Variable]
@@ -122,26 +118,20 @@ public struct BendersMaster: Sendable {
         let rows = InvestmentRows(index: index)
         powerRow = rows.addPowerRows(to: &lp, build: build)
         budgetRow = rows.addBudgetRow(to: &lp, build: build)
-        var eta: Variable?
-        var excess: [Variable] = []
         if riskWeight > 0 {
             let column = lp.addVariable(name: "eta", lower: -.infinity, upper: .infinity, objective: -riskWeight)
-            eta = column
             for (s, scenario) in index.scenarios.enumerated() {
                 let slack = lp.addVariable(
                     name: "excess[\(scenario.id)]",
                     objective: -riskWeight * weights[s] / (1 - study.risk.alpha))
-                excess.append(slack)
                 var row = npv[s].combined()
                 row.add(slack, 1)
                 row.add(column, 1)
                 lp.addConstraint(name: "cvar[\(scenario.id)]", row, .greaterOrEqual(0))
             }
         }
-        self.eta = eta
-        self.excess = excess
+        // The objective's terms: the level row's left side.
         let objectiveTerms = lp.variables.map { ($0, lp.objectiveCoefficient(of: $0)) }.filter { $0.1 != 0 }
-        self.objectiveTerms = objectiveTerms
 
         // Regularisation: deviations from the centre, weighted by each column's largest size.
         var centreRow: [Constraint] = []
@@ -167,11 +157,9 @@ public struct BendersMaster: Sendable {
     /// The optimality cut of one block evaluated at installed capacity `installed` (per fleet):
     /// `theta[b] <= value + sum_q dual_q * (cap_q(build) - installed_q)`, where `dual_q` sums the
     /// capacity rows' duals of fleet q over the block's slices.
-    public func cut(block: Int, value: Double, capacityDuals: [Double], installed: [Double])
-        -> (terms: [(Variable, Double)], bound: RowBound)
-    {
-        let y = block / index.scenarios.count
-        var terms = [(theta[block], 1.0)]
+    public func cut(block: Int, value: Double, capacityDuals: [Double], installed: [Double]) -> BendersCut {
+        let y = index.position(ofBlock: block).year
+        var terms: [(Variable, Double)] = []
         var rhs = value
         // Duals below 1e-9 (scaled money per accelerator-year, where real ones are above 1e-5) are the
         // factorization's round-off: as coefficients they would wreck the master's scaling.
@@ -179,7 +167,7 @@ public struct BendersMaster: Sendable {
             rhs -= dual * (installed[fleet] - index.existingAlive(fleet: fleet, in: y))
             if let column = capacity[fleet][y] { terms.append((column, -dual * index.blockUnits)) }
         }
-        return (terms, .lessOrEqual(rhs))
+        return BendersCut(block: block, theta: theta[block], terms: terms, rhs: rhs)
     }
 
     /// Units built per fleet and year position (accelerators) at a master point.

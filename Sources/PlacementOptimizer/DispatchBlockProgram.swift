@@ -242,14 +242,15 @@ public struct DispatchBlockBuilder: Sendable {
     }
 
     public func build(block: Int) -> DispatchBlockProgram {
-        build(year: block / index.scenarios.count, scenario: block % index.scenarios.count)
+        build(year: index.position(ofBlock: block).year, scenario: index.position(ofBlock: block).scenario)
     }
 
     /// One part of block `block`: the slices `slices`, with a value row of their own and no
     /// write-off columns (a block split by slice, ``independentParts``).
     public func build(block: Int, slices: Range<Int>) -> DispatchBlockProgram {
         build(
-            year: block / index.scenarios.count, scenario: block % index.scenarios.count, parts: [slices],
+            year: index.position(ofBlock: block).year, scenario: index.position(ofBlock: block).scenario,
+            parts: [slices],
             retire: false)
     }
 

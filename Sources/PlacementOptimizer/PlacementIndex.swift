@@ -193,6 +193,11 @@ public struct PlacementIndex: Sendable {
     /// Position of a (year, scenario) dispatch block: year-major, as the programs lay them out.
     public func block(year y: Int, scenario s: Int) -> Int { y * scenarios.count + s }
 
+    /// The year and scenario positions of block `b`: the inverse of ``block(year:scenario:)``.
+    public func position(ofBlock b: Int) -> (year: Int, scenario: Int) {
+        (b / scenarios.count, b % scenarios.count)
+    }
+
     public var blockCount: Int { years.count * scenarios.count }
 
     /// Names the first filter that removes every facility, for a person to act on.

@@ -180,8 +180,8 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
         block b: Int, programs: [DispatchBlockProgram], builder: DispatchBlockBuilder, solver: Solver
     ) throws -> SharedSlices? {
         guard programs.count > 1, programs.allSatisfy({ $0.slices.count == 1 }) else { return nil }
-        let scenarios = builder.index.scenarios.count
-        let rates = builder.demandRates(year: b / scenarios, scenario: b % scenarios)
+        let (year, scenario) = builder.index.position(ofBlock: b)
+        let rates = builder.demandRates(year: year, scenario: scenario)
         guard builder.slicesShareStructure(rates: rates) else { return nil }
         var program = programs[0]
         let session = try solver.makeSession(program.model)
@@ -404,7 +404,7 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
             whole
             ? builder.build(block: b)
             : builder.build(
-                year: b / index.scenarios.count, scenario: b % index.scenarios.count,
+                year: index.position(ofBlock: b).year, scenario: index.position(ofBlock: b).scenario,
                 parts: block.parts.map(\.slices), sharingValue: true)
         let model = program.bounded(installed: installed, demandScale: block.demandScale, index: index)
         let session = try solver.makeSession(model)
@@ -465,8 +465,7 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
 
     /// `year,scenario` of a block, for messages.
     func name(_ b: Int) -> String {
-        let s = b % index.scenarios.count
-        let y = b / index.scenarios.count
+        let (y, s) = index.position(ofBlock: b)
         return "\(index.years[y]),\(index.scenarios[s].id)"
     }
 }

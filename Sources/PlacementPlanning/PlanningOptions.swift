@@ -34,6 +34,18 @@ public struct PlanningOptions: Sendable {
     public var timeLimit: Duration?
     /// Largest number of decomposition iterations.
     public var iterationLimit: Int = 500
+    /// Where the decomposition's level is set between the best value found and the master's
+    /// bound (0: at the bound; 1: at the best value). 0.5 as in Pecci and Jenkins; 0.1-0.7 took
+    /// about as many iterations on the bench's hourly proxy (bench/README.md).
+    public var levelFraction: Double = 0.5
+    /// The relative gap below which the decomposition's iterates are the master's vertices,
+    /// unregularised (Kelley steps): near the optimum a vertex closes the gap at once, since
+    /// each block's value is polyhedral.
+    public var kelleyGap: Double = 1e-4
+    /// A block's cut is added when the master's model of its value at the candidate exceeds the
+    /// block's value by more than this, relative to the value: far below the gap asked for,
+    /// summed over all blocks.
+    public var cutTolerance: Double = 1e-10
     /// Nonzeros of the dispatch blocks together above which `.auto` decomposes; deciding on the
     /// blocks spares building the whole LP. The bench (bench/README.md) measured the decomposition
     /// overtaking the primal simplex between 4,026 and 21,630 nonzeros of the whole LP (0.03 s

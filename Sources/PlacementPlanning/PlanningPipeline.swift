@@ -88,8 +88,8 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
         let bookValues = options.analyse ? Self.bookValues(assembler.capacity(built: built).rows, index: index) : nil
         let staged = try pool.map(0..<index.blockCount) { b in
             try blocks.dispatch(
-                b, installed: installed[b / index.scenarios.count],
-                bookValue: bookValues?[b / index.scenarios.count])
+                b, installed: installed[index.position(ofBlock: b).year],
+                bookValue: bookValues?[index.position(ofBlock: b).year])
         }
         let status = PlanAssembler.Status(termination: investment.termination, primalStatus: investment.primalStatus)
         let plan = assembler.plan(

@@ -42,15 +42,18 @@ import Testing
         duals[0] = 2.5
         let cut = master.cut(block: block, value: 100, capacityDuals: duals, installed: duals.map { _ in 4 })
         let capacity = try #require(master.capacity[0][1])
-        #expect(cut.terms.count == 2)
-        #expect(cut.terms[0].0 == master.theta[block] && cut.terms[0].1 == 1)
-        #expect(cut.terms[1].0 == capacity)
-        expectClose(cut.terms[1].1, -2.5 * index.blockUnits)
-        expectClose(cut.bound.upper, 100 - 2.5 * 4)
+        #expect(cut.block == block && cut.theta == master.theta[block])
+        #expect(cut.terms.count == 1)
+        #expect(cut.terms[0].0 == capacity)
+        expectClose(cut.terms[0].1, -2.5 * index.blockUnits)
+        expectClose(cut.rhs, 100 - 2.5 * 4)
+        let row = cut.constraint(name: "cut")
+        #expect(row.terms.first?.0 == master.theta[block] && row.terms.first?.1 == 1)
+        #expect(row.bound == .lessOrEqual(cut.rhs))
         let quiet = master.cut(
             block: block, value: 100, capacityDuals: duals.map { _ in BendersMaster.dualNoise / 2 },
             installed: duals.map { _ in 4 })
-        #expect(quiet.terms.count == 1)
-        #expect(quiet.bound == .lessOrEqual(100))
+        #expect(quiet.terms.isEmpty)
+        #expect(quiet.rhs == 100)
     }
 }

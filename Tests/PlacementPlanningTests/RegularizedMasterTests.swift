@@ -1,0 +1,79 @@
+import GLPKSolver
+import LinearProgramming
+import PlacementOptimizer
+import PlacementTestSupport
+import Testing
+
+@testable import PlacementPlanning
+
+/// The decomposition's master in its named parts, on ``TinyStudy``: one fleet (`near`, `gpu`:
+/// 1 kW, 1,000 USD, a one-year life) buildable in 2026 under 10 MW, so at most 10,000 units.
+/// A unit's capital is 1,000 USD, 1 in the master's scaled money (thousands of USD).
+@Suite struct RegularizedMasterTests {
+    static func master() throws -> RegularizedMaster<GLPKSolver> {
+        let index = try PlacementProgramBuilder(study: try TinyStudy().study()).makeIndex()
+        let bounds = Array(repeating: 1e6, count: index.blockCount)
+        return try RegularizedMaster(
+            program: BendersMaster(index: index, valueBounds: bounds), bounds: bounds, solver: GLPKSolver())
+    }
+
+    /// A cut `theta <= 100 + 5 x capacity`: each unit adds 5 of value for 1 of capital, so the
+    /// master builds all 10,000 units (objective 100 + 4 x 10,000). A row `build <= 3` added
+    /// afterwards keeps the cut: 3 units, 100 + 4 x 3 = 112. A new objective (the builds' cost
+    /// alone) keeps cut and row: no builds, 0.
+    @Test func cutsSurviveNewRowsAndANewObjective() throws {
+        let master = try Self.master()
+        let program = master.program
+        let build = try #require(program.build[0][0])
+        let capacity = try #require(program.capacity[0][0])
+        let cut = BendersCut(block: 0, theta: program.theta[0], terms: [(capacity, -5)], rhs: 100)
+        master.add([(cut, "cut[1,2026,base]")])
+        #expect(master.cutCount == 1)
+
+        let first = try master.solve()
+        #expect(first.termination == .optimal)
+        expectClose(first.primal?.values[build.index], 10_000, relative: 1e-9)
+        expectClose(first.objectiveValue, 100 + 4 * 10_000, relative: 1e-9)
+
+        master.addRows([LinearConstraint(name: "at-most-3", terms: [(build, 1)], .lessOrEqual(3))])
+        let limited = try master.solve()
+        expectClose(limited.primal?.values[build.index], 3, relative: 1e-9)
+        expectClose(limited.objectiveValue, 112, relative: 1e-9)
+        #expect(master.cutCount == 1)
+
+        try master.setObjective([(build, -1)])
+        let cheapest = try master.solve()
+        expectClose(cheapest.primal?.values[build.index], 0, relative: 1e-9)
+        expectClose(cheapest.objectiveValue, 0, relative: 1e-9)
+    }
+
+    /// The level step from the centre 0 with the cut above: the nearest builds whose model value
+    /// reaches 120 are (120 - 100) / 4 = 5 units.
+    @Test func theLevelStepIsTheNearestPointReachingTheLevel() throws {
+        let master = try Self.master()
+        let program = master.program
+        let build = try #require(program.build[0][0])
+        let capacity = try #require(program.capacity[0][0])
+        master.add([(BendersCut(block: 0, theta: program.theta[0], terms: [(capacity, -5)], rhs: 100), "cut")])
+        _ = try master.solve()
+        let centre = Array(repeating: 0.0, count: master.lp.variableCount)
+        let projected = try #require(try master.project(centre: centre, level: 120))
+        expectClose(projected[build.index], 5, relative: 1e-9)
+    }
+}
+
+/// The cutting-plane model: the least of a block's bound and its cuts at a point.
+@Suite struct CuttingPlaneModelTests {
+    @Test func theModelIsTheLeastOfBoundAndCuts() {
+        var model = CuttingPlaneModel(bounds: [10, 20])
+        let x = Variable(index: 0)
+        let theta = Variable(index: 1)
+        #expect(model.value(block: 0, at: [1, 0]) == 10)
+        model.add(BendersCut(block: 0, theta: theta, terms: [(x, 2)], rhs: 8))
+        #expect(model.value(block: 0, at: [1, 0]) == 6)  // 8 - 2 x 1
+        #expect(model.value(block: 0, at: [-5, 0]) == 10)  // 8 + 10 = 18, above the bound
+        model.add(BendersCut(block: 0, theta: theta, terms: [], rhs: 7))
+        #expect(model.value(block: 0, at: [0, 0]) == 7)
+        #expect(model.value(block: 1, at: [1, 0]) == 20)  // block 1 has no cut
+    }
+}
