@@ -30,7 +30,8 @@ import Testing
         return try glpsolObjective(solutionFile: solutionFile)
     }
 
-    @Test func mpsRoundTripThroughGlpsol() throws {
+    @Test(.enabled(if: glpsolIsInstalled, "glpsol is not installed"))
+    func mpsRoundTripThroughGlpsol() throws {
         let lp = wyndor()
         let file = directory.appendingPathComponent("wyndor.mps")
         try GLPKSolver.export(lp, to: file, format: .freeMPS)
@@ -40,30 +41,26 @@ import Testing
         #expect(text.hasPrefix("* Exported by SovereignPlacement"))
         let ours = try GLPKSolver().solve(lp).objectiveValue
         expectClose(ours, 136)
-        guard let theirs = try glpsolSolve(file, ["--freemps"]) else {
-            print("skipped: glpsol is not installed")
-            return
-        }
+        let theirs = try #require(try glpsolSolve(file, ["--freemps"]))
         // The file minimises the negated objective.
         expectClose(theirs, -136, relative: 1e-9)
     }
 
-    @Test func lpRoundTripThroughGlpsol() throws {
+    @Test(.enabled(if: glpsolIsInstalled, "glpsol is not installed"))
+    func lpRoundTripThroughGlpsol() throws {
         let lp = wyndor()
         let file = directory.appendingPathComponent("wyndor.lp")
         try GLPKSolver.export(lp, to: file, format: .cplexLP)
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(text.contains("Maximize"))
-        guard let theirs = try glpsolSolve(file, ["--lp"]) else {
-            print("skipped: glpsol is not installed")
-            return
-        }
+        let theirs = try #require(try glpsolSolve(file, ["--lp"]))
         expectClose(theirs, 136, relative: 1e-9)
     }
 
     /// Integer columns keep explicit bounds so no reader takes them as binary:
     /// max x + y, x + y <= 7.5, x, y integer >= 0 (no upper bound): optimum 7.
-    @Test func integerColumnsKeepExplicitBounds() throws {
+    @Test(.enabled(if: glpsolIsInstalled, "glpsol is not installed"))
+    func integerColumnsKeepExplicitBounds() throws {
         var lp = LinearProgram(name: "blocks", sense: .maximize)
         let x = lp.addVariable(name: "blocks[a]", objective: 1, isInteger: true)
         let y = lp.addVariable(name: "blocks[b]", objective: 1, isInteger: true)
@@ -74,17 +71,18 @@ import Testing
         #expect(text.contains(" PL BND1 blocks[a]"))
         #expect(text.contains(" PL BND1 blocks[b]"))
         expectClose(try GLPKSolver().solve(lp).objectiveValue, 7)
-        guard let theirs = try glpsolSolve(file, ["--freemps"]) else { return }
+        let theirs = try #require(try glpsolSolve(file, ["--freemps"]))
         expectClose(theirs, -7)
     }
 
     /// An OR-Library MIP exported and solved by glpsol gives the published optimum.
-    @Test func mipExportMatches() throws {
+    @Test(.enabled(if: glpsolIsInstalled, "glpsol is not installed"))
+    func mipExportMatches() throws {
         let text = try Fixtures.text("orlib-cap/cap41.txt")
         let (lp, _) = try CapacitatedWarehouseInstance(parsing: text).model()
         let file = directory.appendingPathComponent("cap41.mps")
         try GLPKSolver.export(lp, to: file, format: .freeMPS)
-        guard let theirs = try glpsolSolve(file, ["--freemps", "--cuts"]) else { return }
+        let theirs = try #require(try glpsolSolve(file, ["--freemps", "--cuts"]))
         expectClose(theirs, 1_040_444.375, relative: 1e-6)
     }
 

@@ -1,11 +1,16 @@
 import Foundation
 
+/// glpsol's path, when it is installed (Debian `glpk-utils`, which .ci/run installs).
+public let glpsolExecutable = ["/usr/bin/glpsol", "/usr/local/bin/glpsol"].first(
+    where: FileManager.default.isExecutableFile(atPath:))
+
+/// Whether glpsol is installed: tests that need it are shown as skipped without it
+/// (`@Test(.enabled(if: glpsolIsInstalled, "glpsol is not installed"))`), never passed silently.
+public var glpsolIsInstalled: Bool { glpsolExecutable != nil }
+
 /// Runs glpsol when it is installed and returns its output; nil when it is not installed.
 public func runGlpsol(_ arguments: [String]) throws -> String? {
-    let candidates = ["/usr/bin/glpsol", "/usr/local/bin/glpsol"]
-    guard let executable = candidates.first(where: FileManager.default.isExecutableFile(atPath:)) else {
-        return nil
-    }
+    guard let executable = glpsolExecutable else { return nil }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
