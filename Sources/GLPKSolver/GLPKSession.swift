@@ -30,6 +30,8 @@ public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
     /// see ``init(model:options:retainsMatrix:)``.
     public let retainsMatrix: Bool
     private let thread: SolverThread
+    /// The shared thread this session runs on, kept alive by it; nil for a thread of its own.
+    private let shared: SharedSolverThread?
     /// Everything that changes; read and written only inside `thread.run`, which serves
     /// one call at a time, so no two threads ever touch it at once.
     private let state: SessionState
@@ -59,17 +61,29 @@ public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
     ///     false saves memory but makes updates slower).
     /// - Throws: ``GLPKError/invalidModel(_:)`` when the model fails validation, or the error of
     ///   loading it into GLPK.
-    public init(model: LinearProgram, options: GLPKOptions = GLPKOptions(), retainsMatrix: Bool = true) throws {
+    public convenience init(model: LinearProgram, options: GLPKOptions = GLPKOptions(), retainsMatrix: Bool = true)
+        throws
+    {
+        try self.init(model: model, options: options, retainsMatrix: retainsMatrix, shared: nil)
+    }
+
+    /// Loads `model` on `shared`'s thread, or on a thread of its own when `shared` is nil.
+    init(model: LinearProgram, options: GLPKOptions, retainsMatrix: Bool, shared: SharedSolverThread?) throws {
         do { try model.validate() } catch { throw GLPKError.invalidModel(error) }
         let state = SessionState(model: retainsMatrix ? model : model.droppingMatrix(), options: options)
         self.retainsMatrix = retainsMatrix
-        thread = SolverThread(name: "glpk-session")
+        self.shared = shared
+        thread = shared?.thread ?? SolverThread(name: "glpk-session")
         self.state = state
         try thread.run { () throws(GLPKError) in state.problem = try GLPKProblem(model: model) }
     }
 
     deinit {
-        thread.shutdown { [state] in state.problem = nil }
+        if shared != nil {
+            thread.run { [state] in state.problem = nil }
+        } else {
+            thread.shutdown { [state] in state.problem = nil }
+        }
     }
 
     /// The model as the session currently holds it, changes and added rows included; without

@@ -30,15 +30,20 @@ public struct GLPKSolver: IncrementalSolver {
         return try problem.solve(options: options, warm: false, method: options.method)
     }
 
-    /// Opens a ``GLPKSession`` on `model` with these options, for warm re-solves.
+    /// Opens a ``GLPKSession`` on `model` with these options, for warm re-solves. Sessions opened
+    /// from one thread share one GLPK thread (calls to them are served one at a time), so a
+    /// planning worker with many dispatch blocks needs one: see ``SharedSolverThread``. A session
+    /// with a thread of its own is ``GLPKSession/init(model:options:retainsMatrix:)``.
     public func makeSession(_ model: LinearProgram) throws -> GLPKSession {
-        try GLPKSession(model: model, options: options)
+        try makeSession(model, retainsMatrix: true)
     }
 
-    /// Opens a ``GLPKSession`` on `model` with these options; see
-    /// ``GLPKSession/init(model:options:retainsMatrix:)`` for what `retainsMatrix: false` saves and costs.
+    /// Opens a ``GLPKSession`` on `model` with these options, on the calling thread's shared GLPK
+    /// thread; see ``GLPKSession/init(model:options:retainsMatrix:)`` for what `retainsMatrix: false`
+    /// saves and costs.
     public func makeSession(_ model: LinearProgram, retainsMatrix: Bool) throws -> GLPKSession {
-        try GLPKSession(model: model, options: options, retainsMatrix: retainsMatrix)
+        try GLPKSession(
+            model: model, options: options, retainsMatrix: retainsMatrix, shared: .ofCurrentThread())
     }
 
     /// Writes `model` to `url` in `format`, atomically, with its readable names, so any

@@ -4,7 +4,7 @@ import PlacementOptimizer
 
 /// The investment LP solved whole (primal or dual simplex, as the solver is set up), kept in a
 /// session so that a study of the same structure re-solves warm.
-final class MonolithicSolve<Solver: IncrementalSolver>: @unchecked Sendable {
+final class MonolithicSolve<Solver: IncrementalSolver> {
     private var session: Solver.Session?
 
     func run(program: PlacementProgram, solver: Solver, method: PlanningOptions.Method) throws -> InvestmentOutcome {

@@ -10,7 +10,8 @@ import PlacementOptimizer
 ///
 /// A pipeline keeps its solver sessions between runs: a study whose programs have the same
 /// structure as the previous one (a sweep's next variant, a script's what-if) re-solves warm.
-/// Create a new pipeline, or call ``reset()``, to start cold.
+/// Create a new pipeline, or call ``reset()``, to start cold. Calls on one pipeline from several
+/// threads are served one at a time (its sessions hold one study's state).
 ///
 /// ```swift
 /// let pipeline = PlanningPipeline(solver: GLPKSolver())
@@ -23,37 +24,53 @@ import PlacementOptimizer
 /// ```
 public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Sendable {
     public let solver: Solver
-    public var options: PlanningOptions
+    /// How the next run solves (read when it starts).
+    public var options: PlanningOptions {
+        get { lock.withLock { storedOptions } }
+        set { lock.withLock { storedOptions = newValue } }
+    }
+    private var storedOptions: PlanningOptions
+    /// Serialises runs and resets: everything below is touched only under it.
+    private let lock = NSRecursiveLock()
     private let monolithic = MonolithicSolve<Solver>()
-    private(set) var blocks: DispatchBlocks<Solver>?
+    private var blocks: DispatchBlocks<Solver>?
+    /// The worker threads, kept from run to run while the thread count stays.
+    private var pool: WorkerPool?
 
     public init(solver: Solver, options: PlanningOptions = PlanningOptions()) {
         self.solver = solver
-        self.options = options
+        storedOptions = options
     }
 
     /// Forgets the sessions: the next run starts cold.
     public func reset() {
-        monolithic.reset()
-        blocks = nil
+        lock.withLock {
+            monolithic.reset()
+            blocks = nil
+        }
     }
 
     /// Plans `study`.
     public func run(_ study: Study) throws -> PlanningResult {
-        do { return try plan(study) } catch {
-            // After a failure the sessions may hold anything: start afresh next time.
-            reset()
-            throw error
+        try lock.withLock {
+            do { return try plan(study, options: storedOptions) } catch {
+                // After a failure the sessions may hold anything: start afresh next time.
+                reset()
+                throw error
+            }
         }
     }
 
-    private func plan(_ study: Study) throws -> PlanningResult {
+    private func plan(_ study: Study, options: PlanningOptions) throws -> PlanningResult {
         let clock = ContinuousClock()
         var start = clock.now
         var timings = PlanningResult.Timings()
         let builder = PlacementProgramBuilder(study: study)
         let index = try builder.makeIndex()
-        let pool = WorkerPool(threads: options.threads)
+        let pool =
+            self.pool.flatMap { $0.threads == max(1, options.threads) ? $0 : nil }
+            ?? WorkerPool(threads: options.threads)
+        self.pool = pool
         var method = options.method
         // The blocks come first: every method takes its dispatch from them, and their size decides
         // `auto` without building the whole LP (which, for the largest studies, would not fit).
@@ -106,7 +123,9 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
             let stressed = study.workloads.map(\.id).filter { id in study.tenants.contains { $0.workload == id } }
             for workload in stressed {
                 let scale = [workload: 1 - study.stress.shock]
-                let results = try pool.map(0..<index.years.count) { y in
+                // Each year's block on the worker that owns it.
+                let owners = index.years.indices.map { index.block(year: $0, scenario: reference) }
+                let results = try pool.map(0..<index.years.count, owners: owners) { y in
                     try blocks.dispatch(
                         index.block(year: y, scenario: reference), installed: installed[y],
                         demandScale: scale, bookValue: bookValues?[y])

@@ -7,12 +7,12 @@ import PlacementPlanning
 
 /// Solves sweep variants with the full optimize + analysis, reusing work between them.
 ///
-/// Each worker thread keeps its own solver sessions (GLPK's state is per thread and a
-/// session owns its thread). Inside a block, each variant's LP is compared with the
-/// session's: when only numbers differ (prices, demand, limits, probabilities, matrix
-/// coefficients) they are changed in the live problem and the simplex restarts from the
-/// previous optimal basis; when the structure differs (an arc appears or vanishes) the
-/// session is rebuilt. The stress re-solves reuse a second session the same way.
+/// Each worker keeps its own planning pipeline and so its own solver sessions. Inside a block,
+/// each variant's programs are compared with the sessions': when only numbers differ (prices,
+/// demand, limits, probabilities, matrix coefficients) they are changed in the live problems
+/// and the simplex restarts from the previous optimal bases; when the structure differs (an arc
+/// appears or vanishes) the sessions are rebuilt. The canonical and stress stages re-solve the
+/// same dispatch-block sessions (docs/architecture.md).
 ///
 /// ```swift
 /// let runner = SweepRunner(base: study, sweep: sweep, solver: GLPKSolver(), workers: 2)
@@ -54,33 +54,26 @@ public struct SweepRunner<Solver: IncrementalSolver>: Sendable {
     /// Runs `blocks` on the worker threads; `skip` ids are solved only to keep the warm path
     /// identical (a resumed block), not reported. `report` is called once per reported
     /// variant, serialised, from a worker thread.
+    ///
+    /// The blocks run on a ``WorkerPool``: block `i` on worker `i mod workers`, each worker with
+    /// a pipeline of its own that only it touches.
     public func run(blocks: [[Int]], skip: Set<Int> = [], report: @escaping @Sendable (VariantResult) -> Void) {
-        let queue = BlockQueue(blocks: blocks.filter { !$0.allSatisfy(skip.contains) })
+        let blocks = blocks.filter { !$0.allSatisfy(skip.contains) }
+        let workers = min(self.workers, max(1, blocks.count))
+        let pipelines = (0..<workers).map { _ in makePipeline() }
         let reporting = NSLock()
-        let group = DispatchGroup()
-        for worker in 0..<min(workers, max(1, blocks.count)) {
-            group.enter()
-            let thread = Thread { [self] in
-                let planner = makePipeline()
-                while let block = queue.next() {
-                    // Every block starts cold, so results do not depend on which worker ran what.
-                    planner.reset()
-                    for id in block {
-                        if cold { planner.reset() }
-                        let result = solve(id, with: planner)
-                        guard !skip.contains(id) else { continue }
-                        reporting.lock()
-                        report(result)
-                        reporting.unlock()
-                    }
-                }
-                group.leave()
+        // A variant's failure is its row's status, never thrown: the map cannot fail.
+        _ = try? WorkerPool(threads: workers).map(blocks.indices) { [self] position in
+            let planner = pipelines[position % workers]
+            // Every block starts cold, so results do not depend on which worker ran what.
+            planner.reset()
+            for id in blocks[position] {
+                if cold { planner.reset() }
+                let result = solve(id, with: planner)
+                guard !skip.contains(id) else { continue }
+                reporting.withLock { report(result) }
             }
-            thread.name = "sweep-worker-\(worker)"
-            thread.stackSize = 16 << 20
-            thread.start()
         }
-        group.wait()
     }
 
     /// Solves one variant, warm when the planner's sessions allow.
@@ -111,23 +104,6 @@ public struct SweepRunner<Solver: IncrementalSolver>: Sendable {
                 id: id, values: values, status: .failed, seconds: (clock.now - start).seconds,
                 message: "\(error)")
         }
-    }
-}
-
-/// Hands out blocks to workers, in order.
-private final class BlockQueue: @unchecked Sendable {
-    private var blocks: [[Int]]
-    private var position = 0
-    private let lock = NSLock()
-
-    init(blocks: [[Int]]) { self.blocks = blocks }
-
-    func next() -> [Int]? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard position < blocks.count else { return nil }
-        position += 1
-        return blocks[position - 1]
     }
 }
 
