@@ -152,7 +152,7 @@ let package = Package(
             name: "PlacementCompareTests",
             dependencies: [
                 "PlacementCompare", "PlacementReports", "PlacementAnalysis", "PlacementOptimizer",
-                "PlacementModel", "GLPKSolver", "PlacementTestSupport",
+                "PlacementModel", "PlacementPlanning", "GLPKSolver", "PlacementTestSupport",
             ]
         ),
         // The command line: `placement` run as a subprocess (exit statuses, messages, files left behind)

@@ -43,8 +43,10 @@ struct CompareCommand: ParsableCommand {
         for path in [base, changed] where ResultInput.isSavedResult(path) {
             saved[path] = try ResultInput.loadSaved(path)
         }
-        let old = try saved[base] ?? ResultInput.load(base, solver: solver)
-        let new = try saved[changed] ?? ResultInput.load(changed, solver: solver)
+        // A study compared with a saved result starts from the saved plan's builds (unless --fresh).
+        let start = { (other: String) in comparison.fresh ? nil : saved[other] }
+        let old = try saved[base] ?? ResultInput.load(base, solver: solver, startingFrom: start(changed))
+        let new = try saved[changed] ?? ResultInput.load(changed, solver: solver, startingFrom: start(base))
         let report = ComparisonReport(PlanComparison(base: old, changed: new, thresholds: comparison.thresholds))
         switch output.format {
         case .table: try output.emit(report.table())

@@ -11,6 +11,13 @@ struct ComparisonOptions: ParsableArguments {
             valueName: "share"))
     var threshold: Double = PlanComparison.Thresholds.defaultShare
 
+    @Flag(
+        help: ArgumentHelp(
+            "Solve a study compared with a saved result from scratch. By default its decomposed solve starts "
+                + "from the saved plan's builds and keeps them unless it finds a plan better by more than "
+                + "the gap, so that what an edit does not touch keeps its values."))
+    var fresh = false
+
     func validate() throws {
         if !(threshold >= 0 && threshold < 1) {
             throw ValidationError("--threshold must be a share in [0, 1), such as 0.001 for 0.1%; got \(threshold)")

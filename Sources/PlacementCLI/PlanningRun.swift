@@ -14,8 +14,12 @@ struct PlanningRun {
     let study: Study
     let report: OptimizeReport
 
-    /// Runs the pipeline; `analyse` adds the stress re-solves and the stranded write-off.
-    init(path: String, solver options: SolverOptions, analyse: Bool) throws {
+    /// Runs the pipeline; `analyse` adds the stress re-solves and the stranded write-off;
+    /// `startingBuilds` start the decomposed solve from a saved plan's builds.
+    init(
+        path: String, solver options: SolverOptions, analyse: Bool,
+        startingBuilds: [PlanningOptions.StartingBuild] = []
+    ) throws {
         self.path = path
         let clock = ContinuousClock()
         let start = clock.now
@@ -24,9 +28,9 @@ struct PlanningRun {
         let loadSeconds = (clock.now - start).seconds
         let progress = ProgressIndicator("solving", enabled: !options.showsDecompositionProgress)
         defer { progress.stop() }
-        let pipeline = PlanningPipeline(
-            solver: GLPKSolver(options: options.glpkOptions),
-            options: options.planningOptions(analyse: analyse))
+        var planning = options.planningOptions(analyse: analyse)
+        planning.startingBuilds = startingBuilds
+        let pipeline = PlanningPipeline(solver: GLPKSolver(options: options.glpkOptions), options: planning)
         let result: PlanningResult
         do { result = try pipeline.run(loaded.study) } catch {
             progress.stop()

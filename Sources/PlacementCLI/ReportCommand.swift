@@ -44,7 +44,9 @@ struct ReportCommand: ParsableCommand {
         // read before the solve too, so a bad file fails fast.
         try RunFiles.declareOutput(output, flag: "--output")
         let savedBase = try compare.flatMap { ResultInput.isSavedResult($0) ? try ResultInput.loadSaved($0) : nil }
-        let run = try PlanningRun(path: study, solver: solver, analyse: true)
+        let run = try PlanningRun(
+            path: study, solver: solver, analyse: true,
+            startingBuilds: comparison.fresh ? [] : savedBase.map(ResultInput.startingBuilds) ?? [])
         var report = HTMLReport(run.report, generator: "placement \(PlacementCommand.version)")
         if let compare {
             let base = try savedBase ?? ResultInput.load(compare, solver: solver)

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import PlacementCompare
+import PlacementModel
+import PlacementPlanning
 import PlacementReports
 
 /// A result for `compare` and `report --compare`: a saved `optimize --format json` file, or a
@@ -31,11 +33,25 @@ enum ResultInput {
         }
     }
 
-    /// A saved result, or the result of optimizing and analysing the study at `path`.
-    static func load(_ path: String, solver: SolverOptions) throws -> ResultSnapshot {
+    /// A saved result, or the result of optimizing and analysing the study at `path`, started
+    /// from the builds of `startingFrom` (a saved result it is compared with) when given.
+    static func load(_ path: String, solver: SolverOptions, startingFrom saved: ResultSnapshot? = nil) throws
+        -> ResultSnapshot
+    {
         if isSavedResult(path) { return try loadSaved(path) }
-        let run = try PlanningRun(path: path, solver: solver, analyse: true)
+        let run = try PlanningRun(
+            path: path, solver: solver, analyse: true, startingBuilds: saved.map(startingBuilds) ?? [])
         try run.checkOutcome()
         return try snapshot(of: run.report)
+    }
+
+    /// The builds of a saved plan, to start a study's decomposed solve from: the parts of the plan
+    /// an edit does not touch then keep their values instead of moving within the solver's gap.
+    static func startingBuilds(_ saved: ResultSnapshot) -> [PlanningOptions.StartingBuild] {
+        saved.capacity.filter { $0.built > 0 }.map { row in
+            PlanningOptions.StartingBuild(
+                facility: FacilityID(row.facility), hardware: HardwareID(row.hardware), year: row.year,
+                units: row.built)
+        }
     }
 }

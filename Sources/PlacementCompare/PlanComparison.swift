@@ -63,12 +63,15 @@ public struct PlanComparison: Sendable {
         func isMaterial(_ base: Double, _ changed: Double) -> Bool {
             let difference = abs(changed - base)
             let larger = max(abs(base), abs(changed))
+            if case .follows(let material) = self { return material }
+            // Equal values never differ, whatever the threshold (`--threshold 0` lists every difference).
+            guard difference > 0 else { return false }
             switch self {
             case .relative(let share): return difference > share * max(1, larger)
             case .count(let units, let share): return difference >= units && difference >= share * larger
             case .absolute(let points): return difference >= points
             case .price(let share, let floor): return difference >= floor && difference >= share * larger
-            case .follows(let material): return material
+            case .follows: return false  // answered above
             }
         }
     }

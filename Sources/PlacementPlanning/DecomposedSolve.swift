@@ -44,6 +44,10 @@ final class DecomposedSolve<Solver: IncrementalSolver> {
         var work = DecompositionWork()
         var ending = (termination: TerminationStatus.iterationLimit, message: String?.none)
         var vertex: Solution?
+        let startingPoint = startingPoint(master.program)
+        if let startingPoint {
+            try evaluateStart(startingPoint, master: master, bounds: &bounds, work: &work)
+        }
 
         while work.iterations < options.iterationLimit {
             // The limit is checked once a plan exists, so reaching it always reports the best one found.
@@ -81,7 +85,8 @@ final class DecomposedSolve<Solver: IncrementalSolver> {
                 break
             }
         }
-        if ending.termination == .optimal, let vertex = vertex?.primal?.values {
+        // From a starting plan the point is to keep it where nothing better is found: no vertex swap.
+        if ending.termination == .optimal, startingPoint == nil, let vertex = vertex?.primal?.values {
             try preferVertex(vertex, master: master, bounds: &bounds, work: &work)
         }
         return InvestmentOutcome(
@@ -115,6 +120,70 @@ final class DecomposedSolve<Solver: IncrementalSolver> {
                 block: b, value: value, capacityDuals: evaluation.duals[b],
                 installed: evaluation.installed[index.position(ofBlock: b).year])
             return (cut, "cut[\(iteration),\(blocks.name(b))]")
+        }
+    }
+
+    /// The master point of ``PlanningOptions/startingBuilds``: each build on its column (in the
+    /// master's units), the capacity columns summing the builds alive. Nil without a start, for a
+    /// MIP (a start need not be whole blocks), or when no build matches the study.
+    private func startingPoint(_ program: BendersMaster) -> [Double]? {
+        guard !options.startingBuilds.isEmpty, !program.model.hasIntegerVariables else { return nil }
+        let study = index.study
+        var point = Array(repeating: 0.0, count: program.model.variableCount)
+        var matched = false
+        for build in options.startingBuilds where build.units > 0 {
+            guard let y = index.years.firstIndex(of: build.year),
+                let fleet = index.fleets.firstIndex(where: {
+                    study.facilities[$0.facility].id == build.facility
+                        && study.hardware[$0.hardware].id == build.hardware
+                }),
+                let column = program.build[fleet][y]
+            else { continue }
+            point[column.index] = build.units / index.blockUnits
+            matched = true
+        }
+        guard matched else { return nil }
+        for fleet in index.fleets.indices {
+            for y in index.years.indices {
+                guard let capacity = program.capacity[fleet][y] else { continue }
+                point[capacity.index] = index.buildYearsAlive(fleet: fleet, in: y).reduce(0) { total, year in
+                    total + (program.build[fleet][year].map { point[$0.index] } ?? 0)
+                }
+            }
+        }
+        return point
+    }
+
+    /// Evaluates the starting plan before the first master: its cuts are added, and when it fits
+    /// the study's power, budget and build limits it becomes the plan to beat by more than the
+    /// gap (``DecompositionBounds/stickiness``).
+    private func evaluateStart(
+        _ start: [Double], master: RegularizedMaster<Solver>, bounds: inout DecompositionBounds,
+        work: inout DecompositionWork
+    ) throws {
+        let evaluation = try evaluate(master: master.program, values: start)
+        work.add(evaluation, blocks: index.blockCount)
+        master.add(cuts(from: evaluation, master: master, at: start, iteration: 0))
+        guard Self.fits(start, program: master.program) else { return }
+        bounds.stickiness = options.relativeGap
+        bounds.record(evaluation.objective, at: start)
+    }
+
+    /// Whether a master point meets its build columns' bounds and the power and budget rows.
+    private static func fits(_ point: [Double], program: BendersMaster) -> Bool {
+        let model = program.model
+        let tolerance = 1e-9
+        for column in program.buildColumns {
+            let value = point[column.index]
+            guard value >= model.lowerBound(of: column) - tolerance, value <= model.upperBound(of: column) + tolerance
+            else { return false }
+        }
+        let rows = program.powerRow.flatMap { $0.compactMap { $0 } } + (program.budgetRow.map { [$0] } ?? [])
+        return rows.allSatisfy { row in
+            let activity = model.terms(of: row).reduce(0) { $0 + $1.1 * point[$1.0.index] }
+            let bound = model.bound(of: row)
+            return activity <= bound.upper + tolerance * max(1, abs(bound.upper))
+                && activity >= bound.lower - tolerance * max(1, abs(bound.lower))
         }
     }
 

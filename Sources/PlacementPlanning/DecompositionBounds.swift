@@ -31,12 +31,18 @@ struct DecompositionBounds {
     /// The master's optimum bounds every plan from above.
     mutating func bound(byMaster objective: Double) { upper = min(upper, objective) }
 
-    /// An evaluated plan: the best so far when its objective is higher.
+    /// How much better than the best a plan must be to replace it, relative to the best's value:
+    /// 0, or, from a starting plan, the gap asked for, so that the start is kept unless it is
+    /// beaten by more than the solve's own tolerance.
+    var stickiness = 0.0
+
+    /// An evaluated plan: the best so far when its objective is higher (by the stickiness).
     mutating func record(_ objective: Double, at point: [Double]) {
-        if objective > lower {
-            lower = objective
-            best = point
+        guard objective > lower, lower == -.infinity || objective - lower > stickiness * max(1, abs(lower)) else {
+            return
         }
+        lower = objective
+        best = point
     }
 
     /// Makes `point` the plan, at `objective` if that is higher than the best so far.

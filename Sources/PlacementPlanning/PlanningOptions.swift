@@ -1,4 +1,5 @@
 import LinearProgramming
+import PlacementModel
 
 /// How the planning pipeline solves and what it computes.
 ///
@@ -72,6 +73,27 @@ public struct PlanningOptions: Sendable {
     public var residentNonzeroLimit = 25_000_000
     /// Called once per decomposition iteration (from the calling thread).
     public var progress: (@Sendable (DecompositionProgress) -> Void)?
+    /// Builds to start the decomposed solve from, such as a saved plan of the same study before
+    /// an edit: they are evaluated first, and the plan keeps them unless a plan better by more
+    /// than the gap is found, so parts an edit does not touch keep their values instead
+    /// of moving within the gap. Builds of fleets or years the study cannot build are ignored.
+    /// The monolithic methods do not use them.
+    public var startingBuilds: [StartingBuild] = []
+
+    /// Units built at the start of a year at a facility, of one accelerator.
+    public struct StartingBuild: Sendable, Hashable {
+        public var facility: FacilityID
+        public var hardware: HardwareID
+        public var year: Int
+        public var units: Double
+
+        public init(facility: FacilityID, hardware: HardwareID, year: Int, units: Double) {
+            self.facility = facility
+            self.hardware = hardware
+            self.year = year
+            self.units = units
+        }
+    }
 
     public init() {}
 }

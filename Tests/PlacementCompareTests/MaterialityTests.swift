@@ -1,7 +1,9 @@
 import Foundation
+import GLPKSolver
 import PlacementCompare
 import PlacementModel
 import PlacementOptimizer
+import PlacementPlanning
 import PlacementReports
 import PlacementTestSupport
 import Testing
@@ -141,15 +143,25 @@ import Testing
 /// The two edits of the bundled study that the issue reproduced, solved as `compare` solves a
 /// study on the spot: one the plan does not use, one that moves it.
 @Suite struct BundledEditComparisonTests {
-    static func compare(editing edit: (inout Study) throws -> Void) async throws -> PlanComparison {
+    /// The bundled study solved, edited and solved again; with `startFromBase`, the second solve
+    /// starts from the first plan's builds, as `compare before.json study.yaml` does.
+    static func compare(startFromBase: Bool = false, editing edit: (inout Study) throws -> Void) async throws
+        -> PlanComparison
+    {
+        let solved = try await TestPlanning.bundled(.decomposed)
         let base = try ResultSnapshot(
-            json: Data(
-                OptimizeReport(studyPath: "before.json", result: try await TestPlanning.bundled(.decomposed)).json()
-                    .serialized().utf8),
+            json: Data(OptimizeReport(studyPath: "before.json", result: solved).json().serialized().utf8),
             file: "before.json")
         var study = try TestPlanning.bundledStudy()
         try edit(&study)
-        let result = try TestPlanning.run(study, method: .decomposed, threads: 2)
+        var options = TestPlanning.options(method: .decomposed, threads: 2)
+        if startFromBase, let plan = solved.plan {
+            options.startingBuilds = plan.fleetYears.map {
+                PlanningOptions.StartingBuild(
+                    facility: $0.facility, hardware: $0.hardware, year: $0.year, units: $0.built)
+            }
+        }
+        let result = try PlanningPipeline(solver: GLPKSolver(), options: options).run(study)
         let changed = try ResultSnapshot(
             json: Data(OptimizeReport(studyPath: "edited.yaml", result: result).json().serialized().utf8),
             file: "edited.yaml")
@@ -177,10 +189,25 @@ import Testing
         }
     }
 
+    /// The same edit solved from the base plan's builds: the plan keeps them exactly (they are
+    /// within the gap of the edited study's optimum), so no capacity row differs at all, and
+    /// nothing material is left to list.
+    @Test func startingFromTheBasePlanKeepsItsBuilds() async throws {
+        let comparison = try await Self.compare(startFromBase: true) { study in
+            for (year, mw) in [(2026, 40.0), (2027, 80), (2028, 120), (2030, 160)] {
+                try study.setNumber(at: "facilities.dubai-dc.power_mw.\(year)", to: mw)
+            }
+        }
+        #expect(comparison.isEmpty)
+        #expect(comparison.base.capacity.map(\.built) == comparison.changed.capacity.map(\.built))
+    }
+
     /// abu-dhabi-campus cut to 60 MW in every year: its 2030 capacity falls and doha-dc's rises,
     /// the NPV falls and abu-dhabi-campus's power limit binds in 2030.
-    @Test func aRealEditStillShowsEveryRowThatMatters() async throws {
-        let comparison = try await Self.compare { study in
+    @Test(arguments: [false, true])
+    func aRealEditStillShowsEveryRowThatMatters(startFromBase: Bool) async throws {
+        // From the base plan too: its builds break the new power limit, so they are not kept.
+        let comparison = try await Self.compare(startFromBase: startFromBase) { study in
             for year in 2026...2030 { try study.setNumber(at: "facilities.abu-dhabi-campus.power_mw.\(year)", to: 60) }
         }
         #expect(comparison.expectedNPV.isChanged && (comparison.expectedNPV.difference ?? 0) < 0)
