@@ -32,6 +32,7 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var solver: SolverOptions
 
     func run() throws {
+        try output.declare()
         // Saved results first: a bad file fails before any solve.
         var saved: [String: ResultSnapshot] = [:]
         for path in [base, changed] where ResultInput.isSavedResult(path) {

@@ -60,7 +60,7 @@ struct ExportCommand: ParsableCommand {
             }
         }
         let model = program.model
-        print(
+        try StandardOutput.write(
             "wrote \(written.joined(separator: " and ")): \(model.constraintCount) rows, "
                 + "\(model.variableCount) columns, \(model.nonzeroCount) nonzeros"
                 + (model.hasIntegerVariables ? ", integer builds" : ""))

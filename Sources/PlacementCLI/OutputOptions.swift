@@ -19,9 +19,10 @@ struct OutputOptions: ParsableArguments {
         if output?.isEmpty == true { throw ValidationError("--output needs a file name ('-' for stdout)") }
     }
 
-    /// Declares the output file before any work: its directory must exist, and it must not be an input.
+    /// Declares the output before any work: its directory must exist, it must not be an input,
+    /// and no other output of the run may go to the same file (or also to standard output).
     func declare() throws {
-        if let output { try RunFiles.declareOutput(output, flag: "--output") }
+        try RunFiles.declareOutput(output ?? "-", flag: output == nil ? "--output (standard output by default)" : "--output")
     }
 
     /// Prints or writes `text`.

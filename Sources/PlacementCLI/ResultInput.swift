@@ -11,6 +11,8 @@ enum ResultInput {
 
     /// Reads a saved result: exit 66 when it cannot be read, 65 when it is not a result.
     static func loadSaved(_ path: String) throws -> ResultSnapshot {
+        // A saved result is an input like a study: no output of the run may replace it.
+        try RunFiles.recordInputs([path]) { _ in "a saved result read by" }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"

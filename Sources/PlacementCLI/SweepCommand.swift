@@ -31,11 +31,11 @@ struct SweepCommand: ParsableCommand {
             valueName: "prefix"))
     var output: String?
 
-    @Option(help: "Worker threads (one GLPK session each).")
+    @Option(parsing: .unconditional, help: "Worker threads (one GLPK session each).")
     var workers: Int = 2
 
     @Option(
-        name: .customLong("block-size"), help: "Variants per warm-start block; results depend on it, not on --workers.")
+        name: .customLong("block-size"), parsing: .unconditional, help: "Variants per warm-start block; results depend on it, not on --workers.")
     var blockSize: Int = 16
 
     @Option(help: ArgumentHelp("Run only slice I of N (1-based), e.g. 3/8.", valueName: "I/N"))
@@ -107,7 +107,10 @@ struct SweepCommand: ParsableCommand {
     func run() throws {
         let (shardIndex, shardCount) = try shardSlice()
         let prefix = outputPrefix(shard: shardIndex, of: shardCount)
-        for suffix in [".csv", ".jsonl"] { try RunFiles.declareOutput(prefix + suffix, flag: "--output") }
+        // The lock and the partial files are written and removed too: none of them may be an input.
+        for suffix in [".csv", ".jsonl", ".csv.partial", ".jsonl.partial", ".lock"] {
+            try RunFiles.declareOutput(prefix + suffix, flag: "--output")
+        }
         let loaded = try StudyInput.loadSweep(sweep)
         let schedule = SweepSchedule(sweep: loaded.sweep, blockSize: blockSize)
         try checkSize(schedule, shard: shardIndex, of: shardCount)

@@ -109,13 +109,10 @@ public final class SweepOutput: @unchecked Sendable {
         next = kept
         alreadyWritten = Set(expected[0..<kept])
         for target in targets {
-            let descriptor = open(target.partial, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
-            guard descriptor >= 0 else {
-                let error = OutputFileError(path: target.partial, reason: OutputFileError.words(for: errno))
+            do { descriptors.append(try OutputFile.openRegular(target.partial, flags: O_WRONLY | O_APPEND)) } catch {
                 for opened in descriptors { close(opened) }
                 throw .cannotWrite(error)
             }
-            descriptors.append(descriptor)
         }
     }
 
@@ -127,7 +124,7 @@ public final class SweepOutput: @unchecked Sendable {
     }
 
     private static func write(_ text: String, to path: String) throws(Failure) {
-        do { try OutputFile.write(Data(text.utf8), to: path) } catch { throw .cannotWrite(error) }
+        do { try OutputFile.writeRegular(Data(text.utf8), to: path) } catch { throw .cannotWrite(error) }
     }
 
     /// The leading rows of a partial file that are exactly the expected variants' rows. An empty
@@ -137,7 +134,9 @@ public final class SweepOutput: @unchecked Sendable {
         expected: [Int]
     ) throws(Failure) -> [Substring] {
         let path = target.partial
-        guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else { return [] }
+        let contents: Data?
+        do { contents = try OutputFile.readRegular(path) } catch { throw .cannotWrite(error) }
+        guard let data = contents, !data.isEmpty else { return [] }
         let text = String(decoding: data, as: UTF8.self)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         // The last element is "" after a final newline, or a torn line: either way not a row.
@@ -210,7 +209,7 @@ public final class SweepOutput: @unchecked Sendable {
         descriptors = []
         guard next == expected.count else { return false }
         for target in targets {
-            guard let data = FileManager.default.contents(atPath: target.partial) else {
+            guard let data = try? OutputFile.readRegular(target.partial) else {
                 throw .cannotWrite(OutputFileError(path: target.partial, reason: "it vanished while the sweep ran"))
             }
             let body = keepFingerprint ? data : data.drop(while: { $0 != UInt8(ascii: "\n") }).dropFirst()
