@@ -34,6 +34,27 @@ import Testing
         #expect(trip.glpsolColumns == trip.toolColumns)
     }
 
+    /// A title (the study's path) cannot leave its comment: CR, LF, CRLF, a line or paragraph
+    /// separator, quotes and `*/` stay inside `#` lines, and glpsol still solves the whole model.
+    @Test(arguments: [
+        "x\r\nparam pwn;\r\nend;\r\n#.yaml", "x\nend;\n", "x\rend;\r", "it's \"quoted\" */ end; /*",
+        "x\u{2028}end;\u{0085}end;\u{0B}end;", "\u{1B}]0;PWNED\u{07}",
+    ])
+    func aHostileTitleStaysInsideItsComment(title: String) throws {
+        let study = try TinyStudy.variant("base").study()
+        let export = try MathProgExport(program: try PlacementProgramBuilder(study: study).build(), title: title)
+        for text in [export.model, export.data] {
+            let titleLines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+                .filter { $0.contains("end;") || $0.contains("PWNED") || $0.contains("quoted") }
+                .filter { $0 != "end;" }
+            #expect(!titleLines.isEmpty && titleLines.allSatisfy { $0.hasPrefix("#") }, "\(titleLines)")
+            #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "no raw control character")
+        }
+        guard let trip = try MathProgRoundTrip.run(study, title: title) else { return }
+        expectClose(trip.glpsolObjective, trip.toolObjective, relative: 1e-6)
+        #expect(trip.glpsolColumns == trip.toolColumns)
+    }
+
     /// Four zones with 30-character ids merge into one demand point whose label would pass
     /// MathProg's 100-character limit: the data names it by its first zone and a count.
     @Test func longMergedZoneLabelIsShortened() throws {
