@@ -42,7 +42,7 @@ struct CompareCommand: ParsableCommand {
         let new = try saved[changed] ?? ResultInput.load(changed, solver: solver)
         let report = ComparisonReport(PlanComparison(base: old, changed: new))
         switch output.format {
-        case .table: try output.emit(report.table())
+        case .table: try output.emitTable(report.table())
         case .json: try output.emit(report.json().serialized() + "\n")
         case .csv: try output.emit(report.csv().text)
         }

@@ -40,7 +40,7 @@ struct OptimizeCommand: ParsableCommand {
         let run = try PlanningRun(path: study, solver: solver, analyse: !skipAnalysis)
         if exportLP != nil || exportMPS != nil { try export(run.investmentModel()) }
         switch output.format {
-        case .table: try output.emit(run.report.table())
+        case .table: try output.emitTable(run.report.table())
         case .json: try output.emit(run.report.json(includeTimings: includeTimings).serialized() + "\n")
         case .csv: try output.emit(run.report.csv().text)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlacementModel
 
 /// `--format` and `--output`, shared by the commands that write results.
 struct OutputOptions: ParsableArguments {
@@ -28,5 +29,12 @@ struct OutputOptions: ParsableArguments {
     /// Prints or writes `text`.
     func emit(_ text: String) throws {
         try OutputWriter.write(text, to: output ?? "-", flag: "--output")
+    }
+
+    /// Prints or writes a table for people, with any control or bidirectional character from
+    /// the inputs (a name, a unit, a path) escaped (``DisplayText``): a file cannot drive the
+    /// terminal or forge lines. JSON and CSV are data and keep their text.
+    func emitTable(_ text: String) throws {
+        try emit(DisplayText.escaped(text, keepingLineBreaks: true))
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OutputFiles
+import PlacementModel
 
 /// Standard output and error for the commands. Output is written with `write(2)` and its
 /// result checked: a full disk or a closed pipe is an error (exit 73), never a silent 0.
@@ -34,9 +35,11 @@ enum StandardOutput {
 }
 
 /// Writes a line to standard error, ignoring failures (there is nowhere left to report them;
-/// FileHandle would trap on a closed pipe or a file-size limit).
+/// FileHandle would trap on a closed pipe or a file-size limit). Control and bidirectional
+/// characters (from a path or a file) are escaped, line breaks kept.
 func printError(_ text: String) {
-    let line = text.hasSuffix("\n") ? text : text + "\n"
+    let escaped = DisplayText.escaped(text, keepingLineBreaks: true)
+    let line = escaped.hasSuffix("\n") ? escaped : escaped + "\n"
     line.utf8CString.withUnsafeBufferPointer { buffer in
         var offset = 0
         let count = buffer.count - 1

@@ -28,6 +28,6 @@ struct ValidateCommand: ParsableCommand {
         let loaded = try StudyInput.load(study)
         var text = StudySummary(study: loaded.study, path: study, warningCount: loaded.warnings.count).text
         if latency { text += "\n" + LatencyMatrix(study: loaded.study).text }
-        try StandardOutput.write(text)
+        try StandardOutput.write(DisplayText.escaped(text, keepingLineBreaks: true))
     }
 }
