@@ -18,18 +18,24 @@ public struct Economics: Sendable {
         hoursPerSlice = Horizon.hoursPerYear / Double(study.timeSlices)
     }
 
-    /// `1 / (1 + rate)^(year - start)`.
+    /// `1 / (1 + rate)^(year - start)`, as `exp(-n log1p(rate))`: `1 + rate` would round a
+    /// tiny rate away.
     public func discountFactor(year: Int) -> Double {
-        pow(1 + study.discountRate, -Double(year - study.horizon.start))
+        exp(-Double(year - study.horizon.start) * log1p(study.discountRate))
     }
 
     /// `r (1+r)^L / ((1+r)^L - 1)`, and `1/L` at a rate of 0.
+    ///
+    /// Computed as `r / -expm1(-L log1p(r))`: the textbook form subtracts two numbers near 1,
+    /// which at r = 1e-15 is 10% off and at 1e-16 divides by zero. Where `L log1p(r)` is
+    /// below 1e-8 the first terms of the series, `(1 + r/2)(1 + x/2) / L`, are exact to 1e-16.
     public func capitalRecoveryFactor(lifetimeYears: Int) -> Double {
         let rate = study.discountRate
         let lifetime = Double(lifetimeYears)
         guard rate != 0 else { return 1 / lifetime }
-        let growth = pow(1 + rate, lifetime)
-        return rate * growth / (growth - 1)
+        let exponent = lifetime * log1p(rate)
+        if abs(exponent) < 1e-8 { return (1 + rate / 2) * (1 + exponent / 2) / lifetime }
+        return rate / -expm1(-exponent)
     }
 
     /// Work units one accelerator does in an hour in this year and scenario (throughput x efficiency).
