@@ -40,6 +40,7 @@ struct ExportCommand: ParsableCommand {
         let written = format == .gmpl ? [Self.basePath(output) + ".mod", Self.basePath(output) + ".dat"] : [output]
         for path in written { try RunFiles.declareOutput(path, flag: "--output") }
         let loaded = try StudyInput.load(study)
+        try ProgramSizeLimit.check(loaded.study, path: study, use: format == .gmpl ? .mathProg : .modelFile)
         let program: PlacementProgram
         do { program = try PlacementProgramBuilder(study: loaded.study).build() } catch {
             printError("error: \(study): \(error)")

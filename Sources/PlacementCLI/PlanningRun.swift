@@ -14,13 +14,18 @@ struct PlanningRun {
     let study: Study
     let report: OptimizeReport
 
-    /// Runs the pipeline; `analyse` adds the stress re-solves and the stranded write-off.
-    init(path: String, solver options: SolverOptions, analyse: Bool) throws {
+    /// Runs the pipeline; `analyse` adds the stress re-solves and the stranded write-off;
+    /// `exportsModel` says the whole LP will be written too (checked against memory first).
+    init(path: String, solver options: SolverOptions, analyse: Bool, exportsModel: Bool = false) throws {
         self.path = path
         let clock = ContinuousClock()
         let start = clock.now
         let loaded = try StudyInput.load(path)
         study = loaded.study
+        if exportsModel { try ProgramSizeLimit.check(study, path: path, use: .modelFile) }
+        if options.method == .primal || options.method == .dual {
+            try ProgramSizeLimit.check(study, path: path, use: .solve)
+        }
         let loadSeconds = (clock.now - start).seconds
         let progress = ProgressIndicator("solving", enabled: !options.showsDecompositionProgress)
         defer { progress.stop() }
