@@ -96,7 +96,8 @@ public enum OutputFile {
     }
 
     private static func notRegular(_ path: String, _ what: String) -> OutputFileError {
-        OutputFileError(path: path, reason: "it is \(what), and this file must be a regular file; remove it and run again")
+        OutputFileError(
+            path: path, reason: "it is \(what), and this file must be a regular file; remove it and run again")
     }
 
     /// Whether `path` exists and is not a regular file or directory (a FIFO, a device, a socket).

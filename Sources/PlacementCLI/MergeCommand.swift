@@ -56,9 +56,10 @@ struct MergeCommand: ParsableCommand {
                 throw ExitStatus.missingInput
             }
         }
-        do { try SweepMerge.merge(inputs: inputs, output: output, sweepInputs: sweepInputs, variantCount: count, sweep: loadedSweep)
-        } catch
-        {
+        do {
+            try SweepMerge.merge(
+                inputs: inputs, output: output, sweepInputs: sweepInputs, variantCount: count, sweep: loadedSweep)
+        } catch {
             printError("error: \(error)")
             switch error {
             case .unreadable: throw ExitStatus.missingInput

@@ -23,7 +23,8 @@ struct OutputOptions: ParsableArguments {
     /// Declares the output before any work: its directory must exist, it must not be an input,
     /// and no other output of the run may go to the same file (or also to standard output).
     func declare() throws {
-        try RunFiles.declareOutput(output ?? "-", flag: output == nil ? "--output (standard output by default)" : "--output")
+        try RunFiles.declareOutput(
+            output ?? "-", flag: output == nil ? "--output (standard output by default)" : "--output")
     }
 
     /// Prints or writes `text`.

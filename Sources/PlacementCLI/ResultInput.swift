@@ -26,7 +26,9 @@ enum ResultInput {
         // Read at most one byte past the limit, so a huge file or an endless pipe is refused early.
         let data: Data
         do { data = try handle.read(upToCount: maximumBytes + 1) ?? Data() } catch {
-            printError("\(path): error: cannot read the file\n  hint: give a result written by `placement optimize --format json`")
+            printError(
+                "\(path): error: cannot read the file\n  hint: give a result written by `placement optimize --format json`"
+            )
             throw ExitStatus.missingInput
         }
         guard data.count <= maximumBytes else {

@@ -45,7 +45,8 @@ enum RunFiles {
                 printError("  hint: send all but one of them to files")
             } else {
                 let spelling = clash.path == path ? path : "\(clash.path) and \(path)"
-                printError("error: \(clash.flag) and \(flag) name the same file (\(spelling)); one would replace the other")
+                printError(
+                    "error: \(clash.flag) and \(flag) name the same file (\(spelling)); one would replace the other")
                 printError("  hint: give each output a file of its own")
             }
             throw ExitStatus.usage

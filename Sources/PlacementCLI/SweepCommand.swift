@@ -35,7 +35,8 @@ struct SweepCommand: ParsableCommand {
     var workers: Int = 2
 
     @Option(
-        name: .customLong("block-size"), parsing: .unconditional, help: "Variants per warm-start block; results depend on it, not on --workers.")
+        name: .customLong("block-size"), parsing: .unconditional,
+        help: "Variants per warm-start block; results depend on it, not on --workers.")
     var blockSize: Int = 16
 
     @Option(help: ArgumentHelp("Run only slice I of N (1-based), e.g. 3/8.", valueName: "I/N"))

@@ -29,7 +29,8 @@ struct ValidateCommand: ParsableCommand {
         let loaded = try StudyInput.load(study)
         var text = StudySummary(study: loaded.study, path: study, warningCount: loaded.warnings.count).text
         let size = ProgramSize(index: PlacementIndex(study: loaded.study))
-        text += "\n  whole program (estimated, at most): \(size.rows) rows, \(size.columns) columns, \(size.nonzeros) nonzeros"
+        text +=
+            "\n  whole program (estimated, at most): \(size.rows) rows, \(size.columns) columns, \(size.nonzeros) nonzeros"
         if latency { text += "\n" + LatencyMatrix(study: loaded.study).text }
         try StandardOutput.write(DisplayText.escaped(text, keepingLineBreaks: true))
     }

@@ -35,7 +35,9 @@ struct JSONFields {
         guard let value = object[key] as? String else { throw error(key, "expected a string") }
         if let bad = value.unicodeScalars.first(where: DisplayText.isUnsafe) {
             throw error(
-                key, "the string holds a control or bidirectional character (\\u{\(String(bad.value, radix: 16, uppercase: true))})")
+                key,
+                "the string holds a control or bidirectional character (\\u{\(String(bad.value, radix: 16, uppercase: true))})"
+            )
         }
         return value
     }

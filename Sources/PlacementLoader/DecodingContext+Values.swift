@@ -47,7 +47,8 @@ extension DecodingContext {
     func path(_ node: YAMLNode, field: String) -> String? {
         guard let text = text(node, field: field) else { return nil }
         if text.isEmpty {
-            error(at: node.location, "'\(field)' is an empty path", hint: "write the path of the file, e.g. tenants.yaml")
+            error(
+                at: node.location, "'\(field)' is an empty path", hint: "write the path of the file, e.g. tenants.yaml")
             return nil
         }
         if text.unicodeScalars.contains("\0") {

@@ -39,7 +39,8 @@ import Testing
         try FileManager.default.copyItem(atPath: cli.path(CommandLineRun.study), toPath: cli.path(name))
         let validate = try cli.run(["validate", name])
         #expect(validate.status == 0, "\(validate.error)")
-        #expect(validate.output.contains(#"study/Models/b\u{1B}]0;PWNED\u{7}\u{202E}.yaml: valid"#), "\(validate.output)")
+        #expect(
+            validate.output.contains(#"study/Models/b\u{1B}]0;PWNED\u{7}\u{202E}.yaml: valid"#), "\(validate.output)")
         expectNoRawControl(validate.output)
         let optimize = try cli.run(["optimize", name, "--skip-analysis"])
         #expect(optimize.status == 0, "\(optimize.error)")
@@ -52,7 +53,8 @@ import Testing
 
     @Test func aSavedResultOverTheSizeLimitIsRefusedBeforeParsing() throws {
         defer { cli.remove() }
-        try Data(repeating: UInt8(ascii: " "), count: (16 << 20) + 1).write(to: URL(fileURLWithPath: cli.path("a.json")))
+        try Data(repeating: UInt8(ascii: " "), count: (16 << 20) + 1).write(
+            to: URL(fileURLWithPath: cli.path("a.json")))
         let outcome = try cli.runMeasuringPeakMemory(["compare", "a.json", "a.json"])
         #expect(outcome.status == 65)
         #expect(
@@ -69,7 +71,9 @@ import Testing
         ])
         #expect(saved.status == 0)
         let text = try cli.read("a.json")
-        try cli.write("b.json", text.replacingOccurrences(of: #""termination": "optimal""#, with: #""termination": "opt\u001b[2Jimal""#))
+        try cli.write(
+            "b.json",
+            text.replacingOccurrences(of: #""termination": "optimal""#, with: #""termination": "opt\u001b[2Jimal""#))
         let outcome = try cli.run(["compare", "a.json", "b.json"])
         #expect(outcome.status == 65)
         #expect(

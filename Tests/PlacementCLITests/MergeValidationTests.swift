@@ -54,7 +54,9 @@ import Testing
         try cli.write(jsonl[1], edited)
         let json = try cli.run(["merge", "--output", "bad.jsonl"] + sweep + jsonl)
         #expect(json.status == 65)
-        #expect(json.error.contains("error: part.shard-2-of-2.jsonl:2: it is not a JSON object of a sweep row"), "\(json.error)")
+        #expect(
+            json.error.contains("error: part.shard-2-of-2.jsonl:2: it is not a JSON object of a sweep row"),
+            "\(json.error)")
         #expect(!cli.exists("bad.csv") && !cli.exists("bad.jsonl"))
     }
 }

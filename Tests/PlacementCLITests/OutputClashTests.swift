@@ -70,11 +70,15 @@ import Testing
     func aSweepRefusesABaseStudyNamedLikeItsLockOrPartialFile(base: String, prefix: String) throws {
         defer { cli.remove() }
         // The base study, copied under the name of one of the sweep's own files (its paths are relative to it).
-        try FileManager.default.copyItem(atPath: cli.path("study/Models/baseline.yaml"), toPath: cli.path("study/Models/\(base)"))
-        let sweep = try cli.read(CommandLineRun.sweep).replacingOccurrences(of: "base: baseline.yaml", with: "base: \(base)")
+        try FileManager.default.copyItem(
+            atPath: cli.path("study/Models/baseline.yaml"), toPath: cli.path("study/Models/\(base)"))
+        let sweep = try cli.read(CommandLineRun.sweep).replacingOccurrences(
+            of: "base: baseline.yaml", with: "base: \(base)")
         try cli.write("study/Models/s.yaml", sweep)
         let copy = try cli.read("study/Models/\(base)")
-        let outcome = try cli.run(["sweep", "study/Models/s.yaml", "--output", "study/Models/\(prefix)", "--skip-analysis"])
+        let outcome = try cli.run([
+            "sweep", "study/Models/s.yaml", "--output", "study/Models/\(prefix)", "--skip-analysis",
+        ])
         #expect(outcome.status == 64)
         #expect(
             outcome.error.contains("is the sweep's base study of this run; writing it would destroy the input"),

@@ -16,7 +16,8 @@ import Testing
         // Existing units would need power in 1900.
         try cli.write(
             "study/Regions/gulf.yaml",
-            try cli.read("study/Regions/gulf.yaml").replacingOccurrences(of: "    existing: {gpu-h200: 2_000}\n", with: ""))
+            try cli.read("study/Regions/gulf.yaml").replacingOccurrences(
+                of: "    existing: {gpu-h200: 2_000}\n", with: ""))
         let tenants = try cli.read("study/Models/tenants.yaml")
         let parts = tenants.components(separatedBy: "  - id: india-video")
         let first = try #require(parts.first?.components(separatedBy: "tenants:\n").last)

@@ -14,7 +14,8 @@ import Testing
         defer { cli.remove() }
         try cli.write("victim", "precious\n")
         try FileManager.default.createSymbolicLink(atPath: cli.path("k.csv.partial"), withDestinationPath: "victim")
-        let outcome = try cli.run(["sweep", CommandLineRun.sweep, "-o", "k"] + Self.quick + (resume ? ["--resume"] : []))
+        let outcome = try cli.run(
+            ["sweep", CommandLineRun.sweep, "-o", "k"] + Self.quick + (resume ? ["--resume"] : []))
         #expect(outcome.status == 73)
         #expect(
             outcome.error.contains(
@@ -25,12 +26,15 @@ import Testing
         #expect(try cli.names() == ["study", "victim", "k.csv.partial"])
     }
 
-    @Test(arguments: [("k.csv.partial", false), ("k.jsonl.partial", false), ("k.csv.partial", true), ("k.jsonl.partial", true)])
+    @Test(arguments: [
+        ("k.csv.partial", false), ("k.jsonl.partial", false), ("k.csv.partial", true), ("k.jsonl.partial", true),
+    ])
     func aFIFOAtAPartialFileIsRefusedWithoutWaiting(name: String, resume: Bool) throws {
         defer { cli.remove() }
         try cli.makeFIFO(name)
         let started = Date()
-        let outcome = try cli.run(["sweep", CommandLineRun.sweep, "-o", "k"] + Self.quick + (resume ? ["--resume"] : []))
+        let outcome = try cli.run(
+            ["sweep", CommandLineRun.sweep, "-o", "k"] + Self.quick + (resume ? ["--resume"] : []))
         #expect(Date().timeIntervalSince(started) < 60)
         #expect(outcome.status == 73)
         #expect(
@@ -45,7 +49,9 @@ import Testing
         try cli.makeFIFO("k.lock")
         let outcome = try cli.run(["sweep", CommandLineRun.sweep, "-o", "k"] + Self.quick)
         #expect(outcome.status == 73)
-        #expect(outcome.error.contains("cannot write k.lock: it is not a regular file, as a lock file must be"), "\(outcome.error)")
+        #expect(
+            outcome.error.contains("cannot write k.lock: it is not a regular file, as a lock file must be"),
+            "\(outcome.error)")
         #expect(cli.type("k.lock") == S_IFIFO)
     }
 }

@@ -56,7 +56,8 @@ import Testing
     }
 
     @Test func aBidirectionalOverrideInAScenarioIsRefused() {
-        let text = result(row: #""year": 2026, "built": 1, "installed": 1, "it_mw": 1, "facility": "near""#, scenario: "ba\\u202Ese")
+        let text = result(
+            row: #""year": 2026, "built": 1, "installed": 1, "it_mw": 1, "facility": "near""#, scenario: "ba\\u202Ese")
         #expect(
             error(text)
                 == #"plan.json: error: scenarios[0].id: the string holds a control or bidirectional character (\u{202E})"#

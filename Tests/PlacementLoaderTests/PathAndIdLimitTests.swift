@@ -42,14 +42,15 @@ import Testing
         #expect(
             found.contains(
                 "Models/workloads.yaml:3:9: error: the id '\(long.dropLast())…' is 41 bytes long, more than the "
-                + "limit of 40\n  hint: use a shorter id; names and descriptions can go in 'name'"), "\(found)")
+                    + "limit of 40\n  hint: use a shorter id; names and descriptions can go in 'name'"), "\(found)")
     }
 
     @Test func anIdAtTheLimitLoads() throws {
         let fixture = try FixtureStudy()
         defer { fixture.remove() }
         let long = String(repeating: "v", count: IdentifierSyntax.maximumLength)
-        let text = try fixture.contents("Models/workloads.yaml").replacingOccurrences(of: "id: video\n", with: "id: \(long)\n")
+        let text = try fixture.contents("Models/workloads.yaml").replacingOccurrences(
+            of: "id: video\n", with: "id: \(long)\n")
         try fixture.write("Models/workloads.yaml", text)
         for file in ["Models/tenants.yaml", "Models/hardware.yaml", "Models/scenarios.yaml"] {
             let other = try fixture.contents(file)
@@ -70,7 +71,9 @@ import Testing
         let fixture = try FixtureStudy()
         defer { fixture.remove() }
         try fixture.edit("Models/workloads.yaml", "  - id: video\n", "  - id: \(huge)\n")
-        try fixture.edit("Models/tenants.yaml", "    workload: video\n    price_usd_per_unit: 0.06", "    workload: \(huge)b\n    price_usd_per_unit: 0.06")
+        try fixture.edit(
+            "Models/tenants.yaml", "    workload: video\n    price_usd_per_unit: 0.06",
+            "    workload: \(huge)b\n    price_usd_per_unit: 0.06")
         let started = Date()
         let found = fixture.failure(expecting: .invalidData)
         #expect(Date().timeIntervalSince(started) < 2)
@@ -81,7 +84,8 @@ import Testing
     @Test func suggestionsSkipStringsTooDifferentInLength() {
         let started = Date()
         let text = String(repeating: "x", count: 200_000)
-        #expect(Suggestions.closest(to: text, among: ["video", "reasoning", String(repeating: "y", count: 100)]).isEmpty)
+        #expect(
+            Suggestions.closest(to: text, among: ["video", "reasoning", String(repeating: "y", count: 100)]).isEmpty)
         #expect(Date().timeIntervalSince(started) < 1)
         #expect(Suggestions.closest(to: "viedo", among: ["video", "reasoning"]) == ["video"])
     }
