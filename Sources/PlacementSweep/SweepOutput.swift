@@ -61,6 +61,9 @@ public final class SweepOutput: @unchecked Sendable {
     /// Variants already written by an earlier run (resume).
     public let alreadyWritten: Set<Int>
 
+    /// The CSV rows kept from the partial file, by variant id (resume), for `--verify`.
+    public let keptCSVRows: [Int: String]
+
     /// Opens `PREFIX.csv.partial` and `PREFIX.jsonl.partial` (kept when resuming).
     public init(
         prefix: String, format: SweepRecordFormat, expected: [Int], resume: Bool,
@@ -77,6 +80,7 @@ public final class SweepOutput: @unchecked Sendable {
             }
         }
         var kept = 0
+        var keptRows: [Int: String] = [:]
         if resume {
             kept = expected.count
             var rows: [[Substring]] = []
@@ -86,6 +90,7 @@ public final class SweepOutput: @unchecked Sendable {
                 rows.append(lines)
             }
             // Both files must say the same of every kept variant.
+            for row in 0..<kept { keptRows[expected[row]] = String(rows[0][row]) }
             for row in 0..<kept {
                 guard case .success(let fromJSON) = format.result(ofJSONLine: rows[1][row]),
                     format.csvRow(fromJSON) == rows[0][row]
@@ -108,6 +113,7 @@ public final class SweepOutput: @unchecked Sendable {
         }
         next = kept
         alreadyWritten = Set(expected[0..<kept])
+        keptCSVRows = keptRows
         for target in targets {
             do { descriptors.append(try OutputFile.openRegular(target.partial, flags: O_WRONLY | O_APPEND)) } catch {
                 for opened in descriptors { close(opened) }
@@ -198,6 +204,14 @@ public final class SweepOutput: @unchecked Sendable {
     }
 
     public var writtenCount: Int { mutex.withLock { next } }
+
+    /// Closes the files and releases the lock without finishing: the partial files stay as they
+    /// are (a refused resume).
+    public func abandon() {
+        for descriptor in descriptors { close(descriptor) }
+        descriptors = []
+        lock.release()
+    }
 
     /// Closes the files and releases the lock. When every expected row is written, writes the
     /// outputs (with the fingerprint line when `keepFingerprint`, for shards) and removes the
