@@ -81,9 +81,21 @@ enum RunFiles {
         for output in registry.lock.withLock({ registry.outputs }) { try checkOutput(output.path, flag: output.flag) }
     }
 
+    /// Where an output lands; nil for a device (`/dev/null` may take any number of outputs).
+    /// A regular file or FIFO that standard output already is counts as standard output
+    /// (`--export-lp out.txt > out.txt`).
     private static func location(of path: String) -> Location? {
         if path == "-" { return .standardOutput }
-        if let identity = FileIdentity(path: path) { return .file(identity) }
+        var status = stat()
+        if stat(path, &status) == 0 {
+            let type = status.st_mode & S_IFMT
+            guard type == S_IFREG || type == S_IFIFO, let identity = FileIdentity(path: path) else { return nil }
+            var output = stat()
+            if fstat(STDOUT_FILENO, &output) == 0, output.st_dev == status.st_dev, output.st_ino == status.st_ino {
+                return .standardOutput
+            }
+            return .file(identity)
+        }
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[...$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path

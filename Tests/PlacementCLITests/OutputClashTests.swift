@@ -86,6 +86,23 @@ import Testing
         #expect(try cli.read("study/Models/\(base)") == copy)
     }
 
+    @Test func standardOutputIsKnownByTheFileItIs() throws {
+        defer { cli.remove() }
+        try cli.write("out.txt", "")
+        let redirected = try cli.run(
+            ["optimize", Self.study, "--skip-analysis", "--export-lp", "out.txt"], standardOutput: cli.path("out.txt"))
+        #expect(redirected.status == 64)
+        #expect(
+            redirected.error.contains(
+                "error: --output (standard output by default) and --export-lp both write to standard output"),
+            "\(redirected.error)")
+        // A device takes any number of outputs.
+        let discarded = try cli.run([
+            "optimize", Self.study, "--skip-analysis", "--export-lp", "/dev/null", "--export-mps", "/dev/null",
+        ])
+        #expect(discarded.status == 0, "\(discarded.error)")
+    }
+
     @Test func anOutputBelowAFileSaysItIsAFile() throws {
         defer { cli.remove() }
         let outcome = try cli.run(["optimize", Self.study, "-o", "study/Models/baseline.yaml/x"])
