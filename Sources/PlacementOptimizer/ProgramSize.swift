@@ -10,10 +10,14 @@ import PlacementModel
 /// size.nonzeros   // 140,534 or a little more for the bundled study
 /// ```
 public struct ProgramSize: Sendable, Equatable {
+    /// Constraints (the objective not counted).
     public var rows: Int
+    /// Variables.
     public var columns: Int
+    /// Nonzero coefficients in the constraint matrix.
     public var nonzeros: Int
 
+    /// A size given directly.
     public init(rows: Int, columns: Int, nonzeros: Int) {
         self.rows = rows
         self.columns = columns
