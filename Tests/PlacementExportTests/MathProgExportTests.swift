@@ -18,7 +18,7 @@ import Testing
         "power limit": 514_344, "budget": 600_068, "lifetime": 1_714_480, "lifetime two years": 1_724_480,
         "existing units": 1_727_480, "committed share": -799_656, "category share": 2_143_100,
         "category share 1": 4 * 857_240, "CVaR weight 0": 350_430, "CVaR weight 0.5": 283_620,
-        "blocks": 855_240, "blocks tight": 685_792, "long zones": 857_240,
+        "blocks": 855_240, "blocks tight": 685_792, "long zones": 857_240, "maximum ids": 857_240,
     ]
 
     @Test(arguments: TinyStudy.catalogue.map(\.name))
