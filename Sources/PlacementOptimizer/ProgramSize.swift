@@ -17,13 +17,6 @@ public struct ProgramSize: Sendable, Equatable {
     /// Nonzero coefficients in the constraint matrix.
     public var nonzeros: Int
 
-    /// A size given directly.
-    public init(rows: Int, columns: Int, nonzeros: Int) {
-        self.rows = rows
-        self.columns = columns
-        self.nonzeros = nonzeros
-    }
-
     /// The estimate for `index`'s study, in time linear in fleets x years (no arc is walked per block).
     public init(index: PlacementIndex) {
         let study = index.study
