@@ -23,7 +23,17 @@ enum ResultInput {
             throw ExitStatus.missingInput
         }
         defer { try? handle.close() }
-        // Read at most one byte past the limit, so a huge file or an endless pipe is refused early.
+        // A regular file is measured before reading; a pipe is read at most one byte past the limit.
+        var status = stat()
+        let tooLarge =
+            fstat(handle.fileDescriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+            && status.st_size > maximumBytes
+        func refuseSize() -> ExitCode {
+            printError("\(path): error: the result is larger than the 16 MiB limit")
+            printError("  hint: results of `placement optimize --format json` are far smaller; is this the right file?")
+            return ExitStatus.invalidData
+        }
+        if tooLarge { throw refuseSize() }
         let data: Data
         do { data = try handle.read(upToCount: maximumBytes + 1) ?? Data() } catch {
             printError(
@@ -31,11 +41,7 @@ enum ResultInput {
             )
             throw ExitStatus.missingInput
         }
-        guard data.count <= maximumBytes else {
-            printError("\(path): error: the result is larger than the 16 MiB limit")
-            printError("  hint: results of `placement optimize --format json` are far smaller; is this the right file?")
-            throw ExitStatus.invalidData
-        }
+        guard data.count <= maximumBytes else { throw refuseSize() }
         do { return try ResultSnapshot(json: data, file: path) } catch {
             printError("\(error)")
             throw ExitStatus.invalidData
