@@ -61,7 +61,9 @@ import Testing
             outcome.error
                 == "a.json: error: the result is larger than the 16 MiB limit\n"
                 + "  hint: results of `placement optimize --format json` are far smaller; is this the right file?\n")
-        #expect(outcome.peakKiB < 100_000, "\(outcome.peakKiB) KiB")
+        // Parsing it would take about 1 GB; the bound allows for the test process's own size, which
+        // the spawned child's peak can report under the whole suite.
+        #expect(outcome.peakKiB < 400_000, "\(outcome.peakKiB) KiB")
     }
 
     @Test func aSavedResultWithAControlCharacterIsALocatedError() throws {
