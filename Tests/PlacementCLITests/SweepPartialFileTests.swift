@@ -26,9 +26,11 @@ import Testing
         #expect(try cli.names() == ["study", "victim", "k.csv.partial"])
     }
 
-    @Test(arguments: [
-        ("k.csv.partial", false), ("k.jsonl.partial", false), ("k.csv.partial", true), ("k.jsonl.partial", true),
-    ])
+    @Test(
+        .timeLimit(.minutes(1)),
+        arguments: [
+            ("k.csv.partial", false), ("k.jsonl.partial", false), ("k.csv.partial", true), ("k.jsonl.partial", true),
+        ])
     func aFIFOAtAPartialFileIsRefusedWithoutWaiting(name: String, resume: Bool) throws {
         defer { cli.remove() }
         try cli.makeFIFO(name)
@@ -44,7 +46,7 @@ import Testing
         #expect(!cli.exists("k.lock"))
     }
 
-    @Test func aFIFOAtTheLockIsRefusedWithoutWaiting() throws {
+    @Test(.timeLimit(.minutes(1))) func aFIFOAtTheLockIsRefusedWithoutWaiting() throws {
         defer { cli.remove() }
         try cli.makeFIFO("k.lock")
         let outcome = try cli.run(["sweep", CommandLineRun.sweep, "-o", "k"] + Self.quick)
