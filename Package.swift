@@ -39,7 +39,7 @@ let package = Package(
             dependencies: ["PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "LinearProgramming"]
         ),
         // What changed between two optimize results (read through one decoding layer).
-        .target(name: "PlacementCompare"),
+        .target(name: "PlacementCompare", dependencies: ["PlacementModel"]),
         // The placement program as GNU MathProg (`placement export --format gmpl`).
         .target(name: "PlacementExport", dependencies: ["PlacementOptimizer", "PlacementModel"]),
         // CSV tables and JSON values as every output writes them (reports, sweep records).

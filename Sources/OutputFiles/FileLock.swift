@@ -33,8 +33,21 @@ public final class FileLock: @unchecked Sendable {
         // A lock file removed by its previous holder between our open and flock is a stale
         // inode: lock the file the path names now, or try again.
         while true {
-            let descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else { throw .unusable(.system(path)) }
+            // No symbolic link, and no blocking on a FIFO planted at the lock's name.
+            let descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else {
+                if errno == ELOOP {
+                    throw .unusable(
+                        OutputFileError(
+                            path: path, reason: "it is a symbolic link, and a lock file must be a regular file"))
+                }
+                throw .unusable(.system(path))
+            }
+            var type = stat()
+            guard fstat(descriptor, &type) == 0, type.st_mode & S_IFMT == S_IFREG else {
+                close(descriptor)
+                throw .unusable(OutputFileError(path: path, reason: "it is not a regular file, as a lock file must be"))
+            }
             guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
                 let code = errno
                 close(descriptor)

@@ -32,6 +32,74 @@ public enum OutputFile {
         }
     }
 
+    /// Writes `data` to `path` through a temporary file, as ``write(_:to:)`` does for a regular
+    /// file, but refuses a path that exists and is not a regular file (a symbolic link, a FIFO, a
+    /// device): for files the tool owns, such as a sweep's partial files, which a planted link or
+    /// FIFO must not redirect or block.
+    public static func writeRegular(_ data: Data, to path: String) throws(OutputFileError) {
+        try checkRegularOrMissing(path)
+        try replace(path, displayed: path, with: data, mode: nil)
+    }
+
+    /// The content of `path` when it is a regular file; nil when it does not exist. A symbolic
+    /// link, a FIFO or a device is refused before it is opened, so reading never blocks.
+    public static func readRegular(_ path: String) throws(OutputFileError) -> Data? {
+        var status = stat()
+        if lstat(path, &status) != 0 && errno == ENOENT { return nil }
+        try checkRegularOrMissing(path)
+        let descriptor = try openRegular(path, flags: O_RDONLY)
+        defer { close(descriptor) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .system(path)
+            }
+            if count == 0 { return data }
+            data.append(contentsOf: buffer[0..<count])
+        }
+    }
+
+    /// Opens an existing regular file without following a symbolic link or blocking on a FIFO;
+    /// the type is checked on the open descriptor, so a file swapped in after a check is caught.
+    public static func openRegular(_ path: String, flags: Int32) throws(OutputFileError) -> Int32 {
+        let descriptor = open(path, flags | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ELOOP { throw notRegular(path, "a symbolic link") }
+            throw .system(path)
+        }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw notRegular(path, "not a regular file")
+        }
+        // Back to blocking writes for a regular file (O_NONBLOCK only guarded the open).
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        return descriptor
+    }
+
+    private static func checkRegularOrMissing(_ path: String) throws(OutputFileError) {
+        var status = stat()
+        guard lstat(path, &status) == 0 else {
+            if errno == ENOENT { return }
+            throw .system(path)
+        }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFLNK: throw notRegular(path, "a symbolic link")
+        case S_IFIFO: throw notRegular(path, "a FIFO")
+        case S_IFDIR: throw notRegular(path, "a directory")
+        default: throw notRegular(path, "not a regular file")
+        }
+    }
+
+    private static func notRegular(_ path: String, _ what: String) -> OutputFileError {
+        OutputFileError(
+            path: path, reason: "it is \(what), and this file must be a regular file; remove it and run again")
+    }
+
     /// Whether `path` exists and is not a regular file or directory (a FIFO, a device, a socket).
     public static func isSpecial(_ path: String) -> Bool {
         var status = stat()

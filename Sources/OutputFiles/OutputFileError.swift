@@ -30,6 +30,7 @@ public struct OutputFileError: Error, Sendable, CustomStringConvertible {
         case ENOTDIR: return "a component of the path is not a directory"
         case EROFS: return "the file system is read-only"
         case EDQUOT: return "the disk quota is exhausted"
+        case EFBIG: return "the file would exceed the file-size limit (ulimit -f)"
         default:
             let text = String(cString: strerror(code))
             return text.prefix(1).lowercased() + text.dropFirst()

@@ -38,6 +38,7 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var solver: SolverOptions
 
     func run() throws {
+        try output.declare()
         // Saved results first: a bad file fails before any solve.
         var saved: [String: ResultSnapshot] = [:]
         for path in [base, changed] where ResultInput.isSavedResult(path) {
@@ -49,7 +50,7 @@ struct CompareCommand: ParsableCommand {
         let new = try saved[changed] ?? ResultInput.load(changed, solver: solver, startingFrom: start(base))
         let report = ComparisonReport(PlanComparison(base: old, changed: new, thresholds: comparison.thresholds))
         switch output.format {
-        case .table: try output.emit(report.table())
+        case .table: try output.emitTable(report.table())
         case .json: try output.emit(report.json().serialized() + "\n")
         case .csv: try output.emit(report.csv().text)
         }

@@ -36,10 +36,19 @@ struct ExportCommand: ParsableCommand {
             valueName: "path"), completion: .file())
     var output: String
 
+    func validate() throws {
+        if output.isEmpty { throw ValidationError("--output needs a file name ('-' for stdout)") }
+        if output == "-" && format == .gmpl {
+            throw ValidationError(
+                "--output - is not possible with --format gmpl: it writes two files, PATH.mod and PATH.dat")
+        }
+    }
+
     func run() throws {
         let written = format == .gmpl ? [Self.basePath(output) + ".mod", Self.basePath(output) + ".dat"] : [output]
         for path in written { try RunFiles.declareOutput(path, flag: "--output") }
         let loaded = try StudyInput.load(study)
+        try ProgramSizeLimit.check(loaded.study, path: study, use: format == .gmpl ? .mathProg : .modelFile)
         let program: PlacementProgram
         do { program = try PlacementProgramBuilder(study: loaded.study).build() } catch {
             printError("error: \(study): \(error)")
@@ -60,8 +69,10 @@ struct ExportCommand: ParsableCommand {
             }
         }
         let model = program.model
-        print(
-            "wrote \(written.joined(separator: " and ")): \(model.constraintCount) rows, "
+        // With the model on standard output, the summary goes to standard error: one document a stream.
+        let summary: (String) throws -> Void = output == "-" ? { printError($0) } : { try StandardOutput.write($0) }
+        try summary(
+            "wrote \(output == "-" ? "standard output" : written.joined(separator: " and ")): \(model.constraintCount) rows, "
                 + "\(model.variableCount) columns, \(model.nonzeroCount) nonzeros"
                 + (model.hasIntegerVariables ? ", integer builds" : ""))
     }

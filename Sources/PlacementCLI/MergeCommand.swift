@@ -41,8 +41,10 @@ struct MergeCommand: ParsableCommand {
         try RunFiles.recordInputs(inputs) { _ in "a shard" }
         var count: Int?
         var sweepInputs: String?
+        var loadedSweep: Sweep?
         if let sweep {
             let loaded = try StudyInput.loadSweep(sweep)
+            loadedSweep = loaded.sweep
             count = loaded.sweep.variantCount
             do {
                 sweepInputs = try SweepFingerprint(
@@ -54,8 +56,10 @@ struct MergeCommand: ParsableCommand {
                 throw ExitStatus.missingInput
             }
         }
-        do { try SweepMerge.merge(inputs: inputs, output: output, sweepInputs: sweepInputs, variantCount: count) } catch
-        {
+        do {
+            try SweepMerge.merge(
+                inputs: inputs, output: output, sweepInputs: sweepInputs, variantCount: count, sweep: loadedSweep)
+        } catch {
             printError("error: \(error)")
             switch error {
             case .unreadable: throw ExitStatus.missingInput

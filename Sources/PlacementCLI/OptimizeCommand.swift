@@ -37,10 +37,11 @@ struct OptimizeCommand: ParsableCommand {
         try output.declare()
         if let exportLP { try RunFiles.declareOutput(exportLP, flag: "--export-lp") }
         if let exportMPS { try RunFiles.declareOutput(exportMPS, flag: "--export-mps") }
-        let run = try PlanningRun(path: study, solver: solver, analyse: !skipAnalysis)
+        let run = try PlanningRun(
+            path: study, solver: solver, analyse: !skipAnalysis, exportsModel: exportLP != nil || exportMPS != nil)
         if exportLP != nil || exportMPS != nil { try export(run.investmentModel()) }
         switch output.format {
-        case .table: try output.emit(run.report.table())
+        case .table: try output.emitTable(run.report.table())
         case .json: try output.emit(run.report.json(includeTimings: includeTimings).serialized() + "\n")
         case .csv: try output.emit(run.report.csv().text)
         }

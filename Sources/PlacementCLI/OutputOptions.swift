@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlacementModel
 
 /// `--format` and `--output`, shared by the commands that write results.
 struct OutputOptions: ParsableArguments {
@@ -19,13 +20,22 @@ struct OutputOptions: ParsableArguments {
         if output?.isEmpty == true { throw ValidationError("--output needs a file name ('-' for stdout)") }
     }
 
-    /// Declares the output file before any work: its directory must exist, and it must not be an input.
+    /// Declares the output before any work: its directory must exist, it must not be an input,
+    /// and no other output of the run may go to the same file (or also to standard output).
     func declare() throws {
-        if let output { try RunFiles.declareOutput(output, flag: "--output") }
+        try RunFiles.declareOutput(
+            output ?? "-", flag: output == nil ? "--output (standard output by default)" : "--output")
     }
 
     /// Prints or writes `text`.
     func emit(_ text: String) throws {
         try OutputWriter.write(text, to: output ?? "-", flag: "--output")
+    }
+
+    /// Prints or writes a table for people, with any control or bidirectional character from
+    /// the inputs (a name, a unit, a path) escaped (``DisplayText``): a file cannot drive the
+    /// terminal or forge lines. JSON and CSV are data and keep their text.
+    func emitTable(_ text: String) throws {
+        try emit(DisplayText.escaped(text, keepingLineBreaks: true))
     }
 }

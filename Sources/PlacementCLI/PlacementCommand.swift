@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GLPKSolver
 import OutputFiles
 
@@ -22,7 +23,22 @@ public struct PlacementCommand: ParsableCommand {
 
     /// Runs the command line; an interruption removes temporary and lock files first.
     public static func main() {
+        // A write beyond `ulimit -f` (SIGXFSZ) or into a closed pipe (SIGPIPE) must fail as an
+        // error the writer sees (exit 73, temporary files removed), not kill the process.
+        signal(SIGXFSZ, SIG_IGN)
+        signal(SIGPIPE, SIG_IGN)
         TransientFiles.removeOnSignals()
-        main(nil)
+        do {
+            var command = try parseAsRoot(nil)
+            try command.run()
+        } catch {
+            // --help, --version and completion scripts: ArgumentParser would print them unchecked
+            // and exit 0 even when nothing could be written.
+            if exitCode(for: error) == .success {
+                do { try StandardOutput.write(fullMessage(for: error)) } catch { exit(withError: error) }
+                exit(withError: nil)
+            }
+            exit(withError: error)
+        }
     }
 }

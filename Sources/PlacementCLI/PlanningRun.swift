@@ -15,9 +15,10 @@ struct PlanningRun {
     let report: OptimizeReport
 
     /// Runs the pipeline; `analyse` adds the stress re-solves and the stranded write-off;
+    /// `exportsModel` says the whole LP will be written too (checked against memory first);
     /// `startingBuilds` start the decomposed solve from a saved plan's builds.
     init(
-        path: String, solver options: SolverOptions, analyse: Bool,
+        path: String, solver options: SolverOptions, analyse: Bool, exportsModel: Bool = false,
         startingBuilds: [PlanningOptions.StartingBuild] = []
     ) throws {
         self.path = path
@@ -25,6 +26,10 @@ struct PlanningRun {
         let start = clock.now
         let loaded = try StudyInput.load(path)
         study = loaded.study
+        if exportsModel { try ProgramSizeLimit.check(study, path: path, use: .modelFile) }
+        if options.method == .primal || options.method == .dual {
+            try ProgramSizeLimit.check(study, path: path, use: .solve)
+        }
         let loadSeconds = (clock.now - start).seconds
         let progress = ProgressIndicator("solving", enabled: !options.showsDecompositionProgress)
         defer { progress.stop() }

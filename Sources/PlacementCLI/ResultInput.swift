@@ -11,14 +11,39 @@ import PlacementReports
 enum ResultInput {
     static func isSavedResult(_ path: String) -> Bool { path.lowercased().hasSuffix(".json") }
 
+    /// The largest saved result read (16 MiB). The bundled study's result is 0.7 MB; JSON parsing
+    /// takes about 60 times a file's size in memory, so a larger file would risk the machine.
+    static let maximumBytes = 16 << 20
+
     /// Reads a saved result: exit 66 when it cannot be read, 65 when it is not a result.
     static func loadSaved(_ path: String) throws -> ResultSnapshot {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+        // A saved result is an input like a study: no output of the run may replace it.
+        try RunFiles.recordInputs([path]) { _ in "a saved result read by" }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
             printError("\(path): error: \(reason)\n  hint: give a result written by `placement optimize --format json`")
             throw ExitStatus.missingInput
         }
+        defer { try? handle.close() }
+        // A regular file is measured before reading; a pipe is read at most one byte past the limit.
+        var status = stat()
+        let tooLarge =
+            fstat(handle.fileDescriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+            && status.st_size > maximumBytes
+        func refuseSize() -> ExitCode {
+            printError("\(path): error: the result is larger than the 16 MiB limit")
+            printError("  hint: results of `placement optimize --format json` are far smaller; is this the right file?")
+            return ExitStatus.invalidData
+        }
+        if tooLarge { throw refuseSize() }
+        let data: Data
+        do { data = try handle.read(upToCount: maximumBytes + 1) ?? Data() } catch {
+            printError(
+                "\(path): error: cannot read the file\n  hint: give a result written by `placement optimize --format json`"
+            )
+            throw ExitStatus.missingInput
+        }
+        guard data.count <= maximumBytes else { throw refuseSize() }
         do { return try ResultSnapshot(json: data, file: path) } catch {
             printError("\(error)")
             throw ExitStatus.invalidData

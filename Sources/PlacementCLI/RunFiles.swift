@@ -2,29 +2,55 @@ import ArgumentParser
 import Foundation
 import OutputFiles
 
-/// The files one run reads and writes, so that no output ever replaces an input: the outputs
-/// are declared before the work starts, the inputs as the loader reads them, and a clash stops
-/// the run (exit 64) naming both, before any solve.
+/// The files one run reads and writes, so that no output ever replaces an input or another
+/// output: the outputs are declared before the work starts, the inputs as they are read (studies,
+/// saved results, sweep and shard files), and a clash stops the run (exit 64) naming both, before
+/// any solve.
 ///
 /// ```swift
 /// RunFiles.declareOutput("report.html", flag: "--output")
 /// let loaded = try StudyInput.load(path)   // refuses when report.html is one of the study's files
 /// ```
 enum RunFiles {
+    /// Where an output lands: an existing file by identity, a new one by its directory's identity
+    /// and its name, so that `c`, `./c` and `dir/../c` are one place.
+    private enum Location: Hashable {
+        case file(FileIdentity)
+        case entry(FileIdentity, String)
+        case standardOutput
+    }
+
     private final class Registry: @unchecked Sendable {
         let lock = NSLock()
-        var outputs: [(flag: String, path: String)] = []
+        var outputs: [(flag: String, path: String, location: Location?)] = []
         var inputs: [FileIdentity: (role: String, path: String)] = [:]
     }
 
     private static let registry = Registry()
 
-    /// Fails (exit 64) before any work when `path`'s directory does not exist, naming the flag;
-    /// remembers it as an output of this run. `-` (stdout) is not a file.
+    /// Fails (exit 64) before any work when `path`'s directory does not exist, naming the flag, or
+    /// when another output of this run goes to the same file (or both to standard output, `-`);
+    /// remembers it as an output of this run.
     static func declareOutput(_ path: String, flag: String) throws {
-        guard path != "-" else { return }
-        try checkDirectory(of: path, flag: flag)
-        registry.lock.withLock { registry.outputs.append((flag, path)) }
+        if path != "-" { try checkDirectory(of: path, flag: flag) }
+        let location = Self.location(of: path)
+        let clash = registry.lock.withLock {
+            let clash = registry.outputs.first { location != nil && $0.location == location }
+            registry.outputs.append((flag, path, location))
+            return clash
+        }
+        if let clash {
+            if location == .standardOutput {
+                printError("error: \(clash.flag) and \(flag) both write to standard output")
+                printError("  hint: send all but one of them to files")
+            } else {
+                let spelling = clash.path == path ? path : "\(clash.path) and \(path)"
+                printError(
+                    "error: \(clash.flag) and \(flag) name the same file (\(spelling)); one would replace the other")
+                printError("  hint: give each output a file of its own")
+            }
+            throw ExitStatus.usage
+        }
         try check()
     }
 
@@ -45,7 +71,8 @@ enum RunFiles {
             let input = registry.lock.withLock({ registry.inputs[identity] })
         else { return }
         let spelling = input.path == path ? "" : " (\(input.path))"
-        printError("error: \(flag) \(path) is \(input.role) of this run\(spelling); writing it would destroy the input")
+        let role = input.role.hasSuffix(" by") ? input.role + " this run" : input.role + " of this run"
+        printError("error: \(flag) \(path) is \(role)\(spelling); writing it would destroy the input")
         printError("  hint: write the output to another file")
         throw ExitStatus.usage
     }
@@ -54,11 +81,41 @@ enum RunFiles {
         for output in registry.lock.withLock({ registry.outputs }) { try checkOutput(output.path, flag: output.flag) }
     }
 
+    /// Where an output lands; nil for a device (`/dev/null` may take any number of outputs).
+    /// A regular file or FIFO that standard output already is counts as standard output
+    /// (`--export-lp out.txt > out.txt`).
+    private static func location(of path: String) -> Location? {
+        if path == "-" { return .standardOutput }
+        var status = stat()
+        if stat(path, &status) == 0 {
+            let type = status.st_mode & S_IFMT
+            guard type == S_IFREG || type == S_IFIFO, let identity = FileIdentity(path: path) else { return nil }
+            var output = stat()
+            if fstat(STDOUT_FILENO, &output) == 0, output.st_dev == status.st_dev, output.st_ino == status.st_ino {
+                return .standardOutput
+            }
+            return .file(identity)
+        }
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[...$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        return FileIdentity(path: directory).map { .entry($0, name) }
+    }
+
     /// Fails (exit 64) when the file's directory does not exist, naming the flag.
     static func checkDirectory(of path: String, flag: String) throws {
         let directory = path.lastIndex(of: "/").map { String(path[...$0]) } ?? "."
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            let parent = String(directory.dropLast())
+            if directory != "/", !parent.isEmpty,
+                FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), !isDirectory.boolValue
+            {
+                // L7: `-o study.yaml/x` names a file as if it were a directory.
+                printError("error: \(flag): \(parent) is a file, not a directory")
+                printError("  hint: write to a path in an existing directory")
+                throw ExitStatus.usage
+            }
             printError("error: \(flag): the directory \(directory) does not exist")
             printError("  hint: create it first, or write to an existing directory")
             throw ExitStatus.usage

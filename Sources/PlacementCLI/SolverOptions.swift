@@ -5,13 +5,15 @@ import PlacementPlanning
 
 /// Flags that tune GLPK, shared by the commands that solve.
 struct SolverOptions: ParsableArguments {
+    // `.unconditional`: a negative value (`--time-limit -1`) is read as the value and refused
+    // by validate() naming the flag, not taken for a flag ("Missing value").
     @Option(
-        name: .customLong("time-limit"),
+        name: .customLong("time-limit"), parsing: .unconditional,
         help: ArgumentHelp("Stop the solver after this many seconds.", valueName: "seconds"))
     var timeLimit: Double?
 
     @Option(
-        name: .customLong("mip-gap"),
+        name: .customLong("mip-gap"), parsing: .unconditional,
         help: ArgumentHelp("Relative MIP gap at which a MIP counts as solved (integer blocks only).", valueName: "gap"))
     var mipGap: Double?
 
@@ -23,13 +25,14 @@ struct SolverOptions: ParsableArguments {
     var method: PlanningOptions.Method = .auto
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Worker threads for the dispatch blocks (default: the machine's cores); results do not depend on it.",
             valueName: "n"))
     var threads: Int?
 
     @Option(
-        name: .customLong("gap"),
+        name: .customLong("gap"), parsing: .unconditional,
         help: ArgumentHelp("Relative gap at which the decomposed solve stops.", valueName: "gap"))
     var relativeGap: Double = 1e-7
 

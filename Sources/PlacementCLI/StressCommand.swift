@@ -29,7 +29,7 @@ struct StressCommand: ParsableCommand {
         try output.declare()
         let run = try PlanningRun(path: study, solver: solver, analyse: true)
         switch output.format {
-        case .table: try output.emit(run.report.stressTables())
+        case .table: try output.emitTable(run.report.stressTables())
         case .json: try output.emit(run.report.json().serialized() + "\n")
         case .csv: try output.emit(run.report.csv().text)
         }

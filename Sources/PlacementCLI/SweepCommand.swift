@@ -31,11 +31,12 @@ struct SweepCommand: ParsableCommand {
             valueName: "prefix"))
     var output: String?
 
-    @Option(help: "Worker threads (one GLPK session each).")
+    @Option(parsing: .unconditional, help: "Worker threads (one GLPK session each).")
     var workers: Int = 2
 
     @Option(
-        name: .customLong("block-size"), help: "Variants per warm-start block; results depend on it, not on --workers.")
+        name: .customLong("block-size"), parsing: .unconditional,
+        help: "Variants per warm-start block; results depend on it, not on --workers.")
     var blockSize: Int = 16
 
     @Option(help: ArgumentHelp("Run only slice I of N (1-based), e.g. 3/8.", valueName: "I/N"))
@@ -43,6 +44,13 @@ struct SweepCommand: ParsableCommand {
 
     @Flag(help: "Keep the rows an interrupted run already wrote and continue.")
     var resume = false
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "With --resume: solve again the blocks of N kept rows, spread evenly, and refuse the partial files "
+                + "(exit 65) when a kept row is not what the variant gives.", valueName: "n"))
+    var verify: Int = 0
 
     @Flag(help: "Solve every variant from scratch (no warm starts), for comparison.")
     var cold = false
@@ -59,6 +67,8 @@ struct SweepCommand: ParsableCommand {
     func validate() throws {
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1, got \(workers)") }
         guard blockSize >= 1 else { throw ValidationError("--block-size must be at least 1, got \(blockSize)") }
+        guard verify >= 0 else { throw ValidationError("--verify must be 0 or more, got \(verify)") }
+        if verify > 0 && !resume { throw ValidationError("--verify checks kept rows: use it with --resume") }
         if output?.isEmpty == true { throw ValidationError("--output needs a prefix") }
         if output == "-" {
             throw ValidationError("--output - is not possible: a sweep writes two files, PREFIX.csv and .jsonl")
@@ -107,7 +117,10 @@ struct SweepCommand: ParsableCommand {
     func run() throws {
         let (shardIndex, shardCount) = try shardSlice()
         let prefix = outputPrefix(shard: shardIndex, of: shardCount)
-        for suffix in [".csv", ".jsonl"] { try RunFiles.declareOutput(prefix + suffix, flag: "--output") }
+        // The lock and the partial files are written and removed too: none of them may be an input.
+        for suffix in [".csv", ".jsonl", ".csv.partial", ".jsonl.partial", ".lock"] {
+            try RunFiles.declareOutput(prefix + suffix, flag: "--output")
+        }
         let loaded = try StudyInput.loadSweep(sweep)
         let schedule = SweepSchedule(sweep: loaded.sweep, blockSize: blockSize)
         try checkSize(schedule, shard: shardIndex, of: shardCount)
@@ -144,6 +157,11 @@ struct SweepCommand: ParsableCommand {
             planning: solver.planningOptions(
                 analyse: !skipAnalysis,
                 progress: false))
+        if verify > 0 && !sink.alreadyWritten.isEmpty {
+            try verifyKeptRows(
+                sink, ids: ids, blocks: schedule.blocks(shard: shardIndex, of: shardCount), runner: runner,
+                format: format, prefix: prefix)
+        }
         let failures = SynchronizedList<String>()
         let writeFailures = SynchronizedList<String>()
         runner.run(blocks: schedule.blocks(shard: shardIndex, of: shardCount), skip: sink.alreadyWritten) { result in
@@ -168,6 +186,39 @@ struct SweepCommand: ParsableCommand {
         printError("\(complete ? "wrote" : "incomplete:") \(prefix).csv and \(prefix).jsonl (\(ids.count) variants)")
         if !writeFailures.items.isEmpty { throw ExitStatus.cannotCreateOutput }
         if !failures.items.isEmpty || !complete { throw ExitStatus.solverFailure }
+    }
+
+    /// `--verify N`: solves again the blocks of N kept rows (evenly spread; whole blocks, so the
+    /// warm path is the one that wrote them) and compares the rows without timings. A row that
+    /// differs refuses the partial files (exit 65), leaving them as they are.
+    private func verifyKeptRows(
+        _ sink: SweepOutput, ids: [Int], blocks: [[Int]], runner: SweepRunner<GLPKSolver>,
+        format: SweepRecordFormat, prefix: String
+    ) throws {
+        let kept = ids.filter(sink.alreadyWritten.contains)
+        let count = min(verify, kept.count)
+        let sample = Set((0..<count).map { kept[$0 * kept.count / count] })
+        let chosen = blocks.filter { !sample.isDisjoint(with: $0) }
+        let plain = SweepRecordFormat(paths: format.paths, timings: false)
+        let differences = SynchronizedList<String>()
+        runner.run(blocks: chosen, skip: Set(chosen.joined()).subtracting(sample)) { result in
+            guard let text = sink.keptCSVRows[result.id],
+                case .success(let keptResult) = format.result(ofCSVRow: text[...])
+            else { return }
+            let before = plain.csvRow(keptResult)
+            let now = plain.csvRow(result)
+            if before != now { differences.append("variant \(result.id): kept '\(before)', solved again '\(now)'") }
+        }
+        guard let first = differences.items.sorted().first else {
+            printError("verified \(count) kept row\(count == 1 ? "" : "s") by solving \(chosen.count) block(s) again")
+            return
+        }
+        sink.abandon()
+        printError(
+            "error: cannot resume from \(prefix).csv.partial: \(differences.items.count) of \(count) kept rows "
+                + "checked differ from their variants solved again; first \(first)")
+        printError("  hint: the partial files were edited or come from another build; rerun without --resume")
+        throw ExitStatus.invalidData
     }
 
     /// Refuses (exit 64), before any work, a sweep beyond the documented limits.

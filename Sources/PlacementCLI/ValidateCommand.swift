@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlacementLoader
 import PlacementModel
+import PlacementOptimizer
 
 /// `placement validate [STUDY]`: loads a study and every file it names, and either
 /// summarises it or lists every problem with file, line and column.
@@ -27,7 +28,10 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let loaded = try StudyInput.load(study)
         var text = StudySummary(study: loaded.study, path: study, warningCount: loaded.warnings.count).text
+        let size = ProgramSize(index: PlacementIndex(study: loaded.study))
+        text +=
+            "\n  whole program (estimated, at most): \(size.rows) rows, \(size.columns) columns, \(size.nonzeros) nonzeros"
         if latency { text += "\n" + LatencyMatrix(study: loaded.study).text }
-        try StandardOutput.write(text)
+        try StandardOutput.write(DisplayText.escaped(text, keepingLineBreaks: true))
     }
 }

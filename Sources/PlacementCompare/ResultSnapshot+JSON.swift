@@ -35,8 +35,8 @@ extension ResultSnapshot {
         capacity = try fields.objects("capacity").map { row in
             Capacity(
                 facility: try row.string("facility"), hardware: try row.string("hardware"),
-                year: try row.integer("year"), built: try row.requiredNumber("built"),
-                installed: try row.requiredNumber("installed"), itMW: try row.requiredNumber("it_mw"))
+                year: try row.year("year"), built: try row.nonNegativeNumber("built"),
+                installed: try row.nonNegativeNumber("installed"), itMW: try row.nonNegativeNumber("it_mw"))
         }
         let utilization = try fields.optionalObject("utilization")
         fleetUtilization = try Self.utilization(utilization?.objects("fleet") ?? [])
@@ -44,7 +44,7 @@ extension ResultSnapshot {
         let stress = try fields.optionalObject("resilience")
         resilience = try ((stress?.objects("fleet") ?? []) + (stress?.objects("facilities") ?? [])).map { row in
             Resilience(
-                facility: try row.optionalString("facility"), year: try row.integer("year"),
+                facility: try row.optionalString("facility"), year: try row.year("year"),
                 resilience: try row.number("resilience"), worstStress: try row.optionalString("worst_stress"))
         }
         let risk = try fields.optionalObject("stranded_assets")
@@ -52,7 +52,7 @@ extension ResultSnapshot {
             let strandedFigures = try row.optionalObject("stranded")
             let atRisk = try row.optionalObject("at_risk")
             return Stranded(
-                facility: try row.optionalString("facility"), year: try row.integer("year"),
+                facility: try row.optionalString("facility"), year: try row.year("year"),
                 bookValue: row.has("book_value_usd") ? try row.number("book_value_usd") : nil,
                 strandedExpected: try strandedFigures.flatMap { try Self.optional($0, "expected_usd") },
                 strandedWorstStress: try strandedFigures.flatMap {
@@ -63,7 +63,7 @@ extension ResultSnapshot {
         let prices = try fields.optionalObject("shadow_prices")
         powerLimits = try (prices?.objects("power_usd_per_mw") ?? []).map { row in
             PowerLimit(
-                facility: try row.string("facility"), year: try row.integer("year"),
+                facility: try row.string("facility"), year: try row.year("year"),
                 shadowPrice: try row.number("value"), binding: try row.bool("binding"))
         }
         budget = try prices?.optionalObject("budget_usd_per_usd").map {
@@ -79,7 +79,7 @@ extension ResultSnapshot {
     private static func utilization(_ rows: [JSONFields]) throws -> [Utilization] {
         try rows.map { row in
             Utilization(
-                facility: try row.optionalString("facility"), year: try row.integer("year"),
+                facility: try row.optionalString("facility"), year: try row.year("year"),
                 scenario: try row.string("scenario"), utilization: try row.number("utilization"))
         }
     }

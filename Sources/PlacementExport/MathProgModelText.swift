@@ -98,7 +98,8 @@ struct MathProgModelText {
         param lifetime{HARDWARE} integer >= 1;       # whole years in service
         param throughput{HARDWARE, WORKLOAD} default 0;   # work units per accelerator-hour
         # Capital recovery factor: the annual charge per USD of capital over the lifetime.
-        param crf{h in HARDWARE} := if discount_rate = 0 then 1 / lifetime[h]
+        param crf{h in HARDWARE} := if discount_rate < 1e-6 then (1 + discount_rate / 2)
+                * (1 + lifetime[h] * discount_rate / 2) / lifetime[h]
             else discount_rate * (1 + discount_rate) ** lifetime[h] / ((1 + discount_rate) ** lifetime[h] - 1);
 
         """

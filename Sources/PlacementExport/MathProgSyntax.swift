@@ -1,11 +1,15 @@
+import PlacementModel
+
 /// How values are spelled in a GNU MathProg data section.
 enum MathProgSyntax {
     /// MathProg rejects symbols and string literals longer than this.
     static let maximumSymbolLength = 100
 
-    /// A symbol in single quotes (ids contain `-` and `+`, which bare symbols may not).
+    /// A symbol in single quotes (ids contain `-` and `+`, which bare symbols may not). Quotes
+    /// are doubled; a control character (ids hold none; a line break would end the literal) is
+    /// written escaped, so no text can leave the literal.
     static func symbol(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+        "'" + DisplayText.escaped(text).replacingOccurrences(of: "'", with: "''") + "'"
     }
 
     /// A number that reads back to the same double: whole numbers without a fraction,
@@ -15,9 +19,12 @@ enum MathProgSyntax {
         return "\(value)"
     }
 
-    /// A `# ...` comment line for each line of `text`.
+    /// A `# ...` comment line for each line of `text`. Lines are split at every line break
+    /// (`\r\n` is one Character in Swift, so splitting on "\n" alone would miss it) and any other
+    /// control character is escaped: no text, a study path included, can end the comment.
     static func comment(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { "# \($0)".trimmingTrailingSpaces() }
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            .map { "# \(DisplayText.escaped(String($0)))".trimmingTrailingSpaces() }
             .joined(separator: "\n")
     }
 }

@@ -42,9 +42,36 @@ extension DecodingContext {
         return text
     }
 
+    /// The path of a file another file names: text that is not empty (an empty path would name
+    /// nothing, or the directory) and holds no NUL (the system would cut the path there).
+    func path(_ node: YAMLNode, field: String) -> String? {
+        guard let text = text(node, field: field) else { return nil }
+        if text.isEmpty {
+            error(
+                at: node.location, "'\(field)' is an empty path", hint: "write the path of the file, e.g. tenants.yaml")
+            return nil
+        }
+        if text.unicodeScalars.contains("\0") {
+            error(
+                at: node.location, "the path in '\(field)' holds a NUL character",
+                hint: "paths cannot contain NUL (\\0); write the file's name without it")
+            return nil
+        }
+        return text
+    }
+
     /// A lower-case kebab-case identifier.
     func identifier<Kind>(_ node: YAMLNode, field: String) -> Identifier<Kind>? {
         guard let text = text(node, field: field) else { return nil }
+        // Checked first: a huge id is refused without quoting it whole or comparing it to others.
+        guard text.utf8.count <= IdentifierSyntax.maximumLength else {
+            error(
+                at: node.location,
+                "the id '\(text.prefix(IdentifierSyntax.maximumLength))…' is \(text.utf8.count) bytes long, "
+                    + "more than the limit of \(IdentifierSyntax.maximumLength)",
+                hint: "use a shorter id; names and descriptions can go in 'name'")
+            return nil
+        }
         guard IdentifierSyntax.isWellFormed(text) else {
             let suggestion = ScalarSyntax.kebabSuggestion(text)
             let example = IdentifierSyntax.isWellFormed(suggestion) ? "'\(suggestion)'" : "'gpu-h200'"

@@ -1,3 +1,5 @@
+import PlacementModel
+
 /// One problem found in an input file, located by file, line and column.
 ///
 /// Renders as
@@ -47,9 +49,12 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
             message: message, hint: hint)
     }
 
-    /// `file:line:column: severity: message` and, on the next line, `  hint: hint`.
+    /// `file:line:column: severity: message` and, on the next line, `  hint: hint`. Control and
+    /// bidirectional characters quoted from a file (or a path) are escaped (``DisplayText``), so a
+    /// file can neither drive the terminal nor forge diagnostic lines.
     public var description: String {
-        let position = line > 0 ? "\(file):\(line):\(column)" : file
-        return "\(position): \(severity.rawValue): \(message)\n  hint: \(hint)"
+        let position = line > 0 ? "\(DisplayText.escaped(file)):\(line):\(column)" : DisplayText.escaped(file)
+        return
+            "\(position): \(severity.rawValue): \(DisplayText.escaped(message))\n  hint: \(DisplayText.escaped(hint))"
     }
 }

@@ -11,6 +11,8 @@ struct StudyFileDecoder {
     /// The files a study names, in load order.
     struct FileList {
         var regions: [FileReference] = []
+        /// False when a region entry is not a usable path (its error is reported).
+        var regionsComplete = true
         var hardware: FileReference?
         var workloads: FileReference?
         var tenants: FileReference?
@@ -37,17 +39,22 @@ struct StudyFileDecoder {
                     at: fields.keyLocation("regions"), "the study names no region file",
                     hint: "list region files, e.g. regions: [../Regions/gulf.yaml]")
             }
-            files.regions = regions.compactMap(reference)
+            files.regions = regions.compactMap { reference($0, field: "regions") }
+            files.regionsComplete = files.regions.count == regions.count
         }
-        files.hardware = fields.required("hardware", expecting: "a path to hardware.yaml").flatMap(reference)
-        files.workloads = fields.required("workloads", expecting: "a path to workloads.yaml").flatMap(reference)
-        files.tenants = fields.required("tenants", expecting: "a path to tenants.yaml").flatMap(reference)
-        files.scenarios = fields.required("scenarios", expecting: "a path to scenarios.yaml").flatMap(reference)
+        for (key, expecting, slot) in [
+            ("hardware", "a path to hardware.yaml", \FileList.hardware),
+            ("workloads", "a path to workloads.yaml", \FileList.workloads),
+            ("tenants", "a path to tenants.yaml", \FileList.tenants),
+            ("scenarios", "a path to scenarios.yaml", \FileList.scenarios),
+        ] {
+            files[keyPath: slot] = fields.required(key, expecting: expecting).flatMap { reference($0, field: key) }
+        }
         return (files, settings(fields))
     }
 
-    private func reference(_ node: YAMLNode) -> FileReference? {
-        guard let relative = context.text(node, field: "path"), !relative.isEmpty else { return nil }
+    private func reference(_ node: YAMLNode, field: String) -> FileReference? {
+        guard let relative = context.path(node, field: field) else { return nil }
         return FileReference(path: PathDisplay.resolve(relative, from: file), location: node.location)
     }
 

@@ -94,7 +94,7 @@ public struct StudyLoader: Sendable {
         draft.settings = settings
         let models = ModelFileDecoder(context: context, draft: draft)
         let regions = RegionFileDecoder(context: context, draft: draft)
-        var everyFileParsed = true
+        var everyFileParsed = list.regionsComplete
         func load(_ file: StudyFileDecoder.FileReference?, _ decode: (YAMLNode) -> Bool) {
             guard let file else {
                 everyFileParsed = false

@@ -30,7 +30,7 @@ struct SweepFileDecoder {
             context.error(at: vary.location, "'vary' lists nothing", hint: "add {path: …, values: [...]} entries")
         }
         let baseNode = fields.required("base", expecting: "the path of the base study")
-        guard let baseNode, let relative = context.text(baseNode, field: "base") else { return nil }
+        guard let baseNode, let relative = context.path(baseNode, field: "base") else { return nil }
         let basePath = PathDisplay.resolve(relative, from: file)
         let base = loadBase(basePath, baseNode.location)
         if mode == .zip, let lengths = Optional(dimensions.map(\.dimension.values.count)), Set(lengths).count > 1 {

@@ -27,8 +27,14 @@ public struct Identifier<Kind>: Hashable, Sendable, Comparable, ExpressibleByStr
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
-/// The rule every identifier follows: lower-case kebab-case.
+/// The rule every identifier follows: lower-case kebab-case, at most ``maximumLength`` bytes.
 public enum IdentifierSyntax {
+    /// The longest id, in bytes (ASCII characters). The LP's longest names join six ids
+    /// (`serve[tenant,zones,facility,hardware,year,scenario,slice]`, merged zones shortened to
+    /// the first and a count): 40-byte ids keep them under GLPK's 255-byte limit, and the
+    /// MathProg export's symbols under its 100-character limit.
+    public static let maximumLength = 40
+
     /// Whether `text` is lower-case kebab-case: `[a-z0-9]+` words joined by single hyphens,
     /// e.g. `gpu-h200` or `abu-dhabi-campus`.
     public static func isWellFormed(_ text: String) -> Bool {

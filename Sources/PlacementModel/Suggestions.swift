@@ -10,11 +10,16 @@ public enum Suggestions {
     /// (ties keep the order of `candidates`), at most `limit`.
     public static func closest(to text: String, among candidates: [String], limit: Int = 3) -> [String] {
         let lowered = text.lowercased()
-        let allowed = max(1, (lowered.count + 1) / 3)
+        let allowed = max(1, (lowered.unicodeScalars.count + 1) / 3)
         var scored: [(distance: Int, order: Int, candidate: String)] = []
+        let length = lowered.unicodeScalars.count
         for (order, candidate) in candidates.enumerated() where candidate != text {
             let other = candidate.lowercased()
-            var distance = editDistance(lowered, other)
+            // The distance is at least the difference of the lengths: skip the quadratic
+            // computation when that alone is too far (a huge key against short names).
+            let otherLength = other.unicodeScalars.count
+            var distance =
+                abs(length - otherLength) > allowed ? allowed + 1 : editDistance(lowered, other)
             // A prefix or a contained word is a likely intent even when the distance is large.
             if distance > allowed, !lowered.isEmpty, other.hasPrefix(lowered) || lowered.hasPrefix(other) {
                 distance = allowed

@@ -115,7 +115,7 @@ struct DispatchBlockWriter {
         let discount = economics.discountFactor(year: year)
         for (p, point) in index.demandPoints.enumerated() {
             let tenant = study.tenants[point.tenant]
-            let zoneLabel = index.zoneLabel(of: point)
+            let zoneLabel = index.zoneNameLabel(of: point)
             let workload = study.workloads[point.workload]
             let stress = demandScale[workload.id] ?? 1
             let price = economics.price(tenant, year: year, scenario: scenario)

@@ -69,6 +69,15 @@ public struct PlacementIndex: Sendable {
         point.zones.map { study.zones[$0].id.rawValue }.joined(separator: "+")
     }
 
+    /// The zones of a demand point in LP names: ``zoneLabel(of:)``, or, past 48 bytes, the first
+    /// zone and a count (`dubai+12-more`; unique, a zone is in one point), so that names stay
+    /// under GLPK's 255 bytes however many zones merge.
+    public func zoneNameLabel(of point: DemandPoint) -> String {
+        let label = zoneLabel(of: point)
+        guard label.utf8.count > 48 else { return label }
+        return "\(study.zones[point.zones[0]].id.rawValue)+\(point.zones.count - 1)-more"
+    }
+
     public init(study: Study, scenarios: [Scenario]? = nil) {
         self.study = study
         years = study.horizon.years

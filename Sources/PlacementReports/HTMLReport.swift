@@ -270,7 +270,9 @@ public struct HTMLReport: Sendable {
     // MARK: Text
 
     /// Escapes text for HTML and XML (element content and quoted attribute values); control
-    /// characters that XML 1.0 forbids become U+FFFD.
+    /// characters that XML 1.0 forbids and bidirectional overrides (which would reorder what the
+    /// reader sees) become U+FFFD, and a carriage return a character reference, so the report
+    /// shown on a terminal (`report -o -`) cannot overwrite lines either.
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -281,10 +283,11 @@ public struct HTMLReport: Sendable {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case "\t", "\n": out.unicodeScalars.append(scalar)
+            case "\r": out += "&#13;"
             default:
                 let value = scalar.value
-                if value < 0x20 || (0x7f...0x9f).contains(value) || value == 0xfffe || value == 0xffff {
+                if DisplayText.isUnsafe(scalar) || value == 0xfffe || value == 0xffff {
                     out += "\u{fffd}"
                 } else {
                     out.unicodeScalars.append(scalar)

@@ -35,9 +35,11 @@ public struct TextTable: Sendable {
 
 /// Number formats for people: thousands separators, money in M/B USD, percentages.
 public enum Format {
-    /// `value` with thousands separators and `decimals` decimals; "-" when not finite.
+    /// `value` with thousands separators and `decimals` decimals; "-" when not finite; from 1e21
+    /// on (digits a double does not hold, up to 309 of them) in scientific notation, `1.700e+308`.
     public static func grouped(_ value: Double, decimals: Int = 0) -> String {
         guard value.isFinite else { return "-" }
+        if abs(value) >= 1e21 { return String(format: "%.3e", value) }
         let negative = value < 0
         let scaled = (abs(value) * pow10(decimals)).rounded() / pow10(decimals)
         // "%.0f" prints any finite double's integer part exactly; Int64 would trap from 9.2e18 on.

@@ -1,12 +1,16 @@
 import Foundation
 import OutputFiles
+import PlacementModel
 
 /// Joins shard outputs (CSV or JSONL) into one file in variant-id order.
 ///
 /// Every shard carries the sweep's ``SweepFingerprint`` in its first line. The shards must come
 /// from one sweep (same inputs, options and variant count), each shard of the count they name
 /// exactly once, and hold every variant exactly once; `.partial` files (unfinished shards) are
-/// refused. The merged file has no fingerprint line: it equals the output of an unsharded run.
+/// refused. Every row is checked as `--resume` checks it: it must parse and be exactly the row
+/// placement writes for its result (so an edited figure, such as a formula, is refused), and,
+/// with the sweep at hand, carry its variant's values. The merged file has no fingerprint line:
+/// it equals the output of an unsharded run.
 ///
 /// ```swift
 /// try SweepMerge.merge(inputs: ["a.shard-1-of-2.csv", "a.shard-2-of-2.csv"], output: "a.csv")
@@ -34,7 +38,7 @@ public enum SweepMerge {
     /// the sweep file) checks the shards are of that sweep, `variantCount` their size.
     public static func merge(
         inputs: [String], output: String, sweepInputs: String? = nil,
-        variantCount: Int? = nil
+        variantCount: Int? = nil, sweep: Sweep? = nil
     ) throws(Failure) {
         guard !inputs.isEmpty else { throw .invalid("no input files") }
         let csv = output.hasSuffix(".csv")
@@ -77,9 +81,15 @@ public enum SweepMerge {
                 header = names
                 body = body.dropFirst()
             }
-            for line in body {
+            let format = rowFormat(
+                sweep: sweep, timings: fingerprint.options.split(separator: ",").contains("timings:on"),
+                header: header, firstLine: body.first, csv: csv)
+            for (index, line) in body.enumerated() {
                 guard let id = SweepRecordFormat.variantID(ofLine: line) else {
                     throw .invalid("\(input): a line does not start with a variant id: \(line.prefix(60))")
+                }
+                if case .failure(let problem) = csv ? format.result(ofCSVRow: line) : format.result(ofJSONLine: line) {
+                    throw .invalid("\(input):\(index + (csv ? 3 : 2)): \(problem)")
                 }
                 if let earlier = rows[id] {
                     throw .invalid("variant \(id) appears twice (\(earlier.file) and \(input))")
@@ -109,6 +119,25 @@ public enum SweepMerge {
         var text = header.map { $0 + "\n" } ?? ""
         for id in 0..<count { text += rows[id]!.line + "\n" }
         do { try OutputFile.write(Data(text.utf8), to: output) } catch { throw .cannotWrite(error) }
+    }
+
+    /// The rows' format: the sweep's when given, else read from the CSV header or the first JSON
+    /// line's `values` keys (the varied paths, in order).
+    private static func rowFormat(
+        sweep: Sweep?, timings: Bool, header: Substring?, firstLine: Substring?, csv: Bool
+    ) -> SweepRecordFormat {
+        if let sweep { return SweepRecordFormat(sweep: sweep, timings: timings) }
+        var paths: [String] = []
+        if csv, let header {
+            paths = header.split(separator: ",").dropFirst().prefix { $0 != "status" }.map(String.init)
+        } else if let firstLine, let start = firstLine.range(of: "\"values\":{"),
+            let end = firstLine[start.upperBound...].firstIndex(of: "}")
+        {
+            paths = firstLine[start.upperBound..<end].split(separator: ",").compactMap { member in
+                member.split(separator: ":").first.map { String($0.dropFirst().dropLast()) }
+            }
+        }
+        return SweepRecordFormat(paths: paths, timings: timings)
     }
 
     /// The complete lines of a regular, finished shard file.

@@ -61,6 +61,9 @@ public final class SweepOutput: @unchecked Sendable {
     /// Variants already written by an earlier run (resume).
     public let alreadyWritten: Set<Int>
 
+    /// The CSV rows kept from the partial file, by variant id (resume), for `--verify`.
+    public let keptCSVRows: [Int: String]
+
     /// Opens `PREFIX.csv.partial` and `PREFIX.jsonl.partial` (kept when resuming).
     public init(
         prefix: String, format: SweepRecordFormat, expected: [Int], resume: Bool,
@@ -77,6 +80,7 @@ public final class SweepOutput: @unchecked Sendable {
             }
         }
         var kept = 0
+        var keptRows: [Int: String] = [:]
         if resume {
             kept = expected.count
             var rows: [[Substring]] = []
@@ -86,6 +90,7 @@ public final class SweepOutput: @unchecked Sendable {
                 rows.append(lines)
             }
             // Both files must say the same of every kept variant.
+            for row in 0..<kept { keptRows[expected[row]] = String(rows[0][row]) }
             for row in 0..<kept {
                 guard case .success(let fromJSON) = format.result(ofJSONLine: rows[1][row]),
                     format.csvRow(fromJSON) == rows[0][row]
@@ -108,14 +113,12 @@ public final class SweepOutput: @unchecked Sendable {
         }
         next = kept
         alreadyWritten = Set(expected[0..<kept])
+        keptCSVRows = keptRows
         for target in targets {
-            let descriptor = open(target.partial, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
-            guard descriptor >= 0 else {
-                let error = OutputFileError(path: target.partial, reason: OutputFileError.words(for: errno))
+            do { descriptors.append(try OutputFile.openRegular(target.partial, flags: O_WRONLY | O_APPEND)) } catch {
                 for opened in descriptors { close(opened) }
                 throw .cannotWrite(error)
             }
-            descriptors.append(descriptor)
         }
     }
 
@@ -127,7 +130,7 @@ public final class SweepOutput: @unchecked Sendable {
     }
 
     private static func write(_ text: String, to path: String) throws(Failure) {
-        do { try OutputFile.write(Data(text.utf8), to: path) } catch { throw .cannotWrite(error) }
+        do { try OutputFile.writeRegular(Data(text.utf8), to: path) } catch { throw .cannotWrite(error) }
     }
 
     /// The leading rows of a partial file that are exactly the expected variants' rows. An empty
@@ -137,7 +140,9 @@ public final class SweepOutput: @unchecked Sendable {
         expected: [Int]
     ) throws(Failure) -> [Substring] {
         let path = target.partial
-        guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else { return [] }
+        let contents: Data?
+        do { contents = try OutputFile.readRegular(path) } catch { throw .cannotWrite(error) }
+        guard let data = contents, !data.isEmpty else { return [] }
         let text = String(decoding: data, as: UTF8.self)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         // The last element is "" after a final newline, or a torn line: either way not a row.
@@ -200,6 +205,14 @@ public final class SweepOutput: @unchecked Sendable {
 
     public var writtenCount: Int { mutex.withLock { next } }
 
+    /// Closes the files and releases the lock without finishing: the partial files stay as they
+    /// are (a refused resume).
+    public func abandon() {
+        for descriptor in descriptors { close(descriptor) }
+        descriptors = []
+        lock.release()
+    }
+
     /// Closes the files and releases the lock. When every expected row is written, writes the
     /// outputs (with the fingerprint line when `keepFingerprint`, for shards) and removes the
     /// partial files. Returns whether the output is complete.
@@ -210,7 +223,7 @@ public final class SweepOutput: @unchecked Sendable {
         descriptors = []
         guard next == expected.count else { return false }
         for target in targets {
-            guard let data = FileManager.default.contents(atPath: target.partial) else {
+            guard let data = try? OutputFile.readRegular(target.partial) else {
                 throw .cannotWrite(OutputFileError(path: target.partial, reason: "it vanished while the sweep ran"))
             }
             let body = keepFingerprint ? data : data.drop(while: { $0 != UInt8(ascii: "\n") }).dropFirst()

@@ -7,13 +7,23 @@ import ResultFormats
 /// Iterations and seconds depend on the machine and the warm-start path, so they are
 /// written only with `timings` (which makes runs differ).
 public struct SweepRecordFormat: Sendable {
-    public let sweep: Sweep
+    /// The sweep, when known: rows are then checked to carry their variant's values.
+    public let sweep: Sweep?
     public let paths: [String]
     public let timings: Bool
 
     public init(sweep: Sweep, timings: Bool) {
         self.sweep = sweep
         paths = sweep.dimensions.map(\.path)
+        self.timings = timings
+    }
+
+    /// The format of rows varying `paths`, without their sweep (merging shards without
+    /// `--sweep`): rows must still parse and be exactly as written, but their varied values
+    /// cannot be checked against their variant.
+    public init(paths: [String], timings: Bool) {
+        sweep = nil
+        self.paths = paths
         self.timings = timings
     }
 
@@ -160,7 +170,9 @@ public struct SweepRecordFormat: Sendable {
         _ result: VariantResult, rendered: String, line: Substring
     ) -> Result<VariantResult, SweepRowProblem> {
         guard rendered == line else { return .failure(.init("it is not a row as placement writes it (edited?)")) }
-        guard result.id >= 0, result.id < sweep.variantCount else {
+        guard result.id >= 0 else { return .failure(.init("variant \(result.id) is not in the sweep")) }
+        guard let sweep else { return .success(result) }
+        guard result.id < sweep.variantCount else {
             return .failure(.init("variant \(result.id) is not in the sweep"))
         }
         let values = sweep.assignments(ofVariant: result.id).map(\.value)

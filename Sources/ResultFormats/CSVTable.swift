@@ -22,7 +22,17 @@ public struct CSVTable: Sendable {
         ([header] + rows).map { $0.map(Self.escape).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
+    /// A field as written: quoted when it holds a comma, quote or line break, and, when it is
+    /// text starting with `=`, `+`, `-`, `@`, a tab or a carriage return, prefixed with `'` so
+    /// that a spreadsheet shows it as text instead of running it as a formula (OWASP's CSV
+    /// injection advice). Finite numbers (`-5`, `-1.5e-3`) stay numbers.
     public static func escape(_ field: String) -> String {
+        var field = field
+        if let first = field.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first),
+            Double(field)?.isFinite != true
+        {
+            field = "'" + field
+        }
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -117,7 +117,12 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
             case "\r": output += "\\r"
             case "\t": output += "\\t"
             default:
-                if scalar.value < 0x20 {
+                // C0 as JSON requires; also DEL, C1 and bidirectional formatting characters
+                // (PlacementModel's DisplayText set), so JSON printed to a terminal is inert.
+                let value = scalar.value
+                if value < 0x20 || (0x7F...0x9F).contains(value) || [0x061C, 0x200E, 0x200F].contains(value)
+                    || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+                {
                     output +=
                         "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
                         + String(scalar.value, radix: 16)

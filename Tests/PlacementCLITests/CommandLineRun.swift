@@ -56,6 +56,13 @@ struct CommandLineRun {
         return try finish(process)
     }
 
+    /// Runs `placement arguments` under `ulimit -f blocks` (through `/bin/sh`, which `exec`s the tool).
+    func runUnderFileSizeLimit(blocks: Int, _ arguments: [String], standardOutput: String? = nil) throws -> Outcome {
+        let shell = ["-c", "ulimit -f \(blocks) && exec \"$0\" \"$@\"", Self.executable.path] + arguments
+        let process = try start(shell, standardOutput: standardOutput, executable: URL(fileURLWithPath: "/bin/sh"))
+        return try finish(process)
+    }
+
     struct Started {
         let process: Process
         let output: URL
@@ -63,9 +70,9 @@ struct CommandLineRun {
         let captured: Bool
     }
 
-    func start(_ arguments: [String], standardOutput: String? = nil) throws -> Started {
+    func start(_ arguments: [String], standardOutput: String? = nil, executable: URL = executable) throws -> Started {
         let process = Process()
-        process.executableURL = Self.executable
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let id = UUID().uuidString

@@ -254,7 +254,10 @@ import Testing
         let text = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 73, "\(text)")
-        #expect(text.contains("error: cannot write full.jsonl.partial: file too large"), "\(text)")
+        #expect(
+            text.contains(
+                "error: cannot write full.jsonl.partial: the file would exceed the file-size limit (ulimit -f)"),
+            "\(text)")
         #expect(try cli.names().filter { $0.hasSuffix(".tmp") || $0.hasSuffix(".lock") }.isEmpty)
     }
 }

@@ -18,7 +18,7 @@ import Testing
         "power limit": 514_344, "budget": 600_068, "lifetime": 1_714_480, "lifetime two years": 1_724_480,
         "existing units": 1_727_480, "committed share": -799_656, "category share": 2_143_100,
         "category share 1": 4 * 857_240, "CVaR weight 0": 350_430, "CVaR weight 0.5": 283_620,
-        "blocks": 855_240, "blocks tight": 685_792, "long zones": 857_240,
+        "blocks": 855_240, "blocks tight": 685_792, "long zones": 857_240, "maximum ids": 857_240,
     ]
 
     @Test(arguments: TinyStudy.catalogue.map(\.name))
@@ -31,6 +31,27 @@ import Testing
         expectClose(trip.toolObjective / PlacementProgram.moneyScale, expected, relative: 1e-9)
         expectClose(trip.glpsolObjective, trip.toolObjective, relative: 1e-6)
         #expect(trip.glpsolRows == trip.toolRows + 1, "glpsol counts the objective as a row")
+        #expect(trip.glpsolColumns == trip.toolColumns)
+    }
+
+    /// A title (the study's path) cannot leave its comment: CR, LF, CRLF, a line or paragraph
+    /// separator, quotes and `*/` stay inside `#` lines, and glpsol still solves the whole model.
+    @Test(arguments: [
+        "x\r\nparam pwn;\r\nend;\r\n#.yaml", "x\nend;\n", "x\rend;\r", "it's \"quoted\" */ end; /*",
+        "x\u{2028}end;\u{0085}end;\u{0B}end;", "\u{1B}]0;PWNED\u{07}",
+    ])
+    func aHostileTitleStaysInsideItsComment(title: String) throws {
+        let study = try TinyStudy.variant("base").study()
+        let export = try MathProgExport(program: try PlacementProgramBuilder(study: study).build(), title: title)
+        for text in [export.model, export.data] {
+            let titleLines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+                .filter { $0.contains("end;") || $0.contains("PWNED") || $0.contains("quoted") }
+                .filter { $0 != "end;" }
+            #expect(!titleLines.isEmpty && titleLines.allSatisfy { $0.hasPrefix("#") }, "\(titleLines)")
+            #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "no raw control character")
+        }
+        guard let trip = try MathProgRoundTrip.run(study, title: title) else { return }
+        expectClose(trip.glpsolObjective, trip.toolObjective, relative: 1e-6)
         #expect(trip.glpsolColumns == trip.toolColumns)
     }
 

@@ -18,7 +18,9 @@ struct MathProgRoundTrip {
     var data: String
 
     /// Nil when glpsol is not installed (the caller reports the skip).
-    static func run(_ study: Study, glpsolOptions: [String] = []) throws -> MathProgRoundTrip? {
+    static func run(
+        _ study: Study, glpsolOptions: [String] = [], title: String = "test study"
+    ) throws -> MathProgRoundTrip? {
         let program = try PlacementProgramBuilder(study: study).build()
         var options = GLPKOptions()
         options.method = .primal
@@ -26,7 +28,7 @@ struct MathProgRoundTrip {
         guard solution.termination == .optimal, let objective = solution.objectiveValue else {
             throw Failure(description: "the tool did not solve the program: \(solution.termination)")
         }
-        let export = try MathProgExport(program: program, title: "test study")
+        let export = try MathProgExport(program: program, title: title)
         let solved = try withExportFiles(export) { files -> (objective: Double, header: String)? in
             let solutionFile = files.directory.appendingPathComponent("study.sol")
             let arguments =

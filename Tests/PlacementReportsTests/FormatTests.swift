@@ -16,9 +16,10 @@ import Testing
         #expect(Format.grouped(1e19) == "10,000,000,000,000,000,000")
         #expect(Format.grouped(-1.5e19, decimals: 1) == "-15,000,000,000,000,000,000.0")
         #expect(Format.grouped(9.3e18) == "9,300,000,000,000,000,000")
-        #expect(Format.money(1e30).hasPrefix("999,999,999,999,999,") && Format.money(1e30).hasSuffix(".00 B"))
+        #expect(Format.money(1e30) == "1.000e+21 B")
         #expect(Format.grouped(.infinity) == "-")
-        let huge = Format.grouped(1.7e308)
-        #expect(huge.hasPrefix("169,999,999,999,999,993,883") && huge.count == 309 + 102)
+        #expect(Format.grouped(1.7e308) == "1.700e+308")
+        #expect(Format.grouped(-1.7e308, decimals: 2) == "-1.700e+308")
+        #expect(Format.percent(-1e300) == "-1.000e+302%")
     }
 }

@@ -266,6 +266,9 @@ import FoundationXML
         let root = try HTMLTree.parse(fixture.html)
         #expect(root.first { $0.name == "title" }?.text.contains(Self.displayedPath) == true)
         #expect(HTMLReport.escape("a<b>&\"c'\u{1}") == "a&lt;b&gt;&amp;&quot;c&#39;\u{fffd}")
+        #expect(
+            HTMLReport.escape("x\u{1B}]0;T\u{7}\r\nFAKE\u{202E}y\u{9B}")
+                == "x\u{fffd}]0;T\u{fffd}&#13;\nFAKE\u{fffd}y\u{fffd}")
     }
 
     // MARK: Forty facilities

@@ -115,7 +115,35 @@ extension TinyStudy {
         spread.zoneShares = (0..<4).map { Tenant.ZoneShare(zone: longZone($0), share: 0.25) }
         longZones.tenants = [spread]
         entries.append(("long zones", longZones))
+
+        // Every id at the maximum length, twenty zones merged into one demand point: the base case
+        // with the longest names the loader allows.
+        entries.append(("maximum ids", maximumIDs()))
         return entries
+    }
+
+    /// An id of `IdentifierSyntax.maximumLength` bytes: `prefix`, x's, `-i`.
+    public static func maximumID(_ prefix: String, _ i: Int = 0) -> String {
+        let tail = "-\(i)"
+        return prefix + String(repeating: "x", count: IdentifierSyntax.maximumLength - prefix.count - tail.count) + tail
+    }
+
+    private static func maximumIDs() -> TinyStudy {
+        var tiny = TinyStudy()
+        let zones = (0..<20).map { ZoneID(maximumID("zone", $0)) }
+        let facility = FacilityID(maximumID("facility"))
+        let hardware = HardwareID(maximumID("hardware"))
+        let workload = WorkloadID(maximumID("workload"))
+        tiny.zones = zones.map { zone($0, "AE", utc: 0) }
+        tiny.facilities = [TinyStudy.facility(facility)]
+        tiny.hardware = [gpu(hardware, throughput: [workload: 10])]
+        tiny.workloads = [TinyStudy.workload(workload, slo: 20)]
+        var spread = tenant(TenantID(maximumID("tenant")), workload: workload, unitsPerYear: 876_000)
+        spread.zoneShares = zones.map { Tenant.ZoneShare(zone: $0, share: 0.05) }
+        tiny.tenants = [spread]
+        tiny.scenarios = [Scenario(id: ScenarioID(maximumID("scenario")), probability: 1)]
+        tiny.latency = Dictionary(uniqueKeysWithValues: zones.map { (LatencyPair(zone: $0, facility: facility), 10.0) })
+        return tiny
     }
 
     /// The catalogue's variant of that name.
