@@ -1,19 +1,25 @@
 import LinearProgramming
 import PlacementModel
 
-/// One (year, scenario) dispatch block as an LP of its own: capacity is a right-hand side, so
-/// the block can be re-solved for any builds. It serves the decomposed solve (a Benders
-/// subproblem), the canonical dispatch and the stranded write-off (docs/design.md §4,
-/// revision 2), all by changing numbers in one solver session:
+/// A (year, scenario) dispatch block, or a group of its slices, as an LP of its own: capacity is
+/// a right-hand side, so the program can be re-solved for any builds. It serves the decomposed
+/// solve (a Benders subproblem), the canonical dispatch and the stranded write-off
+/// (docs/design.md §4, revision 2), each a change of bounds and objective in a solver session:
 ///
 /// - **value** stage: maximise the block's value (the objective the investment LP gives it);
-/// - **canonical** stage: hold the value (``valueRow`` at least the optimum less ``valueTolerance`` of it)
-///   and maximise busy accelerators;
+/// - **canonical** stage: hold the value (the value row at least the optimum less ``valueTolerance``
+///   of it, ``valueHeld(at:tolerance:)``) and maximise busy accelerators;
 /// - **write-off** stage: hold the value, let `retire[q]` in `[0, cap_q]` share the capacity rows,
 ///   and maximise the book value retired.
 ///
+/// A block whose slices no category share row ties can be solved as one program per
+/// ``SliceGroup`` (``DispatchBlockBuilder/build(block:slices:)``, no write-off columns); its held
+/// stages then run on a program of the whole block whose groups share one value row, started from
+/// the groups' value-stage bases (``joiningBases(_:)``). That join relies on each group's own
+/// program laying out its rows as demand | capacity | value.
+///
 /// ```swift
-/// let block = try DispatchBlockBuilder(index: index).build(year: 0, scenario: 0)
+/// let block = DispatchBlockBuilder(index: index).build(year: 0, scenario: 0)
 /// var lp = block.model
 /// for (row, bound) in block.capacityBounds(installed: capacity) { lp.setBound(row, bound) }
 /// ```
@@ -25,8 +31,9 @@ public struct DispatchBlockProgram: Sendable {
     public static let solverTolerance = 1e-7
 
     /// A set of the block's slices whose dispatch no row ties to the other slices', with its own
-    /// value row, and where its rows and columns sit in the program.
-    public struct Part: Sendable, Hashable {
+    /// value row, and where its rows and columns sit in the program. (The planning pipeline calls
+    /// the program of one group a part of its block.)
+    public struct SliceGroup: Sendable, Hashable {
         /// The slices (positions in `0..<index.slices`).
         public let slices: Range<Int>
         /// Its serve, unserved and shortfall columns, contiguous.
@@ -44,14 +51,16 @@ public struct DispatchBlockProgram: Sendable {
     /// `retire[fleet]`: units written off (write-off stage), fixed at 0 otherwise; nil for fleets
     /// with no capacity row in the block, or all nil in a program built without write-off columns.
     public let retire: [Variable?]
-    /// The program's parts, in slice order: one for the whole block, or one per group of
+    /// The program's slice groups, in slice order: one for the whole block, or one per group of
     /// independent slices.
-    public let parts: [Part]
+    public let sliceGroups: [SliceGroup]
     /// Every column, for replacing the whole objective.
     public let columns: [Variable]
 
     /// The slices the program holds, from its first part's to its last's.
-    public var slices: Range<Int> { parts[0].slices.lowerBound..<parts[parts.count - 1].slices.upperBound }
+    public var slices: Range<Int> {
+        sliceGroups[0].slices.lowerBound..<sliceGroups[sliceGroups.count - 1].slices.upperBound
+    }
 
     /// Whether the program has write-off columns.
     public var hasRetire: Bool { retire.contains { $0 != nil } }
@@ -81,14 +90,14 @@ public struct DispatchBlockProgram: Sendable {
     /// stages): the program's one value row, or the one its parts share when they were built
     /// `sharingValue`.
     public func valueHeld(at value: Double, tolerance: Double = valueTolerance) -> (Constraint, RowBound) {
-        (parts[0].valueRow, .greaterOrEqual(Self.held(value, tolerance: tolerance)))
+        (sliceGroups[0].valueRow, .greaterOrEqual(Self.held(value, tolerance: tolerance)))
     }
 
     /// The least value a hold at `value` with `tolerance` accepts.
     public static func held(_ value: Double, tolerance: Double) -> Double { value - tolerance * abs(value) }
 
     /// The value rows released (value stage).
-    public var valueReleased: [(Constraint, RowBound)] { parts.map { ($0.valueRow, .free) } }
+    public var valueReleased: [(Constraint, RowBound)] { sliceGroups.map { ($0.valueRow, .free) } }
 
     /// The basis of this program (built with every part of the block) made of the optimal bases
     /// of its parts' own programs (one each, in order; see
@@ -98,10 +107,10 @@ public struct DispatchBlockProgram: Sendable {
     /// starting point. (A part's own value row is free in the value stage, hence basic: dropping
     /// it for the shared one keeps the count of basic rows and columns right.)
     public func joiningBases(_ bases: [Basis]) -> Basis {
-        let sharedValue = parts.count > 1 && parts[0].valueRow == parts[1].valueRow
+        let sharedValue = sliceGroups.count > 1 && sliceGroups[0].valueRow == sliceGroups[1].valueRow
         var rows = Array(repeating: Basis.Status.basic, count: model.constraintCount)
         var joined = Array(repeating: Basis.Status.atLower, count: model.variableCount)
-        for (part, basis) in zip(parts, bases) {
+        for (part, basis) in zip(sliceGroups, bases) {
             let demand = part.demandRows.count
             let capacity = part.capacityRows.count
             for (offset, status) in basis.columns.prefix(part.columns.count).enumerated() {
@@ -310,7 +319,7 @@ public struct DispatchBlockBuilder: Sendable {
             capacityRows.append(first..<lp.constraintCount)
         }
         writer.appendShareRows(to: &lp, layout: layout)
-        var parts: [DispatchBlockProgram.Part] = []
+        var sliceGroups: [DispatchBlockProgram.SliceGroup] = []
         let shared =
             sharingValue
             ? lp.addConstraint(
@@ -321,11 +330,12 @@ public struct DispatchBlockBuilder: Sendable {
                 shared
                 ?? lp.addConstraint(
                     name: writer.label("value[\(year),\(scenario.id)\(suffix)]"), terms: valueTerms[n], .free)
-            parts.append(
-                DispatchBlockProgram.Part(
+            sliceGroups.append(
+                DispatchBlockProgram.SliceGroup(
                     slices: group, columns: columns[n], demandRows: demandRows[n], capacityRows: capacityRows[n],
                     valueRow: valueRow))
         }
-        return DispatchBlockProgram(model: lp, layout: layout, retire: retire, parts: parts, columns: lp.variables)
+        return DispatchBlockProgram(
+            model: lp, layout: layout, retire: retire, sliceGroups: sliceGroups, columns: lp.variables)
     }
 }

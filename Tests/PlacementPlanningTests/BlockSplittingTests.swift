@@ -76,8 +76,8 @@ import Testing
             bases.append(try #require(try session.basis()))
         }
         let joined = builder.build(year: 1, scenario: 2, parts: [0..<1, 1..<2], sharingValue: true)
-        #expect(joined.parts.count == 2)
-        #expect(joined.parts[0].valueRow == joined.parts[1].valueRow)
+        #expect(joined.sliceGroups.count == 2)
+        #expect(joined.sliceGroups[0].valueRow == joined.sliceGroups[1].valueRow)
         let session = try GLPKSession(model: withCapacity(joined))
         let basis = joined.joiningBases(bases)
         #expect(basis.basicCount == joined.model.constraintCount)
