@@ -45,7 +45,7 @@ final class DecomposedSolve<Solver: IncrementalSolver> {
         var ending = (termination: TerminationStatus.iterationLimit, message: String?.none)
         var vertex: Solution?
 
-        while work.iterations < options.iterationLimit {
+        while work.iterations < options.decompositionIterationLimit {
             // The limit is checked once a plan exists, so reaching it always reports the best one found.
             if work.iterations > 0, let limit = options.timeLimit, clock.now - start >= limit {
                 ending.termination = .timeLimit

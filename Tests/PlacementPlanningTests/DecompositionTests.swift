@@ -112,7 +112,7 @@ import Testing
     @Test(arguments: [false, true])
     func limitGivesTheBestPlanAndItsGap(byTime: Bool) throws {
         var options = TestPlanning.options(method: .decomposed, analyse: false)
-        if byTime { options.timeLimit = .milliseconds(1) } else { options.iterationLimit = 3 }
+        if byTime { options.timeLimit = .milliseconds(1) } else { options.decompositionIterationLimit = 3 }
         let result = try PlanningPipeline(solver: GLPKSolver(), options: options).run(try TestPlanning.bundledStudy())
         #expect(result.investment.termination == (byTime ? .timeLimit : .iterationLimit))
         #expect(!result.isOptimal)
