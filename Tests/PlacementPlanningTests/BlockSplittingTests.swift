@@ -28,7 +28,9 @@ import Testing
         let study = try StudyLoader().loadStudy(at: SyntheticStudy(parameters).write(to: directory).path).study
         let reference = try TestPlanning.run(study, method: .primal, splitThreshold: .max)
         let split = try TestPlanning.run(study, method: .decomposed, threads: 2, splitThreshold: 0)
-        try DecompositionTests.expectAgreement(split, reference)
+        // Seed 5's optimal builds are tied: only the objective is unique there.
+        let buildsUnique = parameters.seed != 5
+        try DecompositionTests.expectAgreement(split, reference, buildsUnique: buildsUnique)
         // Split blocks hold one value row per slice instead of one per block, and no write-off columns.
         let blocks = parameters.years * parameters.scenarios
         #expect(split.blocksSize.rows == reference.blocksSize.rows + blocks * (parameters.slices - 1))
@@ -36,7 +38,7 @@ import Testing
         // Not kept resident: each solve rebuilds its part and starts from the stored basis.
         // (Whole blocks so, with share rows: DecompositionTests.tinyStudiesAgreeWithoutResidentBlocks.)
         let rebuilt = try TestPlanning.run(study, method: .decomposed, threads: 2, splitThreshold: 0, residentLimit: 0)
-        try DecompositionTests.expectAgreement(rebuilt, reference)
+        try DecompositionTests.expectAgreement(rebuilt, reference, buildsUnique: buildsUnique)
         #expect(rebuilt.blocksSize == split.blocksSize)
     }
 
