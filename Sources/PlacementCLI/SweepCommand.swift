@@ -34,9 +34,11 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Worker threads (one GLPK session each).")
     var workers: Int = 2
 
+    // The flag keeps its name (scripts and sweep fingerprints use it); inside, a run of variants
+    // warm-started together is a batch, apart from the dispatch blocks of one variant's program.
     @Option(
-        name: .customLong("block-size"), help: "Variants per warm-start block; results depend on it, not on --workers.")
-    var blockSize: Int = 16
+        name: .customLong("block-size"), help: "Variants per warm-start batch; results depend on it, not on --workers.")
+    var batchSize: Int = 16
 
     @Option(help: ArgumentHelp("Run only slice I of N (1-based), e.g. 3/8.", valueName: "I/N"))
     var shard: String?
@@ -58,7 +60,7 @@ struct SweepCommand: ParsableCommand {
 
     func validate() throws {
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1, got \(workers)") }
-        guard blockSize >= 1 else { throw ValidationError("--block-size must be at least 1, got \(blockSize)") }
+        guard batchSize >= 1 else { throw ValidationError("--block-size must be at least 1, got \(batchSize)") }
         if output?.isEmpty == true { throw ValidationError("--output needs a prefix") }
         if output == "-" {
             throw ValidationError("--output - is not possible: a sweep writes two files, PREFIX.csv and .jsonl")
@@ -97,7 +99,7 @@ struct SweepCommand: ParsableCommand {
     var rowOptions: String {
         func text(_ value: Double?) -> String { value.map { "\($0)" } ?? "none" }
         return [
-            "block-size:\(blockSize)", "analysis:\(skipAnalysis ? "off" : "on")", "warm:\(cold ? "off" : "on")",
+            "block-size:\(batchSize)", "analysis:\(skipAnalysis ? "off" : "on")", "warm:\(cold ? "off" : "on")",
             "timings:\(timings ? "on" : "off")", "method:\(solver.method.rawValue)",
             "time-limit:\(text(solver.timeLimit))",
             "mip-gap:\(text(solver.mipGap))", "exact:\(solver.exact ? "on" : "off")",
@@ -109,14 +111,14 @@ struct SweepCommand: ParsableCommand {
         let prefix = outputPrefix(shard: shardIndex, of: shardCount)
         for suffix in [".csv", ".jsonl"] { try RunFiles.declareOutput(prefix + suffix, flag: "--output") }
         let loaded = try StudyInput.loadSweep(sweep)
-        let schedule = SweepSchedule(sweep: loaded.sweep, blockSize: blockSize)
+        let schedule = SweepSchedule(sweep: loaded.sweep, batchSize: batchSize)
         try checkSize(schedule, shard: shardIndex, of: shardCount)
         let ids = schedule.variantIDs(shard: shardIndex, of: shardCount)
         if ids.isEmpty {
             printError(
-                "warning: shard \(shardIndex + 1)/\(shardCount) holds no variant: the sweep has \(schedule.blockCount) "
-                    + "block(s) of --block-size \(blockSize) and shards are whole blocks; "
-                    + "use at most \(schedule.blockCount) shards"
+                "warning: shard \(shardIndex + 1)/\(shardCount) holds no variant: the sweep has \(schedule.batchCount) "
+                    + "batch(es) of --block-size \(batchSize) and shards are whole batches; "
+                    + "use at most \(schedule.batchCount) shards"
             )
         }
         let format = SweepRecordFormat(sweep: loaded.sweep, timings: timings)
@@ -146,7 +148,7 @@ struct SweepCommand: ParsableCommand {
                 progress: false))
         let failures = SynchronizedList<String>()
         let writeFailures = SynchronizedList<String>()
-        runner.run(blocks: schedule.blocks(shard: shardIndex, of: shardCount), skip: sink.alreadyWritten) { result in
+        runner.run(blocks: schedule.batches(shard: shardIndex, of: shardCount), skip: sink.alreadyWritten) { result in
             do { try sink.record(result) } catch { writeFailures.append("\(error)") }
             if result.status.isFailure {
                 failures.append("variant \(result.id): \(result.message ?? "failed")")
