@@ -131,7 +131,7 @@ public struct BendersMaster: Sendable {
         // factorization's round-off: as coefficients they would wreck the master's scaling.
         for (fleet, dual) in capacityDuals.enumerated() where abs(dual) > Self.dualNoise {
             rhs -= dual * (installed[fleet] - index.existingAlive(fleet: fleet, in: y))
-            if let column = capacity[fleet][y] { terms.append((column, -dual * index.blockUnits)) }
+            if let column = capacity[fleet][y] { terms.append((column, -dual * index.buildUnitSize)) }
         }
         return BendersCut(block: block, theta: theta[block], terms: terms, rhs: rhs)
     }
@@ -146,7 +146,7 @@ public struct BendersMaster: Sendable {
     /// Units built per fleet and year position (accelerators) at a master point.
     public func builtUnits(_ values: [Double]) -> [[Double]] {
         build.map { row in
-            row.map { column in column.map { PlanAssembler.units(values[$0.index] * index.blockUnits) } ?? 0 }
+            row.map { column in column.map { PlanAssembler.units(values[$0.index] * index.buildUnitSize) } ?? 0 }
         }
     }
 }

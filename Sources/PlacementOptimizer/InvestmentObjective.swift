@@ -45,11 +45,11 @@ public struct InvestmentObjective: Sendable {
     }
 
     /// The coefficient of a build column whose accelerators cost `discounted` each (USD, discounted
-    /// over their life in the horizon), `blockUnits` accelerators per unit of the column.
-    func buildCoefficient(discounted: Double, blockUnits: Double, rounding: Rounding) -> Double {
+    /// over their life in the horizon), `buildUnitSize` accelerators per unit of the column.
+    func buildCoefficient(discounted: Double, buildUnitSize: Double, rounding: Rounding) -> Double {
         switch rounding {
-        case .wholeLP: -(1 - riskWeight) * discounted * blockUnits * PlacementProgram.moneyScale
-        case .master: -(1 - riskWeight) * (discounted * blockUnits * PlacementProgram.moneyScale)
+        case .wholeLP: -(1 - riskWeight) * discounted * buildUnitSize * PlacementProgram.moneyScale
+        case .master: -(1 - riskWeight) * (discounted * buildUnitSize * PlacementProgram.moneyScale)
         }
     }
 

@@ -30,14 +30,14 @@ struct InvestmentRows {
         var npv: [LinearExpression]
     }
 
-    /// `build[f,h,y]`: units of `index.blockUnits` accelerators of fleet (f, h) added at the start of
+    /// `build[f,h,y]`: units of `index.buildUnitSize` accelerators of fleet (f, h) added at the start of
     /// year y, one column per buildable fleet and year, fleet-major; the objective's constant.
     /// `rounding`: the program's order of rounding the columns' coefficients.
     func addBuildColumns(to lp: inout LinearProgram, rounding: InvestmentObjective.Rounding) -> BuildColumns {
         let study = index.study
         let costs = InvestmentCosts(index: index, economics: Economics(study: study))
-        let integer = study.integerBlockUnits != nil
-        let blockUnits = index.blockUnits
+        let integer = study.integerBuildUnits != nil
+        let buildUnitSize = index.buildUnitSize
         var columns = BuildColumns(
             build: Array(repeating: Array(repeating: nil, count: index.years.count), count: index.fleets.count),
             npv: Array(repeating: LinearExpression(), count: index.scenarios.count))
@@ -47,16 +47,16 @@ struct InvestmentRows {
             for (y, year) in index.years.enumerated() where index.buildable[fleet][y] {
                 let discounted = costs.discountedCostPerUnit(fleet: fleet, builtIn: y)
                 let room = facility.powerMW(in: year) - study.existingPowerMW(facility: facility, in: year)
-                let most = hardware.powerKW > 0 ? room * 1000 / hardware.powerKW / blockUnits : 1
+                let most = hardware.powerKW > 0 ? room * 1000 / hardware.powerKW / buildUnitSize : 1
                 // Integer columns get the bound the power row implies (a tighter MIP, and explicit
                 // bounds in exported files); continuous ones none, so the power row keeps its dual.
                 let upper = integer && hardware.powerKW > 0 ? most.rounded(.down) : Double.infinity
                 let column = lp.addVariable(
                     name: "build[\(facility.id),\(hardware.id),\(year)]", lower: 0, upper: upper,
                     objective: objective.buildCoefficient(
-                        discounted: discounted, blockUnits: blockUnits, rounding: rounding),
+                        discounted: discounted, buildUnitSize: buildUnitSize, rounding: rounding),
                     isInteger: integer)
-                let cost = discounted * blockUnits * PlacementProgram.moneyScale
+                let cost = discounted * buildUnitSize * PlacementProgram.moneyScale
                 columns.build[fleet][y] = column
                 columns.costs.append((column, cost))
                 columns.largest.append(max(1, most))
@@ -81,7 +81,7 @@ struct InvestmentRows {
                 for (fleet, entry) in index.fleets.enumerated() where entry.facility == f {
                     let kw = study.hardware[entry.hardware].powerKW
                     for built in index.buildYearsAlive(fleet: fleet, in: y) {
-                        if let column = build[fleet][built] { terms.append((column, kw / 1000 * index.blockUnits)) }
+                        if let column = build[fleet][built] { terms.append((column, kw / 1000 * index.buildUnitSize)) }
                     }
                 }
                 guard !terms.isEmpty else { continue }
@@ -100,7 +100,7 @@ struct InvestmentRows {
         var terms: [(Variable, Double)] = []
         for (fleet, entry) in index.fleets.enumerated() {
             let unitCapex = study.facilities[entry.facility].unitCapexUSD(of: study.hardware[entry.hardware])
-            for case let column? in build[fleet] { terms.append((column, unitCapex * index.blockUnits * scale)) }
+            for case let column? in build[fleet] { terms.append((column, unitCapex * index.buildUnitSize * scale)) }
         }
         guard !terms.isEmpty else { return nil }
         return lp.addConstraint(name: "budget", terms: terms, .lessOrEqual(budget * scale))

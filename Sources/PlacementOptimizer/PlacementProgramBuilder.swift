@@ -118,7 +118,7 @@ private struct InvestmentBuildState {
                 let build = self.build
                 writer.appendCapacityRows(to: &lp, layout: &layout, capacityTerms: capacityTerms) { fleet in
                     let builds = index.buildYearsAlive(fleet: fleet, in: y).compactMap { build[fleet][$0] }
-                    return (builds.map { ($0, -index.blockUnits) }, index.existingAlive(fleet: fleet, in: y))
+                    return (builds.map { ($0, -index.buildUnitSize) }, index.existingAlive(fleet: fleet, in: y))
                 }
                 writer.appendShareRows(to: &lp, layout: layout)
                 blocks.append(layout)

@@ -55,7 +55,7 @@ final class RegularizedMaster<Solver: IncrementalSolver> {
         cutting = try solver.makeSession(lp)
     }
 
-    /// Whether the master has integer build columns (integer blocks): no level steps then.
+    /// Whether the master has integer build columns (`integer_blocks`): no level steps then.
     var isInteger: Bool { program.model.hasIntegerVariables }
 
     /// Whether level steps apply: a linear master with builds to regularise.
