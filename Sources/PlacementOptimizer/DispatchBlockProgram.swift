@@ -57,7 +57,14 @@ public struct DispatchBlockProgram: Sendable {
     /// Every column, for replacing the whole objective.
     public let columns: [Variable]
 
-    /// The slices the program holds, from its first part's to its last's.
+    /// The former name of ``SliceGroup``.
+    @available(*, deprecated, renamed: "SliceGroup")
+    public typealias Part = SliceGroup
+    /// The former name of ``sliceGroups``.
+    @available(*, deprecated, renamed: "sliceGroups")
+    public var parts: [SliceGroup] { sliceGroups }
+
+    /// The slices the program holds, from its first group's to its last's.
     public var slices: Range<Int> {
         sliceGroups[0].slices.lowerBound..<sliceGroups[sliceGroups.count - 1].slices.upperBound
     }
