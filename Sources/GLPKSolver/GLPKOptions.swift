@@ -42,7 +42,14 @@ public struct GLPKOptions: Sendable, Hashable {
     /// floating-point tolerances. Costs little from an optimal basis.
     public var exactPolish: Bool = false
     public var timeLimit: Duration?
-    public var iterationLimit: Int?
+    /// Largest number of simplex iterations of each solve (GLPK's `it_lim`); nil: no limit.
+    public var simplexIterationLimit: Int?
+    /// The former name of ``simplexIterationLimit``.
+    @available(*, deprecated, renamed: "simplexIterationLimit")
+    public var iterationLimit: Int? {
+        get { simplexIterationLimit }
+        set { simplexIterationLimit = newValue }
+    }
     /// Relative MIP gap at which the search stops and the incumbent counts as optimal.
     public var mipGap: Double = 1e-9
     public var log: Log = .off

@@ -45,7 +45,7 @@ extension GLPKProblem {
         parameters.meth = method == .dual ? GLP_DUALP : GLP_PRIMAL
         parameters.presolve = options.presolve && !warm ? GLP_ON : GLP_OFF
         if let limit = Self.milliseconds(options.timeLimit) { parameters.tm_lim = limit }
-        if let limit = options.iterationLimit { parameters.it_lim = Int32(max(0, min(limit, Int(Int32.max)))) }
+        if let limit = options.simplexIterationLimit { parameters.it_lim = Int32(max(0, min(limit, Int(Int32.max)))) }
         let iterationsBefore = glp_get_it_cnt(problem)
         var code: Int32 = 0
         guard spg_simplex(problem, &parameters, &code) == 0 else { throw failure("glp_simplex") }

@@ -155,7 +155,7 @@ public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
     public func solve(using method: SimplexMethod, iterationLimit: Int) throws -> Solution {
         try onThread { state, problem in
             var options = state.sessionOptions
-            options.iterationLimit = min(options.iterationLimit ?? .max, iterationLimit)
+            options.simplexIterationLimit = min(options.simplexIterationLimit ?? .max, iterationLimit)
             return try state.recordSolve(problem.solve(options: options, warm: state.solvedOnce, method: method))
         }
     }

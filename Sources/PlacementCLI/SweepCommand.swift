@@ -34,10 +34,12 @@ struct SweepCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Worker threads (one GLPK session each).")
     var workers: Int = 2
 
+    // The flag keeps its name (scripts and sweep fingerprints use it); inside, a run of variants
+    // warm-started together is a batch, apart from the dispatch blocks of one variant's program.
     @Option(
         name: .customLong("block-size"), parsing: .unconditional,
-        help: "Variants per warm-start block; results depend on it, not on --workers.")
-    var blockSize: Int = 16
+        help: "Variants per warm-start batch; results depend on it, not on --workers.")
+    var batchSize: Int = 16
 
     @Option(help: ArgumentHelp("Run only slice I of N (1-based), e.g. 3/8.", valueName: "I/N"))
     var shard: String?
@@ -66,7 +68,7 @@ struct SweepCommand: ParsableCommand {
 
     func validate() throws {
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1, got \(workers)") }
-        guard blockSize >= 1 else { throw ValidationError("--block-size must be at least 1, got \(blockSize)") }
+        guard batchSize >= 1 else { throw ValidationError("--block-size must be at least 1, got \(batchSize)") }
         guard verify >= 0 else { throw ValidationError("--verify must be 0 or more, got \(verify)") }
         if verify > 0 && !resume { throw ValidationError("--verify checks kept rows: use it with --resume") }
         if output?.isEmpty == true { throw ValidationError("--output needs a prefix") }
@@ -107,7 +109,7 @@ struct SweepCommand: ParsableCommand {
     var rowOptions: String {
         func text(_ value: Double?) -> String { value.map { "\($0)" } ?? "none" }
         return [
-            "block-size:\(blockSize)", "analysis:\(skipAnalysis ? "off" : "on")", "warm:\(cold ? "off" : "on")",
+            "block-size:\(batchSize)", "analysis:\(skipAnalysis ? "off" : "on")", "warm:\(cold ? "off" : "on")",
             "timings:\(timings ? "on" : "off")", "method:\(solver.method.rawValue)",
             "time-limit:\(text(solver.timeLimit))",
             "mip-gap:\(text(solver.mipGap))", "exact:\(solver.exact ? "on" : "off")",
@@ -122,14 +124,14 @@ struct SweepCommand: ParsableCommand {
             try RunFiles.declareOutput(prefix + suffix, flag: "--output")
         }
         let loaded = try StudyInput.loadSweep(sweep)
-        let schedule = SweepSchedule(sweep: loaded.sweep, blockSize: blockSize)
+        let schedule = SweepSchedule(sweep: loaded.sweep, batchSize: batchSize)
         try checkSize(schedule, shard: shardIndex, of: shardCount)
         let ids = schedule.variantIDs(shard: shardIndex, of: shardCount)
         if ids.isEmpty {
             printError(
-                "warning: shard \(shardIndex + 1)/\(shardCount) holds no variant: the sweep has \(schedule.blockCount) "
-                    + "block(s) of --block-size \(blockSize) and shards are whole blocks; "
-                    + "use at most \(schedule.blockCount) shards"
+                "warning: shard \(shardIndex + 1)/\(shardCount) holds no variant: the sweep has \(schedule.batchCount) "
+                    + "batch(es) of --block-size \(batchSize) and shards are whole batches; "
+                    + "use at most \(schedule.batchCount) shards"
             )
         }
         let format = SweepRecordFormat(sweep: loaded.sweep, timings: timings)
@@ -159,12 +161,12 @@ struct SweepCommand: ParsableCommand {
                 progress: false))
         if verify > 0 && !sink.alreadyWritten.isEmpty {
             try verifyKeptRows(
-                sink, ids: ids, blocks: schedule.blocks(shard: shardIndex, of: shardCount), runner: runner,
+                sink, ids: ids, blocks: schedule.batches(shard: shardIndex, of: shardCount), runner: runner,
                 format: format, prefix: prefix)
         }
         let failures = SynchronizedList<String>()
         let writeFailures = SynchronizedList<String>()
-        runner.run(blocks: schedule.blocks(shard: shardIndex, of: shardCount), skip: sink.alreadyWritten) { result in
+        runner.run(batches: schedule.batches(shard: shardIndex, of: shardCount), skip: sink.alreadyWritten) { result in
             do { try sink.record(result) } catch { writeFailures.append("\(error)") }
             if result.status.isFailure {
                 failures.append("variant \(result.id): \(result.message ?? "failed")")
@@ -201,7 +203,7 @@ struct SweepCommand: ParsableCommand {
         let chosen = blocks.filter { !sample.isDisjoint(with: $0) }
         let plain = SweepRecordFormat(paths: format.paths, timings: false)
         let differences = SynchronizedList<String>()
-        runner.run(blocks: chosen, skip: Set(chosen.joined()).subtracting(sample)) { result in
+        runner.run(batches: chosen, skip: Set(chosen.joined()).subtracting(sample)) { result in
             guard let text = sink.keptCSVRows[result.id],
                 case .success(let keptResult) = format.result(ofCSVRow: text[...])
             else { return }

@@ -16,71 +16,77 @@ extension ResultSnapshot {
                 hint: "give a file written by `placement optimize --format json`")
         }
         let fields = JSONFields(file: file, path: "", object: object)
-        schema = try fields.string("schema")
+        schema = try fields.string(ResultKey.schema)
         guard Self.readableSchemas.contains(schema) else {
             throw ResultFileError(
-                file: file, field: "schema", message: "unsupported schema '\(schema)'",
+                file: file, field: ResultKey.schema, message: "unsupported schema '\(schema)'",
                 hint: "this placement reads \(Self.readableSchemas.joined(separator: " and ")); "
                     + "write the result again with `placement optimize --format json`")
         }
         source = file
-        let status = try fields.object("status")
-        termination = try status.string("termination")
+        let status = try fields.object(ResultKey.status)
+        termination = try status.string(ResultKey.termination)
         // optimize/1 has no gaps; a gap is null when the solve proved the optimum outright.
-        relativeGap = try ["relative_gap", "mip_gap"].compactMap { status.has($0) ? try status.number($0) : nil }.max()
-        expectedNPV = fields.has("expected_npv_usd") ? try fields.number("expected_npv_usd") : nil
-        cvarNPV = try fields.optionalObject("risk").flatMap { try Self.optional($0, "cvar_npv_usd") }
-        capex = fields.has("capex_usd") ? try fields.number("capex_usd") : nil
-        scenarios = try fields.objects("scenarios").map { try $0.string("id") }
-        capacity = try fields.objects("capacity").map { row in
+        relativeGap = try [ResultKey.relativeGap, ResultKey.mipGap].compactMap {
+            status.has($0) ? try status.number($0) : nil
+        }.max()
+        expectedNPV = fields.has(ResultKey.expectedNPVUSD) ? try fields.number(ResultKey.expectedNPVUSD) : nil
+        cvarNPV = try fields.optionalObject(ResultKey.risk).flatMap { try Self.optional($0, ResultKey.cvarNPVUSD) }
+        capex = fields.has(ResultKey.capexUSD) ? try fields.number(ResultKey.capexUSD) : nil
+        scenarios = try fields.objects(ResultKey.scenarios).map { try $0.string(ResultKey.id) }
+        capacity = try fields.objects(ResultKey.capacity).map { row in
             Capacity(
-                facility: try row.string("facility"), hardware: try row.string("hardware"),
-                year: try row.year("year"), built: try row.nonNegativeNumber("built"),
-                installed: try row.nonNegativeNumber("installed"), itMW: try row.nonNegativeNumber("it_mw"))
+                facility: try row.string(ResultKey.facility), hardware: try row.string(ResultKey.hardware),
+                year: try row.year(ResultKey.year), built: try row.nonNegativeNumber(ResultKey.built),
+                installed: try row.nonNegativeNumber(ResultKey.installed),
+                itMW: try row.nonNegativeNumber(ResultKey.itMW))
         }
-        let utilization = try fields.optionalObject("utilization")
-        fleetUtilization = try Self.utilization(utilization?.objects("fleet") ?? [])
-        facilityUtilization = try Self.utilization(utilization?.objects("facilities") ?? [])
-        let stress = try fields.optionalObject("resilience")
-        resilience = try ((stress?.objects("fleet") ?? []) + (stress?.objects("facilities") ?? [])).map { row in
+        let utilization = try fields.optionalObject(ResultKey.utilization)
+        fleetUtilization = try Self.utilization(utilization?.objects(ResultKey.fleet) ?? [])
+        facilityUtilization = try Self.utilization(utilization?.objects(ResultKey.facilities) ?? [])
+        let stress = try fields.optionalObject(ResultKey.resilience)
+        resilience = try ((stress?.objects(ResultKey.fleet) ?? []) + (stress?.objects(ResultKey.facilities) ?? [])).map
+        { row in
             Resilience(
-                facility: try row.optionalString("facility"), year: try row.year("year"),
-                resilience: try row.number("resilience"), worstStress: try row.optionalString("worst_stress"))
+                facility: try row.optionalString(ResultKey.facility), year: try row.year(ResultKey.year),
+                resilience: try row.number(ResultKey.resilience),
+                worstStress: try row.optionalString(ResultKey.worstStress))
         }
-        let risk = try fields.optionalObject("stranded_assets")
-        stranded = try ((risk?.objects("fleet") ?? []) + (risk?.objects("facilities") ?? [])).map { row in
-            let strandedFigures = try row.optionalObject("stranded")
-            let atRisk = try row.optionalObject("at_risk")
+        let risk = try fields.optionalObject(ResultKey.strandedAssets)
+        stranded = try ((risk?.objects(ResultKey.fleet) ?? []) + (risk?.objects(ResultKey.facilities) ?? [])).map {
+            row in
+            let strandedFigures = try row.optionalObject(ResultKey.stranded)
+            let atRisk = try row.optionalObject(ResultKey.atRisk)
             return Stranded(
-                facility: try row.optionalString("facility"), year: try row.year("year"),
-                bookValue: row.has("book_value_usd") ? try row.number("book_value_usd") : nil,
-                strandedExpected: try strandedFigures.flatMap { try Self.optional($0, "expected_usd") },
+                facility: try row.optionalString(ResultKey.facility), year: try row.year(ResultKey.year),
+                bookValue: row.has(ResultKey.bookValueUSD) ? try row.number(ResultKey.bookValueUSD) : nil,
+                strandedExpected: try strandedFigures.flatMap { try Self.optional($0, ResultKey.expectedUSD) },
                 strandedWorstStress: try strandedFigures.flatMap {
-                    try Self.optional($0, "worst_stress_usd")
+                    try Self.optional($0, ResultKey.worstStressUSD)
                 },
-                atRiskExpected: try atRisk.flatMap { try Self.optional($0, "expected_usd") })
+                atRiskExpected: try atRisk.flatMap { try Self.optional($0, ResultKey.expectedUSD) })
         }
-        let prices = try fields.optionalObject("shadow_prices")
-        powerLimits = try (prices?.objects("power_usd_per_mw") ?? []).map { row in
+        let prices = try fields.optionalObject(ResultKey.shadowPrices)
+        powerLimits = try (prices?.objects(ResultKey.powerUSDPerMW) ?? []).map { row in
             PowerLimit(
-                facility: try row.string("facility"), year: try row.year("year"),
-                shadowPrice: try row.number("value"), binding: try row.bool("binding"))
+                facility: try row.string(ResultKey.facility), year: try row.year(ResultKey.year),
+                shadowPrice: try row.number(ResultKey.value), binding: try row.bool(ResultKey.binding))
         }
-        budget = try prices?.optionalObject("budget_usd_per_usd").map {
-            (try $0.number("value"), try $0.bool("binding"))
+        budget = try prices?.optionalObject(ResultKey.budgetUSDPerUSD).map {
+            (try $0.number(ResultKey.value), try $0.bool(ResultKey.binding))
         }
-        unreachable = try fields.objects("unreachable_demand").map { row in
+        unreachable = try fields.objects(ResultKey.unreachableDemand).map { row in
             Unreachable(
-                tenant: try row.string("tenant"), zone: try row.string("zone"),
-                reason: try row.string("reason"))
+                tenant: try row.string(ResultKey.tenant), zone: try row.string(ResultKey.zone),
+                reason: try row.string(ResultKey.reason))
         }
     }
 
     private static func utilization(_ rows: [JSONFields]) throws -> [Utilization] {
         try rows.map { row in
             Utilization(
-                facility: try row.optionalString("facility"), year: try row.year("year"),
-                scenario: try row.string("scenario"), utilization: try row.number("utilization"))
+                facility: try row.optionalString(ResultKey.facility), year: try row.year(ResultKey.year),
+                scenario: try row.string(ResultKey.scenario), utilization: try row.number(ResultKey.utilization))
         }
     }
 

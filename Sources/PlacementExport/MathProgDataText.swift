@@ -48,7 +48,7 @@ struct MathProgDataText {
         var lines = [
             "param discount_rate := \(number(study.discountRate));",
             "param money_scale := \(number(PlacementProgram.moneyScale));   # thousands of USD",
-            "param block_units := \(study.integerBlockUnits ?? 1);",
+            "param block_units := \(study.integerBuildUnits ?? 1);",
             "param risk_weight := \(number(study.risk.weight));",
             "param alpha := \(number(study.risk.alpha));",
         ]

@@ -25,7 +25,7 @@ enum StudyAssembly {
                 regions: regions, hardware: draft.hardware, workloads: draft.workloads.map(\.workload),
                 tenants: draft.tenants, scenarios: draft.scenarios, stress: stress, horizon: settings.horizon,
                 discountRate: settings.discountRate, timeSlices: settings.timeSlices, budgetUSD: settings.budgetUSD,
-                risk: settings.risk, policy: settings.policy, integerBlockUnits: settings.integerBlockUnits,
+                risk: settings.risk, policy: settings.policy, integerBuildUnits: settings.integerBuildUnits,
                 latencySettings: settings.latency, breakevenUtilization: settings.breakevenUtilization,
                 measuredLatency: measured)
         } catch {

@@ -51,7 +51,7 @@ struct StudySettings {
     var budgetUSD: Double?
     var risk: RiskSettings
     var policy: PolicySettings
-    var integerBlockUnits: Int?
+    var integerBuildUnits: Int?
     var latency: LatencySettings
     var breakevenUtilization: Double
 }

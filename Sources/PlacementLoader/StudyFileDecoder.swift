@@ -75,7 +75,7 @@ struct StudyFileDecoder {
         }
         var blocks: Int?
         if let reader = fields.nested("integer_blocks", keys: ["units"], required: false) {
-            blocks = reader.number("units", .integerBlockUnits).map(Int.init)
+            blocks = reader.number("units", .integerBuildUnits).map(Int.init)
         }
         var latency = LatencySettings()
         if let reader = fields.nested("latency", keys: ["route_factor", "base_ms"], required: false) {
@@ -88,7 +88,7 @@ struct StudyFileDecoder {
         guard let horizon, let discountRate, !fields.hadError else { return nil }
         return StudySettings(
             horizon: horizon, discountRate: discountRate, timeSlices: timeSlices, budgetUSD: budget, risk: risk,
-            policy: policy, integerBlockUnits: blocks, latency: latency, breakevenUtilization: breakeven)
+            policy: policy, integerBuildUnits: blocks, latency: latency, breakevenUtilization: breakeven)
     }
 
     private func horizon(_ fields: FieldReader) -> Horizon? {

@@ -14,10 +14,10 @@ enum NumberPathTable {
                 study.budgetUSD = value
             }),
         NumberField(
-            "integer_blocks.units", .integerBlockUnits,
+            "integer_blocks.units", .integerBuildUnits,
             read: { study, _ in
-                study.integerBlockUnits.map(Double.init)
-            }, write: { study, _, value in study.integerBlockUnits = Int(value) }),
+                study.integerBuildUnits.map(Double.init)
+            }, write: { study, _, value in study.integerBuildUnits = Int(value) }),
         NumberField(
             "latency.route_factor", .routeFactor, read: { study, _ in study.latency.settings.routeFactor },
             write: { study, _, value in

@@ -5,7 +5,7 @@ extension NumberRule {
     // Study
     public static let discountRate = NumberRule.between(0, 1)
     public static let budgetUSD = NumberRule.between(0, 1e15)
-    public static let integerBlockUnits = NumberRule.wholeBetween(1, 1e6)
+    public static let integerBuildUnits = NumberRule.wholeBetween(1, 1e6)
     public static let routeFactor = NumberRule.between(1, 10)
     public static let baseMs = NumberRule.between(0, 1000)
     public static let year = NumberRule.wholeBetween(1900, 2200)

@@ -45,8 +45,12 @@ public struct Study: Sendable {
     public internal(set) var risk: RiskSettings
     /// Diversification policy.
     public internal(set) var policy: PolicySettings
-    /// Build block size in units when builds are integer multiples; `nil` for a pure LP.
-    public internal(set) var integerBlockUnits: Int?
+    /// Accelerators per integer build unit when builds are whole multiples of it (the YAML's
+    /// `integer_blocks.units`); `nil` for a pure LP.
+    public internal(set) var integerBuildUnits: Int?
+    /// The former name of ``integerBuildUnits``.
+    @available(*, deprecated, renamed: "integerBuildUnits")
+    public var integerBlockUnits: Int? { integerBuildUnits }
     /// Utilization below which a unit does not pay for itself (default 0.6).
     public internal(set) var breakevenUtilization: Double
     /// Round trips of every (zone, facility) pair.
@@ -74,7 +78,7 @@ public struct Study: Sendable {
     ///   - budgetUSD: the capital budget, if any.
     ///   - risk: the CVaR weight and level.
     ///   - policy: the sovereignty policy settings.
-    ///   - integerBlockUnits: accelerators per integer block, or nil for continuous builds.
+    ///   - integerBuildUnits: accelerators per integer build unit, or nil for continuous builds.
     ///   - latencySettings: how unmeasured latencies are estimated.
     ///   - breakevenUtilization: the utilization below which a fleet loses money.
     ///   - measuredLatency: measured round trips in ms; every other pair is estimated.
@@ -85,7 +89,7 @@ public struct Study: Sendable {
         scenarios: [Scenario], stress: StressSettings? = nil, horizon: Horizon,
         discountRate: Double, timeSlices: Int = Study.defaultTimeSlices, budgetUSD: Double? = nil,
         risk: RiskSettings = RiskSettings(), policy: PolicySettings = PolicySettings(),
-        integerBlockUnits: Int? = nil, latencySettings: LatencySettings = LatencySettings(),
+        integerBuildUnits: Int? = nil, latencySettings: LatencySettings = LatencySettings(),
         breakevenUtilization: Double = Study.defaultBreakevenUtilization,
         measuredLatency: [LatencyPair: Double] = [:]
     ) throws(StudyError) {
@@ -107,7 +111,7 @@ public struct Study: Sendable {
         self.budgetUSD = budgetUSD
         self.risk = risk
         self.policy = policy
-        self.integerBlockUnits = integerBlockUnits
+        self.integerBuildUnits = integerBuildUnits
         self.breakevenUtilization = breakevenUtilization
         self.latency = LatencyTable(
             zones: zones, facilities: facilities, measured: measuredLatency, settings: latencySettings)

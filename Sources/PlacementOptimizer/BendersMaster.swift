@@ -2,7 +2,8 @@ import LinearProgramming
 import PlacementModel
 
 /// The master problem of the decomposed solve: the build columns with the power, budget and CVaR
-/// rows, and one value column `theta[b]` per (year, scenario) block in place of its dispatch.
+/// rows, written as in the investment LP (``InvestmentRows``), and one value column `theta[b]` per
+/// (year, scenario) block in place of its dispatch.
 /// Optimality cuts (``cut(block:value:capacityDuals:installed:)``) bound each `theta` from above. They are
 /// written in capacity columns `capacity[f,y]`, the units of fleet `f` built and alive in year
 /// `y` (`capacity[f,y] = sum of build[f,y']` over the build years alive then), so that a cut has one
@@ -11,7 +12,8 @@ import PlacementModel
 ///
 /// It also carries the level-set regularisation (Lemaréchal, Nemirovskii and Nesterov; as in
 /// Pecci and Jenkins's regularized Benders): deviation columns `up[j] - down[j] = build[j] - centre[j]`
-/// and a `level` row `objective >= level`. Released (zero cost, free level row) the master is the
+/// and a `level` row, the objective's terms without its constant: `objective - constant >= level -
+/// constant`. Released (zero cost, free level row) the master is the
 /// plain cutting-plane model; in the level stage it minimises the weighted L1 distance to the
 /// centre subject to the model reaching the level.
 ///
@@ -38,11 +40,12 @@ public struct BendersMaster: Sendable {
     public let centreRow: [Constraint]
     /// Weighted L1 distance to the centre, as objective terms of the level stage (to be maximised).
     public let distanceObjective: [(Variable, Double)]
+    /// The objective's terms, without its constant (`model.objectiveConstant`), as a row.
     public let levelRow: Constraint
     /// Every column, for replacing the whole objective.
     public let columns: [Variable]
-    /// Scenario weights of the expectation.
-    public let weights: [Double]
+    /// The investment objective: its coefficients as written here, and its value at given builds.
+    public let objective: InvestmentObjective
     /// Discounted cost of each build column per unit of the column (scaled money): what it takes
     /// from every scenario's NPV.
     public let buildCosts: [(Variable, Double)]
@@ -54,47 +57,23 @@ public struct BendersMaster: Sendable {
     public init(index: PlacementIndex, valueBounds: [Double]) {
         self.index = index
         let study = index.study
-        let economics = Economics(study: study)
-        let costs = InvestmentCosts(index: index, economics: economics)
-        let scale = PlacementProgram.moneyScale
-        let riskWeight = study.risk.weight
-        let weights = PlacementProgramBuilder.weights(index)
-        self.weights = weights
+        let objective = InvestmentObjective(index: index)
+        self.objective = objective
+        let rows = InvestmentRows(index: index, objective: objective)
         var lp = LinearProgram(name: "master", sense: .maximize)
-        var build = Array(repeating: [Variable?](repeating: nil, count: index.years.count), count: index.fleets.count)
-        var npv = Array(repeating: LinearExpression(), count: index.scenarios.count)
-        var scaleOf: [Double] = []
-        var buildCosts: [(Variable, Double)] = []
-        let integer = study.integerBlockUnits != nil
-        for (fleet, entry) in index.fleets.enumerated() {
-            let facility = study.facilities[entry.facility]
-            let hardware = study.hardware[entry.hardware]
-            for (y, year) in index.years.enumerated() where index.buildable[fleet][y] {
-                let cost = costs.discountedCostPerUnit(fleet: fleet, builtIn: y) * index.blockUnits * scale
-                let room = facility.powerMW(in: year) - study.existingPowerMW(facility: facility, in: year)
-                let most = hardware.powerKW > 0 ? room * 1000 / hardware.powerKW / index.blockUnits : 1
-                let upper = integer && hardware.powerKW > 0 ? most.rounded(.down) : Double.infinity
-                let column = lp.addVariable(
-                    name: "build[\(facility.id),\(hardware.id),\(year)]", lower: 0, upper: upper,
-                    objective: -(1 - riskWeight) * cost, isInteger: integer)
-                build[fleet][y] = column
-                scaleOf.append(max(1, most))
-                buildCosts.append((column, cost))
-                for s in index.scenarios.indices { npv[s].add(column, -cost) }
-            }
-        }
+        let builds = rows.addBuildColumns(to: &lp, rounding: .master)
+        let build = builds.build
+        var npv = builds.npv
         self.build = build
-        self.buildCosts = buildCosts
+        buildCosts = builds.costs
         buildColumns = build.flatMap { $0.compactMap { $0 } }
-        let constant = costs.existingFixedOM() * scale
-        lp.objectiveConstant = -(1 - riskWeight) * constant
         var theta: [Variable] = []
         for (y, year) in index.years.enumerated() {
             for (s, scenario) in index.scenarios.enumerated() {
                 let column = lp.addVariable(
                     name: "theta[\(year),\(scenario.id)]", lower: -.infinity,
                     upper: valueBounds[index.block(year: y, scenario: s)],
-                    objective: (1 - riskWeight) * weights[s])
+                    objective: objective.valueWeight(scenario: s))
                 theta.append(column)
                 npv[s].add(column, 1)
             }
@@ -113,23 +92,10 @@ public struct BendersMaster: Sendable {
                 return column
             }
         }
-        for s in index.scenarios.indices { npv[s].constant -= constant }
 
-        let rows = InvestmentRows(index: index)
         powerRow = rows.addPowerRows(to: &lp, build: build)
         budgetRow = rows.addBudgetRow(to: &lp, build: build)
-        if riskWeight > 0 {
-            let column = lp.addVariable(name: "eta", lower: -.infinity, upper: .infinity, objective: -riskWeight)
-            for (s, scenario) in index.scenarios.enumerated() {
-                let slack = lp.addVariable(
-                    name: "excess[\(scenario.id)]",
-                    objective: -riskWeight * weights[s] / (1 - study.risk.alpha))
-                var row = npv[s].combined()
-                row.add(slack, 1)
-                row.add(column, 1)
-                lp.addConstraint(name: "cvar[\(scenario.id)]", row, .greaterOrEqual(0))
-            }
-        }
+        _ = rows.addRiskRows(to: &lp, npv: npv)
         // The objective's terms: the level row's left side.
         let objectiveTerms = lp.variables.map { ($0, lp.objectiveCoefficient(of: $0)) }.filter { $0.1 != 0 }
 
@@ -142,7 +108,7 @@ public struct BendersMaster: Sendable {
             let down = lp.addVariable(name: "down\(name)")
             centreRow.append(
                 lp.addConstraint(name: "centre\(name)", terms: [(column, 1), (up, -1), (down, 1)], .equal(0)))
-            distance += [(up, -1 / scaleOf[position]), (down, -1 / scaleOf[position])]
+            distance += [(up, -1 / builds.largest[position]), (down, -1 / builds.largest[position])]
         }
         self.centreRow = centreRow
         distanceObjective = distance
@@ -165,15 +131,22 @@ public struct BendersMaster: Sendable {
         // factorization's round-off: as coefficients they would wreck the master's scaling.
         for (fleet, dual) in capacityDuals.enumerated() where abs(dual) > Self.dualNoise {
             rhs -= dual * (installed[fleet] - index.existingAlive(fleet: fleet, in: y))
-            if let column = capacity[fleet][y] { terms.append((column, -dual * index.blockUnits)) }
+            if let column = capacity[fleet][y] { terms.append((column, -dual * index.buildUnitSize)) }
         }
         return BendersCut(block: block, theta: theta[block], terms: terms, rhs: rhs)
+    }
+
+    /// The investment objective (scaled money) the builds at master point `values` reach when the
+    /// blocks are worth `blockValues` (each block's value-stage optimum at those builds).
+    public func objectiveValue(builds values: [Double], blockValues: [Double]) -> Double {
+        let costs = buildCosts.reduce(0.0) { $0 + $1.1 * values[$1.0.index] }
+        return objective.value(npv: objective.scenarioNPV(buildCost: costs, blockValues: blockValues, index: index))
     }
 
     /// Units built per fleet and year position (accelerators) at a master point.
     public func builtUnits(_ values: [Double]) -> [[Double]] {
         build.map { row in
-            row.map { column in column.map { PlanAssembler.units(values[$0.index] * index.blockUnits) } ?? 0 }
+            row.map { column in column.map { PlanAssembler.units(values[$0.index] * index.buildUnitSize) } ?? 0 }
         }
     }
 }

@@ -1,19 +1,25 @@
 import LinearProgramming
 import PlacementModel
 
-/// One (year, scenario) dispatch block as an LP of its own: capacity is a right-hand side, so
-/// the block can be re-solved for any builds. It serves the decomposed solve (a Benders
-/// subproblem), the canonical dispatch and the stranded write-off (docs/design.md §4,
-/// revision 2), all by changing numbers in one solver session:
+/// A (year, scenario) dispatch block, or a group of its slices, as an LP of its own: capacity is
+/// a right-hand side, so the program can be re-solved for any builds. It serves the decomposed
+/// solve (a Benders subproblem), the canonical dispatch and the stranded write-off
+/// (docs/design.md §4, revision 2), each a change of bounds and objective in a solver session:
 ///
 /// - **value** stage: maximise the block's value (the objective the investment LP gives it);
-/// - **canonical** stage: hold the value (``valueRow`` at least the optimum less ``valueTolerance`` of it)
-///   and maximise busy accelerators;
+/// - **canonical** stage: hold the value (the value row at least the optimum less ``valueTolerance``
+///   of it, ``valueHeld(at:tolerance:)``) and maximise busy accelerators;
 /// - **write-off** stage: hold the value, let `retire[q]` in `[0, cap_q]` share the capacity rows,
 ///   and maximise the book value retired.
 ///
+/// A block whose slices no category share row ties can be solved as one program per
+/// ``SliceGroup`` (``DispatchBlockBuilder/build(block:slices:)``, no write-off columns); its held
+/// stages then run on a program of the whole block whose groups share one value row, started from
+/// the groups' value-stage bases (``joiningBases(_:)``). That join relies on each group's own
+/// program laying out its rows as demand | capacity | value.
+///
 /// ```swift
-/// let block = try DispatchBlockBuilder(index: index).build(year: 0, scenario: 0)
+/// let block = DispatchBlockBuilder(index: index).build(year: 0, scenario: 0)
 /// var lp = block.model
 /// for (row, bound) in block.capacityBounds(installed: capacity) { lp.setBound(row, bound) }
 /// ```
@@ -25,8 +31,9 @@ public struct DispatchBlockProgram: Sendable {
     public static let solverTolerance = 1e-7
 
     /// A set of the block's slices whose dispatch no row ties to the other slices', with its own
-    /// value row, and where its rows and columns sit in the program.
-    public struct Part: Sendable, Hashable {
+    /// value row, and where its rows and columns sit in the program. (The planning pipeline calls
+    /// the program of one group a part of its block.)
+    public struct SliceGroup: Sendable, Hashable {
         /// The slices (positions in `0..<index.slices`).
         public let slices: Range<Int>
         /// Its serve, unserved and shortfall columns, contiguous.
@@ -44,14 +51,23 @@ public struct DispatchBlockProgram: Sendable {
     /// `retire[fleet]`: units written off (write-off stage), fixed at 0 otherwise; nil for fleets
     /// with no capacity row in the block, or all nil in a program built without write-off columns.
     public let retire: [Variable?]
-    /// The program's parts, in slice order: one for the whole block, or one per group of
+    /// The program's slice groups, in slice order: one for the whole block, or one per group of
     /// independent slices.
-    public let parts: [Part]
+    public let sliceGroups: [SliceGroup]
     /// Every column, for replacing the whole objective.
     public let columns: [Variable]
 
-    /// The slices the program holds, from its first part's to its last's.
-    public var slices: Range<Int> { parts[0].slices.lowerBound..<parts[parts.count - 1].slices.upperBound }
+    /// The former name of ``SliceGroup``.
+    @available(*, deprecated, renamed: "SliceGroup")
+    public typealias Part = SliceGroup
+    /// The former name of ``sliceGroups``.
+    @available(*, deprecated, renamed: "sliceGroups")
+    public var parts: [SliceGroup] { sliceGroups }
+
+    /// The slices the program holds, from its first group's to its last's.
+    public var slices: Range<Int> {
+        sliceGroups[0].slices.lowerBound..<sliceGroups[sliceGroups.count - 1].slices.upperBound
+    }
 
     /// Whether the program has write-off columns.
     public var hasRetire: Bool { retire.contains { $0 != nil } }
@@ -81,14 +97,14 @@ public struct DispatchBlockProgram: Sendable {
     /// stages): the program's one value row, or the one its parts share when they were built
     /// `sharingValue`.
     public func valueHeld(at value: Double, tolerance: Double = valueTolerance) -> (Constraint, RowBound) {
-        (parts[0].valueRow, .greaterOrEqual(Self.held(value, tolerance: tolerance)))
+        (sliceGroups[0].valueRow, .greaterOrEqual(Self.held(value, tolerance: tolerance)))
     }
 
     /// The least value a hold at `value` with `tolerance` accepts.
     public static func held(_ value: Double, tolerance: Double) -> Double { value - tolerance * abs(value) }
 
     /// The value rows released (value stage).
-    public var valueReleased: [(Constraint, RowBound)] { parts.map { ($0.valueRow, .free) } }
+    public var valueReleased: [(Constraint, RowBound)] { sliceGroups.map { ($0.valueRow, .free) } }
 
     /// The basis of this program (built with every part of the block) made of the optimal bases
     /// of its parts' own programs (one each, in order; see
@@ -98,10 +114,10 @@ public struct DispatchBlockProgram: Sendable {
     /// starting point. (A part's own value row is free in the value stage, hence basic: dropping
     /// it for the shared one keeps the count of basic rows and columns right.)
     public func joiningBases(_ bases: [Basis]) -> Basis {
-        let sharedValue = parts.count > 1 && parts[0].valueRow == parts[1].valueRow
+        let sharedValue = sliceGroups.count > 1 && sliceGroups[0].valueRow == sliceGroups[1].valueRow
         var rows = Array(repeating: Basis.Status.basic, count: model.constraintCount)
         var joined = Array(repeating: Basis.Status.atLower, count: model.variableCount)
-        for (part, basis) in zip(parts, bases) {
+        for (part, basis) in zip(sliceGroups, bases) {
             let demand = part.demandRows.count
             let capacity = part.capacityRows.count
             for (offset, status) in basis.columns.prefix(part.columns.count).enumerated() {
@@ -195,137 +211,5 @@ public struct DispatchBlockProgram: Sendable {
             }
         }
         return (rows, columns)
-    }
-}
-
-/// Builds ``DispatchBlockProgram``s of a study.
-///
-/// ```swift
-/// let index = try PlacementProgramBuilder(study: study).makeIndex()
-/// let blocks = try (0..<index.blockCount).map { try DispatchBlockBuilder(index: index).build(block: $0) }
-/// ```
-public struct DispatchBlockBuilder: Sendable {
-    public let index: PlacementIndex
-    /// Whether rows and columns carry names (`serve[...]`, `capacity[...]`, as in the whole LP).
-    /// Unnamed blocks take about a third less memory; the decomposed solve builds them so.
-    public let named: Bool
-
-    public init(index: PlacementIndex, named: Bool = true) {
-        self.index = index
-        self.named = named
-    }
-
-    /// The groups of slices no row ties together: every slice alone, unless category share rows
-    /// (`max_category_share` below 1) sum a block's serve over all its slices.
-    public var independentParts: [Range<Int>] {
-        index.study.policy.maxCategoryShare < 1 ? [0..<index.slices] : (0..<index.slices).map { $0..<$0 + 1 }
-    }
-
-    /// Every demand point's rate in every slice of block (y, s), at `p * slices + k`, before
-    /// stress scaling: what a program of one slice needs to stand for the block's other slices.
-    public func demandRates(year y: Int, scenario s: Int) -> [Double] {
-        let writer = DispatchBlockWriter(index: index, economics: Economics(study: index.study))
-        return index.demandPoints.indices.flatMap { p in
-            (0..<index.slices).map { writer.demandRate(point: p, slice: $0, year: y, scenario: s) }
-        }
-    }
-
-    /// Whether every slice of a block with these rates (``demandRates(year:scenario:)``) has the
-    /// same rows and columns: a slice's program only lacks the rows and columns of demand points
-    /// without demand in it, so the slices agree when each point has demand in all or in none.
-    public func slicesShareStructure(rates: [Double]) -> Bool {
-        let slices = index.slices
-        return index.demandPoints.indices.allSatisfy { p in
-            let first = rates[p * slices] > 0
-            return (1..<slices).allSatisfy { (rates[p * slices + $0] > 0) == first }
-        }
-    }
-
-    public func build(block: Int) -> DispatchBlockProgram {
-        build(year: index.position(ofBlock: block).year, scenario: index.position(ofBlock: block).scenario)
-    }
-
-    /// One part of block `block`: the slices `slices`, with a value row of their own and no
-    /// write-off columns (a block split by slice, ``independentParts``).
-    public func build(block: Int, slices: Range<Int>) -> DispatchBlockProgram {
-        build(
-            year: index.position(ofBlock: block).year, scenario: index.position(ofBlock: block).scenario,
-            parts: [slices],
-            retire: false)
-    }
-
-    /// Block (y, s) with zero capacity; set it with ``DispatchBlockProgram/capacityBounds(installed:)``.
-    ///
-    /// - Parameters:
-    ///   - y: the year's position in the index.
-    ///   - s: the scenario's position in the index.
-    ///   - groups: the groups of slices the program holds, each with its own value row (default:
-    ///     the whole block as one part). Rows and columns come part by part: all parts' columns
-    ///     and demand rows, then the write-off columns, all parts' capacity rows, the share rows
-    ///     and the value rows. A group that is not one of ``independentParts`` (or a union of
-    ///     them) gets a value row of its own all the same, which only the caller can make sense of.
-    ///   - withRetire: whether the program has write-off columns (fixed at 0 until the write-off stage).
-    ///   - sharingValue: whether the parts share one value row, the block's (its last row), instead
-    ///     of one each.
-    /// - Returns: the program, its capacity rows at zero and its value rows free.
-    public func build(
-        year y: Int, scenario s: Int, parts groups: [Range<Int>]? = nil, retire withRetire: Bool = true,
-        sharingValue: Bool = false
-    ) -> DispatchBlockProgram {
-        var writer = DispatchBlockWriter(index: index, economics: Economics(study: index.study))
-        writer.named = named
-        let year = index.years[y]
-        let scenario = index.scenarios[s]
-        let slices = index.slices
-        let groups = groups ?? [0..<slices]
-        var lp = LinearProgram(name: "dispatch[\(year),\(scenario.id)]", sense: .maximize)
-        var layout = DispatchBlockLayout(year: y, scenario: s, positions: index.demandPoints.count * slices)
-        var capacityTerms = Array(repeating: [(Variable, Double)](), count: index.fleets.count * slices)
-        var columns: [Range<Int>] = []
-        var demandRows: [Range<Int>] = []
-        var valueTerms: [[(Variable, Double)]] = []
-        for group in groups {
-            let (firstColumn, firstRow, firstTerm) = (lp.variableCount, lp.constraintCount, layout.valueTerms.count)
-            writer.appendDemand(
-                to: &lp, layout: &layout, capacityTerms: &capacityTerms, slices: group, objectiveWeight: 1)
-            columns.append(firstColumn..<lp.variableCount)
-            demandRows.append(firstRow..<lp.constraintCount)
-            valueTerms.append(Array(layout.valueTerms[firstTerm...]))
-        }
-        let retire: [Variable?] = index.fleets.enumerated().map { fleet, entry in
-            guard withRetire, (0..<slices).contains(where: { !capacityTerms[fleet * slices + $0].isEmpty }) else {
-                return nil
-            }
-            let facility = index.study.facilities[entry.facility]
-            let hardware = index.study.hardware[entry.hardware]
-            return lp.addVariable(
-                name: writer.label("retire[\(facility.id),\(hardware.id),\(year),\(scenario.id)]"), lower: 0, upper: 0)
-        }
-        var capacityRows: [Range<Int>] = []
-        for group in groups {
-            let first = lp.constraintCount
-            writer.appendCapacityRows(to: &lp, layout: &layout, capacityTerms: capacityTerms, slices: group) { fleet in
-                (retire[fleet].map { [($0, 1.0)] } ?? [], 0)
-            }
-            capacityRows.append(first..<lp.constraintCount)
-        }
-        writer.appendShareRows(to: &lp, layout: layout)
-        var parts: [DispatchBlockProgram.Part] = []
-        let shared =
-            sharingValue
-            ? lp.addConstraint(
-                name: writer.label("value[\(year),\(scenario.id)]"), terms: valueTerms.flatMap { $0 }, .free) : nil
-        for (n, group) in groups.enumerated() {
-            let suffix = groups.count == 1 ? "" : ",\(group.lowerBound)"
-            let valueRow =
-                shared
-                ?? lp.addConstraint(
-                    name: writer.label("value[\(year),\(scenario.id)\(suffix)]"), terms: valueTerms[n], .free)
-            parts.append(
-                DispatchBlockProgram.Part(
-                    slices: group, columns: columns[n], demandRows: demandRows[n], capacityRows: capacityRows[n],
-                    valueRow: valueRow))
-        }
-        return DispatchBlockProgram(model: lp, layout: layout, retire: retire, parts: parts, columns: lp.variables)
     }
 }

@@ -1,15 +1,73 @@
 import LinearProgramming
 import PlacementModel
 
-/// The rows that tie the build columns together, written the same way in the investment LP and
-/// the decomposition's master (rows 3 and 4 of docs/design.md §3).
+/// The investment formulation's build columns and the rows that tie them together, written once
+/// for the investment LP and the decomposition's master (docs/design.md §3: the build columns,
+/// rows 3 and 4, and the CVaR rows 6), with the coefficients of ``InvestmentObjective``.
 ///
 /// ```swift
-/// let power = InvestmentRows(index: index).addPowerRows(to: &lp, build: build)
-/// let budget = InvestmentRows(index: index).addBudgetRow(to: &lp, build: build)
+/// let rows = InvestmentRows(index: index, objective: InvestmentObjective(index: index))
+/// let builds = rows.addBuildColumns(to: &lp, rounding: .wholeLP)
+/// let power = rows.addPowerRows(to: &lp, build: builds.build)
+/// let budget = rows.addBudgetRow(to: &lp, build: builds.build)
+/// let risk = rows.addRiskRows(to: &lp, npv: builds.npv)   // after adding each block's value to npv
 /// ```
 struct InvestmentRows {
     let index: PlacementIndex
+    let objective: InvestmentObjective
+
+    /// The build columns as written.
+    struct BuildColumns {
+        /// `build[fleet][year]`; nil where the fleet cannot be built that year.
+        var build: [[Variable?]]
+        /// Each column with its discounted cost per unit of the column (scaled money), in column order.
+        var costs: [(Variable, Double)] = []
+        /// Each column's largest size, the units of the column its facility's power allows (at
+        /// least 1), in column order.
+        var largest: [Double] = []
+        /// Each scenario's NPV as an expression (scaled money): less the builds' costs and the
+        /// existing units' fixed O&M. The caller adds the value of the scenario's dispatch.
+        var npv: [LinearExpression]
+    }
+
+    /// `build[f,h,y]`: units of `index.buildUnitSize` accelerators of fleet (f, h) added at the start of
+    /// year y, one column per buildable fleet and year, fleet-major; the objective's constant.
+    /// `rounding`: the program's order of rounding the columns' coefficients.
+    func addBuildColumns(to lp: inout LinearProgram, rounding: InvestmentObjective.Rounding) -> BuildColumns {
+        let study = index.study
+        let costs = InvestmentCosts(index: index, economics: Economics(study: study))
+        let integer = study.integerBuildUnits != nil
+        let buildUnitSize = index.buildUnitSize
+        var columns = BuildColumns(
+            build: Array(repeating: Array(repeating: nil, count: index.years.count), count: index.fleets.count),
+            npv: Array(repeating: LinearExpression(), count: index.scenarios.count))
+        for (fleet, entry) in index.fleets.enumerated() {
+            let facility = study.facilities[entry.facility]
+            let hardware = study.hardware[entry.hardware]
+            for (y, year) in index.years.enumerated() where index.buildable[fleet][y] {
+                let discounted = costs.discountedCostPerUnit(fleet: fleet, builtIn: y)
+                let room = facility.powerMW(in: year) - study.existingPowerMW(facility: facility, in: year)
+                let most = hardware.powerKW > 0 ? room * 1000 / hardware.powerKW / buildUnitSize : 1
+                // Integer columns get the bound the power row implies (a tighter MIP, and explicit
+                // bounds in exported files); continuous ones none, so the power row keeps its dual.
+                let upper = integer && hardware.powerKW > 0 ? most.rounded(.down) : Double.infinity
+                let column = lp.addVariable(
+                    name: "build[\(facility.id),\(hardware.id),\(year)]", lower: 0, upper: upper,
+                    objective: objective.buildCoefficient(
+                        discounted: discounted, buildUnitSize: buildUnitSize, rounding: rounding),
+                    isInteger: integer)
+                let cost = discounted * buildUnitSize * PlacementProgram.moneyScale
+                columns.build[fleet][y] = column
+                columns.costs.append((column, cost))
+                columns.largest.append(max(1, most))
+                for s in index.scenarios.indices { columns.npv[s].add(column, -cost) }
+            }
+        }
+        // Fixed O&M of existing units is a constant of every scenario's NPV.
+        lp.objectiveConstant = objective.constant
+        for s in index.scenarios.indices { columns.npv[s].constant -= objective.existingCost }
+        return columns
+    }
 
     /// `sum of alive builds x kW / 1000 <= power_mw - existing MW` per facility and year; nil where
     /// no build column is alive (the loader has checked that existing units fit).
@@ -23,7 +81,7 @@ struct InvestmentRows {
                 for (fleet, entry) in index.fleets.enumerated() where entry.facility == f {
                     let kw = study.hardware[entry.hardware].powerKW
                     for built in index.buildYearsAlive(fleet: fleet, in: y) {
-                        if let column = build[fleet][built] { terms.append((column, kw / 1000 * index.blockUnits)) }
+                        if let column = build[fleet][built] { terms.append((column, kw / 1000 * index.buildUnitSize)) }
                     }
                 }
                 guard !terms.isEmpty else { continue }
@@ -42,9 +100,27 @@ struct InvestmentRows {
         var terms: [(Variable, Double)] = []
         for (fleet, entry) in index.fleets.enumerated() {
             let unitCapex = study.facilities[entry.facility].unitCapexUSD(of: study.hardware[entry.hardware])
-            for case let column? in build[fleet] { terms.append((column, unitCapex * index.blockUnits * scale)) }
+            for case let column? in build[fleet] { terms.append((column, unitCapex * index.buildUnitSize * scale)) }
         }
         guard !terms.isEmpty else { return nil }
         return lp.addConstraint(name: "budget", terms: terms, .lessOrEqual(budget * scale))
+    }
+
+    /// CVaR of the NPV loss, when the objective weighs it: `eta` and `excess[s] >= -npv[s] - eta`
+    /// per scenario (docs/design.md §3, row 6), `npv` each scenario's whole NPV.
+    func addRiskRows(to lp: inout LinearProgram, npv: [LinearExpression]) -> (eta: Variable, excess: [Variable])? {
+        guard objective.riskWeight > 0 else { return nil }
+        let eta = lp.addVariable(name: "eta", lower: -.infinity, upper: .infinity, objective: objective.etaCoefficient)
+        var excess: [Variable] = []
+        for (s, scenario) in index.scenarios.enumerated() {
+            let column = lp.addVariable(
+                name: "excess[\(scenario.id)]", objective: objective.excessCoefficient(scenario: s))
+            excess.append(column)
+            var row = npv[s].combined()
+            row.add(column, 1)
+            row.add(eta, 1)
+            lp.addConstraint(name: "cvar[\(scenario.id)]", row, .greaterOrEqual(0))
+        }
+        return (eta, excess)
     }
 }

@@ -54,10 +54,14 @@ public struct PlacementIndex: Sendable {
     public let unreachable: [UnreachableDemand]
     /// Position of each workload id in `study.workloads`.
     public let workloadIndex: [WorkloadID: Int]
-    /// Units per build column: `integer_blocks.units`, else 1.
-    public let blockUnits: Double
+    /// Accelerators per unit of a build column: the integer build unit (`integer_blocks.units`),
+    /// else 1.
+    public let buildUnitSize: Double
+    /// The former name of ``buildUnitSize``.
+    @available(*, deprecated, renamed: "buildUnitSize")
+    public var blockUnits: Double { buildUnitSize }
     /// `buildable[fleet][y]`: the fleet has spare power in year position `y`, so the investment
-    /// LP has a build column there (with integer blocks: room for at least one block).
+    /// LP has a build column there (with integer builds: room for at least one build unit).
     public let buildable: [[Bool]]
     /// `capacityPossible[fleet][y]`: existing units or a build column are alive in year position `y`,
     /// so the fleet's arcs get serve columns that year. It depends on the study only, so every
@@ -144,12 +148,12 @@ public struct PlacementIndex: Sendable {
         }
         demandPoints = points
         self.unreachable = unreachable
-        let blockUnits = Double(study.integerBlockUnits ?? 1)
-        self.blockUnits = blockUnits
+        let buildUnitSize = Double(study.integerBuildUnits ?? 1)
+        self.buildUnitSize = buildUnitSize
         let years = self.years
         let buildable = fleets.map { fleet in
             years.map { year in
-                Self.hasRoom(study: study, fleet: fleet, year: year, blockUnits: blockUnits)
+                Self.hasRoom(study: study, fleet: fleet, year: year, buildUnitSize: buildUnitSize)
             }
         }
         self.buildable = buildable
@@ -166,14 +170,14 @@ public struct PlacementIndex: Sendable {
     }
 
     /// Spare IT power for new builds (power limit less the existing units alive), and with
-    /// integer blocks room for at least one block.
-    static func hasRoom(study: Study, fleet: Fleet, year: Int, blockUnits: Double) -> Bool {
+    /// integer builds room for at least one build unit.
+    static func hasRoom(study: Study, fleet: Fleet, year: Int, buildUnitSize: Double) -> Bool {
         let facility = study.facilities[fleet.facility]
         let hardware = study.hardware[fleet.hardware]
         let room = facility.powerMW(in: year) - study.existingPowerMW(facility: facility, in: year)
         guard room > 0 else { return false }
-        guard study.integerBlockUnits != nil, hardware.powerKW > 0 else { return true }
-        return (room * 1000 / hardware.powerKW / blockUnits).rounded(.down) > 0
+        guard study.integerBuildUnits != nil, hardware.powerKW > 0 else { return true }
+        return (room * 1000 / hardware.powerKW / buildUnitSize).rounded(.down) > 0
     }
 
     // MARK: Capacity and the lifetime rule

@@ -22,7 +22,7 @@ public struct PlacementProgram: Sendable {
     public let options: ProgramOptions
     /// Scenario weights in the expectation (probabilities, renormalised over a subset).
     public let scenarioWeights: [Double]
-    /// `build[fleet][year]`: accelerators (or blocks of `index.blockUnits`) added at the start of the year.
+    /// `build[fleet][year]`: accelerators (or build units of `index.buildUnitSize`) added at the start of the year.
     public let build: [[Variable?]]
     /// One layout per (year, scenario), at `index.block(year:scenario:)`.
     public let blocks: [DispatchBlockLayout]
@@ -34,7 +34,8 @@ public struct PlacementProgram: Sendable {
 
     /// Units built per fleet and year position (accelerators), read from a primal point.
     public func builtUnits(_ primal: PrimalPoint) -> [[Double]] {
-        build.map { row in row.map { column in column.map { PlanAssembler.units(primal[$0] * index.blockUnits) } ?? 0 }
+        build.map { row in
+            row.map { column in column.map { PlanAssembler.units(primal[$0] * index.buildUnitSize) } ?? 0 }
         }
     }
 }

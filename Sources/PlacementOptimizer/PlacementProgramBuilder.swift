@@ -68,11 +68,8 @@ public struct PlacementProgramBuilder: Sendable {
 private struct InvestmentBuildState {
     let index: PlacementIndex
     let options: ProgramOptions
-    let economics: Economics
     let writer: DispatchBlockWriter
-    let scale = PlacementProgram.moneyScale
-    let weights: [Double]
-    let riskWeight: Double
+    let rows: InvestmentRows
     var study: Study { index.study }
 
     var lp = LinearProgram(name: "placement", sense: .maximize)
@@ -88,10 +85,8 @@ private struct InvestmentBuildState {
     init(index: PlacementIndex, options: ProgramOptions) {
         self.index = index
         self.options = options
-        economics = Economics(study: index.study)
-        writer = DispatchBlockWriter(index: index, economics: economics)
-        weights = PlacementProgramBuilder.weights(index)
-        riskWeight = index.study.risk.weight
+        writer = DispatchBlockWriter(index: index, economics: Economics(study: index.study))
+        rows = InvestmentRows(index: index, objective: InvestmentObjective(index: index))
         build = Array(repeating: Array(repeating: nil, count: index.years.count), count: index.fleets.count)
         powerRow = Array(
             repeating: Array(repeating: nil, count: index.years.count), count: index.study.facilities.count)
@@ -99,7 +94,7 @@ private struct InvestmentBuildState {
     }
 
     func check() throws {
-        if riskWeight > 0 && !(study.risk.alpha < 1) {
+        if rows.objective.riskWeight > 0 && !(study.risk.alpha < 1) {
             throw PlacementProgramBuilder.BuildError(description: "risk.alpha must be below 1 when risk.weight > 0")
         }
     }
@@ -107,32 +102,9 @@ private struct InvestmentBuildState {
     // MARK: Builds
 
     mutating func addBuildColumns() {
-        let integer = study.integerBlockUnits != nil
-        let blockUnits = index.blockUnits
-        for (fleet, entry) in index.fleets.enumerated() {
-            let facility = study.facilities[entry.facility]
-            let hardware = study.hardware[entry.hardware]
-            let cost = InvestmentCosts(index: index, economics: economics)
-            for (y, year) in index.years.enumerated() where index.buildable[fleet][y] {
-                let discounted = cost.discountedCostPerUnit(fleet: fleet, builtIn: y)
-                // Integer columns get the bound the power row implies (a tighter MIP, and explicit
-                // bounds in exported files); continuous ones none, so the power row keeps its dual.
-                var upper = Double.infinity
-                if integer && hardware.powerKW > 0 {
-                    let room = facility.powerMW(in: year) - study.existingPowerMW(facility: facility, in: year)
-                    upper = (room * 1000 / hardware.powerKW / blockUnits).rounded(.down)
-                }
-                let column = lp.addVariable(
-                    name: "build[\(facility.id),\(hardware.id),\(year)]", lower: 0, upper: upper,
-                    objective: -(1 - riskWeight) * discounted * blockUnits * scale, isInteger: integer)
-                build[fleet][y] = column
-                for s in index.scenarios.indices { npv[s].add(column, -discounted * blockUnits * scale) }
-            }
-        }
-        // Fixed O&M of existing units is a constant of every scenario's NPV.
-        let existingCost = InvestmentCosts(index: index, economics: economics).existingFixedOM() * scale
-        lp.objectiveConstant = -(1 - riskWeight) * existingCost
-        for s in index.scenarios.indices { npv[s].constant -= existingCost }
+        let columns = rows.addBuildColumns(to: &lp, rounding: .wholeLP)
+        build = columns.build
+        npv = columns.npv
     }
 
     // MARK: Dispatch blocks
@@ -141,12 +113,12 @@ private struct InvestmentBuildState {
         for y in index.years.indices {
             for s in index.scenarios.indices {
                 var (layout, capacityTerms) = writer.appendDemand(
-                    to: &lp, year: y, scenario: s, objectiveWeight: (1 - riskWeight) * weights[s])
+                    to: &lp, year: y, scenario: s, objectiveWeight: rows.objective.valueWeight(scenario: s))
                 for (column, margin) in layout.valueTerms { npv[s].add(column, margin) }
                 let build = self.build
                 writer.appendCapacityRows(to: &lp, layout: &layout, capacityTerms: capacityTerms) { fleet in
                     let builds = index.buildYearsAlive(fleet: fleet, in: y).compactMap { build[fleet][$0] }
-                    return (builds.map { ($0, -index.blockUnits) }, index.existingAlive(fleet: fleet, in: y))
+                    return (builds.map { ($0, -index.buildUnitSize) }, index.existingAlive(fleet: fleet, in: y))
                 }
                 writer.appendShareRows(to: &lp, layout: layout)
                 blocks.append(layout)
@@ -157,33 +129,23 @@ private struct InvestmentBuildState {
     // MARK: Linking rows
 
     mutating func addPowerRows() {
-        powerRow = InvestmentRows(index: index).addPowerRows(to: &lp, build: build)
+        powerRow = rows.addPowerRows(to: &lp, build: build)
     }
 
     mutating func addBudgetRow() {
-        budgetRow = InvestmentRows(index: index).addBudgetRow(to: &lp, build: build)
+        budgetRow = rows.addBudgetRow(to: &lp, build: build)
     }
 
     /// CVaR of the NPV loss: excess[s] >= -npv[s] - eta (docs/design.md §3, row 6).
     mutating func addRiskTerms() {
-        guard riskWeight > 0 else { return }
-        let alpha = study.risk.alpha
-        let eta = lp.addVariable(name: "eta", lower: -.infinity, upper: .infinity, objective: -riskWeight)
+        guard let (eta, excess) = rows.addRiskRows(to: &lp, npv: npv) else { return }
         self.eta = eta
-        for (s, scenario) in index.scenarios.enumerated() {
-            let column = lp.addVariable(
-                name: "excess[\(scenario.id)]", objective: -riskWeight * weights[s] / (1 - alpha))
-            excess.append(column)
-            var row = npv[s].combined()
-            row.add(column, 1)
-            row.add(eta, 1)
-            lp.addConstraint(name: "cvar[\(scenario.id)]", row, .greaterOrEqual(0))
-        }
+        self.excess = excess
     }
 
     func finish() -> PlacementProgram {
         PlacementProgram(
-            model: lp, index: index, options: options, scenarioWeights: weights, build: build, blocks: blocks,
-            powerRow: powerRow, budgetRow: budgetRow, cvarEta: eta, cvarExcess: excess)
+            model: lp, index: index, options: options, scenarioWeights: rows.objective.weights, build: build,
+            blocks: blocks, powerRow: powerRow, budgetRow: budgetRow, cvarEta: eta, cvarExcess: excess)
     }
 }

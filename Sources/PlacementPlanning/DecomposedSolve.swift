@@ -49,7 +49,7 @@ final class DecomposedSolve<Solver: IncrementalSolver> {
             try evaluateStart(startingPoint, master: master, bounds: &bounds, work: &work)
         }
 
-        while work.iterations < options.iterationLimit {
+        while work.iterations < options.decompositionIterationLimit {
             // The limit is checked once a plan exists, so reaching it always reports the best one found.
             if work.iterations > 0, let limit = options.timeLimit, clock.now - start >= limit {
                 ending.termination = .timeLimit
@@ -139,7 +139,7 @@ final class DecomposedSolve<Solver: IncrementalSolver> {
                 }),
                 let column = program.build[fleet][y]
             else { continue }
-            point[column.index] = build.units / index.blockUnits
+            point[column.index] = build.units / index.buildUnitSize
             matched = true
         }
         guard matched else { return nil }
@@ -236,26 +236,8 @@ final class DecomposedSolve<Solver: IncrementalSolver> {
             iterations += result.iterations
         }
         return Evaluation(
-            objective: objective(master: master, built: values, blockValues: blockValues),
+            objective: master.objectiveValue(builds: values, blockValues: blockValues),
             values: blockValues, duals: duals, installed: installed, iterations: iterations)
-    }
-
-    /// The investment objective (scaled money) of builds with these block values:
-    /// `(1 - w) E[npv] + w * tail NPV`.
-    func objective(master: BendersMaster, built values: [Double], blockValues: [Double]) -> Double {
-        let study = index.study
-        let weight = study.risk.weight
-        var npv = Array(repeating: 0.0, count: index.scenarios.count)
-        let costs = master.buildCosts.reduce(0.0) { $0 + $1.1 * values[$1.0.index] }
-        for b in 0..<index.blockCount { npv[index.position(ofBlock: b).scenario] += blockValues[b] }
-        let constant =
-            InvestmentCosts(index: index, economics: Economics(study: study)).existingFixedOM()
-            * PlacementProgram.moneyScale
-        for s in npv.indices { npv[s] -= costs + constant }
-        let expected = zip(npv, master.weights).reduce(0) { $0 + $1.0 * $1.1 }
-        guard weight > 0 else { return expected }
-        let tail = TailRisk.tailNPV(npv: npv, probabilities: master.weights, alpha: study.risk.alpha)
-        return (1 - weight) * expected + weight * tail
     }
 
     /// An upper bound on each block's value: every unit of demand served at its best margin.

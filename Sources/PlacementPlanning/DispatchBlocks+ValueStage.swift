@@ -83,8 +83,8 @@ extension DispatchBlocks {
     /// A resident part's value stage: only what changed is set in its session. The primal
     /// simplex continues from the stored basis whatever changed: new capacity or demand alone
     /// keeps the basis dual feasible, but GLPK's primal simplex from it was measured faster than
-    /// its dual on these programs, by 1.3 to 3.8 times after large moves (block-probe
-    /// --compare-starts, bench/README.md); after another stage the objective changed too.
+    /// its dual on these programs after large moves (bench/README.md, "Measurements behind the
+    /// defaults"); after another stage the objective changed too.
     fileprivate func resolve(
         _ resident: Part.Resident, size: ProgramSize, newCapacity: Bool, newDemand: Bool, fromOtherStage: Bool,
         installed: [Double], demandScale: [WorkloadID: Double]

@@ -21,12 +21,14 @@ import PlacementOptimizer
 /// run on a program that joins the parts under the block's value row (the hold ties the slices
 /// together), started from the parts' value-stage bases. Splitting is exact: the parts' value
 /// and duals are the block's. It is also what makes large blocks cheap, since a simplex's work
-/// grows faster than its size (an hourly block of 24 slices took 104 s as one LP where one of
-/// its slices takes 0.108 s; bench/README.md).
+/// grows faster than its size (bench/README.md, "Measurements behind the defaults").
 ///
-/// Sessions are created, solved and released on their own threads (GLPK's rule), and the
-/// blocks are solved on a ``WorkerPool``; each block's sequence of operations does not depend
-/// on the thread count, so neither do the results.
+/// This file holds the container; the value stage is in DispatchBlocks+ValueStage.swift (one
+/// ``ValueStrategy`` per part: resident, shared or rebuilt) and the held stages in
+/// DispatchBlocks+HeldStages.swift. Block `b` is built and solved on worker `b mod N` of the
+/// ``WorkerPool``, so its state is touched by one thread; its sessions, opened there, share that
+/// worker's GLPK thread. Each block's sequence of operations does not depend on the thread
+/// count, so neither do the results.
 final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
     /// One part of a block: its slices and size, and either its resident program and session or,
     /// for studies too large to keep resident, the basis its last solve ended with.
@@ -175,7 +177,7 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
     /// The one session of a split block not kept resident, when every slice has the same rows and
     /// columns (each demand point has demand in all slices or in none); else nil, and each part is
     /// rebuilt for each solve. One session per block instead of one program built and loaded per
-    /// slice and solve: on the hourly study that building was 17 s of each Benders pass.
+    /// slice and solve (bench/README.md, "Measurements behind the defaults").
     private static func sharedSlices(
         block b: Int, programs: [DispatchBlockProgram], builder: DispatchBlockBuilder, solver: Solver
     ) throws -> SharedSlices? {

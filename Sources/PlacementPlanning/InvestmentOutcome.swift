@@ -22,7 +22,9 @@ public struct InvestmentOutcome: Sendable {
     public var mipGap: Double?
     /// Decomposed: the iterations' bounds and counts.
     public var decomposition: DecompositionStatistics?
-    /// Rows, columns and nonzeros of the whole investment LP (built or not).
+    /// Rows, columns and nonzeros of what was solved: the whole investment LP (monolithic), or the
+    /// master with its cuts plus the blocks' value-stage programs (decomposed; the whole LP is never
+    /// built, docs/formulation.md, "Progress and statistics").
     public var size: ProgramSize
 
     /// Whether the plan is proven optimal (within the decomposition's gap).

@@ -33,11 +33,19 @@ public struct PlanningOptions: Sendable {
     /// Wall-clock limit of the whole investment solve; reaching it reports the best plan found
     /// with a non-optimal status.
     public var timeLimit: Duration?
-    /// Largest number of decomposition iterations.
-    public var iterationLimit: Int = 500
+    /// Largest number of decomposition (Benders) iterations. Each simplex solve inside has a
+    /// limit of its own (`LinearProgramSession.solve(using:iterationLimit:)`), set from the
+    /// program's size.
+    public var decompositionIterationLimit: Int = 500
+    /// The former name of ``decompositionIterationLimit``.
+    @available(*, deprecated, renamed: "decompositionIterationLimit")
+    public var iterationLimit: Int {
+        get { decompositionIterationLimit }
+        set { decompositionIterationLimit = newValue }
+    }
     /// Where the decomposition's level is set between the best value found and the master's
-    /// bound (0: at the bound; 1: at the best value). 0.5 as in Pecci and Jenkins; 0.1-0.7 took
-    /// about as many iterations on the bench's hourly proxy (bench/README.md).
+    /// bound (0: at the bound; 1: at the best value). 0.5 as in Pecci and Jenkins (measured:
+    /// bench/README.md, "Measurements behind the defaults").
     public var levelFraction: Double = 0.5
     /// The relative gap below which the decomposition's iterates are the master's vertices,
     /// unregularised (Kelley steps): near the optimum a vertex closes the gap at once, since
@@ -48,28 +56,22 @@ public struct PlanningOptions: Sendable {
     /// summed over all blocks.
     public var cutTolerance: Double = 1e-10
     /// Nonzeros of the dispatch blocks together above which `.auto` decomposes; deciding on the
-    /// blocks spares building the whole LP. The bench (bench/README.md) measured the decomposition
-    /// overtaking the primal simplex between 4,026 and 21,630 nonzeros of the whole LP (0.03 s
-    /// against 0.06 s; 0.46 s against 0.23 s; at 85,400: 8.41 s against 0.62 s). The blocks hold
-    /// about 1.35 times the whole LP's nonzeros (value rows, write-off columns): 5,424 and 29,160
-    /// for those two. The sweep test study's blocks hold 19,278 and stay monolithic.
+    /// blocks spares building the whole LP. The decomposition overtakes the primal simplex
+    /// between these sizes (measured: bench/README.md, "Measurements behind the defaults").
     public var autoThreshold: Int = 25_000
     /// Nonzeros from which a dispatch block is solved as independent parts (its slices, when no
     /// category share row ties them) rather than as one LP. The figures are the same either way.
     /// Splitting pays when the parts are large enough for the simplex's superlinear cost to
-    /// outweigh the overhead of many small solves: the bench (bench/README.md) measured blocks of
-    /// 72,000 nonzeros (the 1M study's) solving 2.5 times faster split, blocks of 6,000 a little
-    /// faster, of 9,750 (the bundled study's) alike, and of 2,300 or less slower. 0 splits every
-    /// block, `Int.max` none (for comparisons).
+    /// outweigh the overhead of many small solves (measured: bench/README.md, "Measurements behind
+    /// the defaults"). 0 splits every block, `Int.max` none (for comparisons).
     public var blockSplitThreshold = 10_000
     /// Nonzeros of all dispatch blocks together above which their parts are not kept in memory
     /// between solves. A split block then keeps one session for all its slices, set to a slice's
     /// demand and started from the basis that slice's last solve ended with (1 byte per row and
     /// column); a block that cannot share one (whole, or slices of different structure) is
-    /// rebuilt for each solve, about 12 ms per 54,000 nonzeros. A resident part costs about 200
-    /// bytes per nonzero (GLPK's copy and the session's; the bench's 1M study: 1.45 million block
-    /// nonzeros, 342 MiB peak), so the default keeps resident studies under about 5 GiB
-    /// (bench/README.md). 0 keeps nothing resident.
+    /// rebuilt for each solve. A resident part costs about 200 bytes per nonzero, so the default
+    /// keeps resident studies under about 5 GiB (measured: bench/README.md, "Measurements behind
+    /// the defaults"). 0 keeps nothing resident.
     public var residentNonzeroLimit = 25_000_000
     /// Called once per decomposition iteration (from the calling thread).
     public var progress: (@Sendable (DecompositionProgress) -> Void)?
@@ -126,7 +128,7 @@ public struct DecompositionProgress: Sendable, Hashable {
         self.masterSeconds = masterSeconds
     }
 
-    /// `iteration 12  lower -48.9210 B  upper -48.9205 B  gap 1.0e-05  3.2 s  (master 0.1 s)`
+    /// `iteration 12  lower 29.350301 B USD  upper 29.350304 B USD  gap 1.02e-07  3.2 s  (master 0.1 s)`
     public var line: String {
         let lower = String(format: "%.6f", lowerBound / 1e9)
         let upper = String(format: "%.6f", upperBound / 1e9)

@@ -10,8 +10,8 @@ import PlacementOptimizer
 /// - the **level problem** (``project(centre:level:)``): the builds nearest the centre (weighted
 ///   L1) whose model value reaches the level. It re-solves with the primal simplex: its centre
 ///   and level move every iteration, and the dual simplex from the last basis was seen to take
-///   7,000-18,000 iterations there (seconds each, 362 s once on the hourly study) where the
-///   primal takes a few hundred. It is opened at the first level step.
+///   thousands of iterations there where the primal takes a few hundred (bench/README.md,
+///   "Measurements behind the defaults"). It is opened at the first level step.
 ///
 /// Both sessions gain every cut (``add(_:)``), and so do extra rows and a new objective
 /// (``addRows(_:)``, ``setObjective(_:)``): cuts stay valid when only the master's rows and
@@ -55,7 +55,7 @@ final class RegularizedMaster<Solver: IncrementalSolver> {
         cutting = try solver.makeSession(lp)
     }
 
-    /// Whether the master has integer build columns (integer blocks): no level steps then.
+    /// Whether the master has integer build columns (`integer_blocks`): no level steps then.
     var isInteger: Bool { program.model.hasIntegerVariables }
 
     /// Whether level steps apply: a linear master with builds to regularise.

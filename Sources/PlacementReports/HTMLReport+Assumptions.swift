@@ -22,7 +22,7 @@ extension HTMLReport {
             ["Max share of one workload per facility", Format.percent(study.policy.maxCategoryShare)],
             [
                 "Build blocks",
-                study.integerBlockUnits.map { "integer blocks of \(Self.units(Double($0))) units (MIP)" }
+                study.integerBuildUnits.map { "integer blocks of \(Self.units(Double($0))) units (MIP)" }
                     ?? "continuous (LP)",
             ],
             ["Time slices", "\(study.timeSlices) per day (\(24 / study.timeSlices) h each, UTC)"],

@@ -15,7 +15,7 @@ import OutputFiles
 ///
 /// ```swift
 /// let output = try SweepOutput(prefix: "runs", format: format, expected: ids, resume: false, fingerprint: fingerprint)
-/// runner.run(blocks: blocks, skip: output.alreadyWritten) { try? output.record($0) }
+/// runner.run(batches: blocks, skip: output.alreadyWritten) { try? output.record($0) }
 /// try output.finish()
 /// ```
 public final class SweepOutput: @unchecked Sendable {

@@ -7,7 +7,7 @@ import PlacementPlanning
 
 /// Solves sweep variants with the full optimize + analysis, reusing work between them.
 ///
-/// Each worker keeps its own planning pipeline and so its own solver sessions. Inside a block,
+/// Each worker keeps its own planning pipeline and so its own solver sessions. Inside a batch,
 /// each variant's programs are compared with the sessions': when only numbers differ (prices,
 /// demand, limits, probabilities, matrix coefficients) they are changed in the live problems
 /// and the simplex restarts from the previous optimal bases; when the structure differs (an arc
@@ -16,7 +16,7 @@ import PlacementPlanning
 ///
 /// ```swift
 /// let runner = SweepRunner(base: study, sweep: sweep, solver: GLPKSolver(), workers: 2)
-/// try runner.run(blocks: SweepSchedule(sweep: sweep, blockSize: 16).blocks) { result in print(result.id) }
+/// runner.run(batches: SweepSchedule(sweep: sweep, batchSize: 16).batches) { result in print(result.id) }
 /// ```
 public struct SweepRunner<Solver: IncrementalSolver>: Sendable {
     public var base: Study
@@ -51,23 +51,23 @@ public struct SweepRunner<Solver: IncrementalSolver>: Sendable {
         return PlanningPipeline(solver: solver, options: options)
     }
 
-    /// Runs `blocks` on the worker threads; `skip` ids are solved only to keep the warm path
-    /// identical (a resumed block), not reported. `report` is called once per reported
-    /// variant, serialised, from a worker thread.
+    /// Runs `batches` (variants warm-started together) on the worker threads; `skip` ids are
+    /// solved only to keep the warm path identical (a resumed batch), not reported. `report` is
+    /// called once per reported variant, serialised, from a worker thread.
     ///
-    /// The blocks run on a ``WorkerPool``: block `i` on worker `i mod workers`, each worker with
+    /// The batches run on a ``WorkerPool``: batch `i` on worker `i mod workers`, each worker with
     /// a pipeline of its own that only it touches.
-    public func run(blocks: [[Int]], skip: Set<Int> = [], report: @escaping @Sendable (VariantResult) -> Void) {
-        let blocks = blocks.filter { !$0.allSatisfy(skip.contains) }
-        let workers = min(self.workers, max(1, blocks.count))
+    public func run(batches: [[Int]], skip: Set<Int> = [], report: @escaping @Sendable (VariantResult) -> Void) {
+        let batches = batches.filter { !$0.allSatisfy(skip.contains) }
+        let workers = min(self.workers, max(1, batches.count))
         let pipelines = (0..<workers).map { _ in makePipeline() }
         let reporting = NSLock()
         // A variant's failure is its row's status, never thrown: the map cannot fail.
-        _ = try? WorkerPool(threads: workers).map(blocks.indices) { [self] position in
+        _ = try? WorkerPool(threads: workers).map(batches.indices) { [self] position in
             let planner = pipelines[position % workers]
-            // Every block starts cold, so results do not depend on which worker ran what.
+            // Every batch starts cold, so results do not depend on which worker ran what.
             planner.reset()
-            for id in blocks[position] {
+            for id in batches[position] {
                 if cold { planner.reset() }
                 let result = solve(id, with: planner)
                 guard !skip.contains(id) else { continue }

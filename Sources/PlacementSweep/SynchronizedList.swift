@@ -4,7 +4,7 @@ import Foundation
 ///
 /// ```swift
 /// let results = SynchronizedList<VariantResult>()
-/// runner.run(blocks: blocks) { results.append($0) }
+/// runner.run(batches: blocks) { results.append($0) }
 /// let sorted = results.items.sorted { $0.id < $1.id }
 /// ```
 public final class SynchronizedList<Element: Sendable>: @unchecked Sendable {

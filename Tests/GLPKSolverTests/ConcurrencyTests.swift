@@ -79,7 +79,7 @@ import Testing
                     case 2: try session.setBounds(y, lower: 0, upper: .infinity)
                     case 3:
                         var options = session.options
-                        options.iterationLimit = nil
+                        options.simplexIterationLimit = nil
                         session.options = options
                     case 4:
                         guard session.model.bound(of: plant3) == .lessOrEqual(18) else { return nil }

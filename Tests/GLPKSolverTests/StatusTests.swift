@@ -64,7 +64,7 @@ import Testing
     @Test func iterationLimit() throws {
         let (lp, _, _) = TransportationModel(sources: 30, sinks: 60, seed: 11).model()
         var options = GLPKOptions()
-        options.iterationLimit = 1
+        options.simplexIterationLimit = 1
         let solution = try GLPKSolver(options: options).solve(lp)
         #expect(solution.termination == .iterationLimit)
         #expect(solution.dual == nil)

@@ -191,7 +191,8 @@ import Testing
         let empty = try cli.run(["sweep", Self.sweep, "--shard", "1/1000", "--output", "empty"])
         #expect(empty.status == 0)
         #expect(
-            empty.error.contains("warning: shard 1/1000 holds no variant: the sweep has 1 block(s) of --block-size 16"),
+            empty.error.contains(
+                "warning: shard 1/1000 holds no variant: the sweep has 1 batch(es) of --block-size 16"),
             "\(empty.error)")
     }
 

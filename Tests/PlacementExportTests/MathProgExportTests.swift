@@ -21,13 +21,10 @@ import Testing
         "blocks": 855_240, "blocks tight": 685_792, "long zones": 857_240, "maximum ids": 857_240,
     ]
 
-    @Test(arguments: TinyStudy.catalogue.map(\.name))
+    @Test(.enabled(if: glpsolIsInstalled, "glpsol is not installed"), arguments: TinyStudy.catalogue.map(\.name))
     func tinyStudySolvesToTheToolsOptimum(_ name: String) throws {
         let expected = try #require(Self.objectives[name], "no hand-derived objective for \(name)")
-        guard let trip = try MathProgRoundTrip.run(try TinyStudy.variant(name).study()) else {
-            print("skipped the MathProg round trip of \(name): glpsol is not installed")
-            return
-        }
+        let trip = try #require(try MathProgRoundTrip.run(try TinyStudy.variant(name).study()))
         expectClose(trip.toolObjective / PlacementProgram.moneyScale, expected, relative: 1e-9)
         expectClose(trip.glpsolObjective, trip.toolObjective, relative: 1e-6)
         #expect(trip.glpsolRows == trip.toolRows + 1, "glpsol counts the objective as a row")
@@ -68,15 +65,13 @@ import Testing
 
     /// The bundled study's data in two years and two slices, with CVaR and category share rows
     /// (`TestPlanning.compactBundledStudy`): every row family, on real data, in seconds.
-    @Test func compactBundledStudySolvesToTheToolsOptimum() throws {
+    @Test(.enabled(if: glpsolIsInstalled, "glpsol is not installed"))
+    func compactBundledStudySolvesToTheToolsOptimum() throws {
         let study = try TestPlanning.compactBundledStudy()
         let program = try PlacementProgramBuilder(study: study).build()
         let families = Set(program.model.constraints.map { program.model.name(of: $0).prefix { $0 != "[" } })
         #expect(families.isSuperset(of: ["demand", "capacity", "power", "budget", "share", "cvar"]), "\(families)")
-        guard let trip = try MathProgRoundTrip.run(study, glpsolOptions: ["--primal"]) else {
-            print("skipped the bundled MathProg round trip: glpsol is not installed")
-            return
-        }
+        let trip = try #require(try MathProgRoundTrip.run(study, glpsolOptions: ["--primal"]))
         expectClose(trip.glpsolObjective, trip.toolObjective, relative: 1e-6)
         #expect(trip.glpsolRows == trip.toolRows + 1)
         #expect(trip.glpsolColumns == trip.toolColumns)
@@ -84,11 +79,9 @@ import Testing
 
     /// The whole bundled study's export generates the tool's rows and columns (`glpsol --check`:
     /// the translation without the minute-long solve the compact study stands in for).
-    @Test func bundledStudyGeneratesTheToolsRowsAndColumns() throws {
-        guard let size = try MathProgRoundTrip.generate(try TestPlanning.bundledStudy()) else {
-            print("skipped the bundled MathProg generation: glpsol is not installed")
-            return
-        }
+    @Test(.enabled(if: glpsolIsInstalled, "glpsol is not installed"))
+    func bundledStudyGeneratesTheToolsRowsAndColumns() throws {
+        let size = try #require(try MathProgRoundTrip.generate(try TestPlanning.bundledStudy()))
         #expect(size.toolRows > 8_000)
         #expect(size.glpsolRows == size.toolRows + 1, "glpsol counts the objective as a row")
         #expect(size.glpsolColumns == size.toolColumns)

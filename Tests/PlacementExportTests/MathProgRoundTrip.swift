@@ -17,7 +17,7 @@ struct MathProgRoundTrip {
     var glpsolColumns: Int
     var data: String
 
-    /// Nil when glpsol is not installed (the caller reports the skip).
+    /// Nil when glpsol is not installed (callers are disabled then: `.enabled(if: glpsolIsInstalled)`).
     static func run(
         _ study: Study, glpsolOptions: [String] = [], title: String = "test study"
     ) throws -> MathProgRoundTrip? {

@@ -43,7 +43,7 @@ struct ValidStudyTests {
         #expect(study.budgetUSD == 66e9)
         #expect(study.risk == RiskSettings(alpha: 0.9, weight: 0.2))
         #expect(study.policy.maxCategoryShare == 0.9)
-        #expect(study.integerBlockUnits == 1000)
+        #expect(study.integerBuildUnits == 1000)
         #expect(study.latencySettings == LatencySettings(routeFactor: 1.6, baseMs: 4))
         #expect(study.breakevenUtilization == 0.6)
         #expect(study.stress == StressSettings(shock: 0.7, reference: "base"))

@@ -36,7 +36,7 @@ struct NumberPathTests {
         #expect(study.regions[0].zones[0].utcOffsetHours == 3)
         #expect(study.hardware("gpu-h200")?.lifetimeYears == 6)
         #expect(study.workload("video")?.dailyProfile.values == [1, 5])
-        #expect(study.integerBlockUnits == 500 && study.timeSlices == 8)
+        #expect(study.integerBuildUnits == 500 && study.timeSlices == 8)
     }
 
     @Test func yearKeysReadEffectiveValuesAndSetListsTheYear() throws {

@@ -45,7 +45,7 @@ import Testing
         #expect(cut.block == block && cut.theta == master.theta[block])
         #expect(cut.terms.count == 1)
         #expect(cut.terms[0].0 == capacity)
-        expectClose(cut.terms[0].1, -2.5 * index.blockUnits)
+        expectClose(cut.terms[0].1, -2.5 * index.buildUnitSize)
         expectClose(cut.rhs, 100 - 2.5 * 4)
         let row = cut.constraint(name: "cut")
         #expect(row.terms.first?.0 == master.theta[block] && row.terms.first?.1 == 1)

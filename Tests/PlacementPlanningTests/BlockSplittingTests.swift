@@ -28,7 +28,9 @@ import Testing
         let study = try StudyLoader().loadStudy(at: SyntheticStudy(parameters).write(to: directory).path).study
         let reference = try TestPlanning.run(study, method: .primal, splitThreshold: .max)
         let split = try TestPlanning.run(study, method: .decomposed, threads: 2, splitThreshold: 0)
-        try DecompositionTests.expectAgreement(split, reference)
+        // Seed 5's optimal builds are tied: only the objective is unique there.
+        let buildsUnique = parameters.seed != 5
+        try DecompositionTests.expectAgreement(split, reference, buildsUnique: buildsUnique)
         // Split blocks hold one value row per slice instead of one per block, and no write-off columns.
         let blocks = parameters.years * parameters.scenarios
         #expect(split.blocksSize.rows == reference.blocksSize.rows + blocks * (parameters.slices - 1))
@@ -36,7 +38,7 @@ import Testing
         // Not kept resident: each solve rebuilds its part and starts from the stored basis.
         // (Whole blocks so, with share rows: DecompositionTests.tinyStudiesAgreeWithoutResidentBlocks.)
         let rebuilt = try TestPlanning.run(study, method: .decomposed, threads: 2, splitThreshold: 0, residentLimit: 0)
-        try DecompositionTests.expectAgreement(rebuilt, reference)
+        try DecompositionTests.expectAgreement(rebuilt, reference, buildsUnique: buildsUnique)
         #expect(rebuilt.blocksSize == split.blocksSize)
     }
 
@@ -76,8 +78,8 @@ import Testing
             bases.append(try #require(try session.basis()))
         }
         let joined = builder.build(year: 1, scenario: 2, parts: [0..<1, 1..<2], sharingValue: true)
-        #expect(joined.parts.count == 2)
-        #expect(joined.parts[0].valueRow == joined.parts[1].valueRow)
+        #expect(joined.sliceGroups.count == 2)
+        #expect(joined.sliceGroups[0].valueRow == joined.sliceGroups[1].valueRow)
         let session = try GLPKSession(model: withCapacity(joined))
         let basis = joined.joiningBases(bases)
         #expect(basis.basicCount == joined.model.constraintCount)

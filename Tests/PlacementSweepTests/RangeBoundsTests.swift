@@ -56,7 +56,7 @@ import Testing
                 base: loaded.base.study, sweep: sweep, solver: GLPKSolver(options: options), workers: 2, analyse: false,
                 cold: true, planning: planning
             )
-            .run(blocks: dimension.values.indices.map { [$0] }) { result in
+            .run(batches: dimension.values.indices.map { [$0] }) { result in
                 var named = result
                 named.message =
                     "\(dimension.path) = \(dimension.values[result.id])" + (result.message.map { ": \($0)" } ?? "")

@@ -30,7 +30,7 @@ import Testing
 
     func collect(_ runner: SweepRunner<GLPKSolver>, blocks: [[Int]]) -> [VariantResult] {
         let results = SynchronizedList<VariantResult>()
-        runner.run(blocks: blocks) { results.append($0) }
+        runner.run(batches: blocks) { results.append($0) }
         return results.items.sorted { $0.id < $1.id }
     }
 
@@ -47,7 +47,7 @@ import Testing
             variants: loaded.sweep.variantCount, shard: shard, shards: shards)
         let output = try SweepOutput(
             prefix: path, format: format, expected: expected, resume: resume, fingerprint: fingerprint)
-        runner(workers: workers).run(blocks: blocks, skip: output.alreadyWritten) { try? output.record($0) }
+        runner(workers: workers).run(batches: blocks, skip: output.alreadyWritten) { try? output.record($0) }
         guard try output.finish(keepFingerprint: shards > 1) else { return nil }
         return (
             try String(contentsOfFile: path + ".csv", encoding: .utf8),
@@ -61,16 +61,16 @@ import Testing
             dimensions: [
                 SweepDimension(path: "a", values: [1, 2]), SweepDimension(path: "b", values: [1, 2, 3]),
             ])
-        let schedule = SweepSchedule(sweep: sweep, blockSize: 4)
+        let schedule = SweepSchedule(sweep: sweep, batchSize: 4)
         #expect(schedule.order == [0, 1, 2, 5, 4, 3])
-        #expect(schedule.blocks == [[0, 1, 2, 5], [4, 3]])
+        #expect(schedule.batches == [[0, 1, 2, 5], [4, 3]])
         #expect(schedule.variantIDs(shard: 1, of: 2) == [3, 4])
     }
 
     /// Warm re-solves (one session per block) and cold rebuilds reach the same optima; warm
     /// needs fewer simplex iterations in total.
     @Test func warmAndColdGiveTheSameObjectives() throws {
-        let blocks = SweepSchedule(sweep: loaded.sweep, blockSize: 6).blocks
+        let blocks = SweepSchedule(sweep: loaded.sweep, batchSize: 6).batches
         let warm = collect(runner(), blocks: blocks)
         let cold = collect(runner(cold: true), blocks: blocks)
         #expect(warm.count == 6 && cold.count == 6)
@@ -89,10 +89,10 @@ import Testing
     }
 
     @Test func outputIsIdenticalWithOneAndTwoWorkers() throws {
-        let schedule = SweepSchedule(sweep: loaded.sweep, blockSize: 2)
+        let schedule = SweepSchedule(sweep: loaded.sweep, batchSize: 2)
         let ids = schedule.variantIDs(shard: 0, of: 1)
-        let one = try #require(try write(prefix: "one", workers: 1, blocks: schedule.blocks, expected: ids))
-        let two = try #require(try write(prefix: "two", workers: 2, blocks: schedule.blocks, expected: ids))
+        let one = try #require(try write(prefix: "one", workers: 1, blocks: schedule.batches, expected: ids))
+        let two = try #require(try write(prefix: "two", workers: 2, blocks: schedule.batches, expected: ids))
         #expect(one.0 == two.0)
         #expect(one.1 == two.1)
         #expect(one.0.split(separator: "\n").count == 7)
@@ -102,10 +102,11 @@ import Testing
     /// An interrupted run (only its first block done, then a torn half line, as a kill leaves
     /// it) resumed with `resume` ends byte-identical to an uninterrupted run.
     @Test func resumeAfterInterruptionGivesTheSameFiles() throws {
-        let schedule = SweepSchedule(sweep: loaded.sweep, blockSize: 2)
+        let schedule = SweepSchedule(sweep: loaded.sweep, batchSize: 2)
         let ids = schedule.variantIDs(shard: 0, of: 1)
-        let reference = try #require(try write(prefix: "reference", workers: 2, blocks: schedule.blocks, expected: ids))
-        #expect(try write(prefix: "resumed", workers: 2, blocks: [schedule.blocks[0]], expected: ids) == nil)
+        let reference = try #require(
+            try write(prefix: "reference", workers: 2, blocks: schedule.batches, expected: ids))
+        #expect(try write(prefix: "resumed", workers: 2, blocks: [schedule.batches[0]], expected: ids) == nil)
         #expect(
             try String(contentsOfFile: directory.appendingPathComponent("resumed.csv.partial").path, encoding: .utf8)
                 .split(separator: "\n").count == 2 + 2)
@@ -115,20 +116,20 @@ import Testing
         try handle.write(contentsOf: Data("5,60,3,opti".utf8))
         try handle.close()
         let resumed = try #require(
-            try write(prefix: "resumed", workers: 2, blocks: schedule.blocks, expected: ids, resume: true))
+            try write(prefix: "resumed", workers: 2, blocks: schedule.batches, expected: ids, resume: true))
         #expect(resumed.0 == reference.0)
         #expect(resumed.1 == reference.1)
     }
 
     @Test func mergedShardsEqualTheUnshardedRun() throws {
-        let schedule = SweepSchedule(sweep: loaded.sweep, blockSize: 2)
+        let schedule = SweepSchedule(sweep: loaded.sweep, batchSize: 2)
         let whole = try #require(
             try write(
-                prefix: "whole", workers: 2, blocks: schedule.blocks, expected: schedule.variantIDs(shard: 0, of: 1)))
+                prefix: "whole", workers: 2, blocks: schedule.batches, expected: schedule.variantIDs(shard: 0, of: 1)))
         for shard in 0..<3 {
             try #require(
                 try write(
-                    prefix: "part-\(shard)", workers: 1, blocks: schedule.blocks(shard: shard, of: 3),
+                    prefix: "part-\(shard)", workers: 1, blocks: schedule.batches(shard: shard, of: 3),
                     expected: schedule.variantIDs(shard: shard, of: 3), shard: shard + 1, of: 3) != nil)
         }
         func paths(_ shards: [Int], _ suffix: String = "csv") -> [String] {
@@ -160,10 +161,10 @@ import Testing
         let sweep = Sweep(
             base: "b.yaml", mode: .grid, dimensions: (0..<4).map { SweepDimension(path: "p\($0)", values: values) })
         #expect(sweep.variantCount == 8_100_000_000)
-        let schedule = SweepSchedule(sweep: sweep, blockSize: 16)
-        #expect(schedule.blockCount == 506_250_000)
-        #expect(schedule.blocks(shard: 0, of: 100_000_000).first == Array(0..<16))
-        let last = schedule.blocks(shard: 99_999_999, of: 100_000_000)
+        let schedule = SweepSchedule(sweep: sweep, batchSize: 16)
+        #expect(schedule.batchCount == 506_250_000)
+        #expect(schedule.batches(shard: 0, of: 100_000_000).first == Array(0..<16))
+        let last = schedule.batches(shard: 99_999_999, of: 100_000_000)
         #expect(last.count == 6 && last.allSatisfy { $0.count == 16 })
         #expect(Set(last.joined()).count == 96 && last.joined().allSatisfy { (0..<8_100_000_000).contains($0) })
         // Neighbours in run order differ in one dimension by one step.

@@ -63,7 +63,7 @@ public enum TestPlanning {
             scenarios: full.scenarios, stress: full.stress,
             horizon: Horizon(start: full.horizon.start, end: full.horizon.start + 1), discountRate: full.discountRate,
             timeSlices: 2, budgetUSD: full.budgetUSD, risk: RiskSettings(alpha: full.risk.alpha, weight: 0.5),
-            policy: PolicySettings(maxCategoryShare: maxCategoryShare), integerBlockUnits: full.integerBlockUnits,
+            policy: PolicySettings(maxCategoryShare: maxCategoryShare), integerBuildUnits: full.integerBuildUnits,
             latencySettings: full.latencySettings, breakevenUtilization: full.breakevenUtilization,
             measuredLatency: full.latency.measured)
     }

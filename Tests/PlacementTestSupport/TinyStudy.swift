@@ -75,6 +75,6 @@ public struct TinyStudy {
             regions: [Region(id: "gulf", zones: zones, facilities: facilities)], hardware: hardware,
             workloads: workloads, tenants: tenants, scenarios: scenarios, stress: stress, horizon: horizon,
             discountRate: discountRate, timeSlices: timeSlices, budgetUSD: budget, risk: risk, policy: policy,
-            integerBlockUnits: blocks, measuredLatency: latency)
+            integerBuildUnits: blocks, measuredLatency: latency)
     }
 }

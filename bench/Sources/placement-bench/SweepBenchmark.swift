@@ -31,13 +31,13 @@ struct SweepBenchmark: ParsableCommand {
     @Option(
         name: .customLong("block-size"),
         help: ArgumentHelp("Variants a worker solves warm from one basis.", valueName: "count"))
-    var blockSize = 25
+    var batchSize = 25
 
     @Option(help: ArgumentHelp("Worker threads of the warm sweep.", valueName: "count"))
     var workers = 2
 
     func validate() throws {
-        for (flag, value) in [("--sample", sample), ("--block-size", blockSize), ("--workers", workers)] where value < 1
+        for (flag, value) in [("--sample", sample), ("--block-size", batchSize), ("--workers", workers)] where value < 1
         {
             throw ValidationError("\(flag) must be at least 1, got \(value)")
         }
@@ -51,15 +51,15 @@ struct SweepBenchmark: ParsableCommand {
         options.method = .primal
         let solver = GLPKSolver(options: options)
         let count = sweep.variantCount
-        print("sweep \(sweepPath): \(count) variants, block size \(blockSize), \(workers) workers")
+        print("sweep \(sweepPath): \(count) variants, batch size \(batchSize), \(workers) workers")
 
         // 1. This tool's sweep, LP only (what glpsol does), then with the full analysis.
         var objectives: [Int: Double] = [:]
-        let schedule = SweepSchedule(sweep: sweep, blockSize: blockSize)
+        let schedule = SweepSchedule(sweep: sweep, batchSize: batchSize)
         let collected = SynchronizedList<VariantResult>()
         let (_, sweepSeconds) = measure {
             SweepRunner(base: base, sweep: sweep, solver: solver, workers: workers, analyse: false)
-                .run(blocks: schedule.blocks) { collected.append($0) }
+                .run(batches: schedule.batches) { collected.append($0) }
         }
         let results = collected.items
         for result in results { objectives[result.id] = result.expectedNPV }
@@ -70,7 +70,7 @@ struct SweepBenchmark: ParsableCommand {
                 sweepSeconds, sweepSeconds / Double(count), warmCount, count))
         let (_, fullSeconds) = measure {
             SweepRunner(base: base, sweep: sweep, solver: solver, workers: workers, analyse: true)
-                .run(blocks: schedule.blocks) { _ in }
+                .run(batches: schedule.batches) { _ in }
         }
         print(
             String(
