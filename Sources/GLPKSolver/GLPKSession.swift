@@ -149,10 +149,10 @@ public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
     /// ``TerminationStatus/iterationLimit`` and keeps no basis: the next solve starts from a fresh one.
     ///
     /// ```swift
-    /// var solution = try session.solve(using: .dual, iterationLimit: 10_000)
+    /// var solution = try session.solve(using: .dual, simplexIterationLimit: 10_000)
     /// if solution.termination == .iterationLimit { solution = try session.solve(using: .primal) }
     /// ```
-    public func solve(using method: SimplexMethod, iterationLimit: Int) throws -> Solution {
+    public func solve(using method: SimplexMethod, simplexIterationLimit iterationLimit: Int) throws -> Solution {
         try onThread { state, problem in
             var options = state.sessionOptions
             options.simplexIterationLimit = min(options.simplexIterationLimit ?? .max, iterationLimit)
@@ -180,10 +180,8 @@ public final class GLPKSession: LinearProgramSession, @unchecked Sendable {
     /// let stored = try session.basis()      // 1 byte per row and column
     /// ```
     public func basis() throws -> Basis? {
-        try onThread { state, problem in
-            guard state.solvedOnce else { return nil }
-            return try problem.basis()
-        }
+        // The problem knows whether its last solve (or an installed basis) left one.
+        try onThread { _, problem in try problem.basis() }
     }
 
     /// Installs `basis`, which must have one status per row and column of ``model``: the next
@@ -392,6 +390,9 @@ private final class SessionState {
     var boundsChanged = false
     /// The objective or the matrix changed since the last solve: the basis may be dual infeasible.
     var objectiveChanged = false
+    /// A solve has happened (or a basis was installed): later solves choose the warm method.
+    /// Not `GLPKProblem.hasBasis`, which says whether the last solve left an optimal basis to
+    /// start from: after a failed solve the next one still picks the warm method, from scratch.
     var solvedOnce = false
 
     init(model: LinearProgram, options: GLPKOptions) {

@@ -42,7 +42,7 @@ public protocol LinearProgramSession: AnyObject, Sendable {
     /// Like ``solve(using:)``, but stops after `iterationLimit` simplex iterations with
     /// ``TerminationStatus/iterationLimit``: for callers with a fallback when a simplex stalls
     /// or cycles (a solve that ends without an optimum leaves no basis, so the next starts afresh).
-    func solve(using method: SimplexMethod, iterationLimit: Int) throws -> Solution
+    func solve(using method: SimplexMethod, simplexIterationLimit iterationLimit: Int) throws -> Solution
     /// The basis the last solve ended with, when it ended optimal (nil otherwise).
     func basis() throws -> Basis?
     /// Installs `basis` (one status per row and column of ``model``; a non-basic status the

@@ -136,9 +136,9 @@ extension DispatchBlocks {
     }
 
     /// Solves from the stored basis, with fresh starts when that fails or cycles
-    /// (``LinearProgramSession/solveRecovering(using:iterationLimit:)``).
+    /// (``LinearProgramSession/solveRecovering(using:simplexIterationLimit:)``).
     func solve(_ session: Solver.Session, size: ProgramSize, using method: SimplexMethod) throws -> Solution {
-        try session.solveRecovering(using: method, iterationLimit: simplexIterationLimit(size))
+        try session.solveRecovering(using: method, simplexIterationLimit: simplexIterationLimit(size))
     }
 
     /// `year,scenario` of a block, for messages.

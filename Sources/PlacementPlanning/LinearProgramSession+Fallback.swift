@@ -13,8 +13,8 @@ extension LinearProgramSession {
     /// coefficients of 1e-9) GLPK's primal simplex was seen to cycle for millions of iterations
     /// where the dual simplex from a fresh basis solved the same block. A solve that ends
     /// without an optimum leaves no basis, so each retry starts anew.
-    func solveRecovering(using method: SimplexMethod, iterationLimit: Int) throws -> Solution {
-        var solution = try solve(using: method, iterationLimit: iterationLimit)
+    func solveRecovering(using method: SimplexMethod, simplexIterationLimit iterationLimit: Int) throws -> Solution {
+        var solution = try solve(using: method, simplexIterationLimit: iterationLimit)
         guard Self.isRecoverable(solution.termination) else { return solution }
         let first = solution
         var iterations = solution.statistics.iterations
@@ -22,7 +22,7 @@ extension LinearProgramSession {
         // A fresh primal start repeats a first attempt that was one already (cycle included): skip it.
         let retries = [SimplexMethod.primal, .dual].filter { !(first.statistics.warmStarted == false && $0 == method) }
         for retry in retries where Self.isRecoverable(solution.termination) {
-            solution = try solve(using: retry, iterationLimit: iterationLimit)
+            solution = try solve(using: retry, simplexIterationLimit: iterationLimit)
             iterations += solution.statistics.iterations
             seconds += solution.statistics.seconds
         }

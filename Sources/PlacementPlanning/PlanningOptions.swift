@@ -34,7 +34,7 @@ public struct PlanningOptions: Sendable {
     /// with a non-optimal status.
     public var timeLimit: Duration?
     /// Largest number of decomposition (Benders) iterations. Each simplex solve inside has a
-    /// limit of its own (`LinearProgramSession.solve(using:iterationLimit:)`), set from the
+    /// limit of its own (`LinearProgramSession.solve(using:simplexIterationLimit:)`), set from the
     /// program's size.
     public var decompositionIterationLimit: Int = 500
     /// The former name of ``decompositionIterationLimit``.

@@ -68,7 +68,7 @@ final class RegularizedMaster<Solver: IncrementalSolver> {
         cuttingPending = []
         solves += 1
         let solution = try cutting.solveRecovering(
-            using: solves == 1 ? .primal : .dual, iterationLimit: simplexIterationLimit(ProgramSize(lp)))
+            using: solves == 1 ? .primal : .dual, simplexIterationLimit: simplexIterationLimit(ProgramSize(lp)))
         simplexIterations += solution.statistics.iterations
         return solution
     }
@@ -95,7 +95,7 @@ final class RegularizedMaster<Solver: IncrementalSolver> {
             zip(program.centreRow, program.buildColumns).map { ($0, .equal(centre[$1.index])) }
                 + [(program.levelRow, .greaterOrEqual(value - lp.objectiveConstant))])
         let projected = try session.solveRecovering(
-            using: .primal, iterationLimit: simplexIterationLimit(ProgramSize(lp)))
+            using: .primal, simplexIterationLimit: simplexIterationLimit(ProgramSize(lp)))
         simplexIterations += projected.statistics.iterations
         guard projected.termination == .optimal, let point = projected.primal else { return nil }
         return point.values

@@ -36,13 +36,13 @@ import Testing
         func update(to model: LinearProgram) throws -> Bool { try inner.update(to: model) }
         func solve() throws -> Solution { try inner.solve() }
         func solve(using method: SimplexMethod) throws -> Solution { try inner.solve(using: method) }
-        func solve(using method: SimplexMethod, iterationLimit: Int) throws -> Solution {
+        func solve(using method: SimplexMethod, simplexIterationLimit iterationLimit: Int) throws -> Solution {
             let attempt = attempts.withLock { attempts in
                 attempts.append((method, iterationLimit))
                 return attempts.count
             }
             guard attempt > failures else { return failure }
-            return try inner.solve(using: method, iterationLimit: iterationLimit)
+            return try inner.solve(using: method, simplexIterationLimit: iterationLimit)
         }
         func basis() throws -> Basis? { try inner.basis() }
         func setBasis(_ basis: Basis) throws { try inner.setBasis(basis) }
@@ -74,7 +74,7 @@ import Testing
     @Test func anOptimalFirstAttemptIsNotRetried() throws {
         let session = try FailingSession(
             Self.wyndor(), failures: 0, failure: Self.failed(.otherError, warmStarted: true))
-        let solution = try session.solveRecovering(using: .dual, iterationLimit: 100)
+        let solution = try session.solveRecovering(using: .dual, simplexIterationLimit: 100)
         #expect(solution.termination == .optimal)
         #expect(solution.objectiveValue == 36)
         #expect(session.methods == [.dual])
@@ -85,7 +85,7 @@ import Testing
     @Test func aCyclingWarmAttemptIsRetriedPrimalFromAFreshBasis() throws {
         let session = try FailingSession(
             Self.wyndor(), failures: 1, failure: Self.failed(.iterationLimit, warmStarted: true))
-        let solution = try session.solveRecovering(using: .dual, iterationLimit: 100)
+        let solution = try session.solveRecovering(using: .dual, simplexIterationLimit: 100)
         #expect(solution.termination == .optimal)
         #expect(solution.objectiveValue == 36)
         #expect(session.methods == [.dual, .primal])
@@ -100,7 +100,7 @@ import Testing
     @Test func aFreshPrimalFailureGoesToTheDual() throws {
         let session = try FailingSession(
             Self.wyndor(), failures: 1, failure: Self.failed(.numericalFailure, warmStarted: false))
-        let solution = try session.solveRecovering(using: .primal, iterationLimit: 50)
+        let solution = try session.solveRecovering(using: .primal, simplexIterationLimit: 50)
         #expect(solution.termination == .optimal)
         #expect(session.methods == [.primal, .dual])
         #expect(!solution.statistics.warmStarted)
@@ -110,7 +110,7 @@ import Testing
     @Test func everyAttemptFailingKeepsTheFirstMessage() throws {
         let session = try FailingSession(
             Self.wyndor(), failures: 3, failure: Self.failed(.infeasible, warmStarted: true, message: "stale basis"))
-        let solution = try session.solveRecovering(using: .dual, iterationLimit: 100)
+        let solution = try session.solveRecovering(using: .dual, simplexIterationLimit: 100)
         #expect(solution.termination == .infeasible)
         #expect(session.methods == [.dual, .primal, .dual])
         #expect(solution.statistics.iterations == 21)
@@ -122,7 +122,7 @@ import Testing
     @Test func aTimeLimitIsNotRetried() throws {
         let session = try FailingSession(
             Self.wyndor(), failures: 1, failure: Self.failed(.timeLimit, warmStarted: true))
-        let solution = try session.solveRecovering(using: .dual, iterationLimit: 100)
+        let solution = try session.solveRecovering(using: .dual, simplexIterationLimit: 100)
         #expect(solution.termination == .timeLimit)
         #expect(session.methods == [.dual])
     }

@@ -109,8 +109,8 @@ final class RecordingSolver: IncrementalSolver {
 
         func solve(using method: SimplexMethod) throws -> Solution { record(try inner.solve(using: method)) }
 
-        func solve(using method: SimplexMethod, iterationLimit: Int) throws -> Solution {
-            record(try inner.solve(using: method, iterationLimit: iterationLimit))
+        func solve(using method: SimplexMethod, simplexIterationLimit iterationLimit: Int) throws -> Solution {
+            record(try inner.solve(using: method, simplexIterationLimit: iterationLimit))
         }
 
         func basis() throws -> Basis? { try inner.basis() }
