@@ -34,7 +34,12 @@ final class DecomposedSolve<Solver: IncrementalSolver> {
 
     /// Regularized Benders: solve the master, step to the level set, evaluate the blocks at the
     /// candidate builds, add the cuts they give, until the gap closes.
-    func run() throws -> InvestmentOutcome {
+    func run() throws -> InvestmentOutcome { try solve().outcome }
+
+    /// ``run()``, keeping the master with its cuts and the bounds, for re-solves with new rows and
+    /// objectives (near-optimal alternatives).
+    func solve() throws -> (outcome: InvestmentOutcome, master: RegularizedMaster<Solver>, bounds: DecompositionBounds)
+    {
         let clock = ContinuousClock()
         let start = clock.now
         let valueBounds = valueBounds()
@@ -89,9 +94,10 @@ final class DecomposedSolve<Solver: IncrementalSolver> {
         if ending.termination == .optimal, startingPoint == nil, let vertex = vertex?.primal?.values {
             try preferVertex(vertex, master: master, bounds: &bounds, work: &work)
         }
-        return InvestmentOutcome(
+        let outcome = InvestmentOutcome(
             decomposed: master, bounds: bounds, work: work, termination: ending.termination, message: ending.message,
             lastMaster: vertex, blocksSize: blocks.totalSize, index: index)
+        return (outcome, master, bounds)
     }
 
     /// The builds to evaluate next: the master's vertex, or, while the gap is wide, its projection
@@ -109,7 +115,7 @@ final class DecomposedSolve<Solver: IncrementalSolver> {
 
     /// The cuts an evaluation gives, named by iteration and block, less those the master's model
     /// already meets at the candidate.
-    private func cuts(
+    func cuts(
         from evaluation: Evaluation, master: RegularizedMaster<Solver>, at candidate: [Double], iteration: Int
     ) -> [(cut: BendersCut, name: String)] {
         evaluation.values.enumerated().compactMap { b, value in

@@ -61,6 +61,55 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
         }
     }
 
+    /// The near-optimal alternatives of `study` (docs/design.md §10): the decomposed solve to the
+    /// optimum, then each group's least and most build capital over the plans within `slack` of
+    /// it, re-solving the master with its cuts. Linear studies only: with integer build blocks
+    /// the search would need a branch and bound per extreme, so it is refused.
+    ///
+    /// ```swift
+    /// let alternatives = try pipeline.alternatives(study, slack: 0.02, by: .facility)
+    /// ```
+    public func alternatives(
+        _ study: Study, slack: Double, by grouping: NearOptimalAlternatives.Grouping
+    ) throws -> NearOptimalAlternatives {
+        try lock.withLock {
+            let options = storedOptions
+            let index = try PlacementProgramBuilder(study: study).makeIndex()
+            guard study.integerBuildUnits == nil else {
+                throw PlanningError.unsupported(
+                    "near-optimal alternatives of a study with integer build blocks (a branch and bound per "
+                        + "extreme plan) are not available yet; remove `integer_blocks` to see the linear study's")
+            }
+            let pool = WorkerPool(threads: options.threads)
+            let blocks = try DispatchBlocks(
+                index: index, solver: solver, pool: pool, reusing: nil, splitThreshold: options.blockSplitThreshold,
+                residentLimit: options.residentNonzeroLimit)
+            let decomposed = DecomposedSolve(index: index, solver: solver, blocks: blocks, options: options)
+            let (outcome, master, bounds) = try decomposed.solve()
+            guard outcome.termination == .optimal, let built = outcome.built else {
+                throw PlanningError.stageFailed(
+                    stage: "optimal solve before the alternatives", block: "all", termination: outcome.termination,
+                    message: outcome.message)
+            }
+            var result = try NearOptimalSearch(
+                solve: decomposed, master: master, optimum: bounds.lower, slack: slack
+            ).run(grouping: grouping)
+            var capital = 0.0
+            for (fleet, entry) in index.fleets.enumerated() {
+                let facility = study.facilities[entry.facility]
+                let hardware = study.hardware[entry.hardware]
+                for (y, units) in built[fleet].enumerated() where units > 0 {
+                    capital += units * facility.unitCapexUSD(of: hardware)
+                    result.planBuilds.append(
+                        NearOptimalAlternatives.Build(
+                            facility: facility.id, hardware: hardware.id, year: index.years[y], units: units))
+                }
+            }
+            result.planCapitalUSD = capital
+            return result
+        }
+    }
+
     private func plan(_ study: Study, options: PlanningOptions) throws -> PlanningResult {
         let clock = ContinuousClock()
         var start = clock.now

@@ -63,12 +63,18 @@ final class RegularizedMaster<Solver: IncrementalSolver> {
 
     /// The cutting-plane master's optimum with the cuts so far: the primal simplex the first time,
     /// then the dual from the last basis.
-    func solve() throws -> Solution {
+    ///
+    /// - Parameter method: the simplex method, when the caller knows better: after a new
+    ///   objective the last basis stays primal feasible, so the primal simplex continues from it.
+    /// - Returns: the master's solution (its termination says whether it is an optimum).
+    /// - Throws: the solver's error when the session fails.
+    func solve(using method: SimplexMethod? = nil) throws -> Solution {
         if !cuttingPending.isEmpty { try cutting.addConstraints(cuttingPending) }
         cuttingPending = []
         solves += 1
         let solution = try cutting.solveRecovering(
-            using: solves == 1 ? .primal : .dual, simplexIterationLimit: simplexIterationLimit(ProgramSize(lp)))
+            using: method ?? (solves == 1 ? .primal : .dual),
+            simplexIterationLimit: simplexIterationLimit(ProgramSize(lp)))
         simplexIterations += solution.statistics.iterations
         return solution
     }

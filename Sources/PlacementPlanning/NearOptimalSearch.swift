@@ -1,0 +1,143 @@
+import LinearProgramming
+import PlacementModel
+import PlacementOptimizer
+
+/// Finds each group's least and most build capital over the near-optimal set, re-solving the
+/// decomposition's master with its cuts (docs/design.md §10).
+///
+/// The master, given the row "objective at least the optimum less the slack" and a group's
+/// capital as its objective, is a relaxation of the near-optimal problem: its cuts bound each
+/// block's value from above, so every truly near-optimal plan satisfies the row. Its optimum is
+/// evaluated on the blocks: when the plan's true objective meets the row (to the solve's gap),
+/// it is the extreme; otherwise the blocks' cuts are added and the master solved again. The cuts
+/// stay valid whatever the master's objective and rows, so every group starts from all the cuts
+/// found so far, and each re-solve from the master's last basis.
+struct NearOptimalSearch<Solver: IncrementalSolver> {
+    let solve: DecomposedSolve<Solver>
+    let master: RegularizedMaster<Solver>
+    /// The optimum (scaled money, with the objective's constant).
+    let optimum: Double
+    let slack: Double
+    /// Largest number of master re-solves for one extreme.
+    var iterationLimit = 200
+
+    private var index: PlacementIndex { solve.index }
+
+    /// Searches every group of `grouping`.
+    func run(grouping: NearOptimalAlternatives.Grouping) throws -> NearOptimalAlternatives {
+        let program = master.program
+        let threshold = optimum - slack * abs(optimum)
+        let objectiveTerms = master.lp.terms(of: program.levelRow)
+        master.addRows([
+            LinearConstraint(
+                name: "near-optimal", terms: objectiveTerms,
+                .greaterOrEqual(threshold - master.lp.objectiveConstant))
+        ])
+        var counts = (solves: 0, evaluations: 0)
+        var groups: [NearOptimalAlternatives.Group] = []
+        for (name, fleets) in Self.groups(index: index, grouping: grouping) {
+            let capital = capitalTerms(fleets: fleets)
+            let least = try extreme(
+                capital.map { ($0.0, -$0.1) }, fleets: fleets, threshold: threshold, counts: &counts, group: name)
+            let most = try extreme(capital, fleets: fleets, threshold: threshold, counts: &counts, group: name)
+            groups.append(NearOptimalAlternatives.Group(name: name, least: least, most: most))
+        }
+        return NearOptimalAlternatives(
+            slack: slack, grouping: grouping, objectiveUSD: optimum / PlacementProgram.moneyScale, planCapitalUSD: 0,
+            planBuilds: [], groups: groups, masterSolves: counts.solves, evaluations: counts.evaluations)
+    }
+
+    /// The master's optimum for `objective` (terms on build columns, maximised) among plans whose
+    /// true objective reaches `threshold`, cuts added until its optimum is such a plan.
+    private func extreme(
+        _ objective: [(Variable, Double)], fleets: Set<Int>, threshold: Double,
+        counts: inout (solves: Int, evaluations: Int), group: String
+    ) throws -> NearOptimalAlternatives.ExtremePlan {
+        try master.setObjective(objective)
+        let tolerance = solve.options.relativeGap * max(1, abs(optimum))
+        for iteration in 1...iterationLimit {
+            // A new objective leaves the last basis primal feasible; new cuts do not, but the
+            // primal simplex repairs that from the same basis.
+            let solution = try master.solve(using: .primal)
+            counts.solves += 1
+            guard solution.termination == .optimal, let point = solution.primal?.values else {
+                throw PlanningError.stageFailed(
+                    stage: "near-optimal master", block: group, termination: solution.termination,
+                    message: solution.message)
+            }
+            let evaluation = try solve.evaluate(master: master.program, values: point)
+            counts.evaluations += 1
+            if evaluation.objective >= threshold - tolerance {
+                return plan(point, objective: evaluation.objective, fleets: fleets)
+            }
+            let cuts = solve.cuts(
+                from: evaluation, master: master, at: point, iteration: -iteration)
+            guard !cuts.isEmpty else { break }
+            master.add(cuts)
+        }
+        throw PlanningError.internalState(
+            "the near-optimal search for \(group) found no plan within the slack in \(iterationLimit) re-solves")
+    }
+
+    /// A master point as an extreme plan of the group `fleets`.
+    private func plan(_ point: [Double], objective: Double, fleets: Set<Int>) -> NearOptimalAlternatives.ExtremePlan {
+        let built = master.program.builtUnits(point)
+        let study = index.study
+        var capital = 0.0
+        var megawatts = 0.0
+        let last = index.years.count - 1
+        var builds: [NearOptimalAlternatives.Build] = []
+        for (fleet, entry) in index.fleets.enumerated() {
+            let facility = study.facilities[entry.facility]
+            let hardware = study.hardware[entry.hardware]
+            for (y, units) in built[fleet].enumerated() where units > 0 {
+                builds.append(
+                    NearOptimalAlternatives.Build(
+                        facility: facility.id, hardware: hardware.id, year: index.years[y], units: units))
+            }
+            guard fleets.contains(fleet) else { continue }
+            capital += built[fleet].reduce(0, +) * facility.unitCapexUSD(of: hardware)
+            megawatts += index.installed(fleet: fleet, in: last, built: built[fleet]) * hardware.powerKW / 1000
+        }
+        return NearOptimalAlternatives.ExtremePlan(
+            capitalUSD: capital, finalYearITMW: megawatts, objectiveUSD: objective / PlacementProgram.moneyScale,
+            builds: builds)
+    }
+
+    /// The build capital of `fleets` as master terms (USD per column unit).
+    private func capitalTerms(fleets: Set<Int>) -> [(Variable, Double)] {
+        let study = index.study
+        return fleets.sorted().flatMap { fleet -> [(Variable, Double)] in
+            let entry = index.fleets[fleet]
+            let unitCapex = study.facilities[entry.facility].unitCapexUSD(of: study.hardware[entry.hardware])
+            return master.program.build[fleet].compactMap { column in
+                column.map { ($0, unitCapex * index.buildUnitSize) }
+            }
+        }
+    }
+
+    /// The groups in study order (facilities, regions, accelerators) or sorted (jurisdictions),
+    /// each with the index's fleets in it. A group with no fleet can build nothing: it still
+    /// appears, with no capital either way.
+    static func groups(index: PlacementIndex, grouping: NearOptimalAlternatives.Grouping) -> [(String, Set<Int>)] {
+        let study = index.study
+        func fleets(where belongs: (Facility, Hardware) -> Bool) -> Set<Int> {
+            Set(
+                index.fleets.indices.filter {
+                    belongs(study.facilities[index.fleets[$0].facility], study.hardware[index.fleets[$0].hardware])
+                })
+        }
+        switch grouping {
+        case .facility:
+            return study.facilities.map { facility in (facility.id.rawValue, fleets { f, _ in f.id == facility.id }) }
+        case .region:
+            return study.regions.map { region in (region.id.rawValue, fleets { f, _ in f.region == region.id }) }
+        case .jurisdiction:
+            return Set(study.facilities.map(\.jurisdiction)).sorted().map { code in
+                (code, fleets { f, _ in f.jurisdiction == code })
+            }
+        case .hardware:
+            return study.hardware.map { hardware in (hardware.id.rawValue, fleets { _, h in h.id == hardware.id }) }
+        }
+    }
+}
