@@ -53,6 +53,16 @@ import Testing
         #expect(validate.output.contains("scenarios (300): path-00001 (p=0.00333333"), "\(validate.output.prefix(600))")
     }
 
+    @Test func validateSummarisesTheUncertaintySection() throws {
+        defer { cli.remove() }
+        let outcome = try cli.run(["validate", CommandLineRun.study])
+        #expect(outcome.status == 0, "\(outcome.error)")
+        #expect(
+            outcome.output.contains(
+                "\n  uncertainty (3 factors from 'base', 1 correlation): demand.video, efficiency.video, electricity.gulf\n"
+            ), "\(outcome.output)")
+    }
+
     @Test func pathsOutOfRangeIsAUsageError() throws {
         defer { cli.remove() }
         for value in ["0", "100001"] {
