@@ -38,6 +38,8 @@ let package = Package(
             name: "PlacementPlanning",
             dependencies: ["PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "LinearProgramming"]
         ),
+        // Risk distributions (docs/design.md §8): the seeded path sampler; evaluation and summaries to come.
+        .target(name: "PlacementRisk", dependencies: ["PlacementModel"]),
         // What changed between two optimize results (read through one decoding layer).
         .target(name: "PlacementCompare", dependencies: ["PlacementModel"]),
         // The placement program as GNU MathProg (`placement export --format gmpl`).
@@ -63,7 +65,7 @@ let package = Package(
             dependencies: [
                 "LinearProgramming", "GLPKSolver", "PlacementModel", "PlacementLoader", "PlacementOptimizer",
                 "PlacementAnalysis", "PlacementPlanning", "PlacementReports", "PlacementSweep", "OutputFiles",
-                "PlacementExport", "PlacementCompare",
+                "PlacementExport", "PlacementCompare", "PlacementRisk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -147,6 +149,10 @@ let package = Package(
                 "PlacementExport", "PlacementOptimizer", "PlacementModel", "PlacementLoader", "GLPKSolver",
                 "PlacementTestSupport",
             ]
+        ),
+        .testTarget(
+            name: "PlacementRiskTests",
+            dependencies: ["PlacementRisk", "PlacementModel", "PlacementLoader", "PlacementTestSupport"]
         ),
         .testTarget(
             name: "PlacementCompareTests",

@@ -15,7 +15,8 @@ public struct PlacementCommand: ParsableCommand {
         version: "placement \(version) (GLPK \(GLPKSolver.glpkVersion))",
         subcommands: [
             OptimizeCommand.self, StressCommand.self, ReportCommand.self, SweepCommand.self, MergeCommand.self,
-            ValidateCommand.self, ExportCommand.self, CompareCommand.self, AlternativesCommand.self,
+            ValidateCommand.self, ExportCommand.self, CompareCommand.self, SampleCommand.self,
+            AlternativesCommand.self,
         ]
     )
 

@@ -19,6 +19,14 @@ struct StudySummary {
         list("zones", study.zones.map(\.id.rawValue))
         list("tenants", study.tenants.map(\.id.rawValue))
         list("scenarios", study.scenarios.map { "\($0.id) (p=\(Self.format($0.probability)))" })
+        if let uncertainty = study.uncertainty {
+            // What `placement sample` would draw from (docs/design.md §8).
+            let start = uncertainty.reference.map { "from '\($0)'" } ?? "from multipliers of 1"
+            let pairs = uncertainty.correlations.count
+            lines.append(
+                "  uncertainty (\(uncertainty.factors.count) factors \(start), \(pairs) correlation\(pairs == 1 ? "" : "s")): "
+                    + uncertainty.factors.map(\.name).joined(separator: ", "))
+        }
         lines.append("  horizon: \(study.horizon.start)-\(study.horizon.end), \(study.timeSlices) time slices")
         let pairs = study.zones.count * study.facilities.count
         lines.append("  zone-facility pairs within each workload's latency SLO (of \(pairs)):")

@@ -5,7 +5,10 @@ extension ModelFileDecoder {
 
     @discardableResult
     func decodeScenarios(_ root: YAMLNode) -> Bool {
-        guard let (file, list) = items(root, owner: "scenarios file", key: "scenarios", extraKeys: ["stress"]) else {
+        guard
+            let (file, list) = items(
+                root, owner: "scenarios file", key: "scenarios", extraKeys: ["stress", "uncertainty"])
+        else {
             return false
         }
         draft.scenariosLocation = file.keyLocation("scenarios")
@@ -51,6 +54,7 @@ extension ModelFileDecoder {
                 draft.refer(.scenario, reference.rawValue, at: node.location, owner: "stress")
             }
         }
+        decodeUncertainty(file)
         return true
     }
 

@@ -70,6 +70,8 @@ final class StudyDraft {
     var stressShock: Double?
     var stressReference: (id: ScenarioID, location: SourceLocation)?
     var latency: [LatencyMeasurement] = []
+    /// The scenarios file's `uncertainty:` section, when present and valid.
+    var uncertainty: UncertaintyModel?
     /// Where each scenarios file's list starts, for study-level scenario errors.
     var scenariosLocation: SourceLocation?
 

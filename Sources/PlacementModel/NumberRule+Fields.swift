@@ -32,4 +32,6 @@ extension NumberRule {
     // Scenarios
     public static let multiplier = NumberRule.between(0, 1000)
     public static let efficiency = NumberRule.between(0.001, 1000)
+    // Uncertainty (docs/design.md §8): a yearly log volatility (10 is e^10 per standard deviation).
+    public static let volatility = NumberRule.between(0, 10)
 }

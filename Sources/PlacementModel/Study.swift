@@ -55,6 +55,9 @@ public struct Study: Sendable {
     public internal(set) var breakevenUtilization: Double
     /// Round trips of every (zone, facility) pair.
     public internal(set) var latency: LatencyTable
+    /// The scenarios file's `uncertainty:` section, if any (docs/design.md §8); it does not
+    /// change the program, only what `placement sample` draws.
+    public internal(set) var uncertainty: UncertaintyModel?
 
     var index: StudyIndex
 
@@ -82,6 +85,7 @@ public struct Study: Sendable {
     ///   - latencySettings: how unmeasured latencies are estimated.
     ///   - breakevenUtilization: the utilization below which a fleet loses money.
     ///   - measuredLatency: measured round trips in ms; every other pair is estimated.
+    ///   - uncertainty: the uncertainty model of the scenarios file, if any.
     /// - Throws: ``StudyError`` for duplicate ids, dangling references, no scenario, or
     ///   `timeSlices` not dividing 24.
     public init(
@@ -91,7 +95,7 @@ public struct Study: Sendable {
         risk: RiskSettings = RiskSettings(), policy: PolicySettings = PolicySettings(),
         integerBuildUnits: Int? = nil, latencySettings: LatencySettings = LatencySettings(),
         breakevenUtilization: Double = Study.defaultBreakevenUtilization,
-        measuredLatency: [LatencyPair: Double] = [:]
+        measuredLatency: [LatencyPair: Double] = [:], uncertainty: UncertaintyModel? = nil
     ) throws(StudyError) {
         guard let firstScenario = scenarios.first else { throw StudyError("a study needs a scenario") }
         guard timeSlices > 0, 24 % timeSlices == 0 else {
@@ -113,6 +117,7 @@ public struct Study: Sendable {
         self.policy = policy
         self.integerBuildUnits = integerBuildUnits
         self.breakevenUtilization = breakevenUtilization
+        self.uncertainty = uncertainty
         self.latency = LatencyTable(
             zones: zones, facilities: facilities, measured: measuredLatency, settings: latencySettings)
         self.index = try StudyIndex(

@@ -1,0 +1,115 @@
+import PlacementModel
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Draws paths of a study's uncertainty model (docs/design.md §8).
+///
+/// Every (factor, horizon year) is one dimension of a ``LatinHypercube``; its uniform becomes
+/// a standard normal by ``NormalDistribution/quantile(_:)``; within a year the factors'
+/// normals are correlated by the Cholesky factor of the correlation matrix, years stay
+/// independent; factor j's shock is `e = drift_j + volatility_j * z_j` and its multiplier in
+/// year i is `reference_j(year_i) * exp(e_0 + ... + e_i)`.
+///
+/// ```swift
+/// let sampler = try PathSampler(study: study)
+/// let paths = sampler.paths(count: 1000, seed: 7)             // all of them
+/// let shard = sampler.paths(count: 1000, seed: 7, in: 0..<250) // the same first 250
+/// ```
+public struct PathSampler: Sendable {
+    /// The uncertainty model drawn from.
+    public let model: UncertaintyModel
+    /// The horizon's years.
+    public let years: [Int]
+    /// The scenario the paths start from; `nil`: every multiplier starts at 1.
+    public let reference: Scenario?
+    private let cholesky: CholeskyFactorization
+
+    /// The dimension of (factor, year) in the Latin hypercube: years outer, factors inner.
+    public func dimension(factor: Int, yearIndex: Int) -> Int { yearIndex * model.factors.count + factor }
+
+    /// A sampler for `study`'s uncertainty model.
+    ///
+    /// - Throws: ``SamplingError`` when the study has no `uncertainty` section, its reference
+    ///   scenario is not in the study, or its correlation matrix is not positive definite (the
+    ///   loader reports the last two, with their lines, for studies read from files).
+    public init(study: Study) throws(SamplingError) {
+        guard let model = study.uncertainty else {
+            throw SamplingError("the study's scenarios file has no 'uncertainty' section to sample")
+        }
+        try self.init(model: model, years: study.horizon.years, reference: model.reference.flatMap(study.scenario))
+        if let id = model.reference, reference == nil {
+            throw SamplingError("the uncertainty reference '\(id)' is not a scenario of the study")
+        }
+    }
+
+    /// A sampler for `model` over `years`, starting from `reference` (all 1 when `nil`).
+    public init(model: UncertaintyModel, years: [Int], reference: Scenario?) throws(SamplingError) {
+        guard let cholesky = CholeskyFactorization(model.correlationMatrix()) else {
+            throw SamplingError("the uncertainty correlation matrix is not positive definite")
+        }
+        self.model = model
+        self.years = years
+        self.reference = reference
+        self.cholesky = cholesky
+    }
+
+    /// Factor j's reference multiplier in `year`.
+    public func referenceMultiplier(factor: Int, year: Int) -> Double {
+        guard let reference else { return 1 }
+        let factor = model.factors[factor]
+        switch factor.kind {
+        case .demand: return reference.demandMultiplier(for: WorkloadID(factor.target), in: year)
+        case .efficiency: return reference.efficiencyMultiplier(for: WorkloadID(factor.target), in: year)
+        case .price: return reference.priceMultiplier(for: WorkloadID(factor.target), in: year)
+        case .electricity: return reference.electricityMultiplier(for: RegionID(factor.target), in: year)
+        }
+    }
+
+    /// The Latin hypercube's uniforms of the paths in `range` (all when `nil`), by path, then
+    /// dimension: each dimension's permutation is drawn for the whole `count`.
+    public func uniforms(count: Int, seed: UInt64, in range: Range<Int>? = nil) -> [[Double]] {
+        let range = range ?? 0..<count
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "paths within the draw")
+        let dimensions = model.factors.count * years.count
+        let design = LatinHypercube(paths: count, dimensions: dimensions, seed: seed)
+        var result = Array(repeating: Array(repeating: 0.0, count: dimensions), count: range.count)
+        for dimension in 0..<dimensions {
+            let strata = design.strata(dimension: dimension)
+            for path in range {
+                result[path - range.lowerBound][dimension] = design.uniform(
+                    path: path, dimension: dimension, stratum: strata[path])
+            }
+        }
+        return result
+    }
+
+    /// The paths in `range` (all when `nil`) of a draw of `count` paths with `seed`.
+    public func paths(count: Int, seed: UInt64, in range: Range<Int>? = nil) -> [SampledPath] {
+        let range = range ?? 0..<count
+        let uniforms = uniforms(count: count, seed: seed, in: range)
+        let factors = model.factors
+        return range.map { path in
+            let point = uniforms[path - range.lowerBound]
+            var increments = Array(repeating: Array(repeating: 0.0, count: years.count), count: factors.count)
+            var multipliers = increments
+            var logLevel = Array(repeating: 0.0, count: factors.count)
+            for (yearIndex, year) in years.enumerated() {
+                let normals = factors.indices.map {
+                    NormalDistribution.quantile(point[dimension(factor: $0, yearIndex: yearIndex)])
+                }
+                let correlated = cholesky.apply(normals)
+                for (j, factor) in factors.enumerated() {
+                    let shock = factor.drift + factor.volatility * correlated[j]
+                    increments[j][yearIndex] = shock
+                    logLevel[j] += shock
+                    multipliers[j][yearIndex] = referenceMultiplier(factor: j, year: year) * exp(logLevel[j])
+                }
+            }
+            return SampledPath(index: path, increments: increments, multipliers: multipliers)
+        }
+    }
+}
