@@ -6,7 +6,7 @@
 /// let cell = WorkbookCell.number(1_250_000, .usd)   // shown as 1,250,000
 /// ```
 public enum NumberFormat: String, Sendable, CaseIterable, Hashable {
-    /// Money, whole dollars with thousands separators (`#,##0`).
+    /// Money in whole dollars, and whole counts, with thousands separators (`#,##0`).
     case usd = "#,##0"
     /// A share shown as a percentage with one decimal (`0.0%`); 0.5 is shown as 50.0%.
     case percent = "0.0%"
