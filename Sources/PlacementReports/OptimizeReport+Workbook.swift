@@ -8,7 +8,8 @@ extension OptimizeReport {
     /// The result as an analyst's workbook (`--format xlsx`, docs/outputs.md): a Summary sheet,
     /// one sheet per table of the JSON result (same rows, same values), and native charts on the
     /// pivot sheets: capacity by facility and year stacked by accelerator, fleet utilization by
-    /// year per scenario, stranded value by scenario and stress. Without a plan only the Summary.
+    /// year per scenario, stranded value by scenario and stress; then the study's assumptions.
+    /// Without a plan only the Summary and the assumptions.
     ///
     /// ```swift
     /// try OutputFile.write(report.workbook().xlsx(), to: "plan.xlsx")
@@ -24,6 +25,7 @@ extension OptimizeReport {
             if let stress = analysis?.stress { sheets.append(resilienceSheet(stress)) }
             if let stranded = analysis?.stranded { sheets += [strandedSheet(stranded), strandedChartSheet(stranded)] }
         }
+        sheets += assumptionSheets()
         return Workbook(title: "SovereignPlacement: \(studyPath)", sheets: sheets)
     }
 
@@ -80,9 +82,16 @@ extension OptimizeReport {
     private func scenariosSheet(_ plan: Plan) -> Worksheet {
         Worksheet(
             name: "Scenarios",
-            columns: [WorkbookColumn("scenario"), WorkbookColumn("probability"), WorkbookColumn("NPV (USD)")],
+            columns: [
+                WorkbookColumn("scenario"), WorkbookColumn("probability"), WorkbookColumn("NPV (USD)"),
+                WorkbookColumn("description"),
+            ],
             rows: plan.scenarios.enumerated().map { s, id in
-                [.text(id.rawValue), .number(plan.scenarioWeights[s], .percent), .number(plan.npvByScenario[s], .usd)]
+                [
+                    .text(id.rawValue), .number(plan.scenarioWeights[s], .percent),
+                    .number(plan.npvByScenario[s], .usd),
+                    .text(study.scenarios.first { $0.id == id }?.name ?? ""),
+                ]
             })
     }
 

@@ -10,6 +10,7 @@ struct WorkbookOutputTests {
     static let sheets = [
         "Summary", "Scenarios", "Capacity", "Capacity by year", "Utilization", "Fleet utilization", "Demand",
         "Financials", "Shadow prices", "Unreachable demand", "Resilience", "Stranded and at risk", "Stranded by case",
+        "Assumptions", "Facilities", "Accelerators", "Workloads", "Tenants",
     ]
 
     /// A cell's number as written in the sheet XML against the JSON's: equal to the 15 significant
@@ -73,6 +74,12 @@ struct WorkbookOutputTests {
         Self.expectSame(strandedRows[1][3], (stranded[0]["stranded"] as? [String: Any])?["expected_usd"])
         let unreachable = try #require(json["unreachable_demand"] as? [Any])
         #expect(try book.rows(of: "Unreachable demand").count == unreachable.count + 1)
+
+        // The assumptions are numbers too; each facility of the capacity table has its row.
+        let discount = try book.rows(of: "Assumptions").first { $0.first?.value == "discount rate" }
+        #expect(discount?[1].type == nil && discount?[1].value.flatMap(Double.init) != nil)
+        let facilities = Set(try book.rows(of: "Facilities").dropFirst().compactMap { $0.first?.value })
+        #expect(Set(capacity.compactMap { $0["facility"] as? String }).isSubset(of: facilities))
 
         let styles = try book.text("xl/styles.xml")
         for format in ["#,##0", "0.0%", "#,##0.000", "#,##0.0", "0"] {
