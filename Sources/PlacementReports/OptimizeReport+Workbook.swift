@@ -98,10 +98,10 @@ extension OptimizeReport {
     private func capacitySheet(_ plan: Plan) -> Worksheet {
         Worksheet(
             name: "Capacity",
-            columns: [
+            headers: [
                 "facility", "hardware", "year", "built (accelerators)", "installed (accelerators)",
                 "existing (accelerators)", "IT power (MW)", "capex (USD)", "book value (USD)",
-            ].map { WorkbookColumn($0) },
+            ],
             rows: plan.fleetYears.map { row in
                 [
                     .text(row.facility.rawValue), .text(row.hardware.rawValue), .number(Double(row.year), .integer),
@@ -146,10 +146,10 @@ extension OptimizeReport {
     private func utilizationSheet(_ utilization: Utilization) -> Worksheet {
         Worksheet(
             name: "Utilization",
-            columns: [
+            headers: [
                 "facility", "hardware", "year", "scenario", "installed (accelerators)", "used (accelerator-hours)",
                 "utilization", "peak busy", "Herfindahl index",
-            ].map { WorkbookColumn($0) },
+            ],
             rows: utilization.fleets.map { entry in
                 [
                     .text(entry.facility?.rawValue ?? ""), .text(entry.hardware?.rawValue ?? ""),
@@ -184,10 +184,10 @@ extension OptimizeReport {
     private func demandSheet(_ plan: Plan) -> Worksheet {
         Worksheet(
             name: "Demand",
-            columns: [
+            headers: [
                 "tenant", "zones", "year", "scenario", "demand (work units)", "served (work units)",
                 "unserved (work units)", "shortfall (work units)",
-            ].map { WorkbookColumn($0) },
+            ],
             rows: plan.demand.map { row in
                 [
                     .text(row.tenant.rawValue), .text(row.zones.map(\.rawValue).joined(separator: " ")),
@@ -200,10 +200,10 @@ extension OptimizeReport {
     private func financialsSheet(_ plan: Plan) -> Worksheet {
         Worksheet(
             name: "Financials",
-            columns: [
+            headers: [
                 "scenario", "year", "revenue (USD)", "energy (USD)", "fixed O&M (USD)", "capital (USD)",
                 "penalty (USD)", "net (USD)",
-            ].map { WorkbookColumn($0) },
+            ],
             rows: plan.financials.map { row in
                 [
                     .text(row.scenario.rawValue), .number(Double(row.year), .integer), .number(row.revenue, .usd),
@@ -263,11 +263,11 @@ extension OptimizeReport {
     private func strandedSheet(_ risk: StrandedAssetRisk) -> Worksheet {
         Worksheet(
             name: "Stranded and at risk",
-            columns: [
+            headers: [
                 "facility", "year", "book value (USD)", "stranded, expected (USD)", "stranded, worst scenario (USD)",
                 "stranded, CVaR (USD)", "stranded, worst stress (USD)", "at risk, expected (USD)",
                 "at risk, worst scenario (USD)", "at risk, CVaR (USD)", "at risk, worst stress (USD)",
-            ].map { WorkbookColumn($0) },
+            ],
             rows: (risk.fleet + risk.facilities).map { row in
                 [
                     .text(row.facility?.rawValue ?? "fleet"), .number(Double(row.year), .integer),

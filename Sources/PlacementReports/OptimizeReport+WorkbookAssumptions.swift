@@ -9,11 +9,9 @@ extension OptimizeReport {
     }
 
     private func settingsSheet() -> Worksheet {
-        var sheet = Worksheet(
-            name: "Assumptions",
-            columns: [WorkbookColumn("setting"), WorkbookColumn("value", width: 20), WorkbookColumn("unit")])
+        var sheet = Worksheet.figures(name: "Assumptions", label: "setting")
         func add(_ setting: String, _ value: WorkbookCell, _ unit: String = "") {
-            sheet.append([.text(setting), value, unit.isEmpty ? .empty : .text(unit)])
+            sheet.appendFigure(setting, value, unit: unit)
         }
         add("first year", .number(Double(study.horizon.start), .integer))
         add("last year", .number(Double(study.horizon.end), .integer))
@@ -39,10 +37,10 @@ extension OptimizeReport {
         let last = study.horizon.end
         return Worksheet(
             name: "Facilities",
-            columns: [
+            headers: [
                 "facility", "region", "country", "IT power \(first) (MW)", "IT power \(last) (MW)", "PUE",
                 "electricity (USD/MWh)", "shell capex (USD/MW)", "fixed O&M (USD/MW-year)", "accelerators allowed",
-            ].map { WorkbookColumn($0) } + study.hardware.map { WorkbookColumn("existing \($0.id) (accelerators)") },
+            ] + study.hardware.map { "existing \($0.id) (accelerators)" },
             rows: study.facilities.map { facility in
                 [
                     .text(facility.id.rawValue),
@@ -59,10 +57,10 @@ extension OptimizeReport {
     private func acceleratorsSheet() -> Worksheet {
         Worksheet(
             name: "Accelerators",
-            columns: [
+            headers: [
                 "accelerator", "name", "memory (GB)", "power (kW)", "capex (USD)", "lifetime (years)",
-            ].map { WorkbookColumn($0) }
-                + study.workloads.map { WorkbookColumn("\($0.id) throughput (\($0.unit) per accelerator-hour)") },
+            ]
+                + study.workloads.map { "\($0.id) throughput (\($0.unit) per accelerator-hour)" },
             rows: study.hardware.map { unit in
                 [
                     .text(unit.id.rawValue), .text(unit.name ?? ""), .number(unit.memoryGB, .quantity),
@@ -75,7 +73,7 @@ extension OptimizeReport {
     private func workloadsSheet() -> Worksheet {
         Worksheet(
             name: "Workloads",
-            columns: ["workload", "unit", "latency SLO (ms)", "min memory (GB)"].map { WorkbookColumn($0) },
+            headers: ["workload", "unit", "latency SLO (ms)", "min memory (GB)"],
             rows: study.workloads.map { workload in
                 [
                     .text(workload.id.rawValue), .text(workload.unit), .number(workload.latencySLOMs, .quantity),
@@ -89,10 +87,10 @@ extension OptimizeReport {
         let last = study.horizon.end
         return Worksheet(
             name: "Tenants",
-            columns: [
+            headers: [
                 "tenant", "workload", "price (USD per unit)", "committed share", "residency",
                 "demand \(first) (units per year)", "demand \(last) (units per year)", "zones (share)",
-            ].map { WorkbookColumn($0) },
+            ],
             rows: study.tenants.map { tenant in
                 let zones = tenant.zoneShares.filter { $0.share > 0 }
                     .map { "\($0.zone.rawValue) \(Format.grouped($0.share * 100))%" }.joined(separator: ", ")

@@ -22,7 +22,28 @@ public struct Worksheet: Sendable, Hashable {
         self.charts = charts
     }
 
+    /// A sheet of labelled table columns given by their headers.
+    public init(name: String, headers: [String], rows: [[WorkbookCell]] = [], charts: [WorkbookChart] = []) {
+        self.init(name: name, columns: headers.map { WorkbookColumn($0) }, rows: rows, charts: charts)
+    }
+
+    /// A sheet of labelled figures, one a row: label, value and unit.
+    ///
+    /// ```swift
+    /// var summary = Worksheet.figures(name: "Summary", label: "figure")
+    /// summary.appendFigure("expected NPV", .number(2.1e9, .usd), unit: "USD")
+    /// ```
+    public static func figures(name: String, label: String) -> Worksheet {
+        Worksheet(
+            name: name, columns: [WorkbookColumn(label), WorkbookColumn("value", width: 24), WorkbookColumn("unit")])
+    }
+
     public mutating func append(_ row: [WorkbookCell]) { rows.append(row) }
+
+    /// Adds a row of a ``figures(name:label:)`` sheet; the unit cell stays empty without a unit.
+    public mutating func appendFigure(_ label: String, _ value: WorkbookCell, unit: String = "") {
+        rows.append([.text(label), value, unit.isEmpty ? .empty : .text(unit)])
+    }
 
     /// The width of each column in characters: the given one, or the widest of the header and
     /// the cells, plus room for the autofilter's button, between 8 and 60.
