@@ -125,7 +125,8 @@ final class XLSXWriter {
         chart_axis_set_num_format(drawn.pointee.y_axis, c(chart.valueFormat.rawValue))
         chart_legend_set_position(drawn, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
         var options = lxw_chart_options()
-        options.x_scale = 1.5
+        // Wider for many categories (50 facility-years), so their labels stay legible.
+        options.x_scale = min(4, max(1.5, Double(sheet.rows.count) / 16))
         options.y_scale = 1.5
         // To the right of the table, one below the other (22 rows high at this scale, and a gap).
         let row = lxw_row_t(1 + position * 24)
