@@ -143,7 +143,7 @@ let package = Package(
             name: "PlacementReportsTests",
             dependencies: [
                 "PlacementReports", "PlacementAnalysis", "PlacementOptimizer", "PlacementPlanning", "PlacementLoader",
-                "GLPKSolver", "PlacementModel", "PlacementTestSupport", "BenchmarkModels",
+                "GLPKSolver", "PlacementModel", "PlacementTestSupport", "BenchmarkModels", "PlacementWorkbook",
             ],
             exclude: ["Snapshots"]
         ),

@@ -134,6 +134,8 @@ extension OptimizeReport {
                         + hardware.map { .number(installed["\(facility)|\($0)|\(year)"] ?? 0, .quantity) })
             }
         }
+        // A plan that installs nothing has no series to draw (and no rows).
+        guard !hardware.isEmpty else { return sheet }
         sheet.charts = [
             WorkbookChart(
                 kind: .stackedColumn, title: "Installed accelerators by facility and year", categories: 0,
@@ -172,10 +174,11 @@ extension OptimizeReport {
             sheet.append(
                 [.number(Double(year), .integer)] + plan.scenarios.map { .number(byKey["\(year)|\($0)"], .percent) })
         }
+        guard !plan.scenarios.isEmpty else { return sheet }
         sheet.charts = [
             WorkbookChart(
                 kind: .line, title: "Fleet utilization by year and scenario", categories: 0,
-                values: Array(1...max(1, plan.scenarios.count)), categoryAxis: "year", valueAxis: "utilization",
+                values: Array(1...plan.scenarios.count), categoryAxis: "year", valueAxis: "utilization",
                 valueFormat: .percent)
         ]
         return sheet
