@@ -23,6 +23,11 @@ let package = Package(
             name: "CGLPK",
             providers: [.apt(["libglpk-dev"])]
         ),
+        // libxlsxwriter's headers and library, from Debian's libxlsxwriter-dev; only PlacementWorkbook uses it.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         // The setjmp/longjmp guard that keeps GLPK's fatal errors from aborting the process.
         .target(name: "CGLPKGuard", dependencies: ["CGLPK"]),
         .target(name: "LinearProgramming"),
@@ -30,6 +35,8 @@ let package = Package(
         .target(name: "PlacementModel"),
         // Output files written atomically, devices and FIFOs by opening, locks, cleanup on signals.
         .target(name: "OutputFiles"),
+        // Excel workbooks (sheets of typed cells, native charts) rendered by libxlsxwriter.
+        .target(name: "PlacementWorkbook", dependencies: ["CXLSXWriter", "OutputFiles"]),
         .target(name: "PlacementLoader", dependencies: ["PlacementModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "PlacementOptimizer", dependencies: ["PlacementModel", "LinearProgramming"]),
         .target(name: "PlacementAnalysis", dependencies: ["PlacementModel", "PlacementOptimizer"]),
@@ -50,7 +57,7 @@ let package = Package(
             name: "PlacementReports",
             dependencies: [
                 "PlacementPlanning", "PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "LinearProgramming",
-                "PlacementCompare", "ResultFormats",
+                "PlacementCompare", "ResultFormats", "PlacementWorkbook",
             ]
         ),
         .target(
@@ -65,7 +72,7 @@ let package = Package(
             dependencies: [
                 "LinearProgramming", "GLPKSolver", "PlacementModel", "PlacementLoader", "PlacementOptimizer",
                 "PlacementAnalysis", "PlacementPlanning", "PlacementReports", "PlacementSweep", "OutputFiles",
-                "PlacementExport", "PlacementCompare", "PlacementRisk",
+                "PlacementExport", "PlacementCompare", "PlacementRisk", "PlacementWorkbook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -91,6 +98,8 @@ let package = Package(
             path: "bench/Sources/placement-bench"
         ),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
+        // Workbooks read back by unzipping them (the system `unzip`) and parsing their XML.
+        .testTarget(name: "PlacementWorkbookTests", dependencies: ["PlacementWorkbook", "PlacementTestSupport"]),
         .testTarget(name: "PlacementModelTests", dependencies: ["PlacementModel"]),
         .testTarget(
             name: "PlacementPlanningTests",
@@ -136,7 +145,7 @@ let package = Package(
             name: "PlacementReportsTests",
             dependencies: [
                 "PlacementReports", "PlacementAnalysis", "PlacementOptimizer", "PlacementPlanning", "PlacementLoader",
-                "GLPKSolver", "PlacementModel", "PlacementTestSupport", "BenchmarkModels",
+                "GLPKSolver", "PlacementModel", "PlacementTestSupport", "BenchmarkModels", "PlacementWorkbook",
             ],
             exclude: ["Snapshots"]
         ),

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Files this process creates and must not leave behind — the temporary files of atomic
-/// writes and lock files. When the process is interrupted (SIGINT, SIGTERM, SIGHUP) they are
+/// writes, lock files and scratch directories. When the process is interrupted (SIGINT, SIGTERM, SIGHUP) they are
 /// removed before it ends; the signal then ends the process as it would have.
 ///
 /// ```swift
@@ -42,7 +42,10 @@ public enum TransientFiles {
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
                 let paths = registry.lock.withLock { registry.paths }
-                for path in paths { unlink(path) }
+                for path in paths where unlink(path) != 0 && errno == EISDIR {
+                    // A scratch directory (``ScratchDirectory``) goes with what is in it.
+                    try? FileManager.default.removeItem(atPath: path)
+                }
                 // End the process by the same signal. It may be blocked here (a mask inherited from
                 // the parent): unblock it in this thread, and exit as the shell would if it stays pending.
                 signal(number, SIG_DFL)

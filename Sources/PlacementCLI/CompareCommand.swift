@@ -38,6 +38,7 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var solver: SolverOptions
 
     func run() throws {
+        try output.refuseWorkbook(command: "compare")
         try output.declare()
         // Saved results first: a bad file fails before any solve.
         var saved: [String: ResultSnapshot] = [:]
@@ -53,6 +54,7 @@ struct CompareCommand: ParsableCommand {
         case .table: try output.emitTable(report.table())
         case .json: try output.emit(report.json().serialized() + "\n")
         case .csv: try output.emit(report.csv().text)
+        case .xlsx: try output.refuseWorkbook(command: "compare")
         }
     }
 }

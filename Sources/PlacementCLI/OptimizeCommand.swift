@@ -44,6 +44,7 @@ struct OptimizeCommand: ParsableCommand {
         case .table: try output.emitTable(run.report.table())
         case .json: try output.emit(run.report.json(includeTimings: includeTimings).serialized() + "\n")
         case .csv: try output.emit(run.report.csv().text)
+        case .xlsx: try output.emitWorkbook(run.report.workbook())
         }
         try run.checkOutcome()
     }

@@ -1,13 +1,15 @@
 import ArgumentParser
+import Foundation
 import PlacementModel
+import PlacementWorkbook
 
 /// `--format` and `--output`, shared by the commands that write results.
 struct OutputOptions: ParsableArguments {
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json, csv
+        case table, json, csv, xlsx
     }
 
-    @Option(help: "Output format: table, json or csv.")
+    @Option(help: "Output format: table, json, csv or xlsx (an Excel workbook; needs --output FILE).")
     var format: Format = .table
 
     @Option(
@@ -22,7 +24,9 @@ struct OutputOptions: ParsableArguments {
 
     /// Declares the output before any work: its directory must exist, it must not be an input,
     /// and no other output of the run may go to the same file (or also to standard output).
+    /// A workbook is binary: it is never written to standard output or a terminal.
     func declare() throws {
+        if format == .xlsx { try checkWorkbookDestination() }
         try RunFiles.declareOutput(
             output ?? "-", flag: output == nil ? "--output (standard output by default)" : "--output")
     }
@@ -37,5 +41,48 @@ struct OutputOptions: ParsableArguments {
     /// terminal or forge lines. JSON and CSV are data and keep their text.
     func emitTable(_ text: String) throws {
         try emit(DisplayText.escaped(text, keepingLineBreaks: true))
+    }
+
+    /// Renders `workbook` and writes it to `--output` (``declare()`` has refused standard output).
+    func emitWorkbook(_ workbook: Workbook) throws {
+        let data: Data
+        do { data = try workbook.xlsx() } catch {
+            printError("error: cannot write \(output ?? "-"): \(error)")
+            throw ExitStatus.cannotCreateOutput
+        }
+        try OutputWriter.write(data, to: output ?? "-", flag: "--output")
+    }
+
+    /// For the commands that do not write workbooks yet: fails (exit 64) on `--format xlsx`.
+    func refuseWorkbook(command: String) throws {
+        guard format == .xlsx else { return }
+        printError("error: --format xlsx: placement \(command) does not write workbooks yet")
+        printError("  hint: use --format table, json or csv; optimize and stress write xlsx")
+        throw ExitStatus.usage
+    }
+
+    /// Standard output, in any form (`-`, no `--output`, a pipe or a file it was redirected to),
+    /// and terminals are refused (exit 64) naming `--output`: a workbook is a zip file.
+    private func checkWorkbookDestination() throws {
+        guard let output, output != "-" else {
+            printError("error: --format xlsx writes a binary workbook, which never goes to standard output")
+            printError("  hint: give --output FILE.xlsx")
+            throw ExitStatus.usage
+        }
+        if Self.isTerminal(output) {
+            printError("error: --output \(output) is a terminal; --format xlsx writes a binary workbook")
+            printError("  hint: give --output FILE.xlsx")
+            throw ExitStatus.usage
+        }
+    }
+
+    /// Whether `path` is a terminal device (opened without blocking or becoming the controlling one).
+    private static func isTerminal(_ path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFCHR else { return false }
+        let descriptor = open(path, O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return isatty(descriptor) != 0
     }
 }

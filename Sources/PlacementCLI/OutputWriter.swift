@@ -6,8 +6,14 @@ import OutputFiles
 enum OutputWriter {
     static func write(_ text: String, to path: String, flag: String) throws {
         if path == "-" { return try StandardOutput.write(text) }
+        try write(Data(text.utf8), to: path, flag: flag)
+    }
+
+    /// Writes bytes (a workbook) to a file; never to standard output, which the caller refused.
+    static func write(_ data: Data, to path: String, flag: String) throws {
+        precondition(path != "-", "binary output is refused on standard output before any work")
         try RunFiles.checkOutput(path, flag: flag)
-        do { try OutputFile.write(Data(text.utf8), to: path) } catch {
+        do { try OutputFile.write(data, to: path) } catch {
             printError("error: \(error)")
             throw ExitStatus.cannotCreateOutput
         }

@@ -32,6 +32,7 @@ struct StressCommand: ParsableCommand {
         case .table: try output.emitTable(run.report.stressTables())
         case .json: try output.emit(run.report.json().serialized() + "\n")
         case .csv: try output.emit(run.report.csv().text)
+        case .xlsx: try output.emitWorkbook(run.report.workbook())
         }
         try run.checkOutcome()
     }

@@ -1,6 +1,7 @@
 import Foundation
 import PlacementReports
 import PlacementTestSupport
+import PlacementWorkbook
 import Testing
 
 /// A plan that builds nothing on a site with no existing units (docs/design.md §4, "Empty fleets
@@ -117,5 +118,20 @@ import Testing
                 relative to base; not defined: no accelerator is busy in the reference dispatch</div></div>
                 """))
         #expect(html.contains("Fleet \u{00b7} base \u{00b7} 2026: nothing installed"))
+    }
+
+    /// The workbook of a plan that installs nothing: every sheet, an empty capacity pivot and no
+    /// stacked chart over it (the other two charts have rows to draw).
+    @Test func theWorkbookHasEverySheetAndNoCapacityChart() throws {
+        let workbook = try Self.report.get().workbook()
+        #expect(workbook.sheets.first { $0.name == "Capacity by year" }?.rows.isEmpty == true)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try workbook.xlsx().write(to: file)
+        let book = try XLSXPackage(path: file.path)
+        #expect(book.sheetNames == workbook.sheets.map(\.name))
+        let charts = try book.charts.map { try book.text($0) }
+        #expect(!charts.contains { $0.contains("<c:grouping val=\"stacked\"/>") })
+        #expect(try book.rows(of: "Capacity").count == 2)
     }
 }

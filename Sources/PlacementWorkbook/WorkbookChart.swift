@@ -1,0 +1,43 @@
+/// A native Excel chart drawn from the columns of the sheet it sits on: categories from one
+/// column, one series per value column (named by the column's header), over every data row.
+/// It is placed to the right of the table.
+///
+/// ```swift
+/// let chart = WorkbookChart(
+///     kind: .stackedColumn, title: "Installed accelerators", categories: 0, values: [2, 3],
+///     categoryAxis: "facility, year", valueAxis: "accelerators")
+/// ```
+public struct WorkbookChart: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// Vertical bars stacked per category (one segment per series).
+        case stackedColumn
+        /// Vertical bars side by side per category.
+        case column
+        /// One line per series.
+        case line
+    }
+
+    public var kind: Kind
+    public var title: String
+    /// The column (0-based) holding the category labels.
+    public var categories: Int
+    /// The columns (0-based) holding the series' values.
+    public var values: [Int]
+    public var categoryAxis: String
+    public var valueAxis: String
+    /// The value axis' number format (e.g. percentages for utilization).
+    public var valueFormat: NumberFormat
+
+    public init(
+        kind: Kind, title: String, categories: Int, values: [Int], categoryAxis: String, valueAxis: String,
+        valueFormat: NumberFormat = .general
+    ) {
+        self.kind = kind
+        self.title = title
+        self.categories = categories
+        self.values = values
+        self.categoryAxis = categoryAxis
+        self.valueAxis = valueAxis
+        self.valueFormat = valueFormat
+    }
+}

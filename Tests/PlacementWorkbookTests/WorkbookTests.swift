@@ -1,0 +1,137 @@
+import Foundation
+import PlacementTestSupport
+import PlacementWorkbook
+import Testing
+
+/// Workbooks rendered by libxlsxwriter and read back: strings stay strings, numbers keep their
+/// formats, charts are there, and the bytes do not depend on the clock.
+struct WorkbookTests {
+    static func sample(name: String = "=HYPERLINK(\"http://example.com\",\"x\")") -> Workbook {
+        var table = Worksheet(
+            name: "Capacity",
+            columns: [
+                WorkbookColumn("facility"), WorkbookColumn("year"), WorkbookColumn("h100 (accelerators)"),
+                WorkbookColumn("b200 (accelerators)"), WorkbookColumn("capex (USD)"), WorkbookColumn("share"),
+                WorkbookColumn("IT power (MW)"), WorkbookColumn("index"),
+            ],
+            charts: [
+                WorkbookChart(
+                    kind: .stackedColumn, title: "Installed accelerators", categories: 0, values: [2, 3],
+                    categoryAxis: "facility", valueAxis: "accelerators"),
+                WorkbookChart(
+                    kind: .line, title: "Share", categories: 1, values: [5], categoryAxis: "year", valueAxis: "share",
+                    valueFormat: .percent),
+            ])
+        table.append([
+            .text(name), .number(2026, .integer), .number(12.5, .quantity), .number(3, .quantity),
+            .number(1_234_567.891, .usd), .number(0.8125, .percent), .number(4.2, .megawatts),
+            .number(0.123456789, .decimal),
+        ])
+        table.append([
+            .text("plain"), .number(2027, .integer), .number(nil, .quantity), .empty, .number(0.1 + 0.2, .usd),
+            .number(.nan, .percent),
+        ])
+        return Workbook(
+            title: "Sample", sheets: [Worksheet(name: "Summary", columns: [WorkbookColumn("item")]), table])
+    }
+
+    static func written(_ workbook: Workbook) throws -> (XLSXPackage, URL) {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-\(UUID().uuidString).xlsx")
+        try workbook.xlsx().write(to: file)
+        return (try XLSXPackage(path: file.path), file)
+    }
+
+    @Test func aNameBeginningWithEqualsIsAStringCellNotAFormula() throws {
+        let hostile = "=HYPERLINK(\"http://example.com\",\"x\")"
+        let (book, file) = try Self.written(Self.sample(name: hostile))
+        defer { try? FileManager.default.removeItem(at: file) }
+        let rows = try book.rows(of: "Capacity")
+        let cell = try #require(rows[1].first)
+        #expect(cell.type == "s" || cell.type == "inlineStr")
+        #expect(cell.value == hostile)
+        #expect(rows.joined().allSatisfy { $0.formula == nil })
+        #expect(!(try book.text("xl/worksheets/sheet2.xml")).contains("<f>"))
+    }
+
+    @Test func numbersAreNumbersWithTheirFormatsAndEmptyCellsStayEmpty() throws {
+        let (book, file) = try Self.written(Self.sample())
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(book.sheetNames == ["Summary", "Capacity"])
+        let rows = try book.rows(of: "Capacity")
+        #expect(rows.count == 3)
+        #expect(rows[0].map(\.value) == Self.sample().sheets[1].columns.map(\.header))
+        #expect(rows[1].map(\.reference) == ["A2", "B2", "C2", "D2", "E2", "F2", "G2", "H2"])
+        #expect(rows[1].dropFirst().allSatisfy { $0.type == nil })
+        #expect(rows[1][4].value.flatMap(Double.init) == 1_234_567.891)
+        #expect(rows[1][5].value.flatMap(Double.init) == 0.8125)
+        // nil, .empty and NaN write no cell at all.
+        #expect(rows[2].map(\.reference) == ["A3", "B3", "E3"])
+        let styles = try book.text("xl/styles.xml")
+        for format in ["#,##0", "0.0%", "#,##0.000", "#,##0.0", "0.0000"] {
+            #expect(styles.contains("formatCode=\"\(format)\""), "\(format)")
+        }
+    }
+
+    @Test func headersAreFrozenFilteredAndColumnsSized() throws {
+        let (book, file) = try Self.written(Self.sample())
+        defer { try? FileManager.default.removeItem(at: file) }
+        let sheet = try book.text("xl/worksheets/sheet2.xml")
+        #expect(sheet.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
+        #expect(sheet.contains("<autoFilter ref=\"A1:H3\"/>"))
+        #expect(sheet.contains("<col min=\"1\" max=\"1\" width="))
+    }
+
+    @Test func chartsAreNativeAndReadTheirSheet() throws {
+        let (book, file) = try Self.written(Self.sample())
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(book.charts.count == 2)
+        let charts = try book.charts.map { try book.text($0) }
+        let stacked = try #require(charts.first { $0.contains("<c:barChart>") })
+        #expect(stacked.contains("<c:grouping val=\"stacked\"/>"))
+        #expect(stacked.contains("<c:f>Capacity!$C$2:$C$3</c:f>"))
+        #expect(stacked.contains("<c:f>Capacity!$C$1</c:f>"))
+        #expect(charts.contains { $0.contains("<c:lineChart>") })
+    }
+
+    @Test func theSameWorkbookGivesTheSameBytes() throws {
+        let first = try Self.sample().xlsx()
+        Thread.sleep(forTimeInterval: 1.1)
+        let second = try Self.sample().xlsx()
+        #expect(first == second)
+        let (book, file) = try Self.written(Self.sample())
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(try book.text("docProps/core.xml").contains("2026-01-01T00:00:00Z"))
+    }
+
+    @Test func sheetsExcelWouldRejectAreRefusedBeforeAnyFile() throws {
+        let bad = [
+            Workbook(title: "x", sheets: []),
+            Workbook(title: "x", sheets: [Worksheet(name: "a/b", columns: [WorkbookColumn("x")])]),
+            Workbook(
+                title: "x", sheets: [Worksheet(name: String(repeating: "n", count: 32), columns: [WorkbookColumn("x")])]
+            ),
+            Workbook(
+                title: "x",
+                sheets: [
+                    Worksheet(name: "S", columns: [WorkbookColumn("x")]),
+                    Worksheet(name: "s", columns: [WorkbookColumn("y")]),
+                ]),
+            Workbook(
+                title: "x",
+                sheets: [
+                    Worksheet(
+                        name: "S", columns: [WorkbookColumn("x")], rows: [[.text("a")]],
+                        charts: [
+                            WorkbookChart(
+                                kind: .line, title: "t", categories: 0, values: [3], categoryAxis: "", valueAxis: "")
+                        ])
+                ]),
+            Workbook(
+                title: "x",
+                sheets: [Worksheet(name: "S", columns: [WorkbookColumn("x")], rows: [[.text("a"), .text("b")]])]),
+        ]
+        for workbook in bad {
+            #expect(throws: WorkbookError.self) { try workbook.xlsx() }
+        }
+    }
+}
