@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import GLPKSolver
 import PlacementCompare
+import PlacementPlanning
 import PlacementReports
 
 /// `placement report [STUDY]`: one self-contained HTML file with the plan's charts.
@@ -35,6 +37,12 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var comparison: ComparisonOptions
 
+    @Flag(
+        help: ArgumentHelp(
+            "Add a 'Near-optimal alternatives' section: each facility's range of build capital over the plans "
+                + "within 2% of the optimum, as `placement alternatives` computes it (a second, decomposed solve)."))
+    var alternatives = false
+
     func validate() throws {
         if output.isEmpty { throw ValidationError("--output needs a file name ('-' for stdout)") }
     }
@@ -52,6 +60,19 @@ struct ReportCommand: ParsableCommand {
             let base = try savedBase ?? ResultInput.load(compare, solver: solver)
             report.comparison = PlanComparison(
                 base: base, changed: try ResultInput.snapshot(of: run.report), thresholds: comparison.thresholds)
+        }
+        if alternatives {
+            var options = solver.planningOptions(analyse: false)
+            options.method = .decomposed
+            let pipeline = PlanningPipeline(solver: GLPKSolver(options: solver.glpkOptions), options: options)
+            do {
+                let found = try pipeline.alternatives(run.study, slack: 0.02, by: .facility)
+                report.alternatives = AlternativesReport(found, studyPath: study, material: 0.01)
+            } catch {
+                printError("error: \(error)")
+                if case PlanningError.unsupported = error { throw ExitStatus.usage }
+                throw ExitStatus.solverFailure
+            }
         }
         try OutputWriter.write(report.rendered(), to: output, flag: "--output")
         if output != "-" { printError("wrote \(output)") }

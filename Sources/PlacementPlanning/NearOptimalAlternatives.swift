@@ -35,6 +35,8 @@ public struct NearOptimalAlternatives: Sendable {
 
     public struct Group: Sendable {
         public var name: String
+        /// The group's build capital in the optimal plan.
+        public var planCapitalUSD: Double
         /// The plan with the least capital in the group's builds.
         public var least: ExtremePlan
         /// The plan with the most capital in the group's builds.

@@ -23,8 +23,9 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
 
     private var index: PlacementIndex { solve.index }
 
-    /// Searches every group of `grouping`.
-    func run(grouping: NearOptimalAlternatives.Grouping) throws -> NearOptimalAlternatives {
+    /// Searches every group of `grouping`; `optimalBuilt` (units per fleet and year position) is
+    /// the optimal plan, whose group capitals are reported beside the ranges.
+    func run(grouping: NearOptimalAlternatives.Grouping, optimalBuilt: [[Double]]) throws -> NearOptimalAlternatives {
         let program = master.program
         let threshold = optimum - slack * abs(optimum)
         let objectiveTerms = master.lp.terms(of: program.levelRow)
@@ -36,11 +37,13 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
         var counts = (solves: 0, evaluations: 0)
         var groups: [NearOptimalAlternatives.Group] = []
         for (name, fleets) in Self.groups(index: index, grouping: grouping) {
-            let capital = capitalTerms(fleets: fleets)
+            let objective = capitalTerms(fleets: fleets)
             let least = try extreme(
-                capital.map { ($0.0, -$0.1) }, fleets: fleets, threshold: threshold, counts: &counts, group: name)
-            let most = try extreme(capital, fleets: fleets, threshold: threshold, counts: &counts, group: name)
-            groups.append(NearOptimalAlternatives.Group(name: name, least: least, most: most))
+                objective.map { ($0.0, -$0.1) }, fleets: fleets, threshold: threshold, counts: &counts, group: name)
+            let most = try extreme(objective, fleets: fleets, threshold: threshold, counts: &counts, group: name)
+            groups.append(
+                NearOptimalAlternatives.Group(
+                    name: name, planCapitalUSD: capital(of: optimalBuilt, fleets: fleets), least: least, most: most))
         }
         return NearOptimalAlternatives(
             slack: slack, grouping: grouping, objectiveUSD: optimum / PlacementProgram.moneyScale, planCapitalUSD: 0,
@@ -83,7 +86,7 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
     private func plan(_ point: [Double], objective: Double, fleets: Set<Int>) -> NearOptimalAlternatives.ExtremePlan {
         let built = master.program.builtUnits(point)
         let study = index.study
-        var capital = 0.0
+        let capital: Double
         var megawatts = 0.0
         let last = index.years.count - 1
         var builds: [NearOptimalAlternatives.Build] = []
@@ -96,12 +99,22 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
                         facility: facility.id, hardware: hardware.id, year: index.years[y], units: units))
             }
             guard fleets.contains(fleet) else { continue }
-            capital += built[fleet].reduce(0, +) * facility.unitCapexUSD(of: hardware)
             megawatts += index.installed(fleet: fleet, in: last, built: built[fleet]) * hardware.powerKW / 1000
         }
+        capital = self.capital(of: built, fleets: fleets)
         return NearOptimalAlternatives.ExtremePlan(
             capitalUSD: capital, finalYearITMW: megawatts, objectiveUSD: objective / PlacementProgram.moneyScale,
             builds: builds)
+    }
+
+    /// The build capital (USD) of `fleets` in a plan that builds `built` units per fleet and year.
+    private func capital(of built: [[Double]], fleets: Set<Int>) -> Double {
+        let study = index.study
+        return fleets.sorted().reduce(0) { total, fleet in
+            let entry = index.fleets[fleet]
+            return total + built[fleet].reduce(0, +)
+                * study.facilities[entry.facility].unitCapexUSD(of: study.hardware[entry.hardware])
+        }
     }
 
     /// The build capital of `fleets` as master terms (USD per column unit).

@@ -93,7 +93,7 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
             }
             var result = try NearOptimalSearch(
                 solve: decomposed, master: master, optimum: bounds.lower, slack: slack
-            ).run(grouping: grouping)
+            ).run(grouping: grouping, optimalBuilt: built)
             var capital = 0.0
             for (fleet, entry) in index.fleets.enumerated() {
                 let facility = study.facilities[entry.facility]

@@ -24,6 +24,8 @@ public struct HTMLReport: Sendable {
     public var generator: String?
     /// A base result to show "What changed" against (`placement report --compare`).
     public var comparison: PlanComparison?
+    /// Near-optimal alternatives to show (`placement report --alternatives`).
+    public var alternatives: AlternativesReport?
 
     public init(_ report: OptimizeReport, generator: String? = nil) {
         self.report = report
@@ -70,6 +72,7 @@ public struct HTMLReport: Sendable {
         }
         page.append(assumptionsSection())
         if let comparison { page.append(comparisonSection(comparison)) }
+        if let alternatives { page.append(alternativesSection(alternatives)) }
         page.append(footer())
         page.append("</main>")
         page.append("</body>")
@@ -169,6 +172,7 @@ public struct HTMLReport: Sendable {
                 ("resilience", "Resilience"), ("stranded", "Stranded value"), ("assumptions", "Assumptions"),
             ]
             + (comparison == nil ? [] : [("what-changed", "What changed")])
+            + (alternatives == nil ? [] : [("alternatives", "Near-optimal alternatives")])
         let links = items.enumerated().map { position, item in
             "<a href=\"#\(item.0)\">\(position + 1). \(Self.escape(item.1))</a>"
         }
