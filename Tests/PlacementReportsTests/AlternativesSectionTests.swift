@@ -11,8 +11,12 @@ import Testing
 @Suite struct AlternativesSectionTests {
     @Test func rangeBarsCarryTheVerdictsAndThePlanMark() throws {
         var tiny = TinyStudy()
-        tiny.facilities = [TinyStudy.facility("cheap", electricity: 100), TinyStudy.facility("dear", electricity: 5_000)]
-        tiny.latency = [LatencyPair(zone: "home", facility: "cheap"): 10, LatencyPair(zone: "home", facility: "dear"): 10]
+        tiny.facilities = [
+            TinyStudy.facility("cheap", electricity: 100), TinyStudy.facility("dear", electricity: 5_000),
+        ]
+        tiny.latency = [
+            LatencyPair(zone: "home", facility: "cheap"): 10, LatencyPair(zone: "home", facility: "dear"): 10,
+        ]
         let study = try tiny.study()
         let pipeline = PlanningPipeline(solver: GLPKSolver(), options: TestPlanning.options(method: .decomposed))
         let found = try pipeline.alternatives(study, slack: 0.02, by: .facility)
