@@ -95,7 +95,8 @@ public struct AlternativesReport: Sendable {
         }
         let groups: [JSONValue] = a.groups.map { group in
             .object([
-                ("group", .string(group.name)), ("min_capital_usd", .number(group.least.capitalUSD)),
+                ("group", .string(group.name)), ("plan_capital_usd", .number(group.planCapitalUSD)),
+                ("min_capital_usd", .number(group.least.capitalUSD)),
                 ("max_capital_usd", .number(group.most.capitalUSD)),
                 ("min_plan_it_mw", .number(group.least.finalYearITMW)),
                 ("max_plan_it_mw", .number(group.most.finalYearITMW)), ("verdict", .string(verdict(group).rawValue)),

@@ -39,7 +39,7 @@ import Testing
                 #expect(value >= objective - 0.02 * abs(objective) - 1e-7 * abs(objective))
                 #expect(plan["builds"] is [[String: Any]])
             }
-            for key in ["group", "min_plan_it_mw", "max_plan_it_mw"] { #expect(group[key] != nil) }
+            for key in ["group", "plan_capital_usd", "min_plan_it_mw", "max_plan_it_mw"] { #expect(group[key] != nil) }
         }
     }
 
