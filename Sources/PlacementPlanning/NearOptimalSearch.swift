@@ -20,27 +20,44 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
     let slack: Double
     /// Largest number of master re-solves for one extreme.
     var iterationLimit = 200
+    /// Start every extreme from a new master without the optimum's cuts or basis: the bench's
+    /// measure of what reusing them saves.
+    var fromScratch = false
 
     private var index: PlacementIndex { solve.index }
 
     /// Searches every group of `grouping`; `optimalBuilt` (units per fleet and year position) is
     /// the optimal plan, whose group capitals are reported beside the ranges.
     func run(grouping: NearOptimalAlternatives.Grouping, optimalBuilt: [[Double]]) throws -> NearOptimalAlternatives {
-        let program = master.program
         let threshold = optimum - slack * abs(optimum)
-        let objectiveTerms = master.lp.terms(of: program.levelRow)
-        master.addRows([
-            LinearConstraint(
-                name: "near-optimal", terms: objectiveTerms,
-                .greaterOrEqual(threshold - master.lp.objectiveConstant))
-        ])
+        // The near-optimality row: the master's objective (its level row's terms) at least the threshold.
+        func restricted(_ master: RegularizedMaster<Solver>) -> RegularizedMaster<Solver> {
+            master.addRows([
+                LinearConstraint(
+                    name: "near-optimal", terms: master.lp.terms(of: master.program.levelRow),
+                    .greaterOrEqual(threshold - master.lp.objectiveConstant))
+            ])
+            return master
+        }
+        let shared = restricted(master)
+        let bounds = solve.valueBounds()
+        let next = {
+            fromScratch
+                ? restricted(
+                    try RegularizedMaster(
+                        program: BendersMaster(index: index, valueBounds: bounds), bounds: bounds,
+                        solver: solve.solver))
+                : shared
+        }
         var counts = (solves: 0, evaluations: 0)
         var groups: [NearOptimalAlternatives.Group] = []
         for (name, fleets) in Self.groups(index: index, grouping: grouping) {
             let objective = capitalTerms(fleets: fleets)
             let least = try extreme(
-                objective.map { ($0.0, -$0.1) }, fleets: fleets, threshold: threshold, counts: &counts, group: name)
-            let most = try extreme(objective, fleets: fleets, threshold: threshold, counts: &counts, group: name)
+                objective.map { ($0.0, -$0.1) }, on: try next(), fleets: fleets, threshold: threshold,
+                counts: &counts, group: name)
+            let most = try extreme(
+                objective, on: try next(), fleets: fleets, threshold: threshold, counts: &counts, group: name)
             groups.append(
                 NearOptimalAlternatives.Group(
                     name: name, planCapitalUSD: capital(of: optimalBuilt, fleets: fleets), least: least, most: most))
@@ -53,8 +70,8 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
     /// The master's optimum for `objective` (terms on build columns, maximised) among plans whose
     /// true objective reaches `threshold`, cuts added until its optimum is such a plan.
     private func extreme(
-        _ objective: [(Variable, Double)], fleets: Set<Int>, threshold: Double,
-        counts: inout (solves: Int, evaluations: Int), group: String
+        _ objective: [(Variable, Double)], on master: RegularizedMaster<Solver>, fleets: Set<Int>,
+        threshold: Double, counts: inout (solves: Int, evaluations: Int), group: String
     ) throws -> NearOptimalAlternatives.ExtremePlan {
         try master.setObjective(objective)
         let tolerance = solve.options.relativeGap * max(1, abs(optimum))
@@ -71,7 +88,7 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
             let evaluation = try solve.evaluate(master: master.program, values: point)
             counts.evaluations += 1
             if evaluation.objective >= threshold - tolerance {
-                return plan(point, objective: evaluation.objective, fleets: fleets)
+                return plan(point, objective: evaluation.objective, fleets: fleets, master: master)
             }
             let cuts = solve.cuts(
                 from: evaluation, master: master, at: point, iteration: -iteration)
@@ -83,7 +100,9 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
     }
 
     /// A master point as an extreme plan of the group `fleets`.
-    private func plan(_ point: [Double], objective: Double, fleets: Set<Int>) -> NearOptimalAlternatives.ExtremePlan {
+    private func plan(
+        _ point: [Double], objective: Double, fleets: Set<Int>, master: RegularizedMaster<Solver>
+    ) -> NearOptimalAlternatives.ExtremePlan {
         let built = master.program.builtUnits(point)
         let study = index.study
         let capital: Double

@@ -69,8 +69,16 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
     /// ```swift
     /// let alternatives = try pipeline.alternatives(study, slack: 0.02, by: .facility)
     /// ```
+    /// - Parameters:
+    ///   - study: the study, solved here by the decomposed method.
+    ///   - slack: the share of the optimum's magnitude a plan may give up.
+    ///   - grouping: how fleets are grouped.
+    ///   - fromScratch: start every extreme from a new master without the optimum's cuts (the
+    ///     bench's comparison; the ranges are the same).
+    /// - Returns: each group's range, with the extreme plans and the optimal plan's builds.
+    /// - Throws: ``PlanningError/unsupported(_:)`` for integer build blocks, or the solve's failure.
     public func alternatives(
-        _ study: Study, slack: Double, by grouping: NearOptimalAlternatives.Grouping
+        _ study: Study, slack: Double, by grouping: NearOptimalAlternatives.Grouping, fromScratch: Bool = false
     ) throws -> NearOptimalAlternatives {
         try lock.withLock {
             let options = storedOptions
@@ -91,9 +99,9 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
                     stage: "optimal solve before the alternatives", block: "all", termination: outcome.termination,
                     message: outcome.message)
             }
-            var result = try NearOptimalSearch(
-                solve: decomposed, master: master, optimum: bounds.lower, slack: slack
-            ).run(grouping: grouping, optimalBuilt: built)
+            var search = NearOptimalSearch(solve: decomposed, master: master, optimum: bounds.lower, slack: slack)
+            search.fromScratch = fromScratch
+            var result = try search.run(grouping: grouping, optimalBuilt: built)
             var capital = 0.0
             for (fleet, entry) in index.fleets.enumerated() {
                 let facility = study.facilities[entry.facility]

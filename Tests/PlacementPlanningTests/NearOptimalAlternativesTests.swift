@@ -71,6 +71,18 @@ import Testing
         expectClose(loose.least.capitalUSD, 0, relative: 1e-6)
     }
 
+    /// From a new master per extreme (no cuts kept), the ranges are the same: reuse only saves work.
+    @Test func fromScratchGivesTheSameRanges() throws {
+        let study = try Self.study(electricity: [("cheap", 100), ("dear", 5_000)])
+        let pipeline = PlanningPipeline(solver: GLPKSolver(), options: TestPlanning.options(method: .decomposed))
+        let warm = try pipeline.alternatives(study, slack: 0.02, by: .facility)
+        let cold = try pipeline.alternatives(study, slack: 0.02, by: .facility, fromScratch: true)
+        for (a, b) in zip(warm.groups, cold.groups) {
+            expectClose(b.least.capitalUSD, a.least.capitalUSD, relative: 1e-7)
+            expectClose(b.most.capitalUSD, a.most.capitalUSD, relative: 1e-7)
+        }
+    }
+
     @Test func integerBlocksAreRefusedWithAReason() throws {
         var tiny = TinyStudy()
         tiny.blocks = 2
