@@ -41,7 +41,11 @@ import Testing
                 "study/Models/baseline.yaml: error: \(arguments.contains("primal") ? "solving" : "writing") the whole program"
             ), "\(outcome.error)")
         #expect(outcome.error.contains("1466462648 nonzeros"), "\(outcome.error)")
-        #expect(outcome.peakKiB < 300_000, "\(outcome.peakKiB) KiB")
+        // Building this program would take over 6 GiB. The child's peak as `wait4` reports it can
+        // include the test process's own resident memory (Linux records the spawning process's
+        // high-water mark when the vfork-like child execs: 319,508 KiB was seen under the full
+        // suite), so the bound leaves room for that and still fails on any attempt to build.
+        #expect(outcome.peakKiB < 2_000_000, "\(outcome.peakKiB) KiB")
         #expect(Date().timeIntervalSince(started) < 60)
         #expect(try cli.names() == ["study"])
     }
