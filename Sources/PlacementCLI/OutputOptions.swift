@@ -61,11 +61,15 @@ struct OutputOptions: ParsableArguments {
             printError("  hint: give --output FILE.xlsx")
             throw ExitStatus.usage
         }
-        if Self.isTerminal(output) {
-            printError("error: --output \(output) is a terminal; --format xlsx writes a binary workbook")
-            printError("  hint: give --output FILE.xlsx")
-            throw ExitStatus.usage
-        }
+        try Self.refuseTerminal(output, flag: "--output")
+    }
+
+    /// A workbook's file that is a terminal is refused (exit 64), naming `flag`.
+    static func refuseTerminal(_ path: String, flag: String) throws {
+        guard isTerminal(path) else { return }
+        printError("error: \(flag) \(path) is a terminal; a workbook (xlsx) is binary")
+        printError("  hint: give \(flag) FILE.xlsx")
+        throw ExitStatus.usage
     }
 
     /// Whether `path` is a terminal device (opened without blocking or becoming the controlling one).
