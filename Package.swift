@@ -64,7 +64,7 @@ let package = Package(
             name: "PlacementSweep",
             dependencies: [
                 "PlacementPlanning", "PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "ResultFormats",
-                "LinearProgramming", "OutputFiles",
+                "LinearProgramming", "OutputFiles", "PlacementWorkbook",
             ]
         ),
         .target(

@@ -42,7 +42,6 @@ struct AlternativesCommand: ParsableCommand {
     }
 
     func run() throws {
-        try output.refuseWorkbook(command: "alternatives")
         try output.declare()
         let loaded = try StudyInput.load(study)
         var options = solver.planningOptions(analyse: false)
@@ -60,7 +59,7 @@ struct AlternativesCommand: ParsableCommand {
         case .table: try output.emitTable(report.table())
         case .json: try output.emit(report.json().serialized() + "\n")
         case .csv: try output.emit(report.csv().text)
-        case .xlsx: try output.refuseWorkbook(command: "alternatives")
+        case .xlsx: try output.emitWorkbook(report.workbook())
         }
     }
 }

@@ -38,7 +38,6 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var solver: SolverOptions
 
     func run() throws {
-        try output.refuseWorkbook(command: "compare")
         try output.declare()
         // Saved results first: a bad file fails before any solve.
         var saved: [String: ResultSnapshot] = [:]
@@ -54,7 +53,7 @@ struct CompareCommand: ParsableCommand {
         case .table: try output.emitTable(report.table())
         case .json: try output.emit(report.json().serialized() + "\n")
         case .csv: try output.emit(report.csv().text)
-        case .xlsx: try output.refuseWorkbook(command: "compare")
+        case .xlsx: try output.emitWorkbook(report.workbook())
         }
     }
 }

@@ -10,14 +10,16 @@ struct MergeCommand: ParsableCommand {
         abstract: "Join the CSV (or JSONL) outputs of sweep shards into one file, checking every variant is there.",
         discussion: """
             Every shard must be a finished shard output of the same sweep (same inputs and options), and \
-            every shard of the count they were run with must be given once. .partial files are refused.
+            every shard of the count they were run with must be given once. .partial files are refused. \
+            An --output ending in .xlsx is an Excel workbook of the merged rows (one row per variant), from \
+            JSONL shards when the first ends in .jsonl, else from CSV shards.
 
             \(ExitStatus.summary)
             """)
 
     @Option(
         name: [.short, .long],
-        help: ArgumentHelp("The merged file (.csv or .jsonl), written atomically.", valueName: "file"))
+        help: ArgumentHelp("The merged file (.csv, .jsonl or .xlsx), written atomically.", valueName: "file"))
     var output: String
 
     @Option(
@@ -30,13 +32,14 @@ struct MergeCommand: ParsableCommand {
     var inputs: [String]
 
     func validate() throws {
-        guard output.hasSuffix(".csv") || output.hasSuffix(".jsonl") else {
-            throw ValidationError("--output must end in .csv or .jsonl, got '\(output)'")
+        guard output.hasSuffix(".csv") || output.hasSuffix(".jsonl") || output.hasSuffix(".xlsx") else {
+            throw ValidationError("--output must end in .csv, .jsonl or .xlsx, got '\(output)'")
         }
         guard !inputs.isEmpty else { throw ValidationError("name at least one shard output") }
     }
 
     func run() throws {
+        if output.hasSuffix(".xlsx") { try OutputOptions.refuseTerminal(output, flag: "--output") }
         try RunFiles.declareOutput(output, flag: "--output")
         try RunFiles.recordInputs(inputs) { _ in "a shard" }
         var count: Int?

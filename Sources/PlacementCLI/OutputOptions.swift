@@ -53,14 +53,6 @@ struct OutputOptions: ParsableArguments {
         try OutputWriter.write(data, to: output ?? "-", flag: "--output")
     }
 
-    /// For the commands that do not write workbooks yet: fails (exit 64) on `--format xlsx`.
-    func refuseWorkbook(command: String) throws {
-        guard format == .xlsx else { return }
-        printError("error: --format xlsx: placement \(command) does not write workbooks yet")
-        printError("  hint: use --format table, json or csv; optimize and stress write xlsx")
-        throw ExitStatus.usage
-    }
-
     /// Standard output, in any form (`-`, no `--output`, a pipe or a file it was redirected to),
     /// and terminals are refused (exit 64) naming `--output`: a workbook is a zip file.
     private func checkWorkbookDestination() throws {
@@ -69,11 +61,15 @@ struct OutputOptions: ParsableArguments {
             printError("  hint: give --output FILE.xlsx")
             throw ExitStatus.usage
         }
-        if Self.isTerminal(output) {
-            printError("error: --output \(output) is a terminal; --format xlsx writes a binary workbook")
-            printError("  hint: give --output FILE.xlsx")
-            throw ExitStatus.usage
-        }
+        try Self.refuseTerminal(output, flag: "--output")
+    }
+
+    /// A workbook's file that is a terminal is refused (exit 64), naming `flag`.
+    static func refuseTerminal(_ path: String, flag: String) throws {
+        guard isTerminal(path) else { return }
+        printError("error: \(flag) \(path) is a terminal; a workbook (xlsx) is binary")
+        printError("  hint: give \(flag) FILE.xlsx")
+        throw ExitStatus.usage
     }
 
     /// Whether `path` is a terminal device (opened without blocking or becoming the controlling one).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GLPKSolver
+import OutputFiles
 import PlacementLoader
 import PlacementModel
 import PlacementSweep
@@ -15,7 +16,8 @@ struct SweepCommand: ParsableCommand {
             Rows are written in variant order as variants finish, to FILE.partial, renamed to FILE when the \
             sweep is complete. After an interruption, rerun with --resume. --shard I/N runs the I-th of N \
             slices (1-based), e.g. a Slurm array task or a Kubernetes indexed job; join the shards with \
-            'placement merge'. A second sweep on the same prefix is refused (exit 73) while one runs.
+            'placement merge'. A second sweep on the same prefix is refused (exit 73) while one runs. \
+            --workbook FILE also writes an Excel workbook of the rows (one per variant) once the sweep is complete.
 
             \(ExitStatus.summary) A sweep exits 70, after writing every row, when a variant failed or is not proven optimal.
             """)
@@ -30,6 +32,12 @@ struct SweepCommand: ParsableCommand {
                 + "runs.csv or runs.jsonl means the prefix runs.",
             valueName: "prefix"))
     var output: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Also write the rows as an Excel workbook to this file when the sweep is complete (not with --shard; "
+                + "merge the shards with --output FILE.xlsx).", valueName: "file"))
+    var workbook: String?
 
     @Option(parsing: .unconditional, help: "Worker threads (one GLPK session each).")
     var workers: Int = 2
@@ -76,6 +84,14 @@ struct SweepCommand: ParsableCommand {
             throw ValidationError("--output - is not possible: a sweep writes two files, PREFIX.csv and .jsonl")
         }
         _ = try shardSlice()
+        if workbook?.isEmpty == true || workbook == "-" {
+            throw ValidationError("--workbook needs a file name: a workbook is binary, never standard output")
+        }
+        if workbook != nil, try shardSlice().1 > 1 {
+            throw ValidationError(
+                "--workbook writes the whole sweep's rows: with --shard, write it with "
+                    + "'placement merge --output FILE.xlsx' from the shards")
+        }
     }
 
     /// (index 0-based, count) from `--shard I/N`: plain decimal numbers, no sign or leading zero.
@@ -122,6 +138,10 @@ struct SweepCommand: ParsableCommand {
         // The lock and the partial files are written and removed too: none of them may be an input.
         for suffix in [".csv", ".jsonl", ".csv.partial", ".jsonl.partial", ".lock"] {
             try RunFiles.declareOutput(prefix + suffix, flag: "--output")
+        }
+        if let workbook {
+            try OutputOptions.refuseTerminal(workbook, flag: "--workbook")
+            try RunFiles.declareOutput(workbook, flag: "--workbook")
         }
         let loaded = try StudyInput.loadSweep(sweep)
         let schedule = SweepSchedule(sweep: loaded.sweep, batchSize: batchSize)
@@ -187,7 +207,28 @@ struct SweepCommand: ParsableCommand {
         if let failure = writeFailures.items.first { printError("error: \(failure)") }
         printError("\(complete ? "wrote" : "incomplete:") \(prefix).csv and \(prefix).jsonl (\(ids.count) variants)")
         if !writeFailures.items.isEmpty { throw ExitStatus.cannotCreateOutput }
+        if let workbook, complete { try writeWorkbook(workbook, from: prefix + ".csv", format: format) }
         if !failures.items.isEmpty || !complete { throw ExitStatus.solverFailure }
+    }
+
+    /// `--workbook`: the complete CSV read back (kept rows of a resumed run included), each row
+    /// checked as `--resume` checks it, then written as a workbook through ``OutputWriter``.
+    private func writeWorkbook(_ path: String, from csv: String, format: SweepRecordFormat) throws {
+        let rows: [VariantResult]
+        do {
+            let data = try OutputFile.readRegular(csv) ?? Data()
+            rows = try format.results(ofCSV: String(decoding: data, as: UTF8.self)).get()
+        } catch {
+            printError("error: cannot write --workbook \(path): \(csv): \(error)")
+            throw ExitStatus.cannotCreateOutput
+        }
+        let bytes: Data
+        do { bytes = try format.workbook(rows, source: sweep).xlsx() } catch {
+            printError("error: cannot write --workbook \(path): \(error)")
+            throw ExitStatus.cannotCreateOutput
+        }
+        try OutputWriter.write(bytes, to: path, flag: "--workbook")
+        printError("wrote \(path) (\(rows.count) variants)")
     }
 
     /// `--verify N`: solves again the blocks of N kept rows (evenly spread; whole blocks, so the

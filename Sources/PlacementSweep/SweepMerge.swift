@@ -10,7 +10,9 @@ import PlacementModel
 /// refused. Every row is checked as `--resume` checks it: it must parse and be exactly the row
 /// placement writes for its result (so an edited figure, such as a formula, is refused), and,
 /// with the sweep at hand, carry its variant's values. The merged file has no fingerprint line:
-/// it equals the output of an unsharded run.
+/// it equals the output of an unsharded run. An `output` ending in `.xlsx` is a workbook of the
+/// merged rows (``SweepRecordFormat/workbook(_:source:)``), from JSONL shards when the first input
+/// ends in `.jsonl`, else from CSV shards.
 ///
 /// ```swift
 /// try SweepMerge.merge(inputs: ["a.shard-1-of-2.csv", "a.shard-2-of-2.csv"], output: "a.csv")
@@ -41,11 +43,13 @@ public enum SweepMerge {
         variantCount: Int? = nil, sweep: Sweep? = nil
     ) throws(Failure) {
         guard !inputs.isEmpty else { throw .invalid("no input files") }
-        let csv = output.hasSuffix(".csv")
+        let workbook = output.hasSuffix(".xlsx")
+        let csv = workbook ? !inputs[0].hasSuffix(".jsonl") : output.hasSuffix(".csv")
+        var rowsFormat: SweepRecordFormat?
         var first: SweepFingerprint?
         var shardFiles: [Int: String] = [:]
         var header: Substring?
-        var rows: [Int: (line: Substring, file: String)] = [:]
+        var rows: [Int: (line: Substring, file: String, result: VariantResult)] = [:]
         for input in inputs {
             let lines = try read(input)
             guard let line = lines.first, let fingerprint = SweepFingerprint(line: line),
@@ -84,17 +88,20 @@ public enum SweepMerge {
             let format = rowFormat(
                 sweep: sweep, timings: fingerprint.options.split(separator: ",").contains("timings:on"),
                 header: header, firstLine: body.first, csv: csv)
+            rowsFormat = rowsFormat ?? format
             for (index, line) in body.enumerated() {
                 guard let id = SweepRecordFormat.variantID(ofLine: line) else {
                     throw .invalid("\(input): a line does not start with a variant id: \(line.prefix(60))")
                 }
-                if case .failure(let problem) = csv ? format.result(ofCSVRow: line) : format.result(ofJSONLine: line) {
-                    throw .invalid("\(input):\(index + (csv ? 3 : 2)): \(problem)")
+                let result: VariantResult
+                switch csv ? format.result(ofCSVRow: line) : format.result(ofJSONLine: line) {
+                case .success(let parsed): result = parsed
+                case .failure(let problem): throw .invalid("\(input):\(index + (csv ? 3 : 2)): \(problem)")
                 }
                 if let earlier = rows[id] {
                     throw .invalid("variant \(id) appears twice (\(earlier.file) and \(input))")
                 }
-                rows[id] = (line, input)
+                rows[id] = (line, input, result)
             }
         }
         guard let first else { throw .invalid("no input files") }
@@ -116,9 +123,20 @@ public enum SweepMerge {
             let first = missing.prefix(10).map(String.init).joined(separator: ", ")
             throw .invalid("\(missing.count) variant(s) missing, first \(first)")
         }
-        var text = header.map { $0 + "\n" } ?? ""
-        for id in 0..<count { text += rows[id]!.line + "\n" }
-        do { try OutputFile.write(Data(text.utf8), to: output) } catch { throw .cannotWrite(error) }
+        let data: Data
+        if workbook, let rowsFormat {
+            let results = (0..<count).map { rows[$0]!.result }
+            // Named by its first shard: thousands of shard names would not fit one cell.
+            let source = inputs.count == 1 ? inputs[0] : "\(inputs[0]) and \(inputs.count - 1) more shard(s)"
+            do { data = try rowsFormat.workbook(results, source: source).xlsx() } catch {
+                throw .cannotWrite(OutputFileError(path: output, reason: "\(error)"))
+            }
+        } else {
+            var text = header.map { $0 + "\n" } ?? ""
+            for id in 0..<count { text += rows[id]!.line + "\n" }
+            data = Data(text.utf8)
+        }
+        do { try OutputFile.write(data, to: output) } catch { throw .cannotWrite(error) }
     }
 
     /// The rows' format: the sweep's when given, else read from the CSV header or the first JSON

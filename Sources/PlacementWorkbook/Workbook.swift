@@ -79,6 +79,9 @@ public struct Workbook: Sendable, Hashable {
                 guard !chart.values.isEmpty, columns.allSatisfy({ (0..<sheet.columns.count).contains($0) }) else {
                     throw WorkbookError("the chart '\(chart.title)' of sheet '\(name)' names a column it does not have")
                 }
+                guard chart.kind != .rangeBar || chart.values.count == 2 else {
+                    throw WorkbookError("the range bar chart '\(chart.title)' needs a start and a length column")
+                }
             }
         }
     }

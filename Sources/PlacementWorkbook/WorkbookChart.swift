@@ -1,6 +1,7 @@
 /// A native Excel chart drawn from the columns of the sheet it sits on: categories from one
 /// column, one series per value column (named by the column's header), over every data row.
-/// It is placed to the right of the table.
+/// It is placed to the right of the table. A ``Kind/rangeBar`` takes exactly two value columns:
+/// where each bar starts and how long it is.
 ///
 /// ```swift
 /// let chart = WorkbookChart(
@@ -15,6 +16,10 @@ public struct WorkbookChart: Sendable, Hashable {
         case column
         /// One line per series.
         case line
+        /// Horizontal range bars: each category's bar runs from its first value column to the
+        /// first plus the second (a width, not an end). Excel has no range bar, so it is a stacked
+        /// bar whose first series has no fill, border or legend entry.
+        case rangeBar
     }
 
     public var kind: Kind

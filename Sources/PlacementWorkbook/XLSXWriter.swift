@@ -104,6 +104,7 @@ final class XLSXWriter {
             case .stackedColumn: LXW_CHART_COLUMN_STACKED
             case .column: LXW_CHART_COLUMN
             case .line: LXW_CHART_LINE
+            case .rangeBar: LXW_CHART_BAR_STACKED
             }
         guard let drawn = workbook_add_chart(workbook, UInt8(type.rawValue)) else {
             throw WorkbookError("libxlsxwriter could not add the chart '\(chart.title)'")
@@ -118,11 +119,29 @@ final class XLSXWriter {
             chart_series_set_categories(series, name, 1, categories, lastRow, categories)
             chart_series_set_values(series, name, 1, lxw_col_t(column), lastRow, lxw_col_t(column))
             chart_series_set_name_range(series, name, 0, lxw_col_t(column))
+            if chart.kind == .rangeBar, column == chart.values.first {
+                // The bar's start: stacked under the visible length but drawn as nothing.
+                var fill = lxw_chart_fill()
+                fill.none = 1
+                chart_series_set_fill(series, &fill)
+                var line = lxw_chart_line()
+                line.none = 1
+                chart_series_set_line(series, &line)
+            }
+        }
+        if chart.kind == .rangeBar {
+            // Only the length series has a legend entry (index 0, the invisible start, is hidden).
+            var hidden: [Int16] = [0, -1]
+            try check(chart_legend_delete_series(drawn, &hidden), "chart '\(chart.title)'")
         }
         chart_title_set_name(drawn, c(chart.title))
-        chart_axis_set_name(drawn.pointee.x_axis, c(chart.categoryAxis))
-        chart_axis_set_name(drawn.pointee.y_axis, c(chart.valueAxis))
-        chart_axis_set_num_format(drawn.pointee.y_axis, c(chart.valueFormat.rawValue))
+        // In libxlsxwriter's bar charts x is the horizontal axis: there it holds the values.
+        let (categoryAxis, valueAxis) =
+            chart.kind == .rangeBar
+            ? (drawn.pointee.y_axis, drawn.pointee.x_axis) : (drawn.pointee.x_axis, drawn.pointee.y_axis)
+        chart_axis_set_name(categoryAxis, c(chart.categoryAxis))
+        chart_axis_set_name(valueAxis, c(chart.valueAxis))
+        chart_axis_set_num_format(valueAxis, c(chart.valueFormat.rawValue))
         chart_legend_set_position(drawn, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
         var options = lxw_chart_options()
         // Wider for many categories (50 facility-years), so their labels stay legible.

@@ -93,6 +93,35 @@ struct WorkbookTests {
         #expect(charts.contains { $0.contains("<c:lineChart>") })
     }
 
+    @Test func aRangeBarIsAStackedBarWhoseStartIsInvisible() throws {
+        let chart = WorkbookChart(
+            kind: .rangeBar, title: "Capital", categories: 0, values: [1, 2], categoryAxis: "facility",
+            valueAxis: "capital (USD)", valueFormat: .usd)
+        let sheet = Worksheet(
+            name: "Ranges", headers: ["facility", "least (USD)", "range (USD)"],
+            rows: [
+                [.text("a"), .number(1, .usd), .number(2, .usd)], [.text("b"), .number(0, .usd), .number(5, .usd)],
+            ],
+            charts: [chart])
+        let (book, file) = try Self.written(Workbook(title: "x", sheets: [sheet]))
+        defer { try? FileManager.default.removeItem(at: file) }
+        let xml = try book.text(try #require(book.charts.first))
+        #expect(xml.contains("<c:barDir val=\"bar\"/>") && xml.contains("<c:grouping val=\"stacked\"/>"))
+        // The start series (the first) has no fill and no line, and no legend entry; the length has both.
+        let series = xml.components(separatedBy: "<c:ser>").dropFirst()
+        #expect(series.count == 2)
+        #expect(series.first?.contains("<a:noFill/>") == true)
+        #expect(series.last?.contains("<a:noFill/>") == false)
+        #expect(xml.contains("<c:legendEntry><c:idx val=\"0\"/><c:delete val=\"1\"/></c:legendEntry>"))
+        // The values, and their format, are on the horizontal axis.
+        let valueAxis = try #require(xml.components(separatedBy: "<c:valAx>").last)
+        #expect(valueAxis.contains("formatCode=\"#,##0\"") && valueAxis.contains("capital (USD)"))
+
+        var oneValue = sheet
+        oneValue.charts[0].values = [1]
+        #expect(throws: WorkbookError.self) { try Workbook(title: "x", sheets: [oneValue]).xlsx() }
+    }
+
     @Test func theSameWorkbookGivesTheSameBytes() throws {
         let first = try Self.sample().xlsx()
         Thread.sleep(forTimeInterval: 1.1)
