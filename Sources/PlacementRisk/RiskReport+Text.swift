@@ -46,11 +46,14 @@ extension RiskReport {
     /// ```swift
     /// try report.csv().write(toFile: "paths.csv", atomically: true, encoding: .utf8)
     /// ```
-    public func csv() -> String {
+    public func csv() -> String { Self.csv(paths) }
+
+    /// One CSV row per scenario: its NPV and the final year's fleet figures.
+    static func csv(_ scenarios: [ScenarioFigures]) -> String {
         var table = CSVTable(header: [
             "id", "npv_usd", "final_year", "utilization", "stranded_usd", "at_risk_usd", "below_breakeven_final_year",
         ])
-        for path in paths {
+        for path in scenarios {
             let final = path.fleet.last
             table.append([
                 path.scenario.rawValue, CSVTable.number(path.npv), final.map { String($0.year) } ?? "",
@@ -61,7 +64,8 @@ extension RiskReport {
         return table.text
     }
 
-    private static func money(_ value: Double?) -> String {
+    /// Millions of USD to 3 decimals; `-` for none.
+    static func money(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "-" }
         return String(format: "%.3f", value / 1e6)
     }
