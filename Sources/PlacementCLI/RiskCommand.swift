@@ -29,11 +29,7 @@ struct RiskCommand: ParsableCommand {
     @Argument(help: "The study file.", completion: .file(extensions: ["yaml", "yml"]))
     var study: String = StudyInput.defaultPath
 
-    @Option(help: ArgumentHelp("Number of paths (1 to \(SampleCommand.maximumPaths)).", valueName: "n"))
-    var paths: Int = 1000
-
-    @Option(help: ArgumentHelp("The seed: the same seed gives the same paths.", valueName: "s"))
-    var seed: UInt64 = 1
+    @OptionGroup var sampling: PathOptions
 
     @Option(
         help: ArgumentHelp(
@@ -50,9 +46,6 @@ struct RiskCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard (1...SampleCommand.maximumPaths).contains(paths) else {
-            throw ValidationError("--paths must be between 1 and \(SampleCommand.maximumPaths), got \(paths)")
-        }
         if writeSamples?.isEmpty == true { throw ValidationError("--write-samples needs a file name") }
         if let plan, !ResultInput.isSavedResult(plan) {
             throw ValidationError("--plan needs a saved result of `placement optimize --format json` (a .json file)")
@@ -65,12 +58,8 @@ struct RiskCommand: ParsableCommand {
         if let writeSamples { try RunFiles.declareOutput(writeSamples, flag: "--write-samples") }
         let builds = try plan.map { ResultInput.startingBuilds(try ResultInput.loadSaved($0)) }
         let loaded = try StudyInput.load(study)
-        let sampler: PathSampler
-        do { sampler = try PathSampler(study: loaded.study) } catch {
-            printError("error: \(study): \(error.message)")
-            printError("  hint: add 'uncertainty:' with its factors to the scenarios file (docs/design.md §8)")
-            throw ExitStatus.invalidData
-        }
+        let sampler = try PathOptions.sampler(of: loaded.study, path: study)
+        let (paths, seed) = (sampling.paths, sampling.seed)
         let drawn = sampler.paths(count: paths, seed: seed)
         if let writeSamples {
             let file = SamplesFile(study: loaded.study, sampler: sampler, paths: drawn, count: paths, seed: seed)
