@@ -115,6 +115,8 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
     /// ``run(_:)`` gives them at the plan it found, and the analysis follows (stress re-solves
     /// only when `stress`). Scenarios may be any set, such as sampled paths. Builds of a fleet or
     /// year the study cannot build are refused, since dropping them would evaluate another plan.
+    /// The result's investment outcome stands for the held builds: termination optimal (every
+    /// block solved to optimality), the objective those builds reach, no shadow prices.
     ///
     /// ```swift
     /// let builds = [PlanningOptions.StartingBuild(facility: "riyadh", hardware: "gpu", year: 2027, units: 400)]
