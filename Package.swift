@@ -45,8 +45,11 @@ let package = Package(
             name: "PlacementPlanning",
             dependencies: ["PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "LinearProgramming"]
         ),
-        // Risk distributions (docs/design.md §8): the seeded path sampler; evaluation and summaries to come.
-        .target(name: "PlacementRisk", dependencies: ["PlacementModel"]),
+        // Risk distributions (docs/design.md §8): the seeded path sampler, plans held on the paths, summaries.
+        .target(
+            name: "PlacementRisk",
+            dependencies: ["PlacementModel", "PlacementPlanning", "PlacementAnalysis", "ResultFormats"]
+        ),
         // What changed between two optimize results (read through one decoding layer).
         .target(name: "PlacementCompare", dependencies: ["PlacementModel"]),
         // The placement program as GNU MathProg (`placement export --format gmpl`).
@@ -161,7 +164,11 @@ let package = Package(
         ),
         .testTarget(
             name: "PlacementRiskTests",
-            dependencies: ["PlacementRisk", "PlacementModel", "PlacementLoader", "PlacementTestSupport"]
+            dependencies: [
+                "PlacementRisk", "PlacementModel", "PlacementLoader", "PlacementPlanning", "PlacementAnalysis",
+                "GLPKSolver",
+                "PlacementTestSupport",
+            ]
         ),
         .testTarget(
             name: "PlacementCompareTests",

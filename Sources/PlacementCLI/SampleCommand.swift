@@ -19,17 +19,10 @@ struct SampleCommand: ParsableCommand {
             Exit status: 0 success, 64 usage, 65 invalid input, 66 missing input, 73 output not writable.
             """)
 
-    /// The most paths one file holds; the loader's limits usually bind first (the tool says so).
-    static let maximumPaths = 100_000
-
     @Argument(help: "The study file.", completion: .file(extensions: ["yaml", "yml"]))
     var study: String = StudyInput.defaultPath
 
-    @Option(help: ArgumentHelp("Number of paths (1 to \(maximumPaths)).", valueName: "n"))
-    var paths: Int = 1000
-
-    @Option(help: ArgumentHelp("The seed: the same seed gives the same paths.", valueName: "s"))
-    var seed: UInt64 = 1
+    @OptionGroup var sampling: PathOptions
 
     @Option(
         name: [.short, .long], help: ArgumentHelp("The scenarios file to write ('-' for stdout).", valueName: "path"),
@@ -37,21 +30,14 @@ struct SampleCommand: ParsableCommand {
     var output: String
 
     func validate() throws {
-        guard (1...Self.maximumPaths).contains(paths) else {
-            throw ValidationError("--paths must be between 1 and \(Self.maximumPaths), got \(paths)")
-        }
         if output.isEmpty { throw ValidationError("--output needs a file name ('-' for stdout)") }
     }
 
     func run() throws {
         try RunFiles.declareOutput(output, flag: "--output")
         let loaded = try StudyInput.load(study)
-        let sampler: PathSampler
-        do { sampler = try PathSampler(study: loaded.study) } catch {
-            printError("error: \(study): \(error.message)")
-            printError("  hint: add 'uncertainty:' with its factors to the scenarios file (docs/design.md §8)")
-            throw ExitStatus.invalidData
-        }
+        let sampler = try PathOptions.sampler(of: loaded.study, path: study)
+        let (paths, seed) = (sampling.paths, sampling.seed)
         // Every path has the same keys: one path's values tell the file's count before drawing them all.
         let probe = SamplesFile(
             study: loaded.study, sampler: sampler, paths: sampler.paths(count: paths, seed: seed, in: 0..<1),

@@ -7,9 +7,12 @@ import PlacementModel
 enum StudyInput {
     static let defaultPath = "Models/baseline.yaml"
 
-    static func load(_ path: String) throws -> LoadedStudy {
+    /// Loads a study; with `scenariosFile`, that file in place of the scenarios file it names.
+    static func load(_ path: String, scenariosFile: String? = nil) throws -> LoadedStudy {
         let loaded: LoadedStudy
-        do { loaded = try StudyLoader().loadStudy(at: path) } catch { throw report(error, path: path) }
+        do { loaded = try StudyLoader().loadStudy(at: path, scenariosFile: scenariosFile) } catch {
+            throw report(error, path: path)
+        }
         for warning in loaded.warnings { printError(warning.description) }
         try RunFiles.recordInputs(loaded.files) { $0 == 0 ? "the study" : "a file of the study" }
         return loaded

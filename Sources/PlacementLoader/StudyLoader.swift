@@ -26,9 +26,24 @@ public struct StudyLoader: Sendable {
     /// Paths in diagnostics are `path` as given, and referenced files joined to its
     /// directory and normalised.
     public func loadStudy(at path: String) throws(LoadFailure) -> LoadedStudy {
+        try loadStudy(at: path, scenariosFile: nil)
+    }
+
+    /// Loads the study at `path` and every file it names; with `scenariosFile`, that scenarios
+    /// file (as given, not joined to the study's directory) instead of the one the study names,
+    /// checked like it: a saved plan's structure evaluated on other scenarios.
+    ///
+    /// Paths in diagnostics are `path` as given, and referenced files joined to its
+    /// directory and normalised.
+    ///
+    /// ```swift
+    /// let paths = try StudyLoader().loadStudy(at: "Models/baseline.yaml", scenariosFile: "paths.yaml")
+    /// ```
+    public func loadStudy(at path: String, scenariosFile: String?) throws(LoadFailure) -> LoadedStudy {
         let context = DecodingContext()
         var files: [String] = []
-        let study = readStudy(at: path, reference: nil, context: context, files: &files)
+        let study = readStudy(
+            at: path, reference: nil, context: context, files: &files, scenariosFile: scenariosFile)
         return try finish(context, files: files) { study }
     }
 
@@ -78,7 +93,8 @@ public struct StudyLoader: Sendable {
 
     /// Reads a study and its files into `context`; returns the study when nothing failed.
     private func readStudy(
-        at path: String, reference: SourceLocation?, context: DecodingContext, files: inout [String]
+        at path: String, reference: SourceLocation?, context: DecodingContext, files: inout [String],
+        scenariosFile: String? = nil
     ) -> Study? {
         let reader = SourceReader(limits: limits)
         files.append(path)
@@ -113,7 +129,8 @@ public struct StudyLoader: Sendable {
         load(list.hardware, models.decodeHardware)
         load(list.workloads, models.decodeWorkloads)
         load(list.tenants, models.decodeTenants)
-        load(list.scenarios, models.decodeScenarios)
+        let scenarios = scenariosFile.map { StudyFileDecoder.FileReference(path: $0, location: .wholeFile($0)) }
+        load(scenarios ?? list.scenarios, models.decodeScenarios)
         // With a file missing, its ids are unknown and every reference to them would cascade.
         if everyFileParsed { CrossFileChecks(context: context, draft: draft).run() }
         guard !context.hasErrors, let settings = draft.settings else { return nil }

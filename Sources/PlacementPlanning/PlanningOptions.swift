@@ -1,5 +1,6 @@
 import LinearProgramming
 import PlacementModel
+import PlacementOptimizer
 
 /// How the planning pipeline solves and what it computes.
 ///
@@ -94,6 +95,17 @@ public struct PlanningOptions: Sendable {
             self.hardware = hardware
             self.year = year
             self.units = units
+        }
+
+        /// The builds of `plan` (every fleet-year with units built), to hold or start from.
+        ///
+        /// ```swift
+        /// let builds = PlanningOptions.StartingBuild.builds(of: result.plan!)
+        /// ```
+        public static func builds(of plan: Plan) -> [StartingBuild] {
+            plan.fleetYears.filter { $0.built > 0 }.map {
+                StartingBuild(facility: $0.facility, hardware: $0.hardware, year: $0.year, units: $0.built)
+            }
         }
     }
 

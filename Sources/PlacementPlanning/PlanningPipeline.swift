@@ -118,6 +118,68 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
         }
     }
 
+    /// Evaluates `builds` held on `study` (docs/design.md §8, evaluation): no investment solve;
+    /// every (year, scenario) block gets its value, canonical dispatch and write-off exactly as
+    /// ``run(_:)`` gives them at the plan it found, and the analysis follows (stress re-solves
+    /// only when `stress`). Scenarios may be any set, such as sampled paths. Builds of a fleet or
+    /// year the study cannot build are refused, since dropping them would evaluate another plan.
+    /// The result's investment outcome stands for the held builds: termination optimal (every
+    /// block solved to optimality), the objective those builds reach, no shadow prices.
+    ///
+    /// ```swift
+    /// let builds = [PlanningOptions.StartingBuild(facility: "riyadh", hardware: "gpu", year: 2027, units: 400)]
+    /// let result = try pipeline.evaluate(pathsStudy, builds: builds)
+    /// print(result.plan?.npvByScenario ?? [], result.analysis?.stranded.fleet.last?.stranded.byScenario ?? [])
+    /// ```
+    public func evaluate(
+        _ study: Study, builds: [PlanningOptions.StartingBuild], stress: Bool = false
+    ) throws -> PlanningResult {
+        try lock.withLock {
+            do { return try hold(builds, on: study, options: storedOptions, stress: stress) } catch {
+                reset()
+                throw error
+            }
+        }
+    }
+
+    private func hold(
+        _ builds: [PlanningOptions.StartingBuild], on study: Study, options: PlanningOptions, stress: Bool
+    ) throws -> PlanningResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var timings = PlanningResult.Timings()
+        let index = try PlacementProgramBuilder(study: study).makeIndex()
+        let pool =
+            self.pool.flatMap { $0.threads == max(1, options.threads) ? $0 : nil }
+            ?? WorkerPool(threads: options.threads)
+        self.pool = pool
+        let blocks = try DispatchBlocks(
+            index: index, solver: solver, pool: pool, reusing: self.blocks,
+            splitThreshold: options.blockSplitThreshold, residentLimit: options.residentNonzeroLimit)
+        self.blocks = blocks
+        var built = Array(repeating: Array(repeating: 0.0, count: index.years.count), count: index.fleets.count)
+        for build in builds where build.units != 0 {
+            guard let y = index.years.firstIndex(of: build.year),
+                let fleet = index.fleets.firstIndex(where: {
+                    study.facilities[$0.facility].id == build.facility
+                        && study.hardware[$0.hardware].id == build.hardware
+                })
+            else {
+                throw PlanningError.unsupported(
+                    "the plan builds \(build.hardware) at \(build.facility) in \(build.year), which the study cannot build"
+                )
+            }
+            built[fleet][y] += build.units
+        }
+        timings.build = (clock.now - start).seconds
+        let investment = InvestmentOutcome(
+            method: options.method, termination: .optimal, primalStatus: .feasiblePoint, dualStatus: .noSolution,
+            objective: nil, built: built, size: blocks.totalSize)
+        return try canonical(
+            study: study, index: index, blocks: blocks, pool: pool, investment: investment, built: built,
+            objective: nil, options: options, stress: stress, timings: timings)
+    }
+
     private func plan(_ study: Study, options: PlanningOptions) throws -> PlanningResult {
         let clock = ContinuousClock()
         var start = clock.now
@@ -156,6 +218,21 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
                 stageIterations: 0, blocksSize: blocks.totalSize)
         }
 
+        return try canonical(
+            study: study, index: index, blocks: blocks, pool: pool, investment: investment, built: built,
+            objective: objective, options: options, stress: options.analyse, timings: timings)
+    }
+
+    /// The canonical stage at `built`: each block's value, canonical dispatch and write-off, the
+    /// plan assembled from them, the stress re-solves when `stress`, and the analysis.
+    private func canonical(
+        study: Study, index: PlacementIndex, blocks: DispatchBlocks<Solver>, pool: WorkerPool,
+        investment: InvestmentOutcome, built: [[Double]], objective: Double?, options: PlanningOptions, stress: Bool,
+        timings: PlanningResult.Timings
+    ) throws -> PlanningResult {
+        var timings = timings
+        let clock = ContinuousClock()
+        var start = clock.now
         // Canonical dispatch (and write-off) of every block at the plan's builds.
         let assembler = PlanAssembler(index: index)
         let installed = Self.installed(index: index, built: built)
@@ -166,16 +243,24 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
                 bookValue: bookValues?[index.position(ofBlock: b).year])
         }
         let status = PlanAssembler.Status(termination: investment.termination, primalStatus: investment.primalStatus)
-        let plan = assembler.plan(
+        var plan = assembler.plan(
             built: built, blocks: staged.map(\.dispatch), blockValues: staged.map(\.value),
-            objective: objective, status: status, shadowPrices: investment.shadowPrices)
+            objective: objective ?? 0, status: status, shadowPrices: investment.shadowPrices)
+        if objective == nil {
+            // Held builds: the objective those builds reach, (1 - w) E[NPV] + w CVaR as the investment LP counts it.
+            let tail = TailRisk.tailNPV(
+                npv: plan.npvByScenario, probabilities: plan.scenarioWeights, alpha: study.risk.alpha)
+            plan.objectiveUSD = (1 - study.risk.weight) * plan.expectedNPV + study.risk.weight * tail
+        }
         var stageIterations = staged.reduce(0) { $0 + $1.iterations }
         timings.canonical = (clock.now - start).seconds
         start = clock.now
 
         // Stress re-solves of the reference scenario's blocks.
         var cases: [StressTest.Case]?
-        if options.analyse, let reference = index.scenarios.firstIndex(where: { $0.id == study.referenceScenario.id }) {
+        if options.analyse, stress,
+            let reference = index.scenarios.firstIndex(where: { $0.id == study.referenceScenario.id })
+        {
             cases = []
             let stressed = study.workloads.map(\.id).filter { id in study.tenants.contains { $0.workload == id } }
             for workload in stressed {

@@ -68,14 +68,11 @@ public struct SamplesFile: Sendable {
         valueCount += 2
     }
 
-    /// A multiplier to 6 significant digits, within the loader's range for its kind.
+    /// A multiplier as ``PathScenario`` holds it, counted when the range moved it.
     private mutating func held(_ value: Double, _ kind: UncertaintyFactor.Kind) -> String {
-        let rule: NumberRule = kind == .efficiency ? .efficiency : .multiplier
-        guard case .between(let low, let high) = rule else { return Self.plain(value) }
-        let rounded = value.isFinite ? Double(String(format: "%.6g", value)) ?? high : high
-        let kept = min(max(rounded, low), high)
-        if kept != rounded { clampedValues += 1 }
-        return Self.plain(kept)
+        let held = PathScenario.held(value, kind)
+        if held.clamped { clampedValues += 1 }
+        return Self.plain(held.value)
     }
 
     private static func series(_ kind: UncertaintyFactor.Kind, of scenario: Scenario) -> [String: YearSeries] {

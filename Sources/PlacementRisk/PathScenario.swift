@@ -1,0 +1,49 @@
+import Foundation
+import PlacementModel
+
+/// A sampled path as the scenario a samples file gives it (``SamplesFile``): the factors'
+/// multipliers to 6 significant digits, held to the loader's ranges, the reference scenario's
+/// other multipliers copied, probability `1 / count`. Evaluating the path in process and
+/// evaluating the written file therefore solve the same numbers.
+///
+/// ```swift
+/// let sampler = try PathSampler(study: study)
+/// let scenarios = sampler.paths(count: 100, seed: 7).map { PathScenario.scenario(of: $0, count: 100, sampler: sampler) }
+/// let paths = try study.replacingScenarios(scenarios)
+/// ```
+public enum PathScenario {
+    /// The scenario of `path`, one of `count` paths drawn by `sampler`.
+    public static func scenario(of path: SampledPath, count: Int, sampler: PathSampler) -> Scenario {
+        let reference = sampler.reference
+        var demand = reference?.demand ?? [:]
+        var price = reference?.price ?? [:]
+        var efficiency = reference?.efficiency ?? [:]
+        var electricity = reference?.electricity ?? [:]
+        for (j, factor) in sampler.model.factors.enumerated() {
+            var values: [Int: Double] = [:]
+            for (i, year) in sampler.years.enumerated() {
+                values[year] = held(path.multipliers[j][i], factor.kind).value
+            }
+            let series = YearSeries(values)
+            switch factor.kind {
+            case .demand: demand[WorkloadID(factor.target)] = series
+            case .price: price[WorkloadID(factor.target)] = series
+            case .efficiency: efficiency[WorkloadID(factor.target)] = series
+            case .electricity: electricity[RegionID(factor.target)] = series
+            }
+        }
+        return Scenario(
+            id: path.id(of: count), probability: 1 / Double(count), demand: demand, price: price,
+            efficiency: efficiency, electricity: electricity)
+    }
+
+    /// A multiplier to 6 significant digits, within the loader's range for its kind, and
+    /// whether the range moved it.
+    static func held(_ value: Double, _ kind: UncertaintyFactor.Kind) -> (value: Double, clamped: Bool) {
+        let rule: NumberRule = kind == .efficiency ? .efficiency : .multiplier
+        guard case .between(let low, let high) = rule else { return (value, false) }
+        let rounded = value.isFinite ? Double(String(format: "%.6g", value)) ?? high : high
+        let kept = min(max(rounded, low), high)
+        return (kept, kept != rounded)
+    }
+}
