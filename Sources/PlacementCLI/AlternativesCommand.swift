@@ -1,5 +1,6 @@
 import ArgumentParser
 import GLPKSolver
+import PlacementModel
 import PlacementPlanning
 import PlacementReports
 
@@ -44,22 +45,29 @@ struct AlternativesCommand: ParsableCommand {
     func run() throws {
         try output.declare()
         let loaded = try StudyInput.load(study)
-        var options = solver.planningOptions(analyse: false)
-        options.method = .decomposed
-        let pipeline = PlanningPipeline(solver: GLPKSolver(options: solver.glpkOptions), options: options)
-        let alternatives: NearOptimalAlternatives
-        do { alternatives = try pipeline.alternatives(loaded.study, slack: slack, by: by) } catch {
-            printError("error: \(error)")
-            // A combination not computed exactly yet is a usage matter, not a solver failure.
-            if case PlanningError.unsupported = error { throw ExitStatus.usage }
-            throw ExitStatus.solverFailure
-        }
+        let alternatives = try Self.search(loaded.study, slack: slack, by: by, solver: solver)
         let report = AlternativesReport(alternatives, studyPath: study, material: material)
         switch output.format {
         case .table: try output.emitTable(report.table())
         case .json: try output.emit(report.json().serialized() + "\n")
         case .csv: try output.emit(report.csv().text)
         case .xlsx: try output.emitWorkbook(report.workbook())
+        }
+    }
+
+    /// The near-optimal alternatives of `study` with the solver flags, failures mapped to exit
+    /// statuses (shared by `alternatives` and `report --alternatives`).
+    static func search(
+        _ study: Study, slack: Double, by grouping: NearOptimalAlternatives.Grouping, solver: SolverOptions
+    ) throws -> NearOptimalAlternatives {
+        var options = solver.planningOptions(analyse: false)
+        options.method = .decomposed
+        let pipeline = PlanningPipeline(solver: GLPKSolver(options: solver.glpkOptions), options: options)
+        do { return try pipeline.alternatives(study, slack: slack, by: grouping) } catch {
+            printError("error: \(error)")
+            // A combination not computed exactly yet is a usage matter, not a solver failure.
+            if case PlanningError.unsupported = error { throw ExitStatus.usage }
+            throw ExitStatus.solverFailure
         }
     }
 }

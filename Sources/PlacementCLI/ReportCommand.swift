@@ -62,17 +62,8 @@ struct ReportCommand: ParsableCommand {
                 base: base, changed: try ResultInput.snapshot(of: run.report), thresholds: comparison.thresholds)
         }
         if alternatives {
-            var options = solver.planningOptions(analyse: false)
-            options.method = .decomposed
-            let pipeline = PlanningPipeline(solver: GLPKSolver(options: solver.glpkOptions), options: options)
-            do {
-                let found = try pipeline.alternatives(run.study, slack: 0.02, by: .facility)
-                report.alternatives = AlternativesReport(found, studyPath: study, material: 0.01)
-            } catch {
-                printError("error: \(error)")
-                if case PlanningError.unsupported = error { throw ExitStatus.usage }
-                throw ExitStatus.solverFailure
-            }
+            let found = try AlternativesCommand.search(run.study, slack: 0.02, by: .facility, solver: solver)
+            report.alternatives = AlternativesReport(found, studyPath: study, material: 0.01)
         }
         try OutputWriter.write(report.rendered(), to: output, flag: "--output")
         if output != "-" { printError("wrote \(output)") }

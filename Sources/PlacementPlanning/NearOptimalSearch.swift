@@ -63,8 +63,10 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
                     name: name, planCapitalUSD: capital(of: optimalBuilt, fleets: fleets), least: least, most: most))
         }
         return NearOptimalAlternatives(
-            slack: slack, grouping: grouping, objectiveUSD: optimum / PlacementProgram.moneyScale, planCapitalUSD: 0,
-            planBuilds: [], groups: groups, masterSolves: counts.solves, evaluations: counts.evaluations)
+            slack: slack, grouping: grouping, objectiveUSD: optimum / PlacementProgram.moneyScale,
+            planCapitalUSD: capital(of: optimalBuilt, fleets: Set(index.fleets.indices)),
+            planBuilds: builds(of: optimalBuilt), groups: groups, masterSolves: counts.solves,
+            evaluations: counts.evaluations)
     }
 
     /// The master's optimum for `objective` (terms on build columns, maximised) among plans whose
@@ -104,26 +106,27 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
         _ point: [Double], objective: Double, fleets: Set<Int>, master: RegularizedMaster<Solver>
     ) -> NearOptimalAlternatives.ExtremePlan {
         let built = master.program.builtUnits(point)
-        let study = index.study
-        let capital: Double
-        var megawatts = 0.0
         let last = index.years.count - 1
-        var builds: [NearOptimalAlternatives.Build] = []
-        for (fleet, entry) in index.fleets.enumerated() {
-            let facility = study.facilities[entry.facility]
-            let hardware = study.hardware[entry.hardware]
-            for (y, units) in built[fleet].enumerated() where units > 0 {
-                builds.append(
-                    NearOptimalAlternatives.Build(
-                        facility: facility.id, hardware: hardware.id, year: index.years[y], units: units))
-            }
-            guard fleets.contains(fleet) else { continue }
-            megawatts += index.installed(fleet: fleet, in: last, built: built[fleet]) * hardware.powerKW / 1000
+        let megawatts = fleets.sorted().reduce(0.0) { total, fleet in
+            total + index.installed(fleet: fleet, in: last, built: built[fleet])
+                * index.study.hardware[index.fleets[fleet].hardware].powerKW / 1000
         }
-        capital = self.capital(of: built, fleets: fleets)
         return NearOptimalAlternatives.ExtremePlan(
-            capitalUSD: capital, finalYearITMW: megawatts, objectiveUSD: objective / PlacementProgram.moneyScale,
-            builds: builds)
+            capitalUSD: capital(of: built, fleets: fleets), finalYearITMW: megawatts,
+            objectiveUSD: objective / PlacementProgram.moneyScale, builds: builds(of: built))
+    }
+
+    /// Every positive build of a plan that builds `built` units per fleet and year position.
+    private func builds(of built: [[Double]]) -> [NearOptimalAlternatives.Build] {
+        let study = index.study
+        return index.fleets.enumerated().flatMap { fleet, entry in
+            built[fleet].enumerated().compactMap { y, units in
+                units > 0
+                    ? NearOptimalAlternatives.Build(
+                        facility: study.facilities[entry.facility].id, hardware: study.hardware[entry.hardware].id,
+                        year: index.years[y], units: units) : nil
+            }
+        }
     }
 
     /// The build capital (USD) of `fleets` in a plan that builds `built` units per fleet and year.

@@ -88,7 +88,7 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
                     "near-optimal alternatives of a study with integer build blocks (a branch and bound per "
                         + "extreme plan) are not available yet; remove `integer_blocks` to see the linear study's")
             }
-            let pool = WorkerPool(threads: options.threads)
+            let pool = workerPool(threads: options.threads)
             let blocks = try DispatchBlocks(
                 index: index, solver: solver, pool: pool, reusing: nil, splitThreshold: options.blockSplitThreshold,
                 residentLimit: options.residentNonzeroLimit)
@@ -101,21 +101,15 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
             }
             var search = NearOptimalSearch(solve: decomposed, master: master, optimum: bounds.lower, slack: slack)
             search.fromScratch = fromScratch
-            var result = try search.run(grouping: grouping, optimalBuilt: built)
-            var capital = 0.0
-            for (fleet, entry) in index.fleets.enumerated() {
-                let facility = study.facilities[entry.facility]
-                let hardware = study.hardware[entry.hardware]
-                for (y, units) in built[fleet].enumerated() where units > 0 {
-                    capital += units * facility.unitCapexUSD(of: hardware)
-                    result.planBuilds.append(
-                        NearOptimalAlternatives.Build(
-                            facility: facility.id, hardware: hardware.id, year: index.years[y], units: units))
-                }
-            }
-            result.planCapitalUSD = capital
-            return result
+            return try search.run(grouping: grouping, optimalBuilt: built)
         }
+    }
+
+    /// The worker threads, kept from run to run while the thread count stays.
+    private func workerPool(threads: Int) -> WorkerPool {
+        let pool = self.pool.flatMap { $0.threads == max(1, threads) ? $0 : nil } ?? WorkerPool(threads: threads)
+        self.pool = pool
+        return pool
     }
 
     /// Evaluates `builds` held on `study` (docs/design.md §8, evaluation): no investment solve;
@@ -149,10 +143,7 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
         let start = clock.now
         var timings = PlanningResult.Timings()
         let index = try PlacementProgramBuilder(study: study).makeIndex()
-        let pool =
-            self.pool.flatMap { $0.threads == max(1, options.threads) ? $0 : nil }
-            ?? WorkerPool(threads: options.threads)
-        self.pool = pool
+        let pool = workerPool(threads: options.threads)
         let blocks = try DispatchBlocks(
             index: index, solver: solver, pool: pool, reusing: self.blocks,
             splitThreshold: options.blockSplitThreshold, residentLimit: options.residentNonzeroLimit)
@@ -186,10 +177,7 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
         var timings = PlanningResult.Timings()
         let builder = PlacementProgramBuilder(study: study)
         let index = try builder.makeIndex()
-        let pool =
-            self.pool.flatMap { $0.threads == max(1, options.threads) ? $0 : nil }
-            ?? WorkerPool(threads: options.threads)
-        self.pool = pool
+        let pool = workerPool(threads: options.threads)
         var method = options.method
         // The blocks come first: every method takes its dispatch from them, and their size decides
         // `auto` without building the whole LP (which, for the largest studies, would not fit).
