@@ -9,27 +9,13 @@ import Testing
 /// problem is a solver session of its own, opened at the first level step, so the sessions a
 /// solve opens on the master tell whether it took one.
 @Suite struct KelleySwitchTests {
-    /// GLPK, recording the name of every model it opens a session on.
-    final class RecordingSolver: IncrementalSolver {
-        let names = Mutex<[String]>([])
-
-        func solve(_ model: LinearProgram) throws -> Solution { try GLPKSolver().solve(model) }
-
-        func makeSession(_ model: LinearProgram) throws -> GLPKSession {
-            names.withLock { $0.append(model.name) }
-            return try GLPKSession(model: model)
-        }
-
-        /// Sessions opened on the master: the cutting-plane master, and the level problem if any.
-        var masterSessions: Int { names.withLock { $0.filter { $0 == "master" }.count } }
-    }
-
     static func run(kelleyGap: Double?) throws -> (result: PlanningResult, masterSessions: Int) {
         var options = TestPlanning.options(method: .decomposed, analyse: false)
         if let kelleyGap { options.kelleyGap = kelleyGap }
         let solver = RecordingSolver()
         let result = try PlanningPipeline(solver: solver, options: options).run(try TestPlanning.compactBundledStudy())
-        return (result, solver.masterSessions)
+        // Sessions on the master: the cutting-plane master, and the level problem if any.
+        return (result, solver.sessions(named: "master"))
     }
 
     /// With the default switch (a gap of 1e-4) the compact bundled study takes level steps; with
