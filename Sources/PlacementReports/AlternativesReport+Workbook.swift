@@ -70,7 +70,8 @@ extension AlternativesReport {
         var sheet = Worksheet(
             name: "Extreme plan builds",
             headers: [
-                alternatives.grouping.rawValue, "plan", "group's capital in the plan (USD)", "plan objective (USD)",
+                "group (\(alternatives.grouping.rawValue))", "plan", "group's capital in the plan (USD)",
+                "plan objective (USD)",
             ]
                 + Self.buildHeaders)
         for group in alternatives.groups {
