@@ -57,6 +57,12 @@ final class XLSXWriter {
             }
             try writeTable(sheet, to: worksheet, header: header, formats: formats)
             guard !sheet.rows.isEmpty else { continue }
+            if !sheet.charts.isEmpty {
+                // The charts sit right of the table: printed in landscape, one page wide, so that
+                // no chart is cut at the page's edge (LibreOffice and Excel both honour it).
+                worksheet_set_landscape(worksheet)
+                worksheet_fit_to_pages(worksheet, 1, 0)
+            }
             for (position, chart) in sheet.charts.enumerated() {
                 try insert(chart, of: sheet, into: worksheet, workbook: workbook, position: position)
             }
@@ -129,11 +135,6 @@ final class XLSXWriter {
                 chart_series_set_line(series, &line)
             }
         }
-        if chart.kind == .rangeBar {
-            // Only the length series has a legend entry (index 0, the invisible start, is hidden).
-            var hidden: [Int16] = [0, -1]
-            try check(chart_legend_delete_series(drawn, &hidden), "chart '\(chart.title)'")
-        }
         chart_title_set_name(drawn, c(chart.title))
         // In libxlsxwriter's bar charts x is the horizontal axis: there it holds the values.
         let (categoryAxis, valueAxis) =
@@ -142,7 +143,10 @@ final class XLSXWriter {
         chart_axis_set_name(categoryAxis, c(chart.categoryAxis))
         chart_axis_set_name(valueAxis, c(chart.valueAxis))
         chart_axis_set_num_format(valueAxis, c(chart.valueFormat.rawValue))
-        chart_legend_set_position(drawn, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
+        // A range bar has one visible series, named by its axis: no legend. (Deleting the start's
+        // legend entry alone is not enough: LibreOffice then shows the start's name, not the length's.)
+        let legend = chart.kind == .rangeBar ? LXW_CHART_LEGEND_NONE : LXW_CHART_LEGEND_BOTTOM
+        chart_legend_set_position(drawn, UInt8(legend.rawValue))
         var options = lxw_chart_options()
         // Wider for many categories (50 facility-years), so their labels stay legible.
         options.x_scale = min(4, max(1.5, Double(sheet.rows.count) / 16))
