@@ -60,7 +60,7 @@ let package = Package(
             name: "PlacementReports",
             dependencies: [
                 "PlacementPlanning", "PlacementAnalysis", "PlacementOptimizer", "PlacementModel", "LinearProgramming",
-                "PlacementCompare", "ResultFormats", "PlacementWorkbook",
+                "PlacementCompare", "ResultFormats", "PlacementWorkbook", "PlacementRisk",
             ]
         ),
         .target(
@@ -149,6 +149,7 @@ let package = Package(
             dependencies: [
                 "PlacementReports", "PlacementAnalysis", "PlacementOptimizer", "PlacementPlanning", "PlacementLoader",
                 "GLPKSolver", "PlacementModel", "PlacementTestSupport", "BenchmarkModels", "PlacementWorkbook",
+                "PlacementRisk",
             ],
             exclude: ["Snapshots"]
         ),

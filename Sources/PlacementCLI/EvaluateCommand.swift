@@ -3,6 +3,7 @@ import Foundation
 import GLPKSolver
 import PlacementModel
 import PlacementPlanning
+import PlacementReports
 import PlacementRisk
 
 /// `placement evaluate PLAN --scenarios FILE`: a plan's builds held on every scenario of a
@@ -46,7 +47,6 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     func run() throws {
-        try output.refuseWorkbook(command: "evaluate")
         try output.declare()
         let pipeline = PlanningPipeline(
             solver: GLPKSolver(options: solver.glpkOptions), options: solver.planningOptions(analyse: true))
@@ -83,7 +83,7 @@ struct EvaluateCommand: ParsableCommand {
         case .table: try output.emitTable(report.table())
         case .json: try output.emit(report.json().serialized() + "\n")
         case .csv: try output.emit(report.csv())
-        case .xlsx: break
+        case .xlsx: try output.emitWorkbook(report.workbook())
         }
     }
 

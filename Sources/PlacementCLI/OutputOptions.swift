@@ -53,15 +53,6 @@ struct OutputOptions: ParsableArguments {
         try OutputWriter.write(data, to: output ?? "-", flag: "--output")
     }
 
-    /// For the commands that do not write workbooks yet (evaluate, risk): fails (exit 64) on
-    /// `--format xlsx`.
-    func refuseWorkbook(command: String) throws {
-        guard format == .xlsx else { return }
-        printError("error: --format xlsx: placement \(command) does not write workbooks yet")
-        printError("  hint: use --format table, json or csv")
-        throw ExitStatus.usage
-    }
-
     /// Standard output, in any form (`-`, no `--output`, a pipe or a file it was redirected to),
     /// and terminals are refused (exit 64) naming `--output`: a workbook is a zip file.
     private func checkWorkbookDestination() throws {

@@ -3,6 +3,7 @@ import Foundation
 import GLPKSolver
 import PlacementModel
 import PlacementPlanning
+import PlacementReports
 import PlacementRisk
 
 /// `placement risk STUDY --paths N --seed S`: the study's plan (solved here, or `--plan` a saved
@@ -53,7 +54,6 @@ struct RiskCommand: ParsableCommand {
     }
 
     func run() throws {
-        try output.refuseWorkbook(command: "risk")
         try output.declare()
         if let writeSamples { try RunFiles.declareOutput(writeSamples, flag: "--write-samples") }
         let builds = try plan.map { ResultInput.startingBuilds(try ResultInput.loadSaved($0)) }
@@ -66,18 +66,35 @@ struct RiskCommand: ParsableCommand {
             try SampleCommand.checkLoadable(bytes: file.text.utf8.count, values: file.valueCount, paths: paths)
             try OutputWriter.write(file.text, to: writeSamples, flag: "--write-samples")
         }
+        let report = try Self.report(
+            loaded.study, path: study, sampler: sampler, paths: drawn, seed: seed, builds: builds, solver: solver)
+        switch output.format {
+        case .table: try output.emitTable(report.table())
+        case .json: try output.emit(report.json().serialized() + "\n")
+        case .csv: try output.emit(report.csv())
+        case .xlsx: try output.emitWorkbook(report.workbook())
+        }
+    }
+
+    /// The risk report of `study` (read from `path`): `builds` (or, when nil, the study's optimal
+    /// plan, solved here) held on the drawn `paths` and on the study's own scenarios. `risk` and
+    /// `report --paths` both call it; a failure is printed and exits 70.
+    static func report(
+        _ study: Study, path: String, sampler: PathSampler, paths drawn: [SampledPath], seed: UInt64,
+        builds: [PlanningOptions.StartingBuild]?, solver: SolverOptions
+    ) throws -> RiskReport {
+        let paths = drawn.count
         let pipeline = PlanningPipeline(
             solver: GLPKSolver(options: solver.glpkOptions), options: solver.planningOptions(analyse: true))
-        let report: RiskReport
         do {
-            let held = try builds ?? solvedBuilds(loaded.study, pipeline: pipeline)
+            let held = try builds ?? solvedBuilds(study, pipeline: pipeline, solver: solver)
             let progress = ProgressIndicator("evaluating \(paths) path\(paths == 1 ? "" : "s")", enabled: true)
             defer { progress.stop() }
-            let inSample = try ScenarioFigures.all(of: pipeline.evaluate(loaded.study, builds: held))
+            let inSample = try ScenarioFigures.all(of: pipeline.evaluate(study, builds: held))
             let scenarios = drawn.map { PathScenario.scenario(of: $0, count: paths, sampler: sampler) }
-            let onPaths = try pipeline.evaluate(try loaded.study.replacingScenarios(scenarios), builds: held)
-            report = RiskReport(
-                studyPath: study, alpha: loaded.study.risk.alpha, seed: seed, sampler: "latin-hypercube",
+            let onPaths = try pipeline.evaluate(try study.replacingScenarios(scenarios), builds: held)
+            return RiskReport(
+                studyPath: path, alpha: study.risk.alpha, seed: seed, sampler: "latin-hypercube",
                 paths: try ScenarioFigures.all(of: onPaths), inSample: inSample)
         } catch let error as ExitCode {
             throw error
@@ -88,18 +105,12 @@ struct RiskCommand: ParsableCommand {
             printError("error: \(error)")
             throw ExitStatus.solverFailure
         }
-        switch output.format {
-        case .table: try output.emitTable(report.table())
-        case .json: try output.emit(report.json().serialized() + "\n")
-        case .csv: try output.emit(report.csv())
-        case .xlsx: break
-        }
     }
 
     /// The builds of the study's optimal plan (exit 70 when it has none proven optimal).
-    private func solvedBuilds(_ study: Study, pipeline: PlanningPipeline<GLPKSolver>) throws
-        -> [PlanningOptions.StartingBuild]
-    {
+    private static func solvedBuilds(
+        _ study: Study, pipeline: PlanningPipeline<GLPKSolver>, solver: SolverOptions
+    ) throws -> [PlanningOptions.StartingBuild] {
         let progress = ProgressIndicator("solving", enabled: !solver.showsDecompositionProgress)
         defer { progress.stop() }
         let result = try pipeline.run(study)

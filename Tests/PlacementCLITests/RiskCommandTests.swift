@@ -67,7 +67,6 @@ import Testing
             (["--paths", "0"], "--paths must be between 1 and 100000, got 0"),
             (["--plan", "plan.yaml"], "--plan needs a saved result of `placement optimize --format json`"),
             (["--write-samples", ""], "--write-samples needs a file name"),
-            (["--format", "xlsx", "-o", "risk.xlsx"], "placement risk does not write workbooks yet"),
         ]
         for (flags, message) in cases {
             let outcome = try cli.run(["risk", CommandLineRun.study] + flags)

@@ -1,0 +1,54 @@
+import PlacementRisk
+import PlacementWorkbook
+
+extension RiskReport {
+    /// The risk report as an analyst's workbook (`risk --format xlsx`, docs/outputs.md): a
+    /// Summary of the in-sample and out-of-sample figures side by side (with the seed, the
+    /// number of paths and the sampler), one row per path, one row per scenario of the study,
+    /// the NPV histogram and the final-year stranded histogram (bins computed here, column
+    /// charts) and the utilization fan (a line chart of P5 to P95 by year).
+    ///
+    /// ```swift
+    /// try OutputFile.write(report.workbook().xlsx(), to: "risk.xlsx")
+    /// ```
+    public func workbook() -> Workbook {
+        Workbook(title: "SovereignPlacement: risk of \(studyPath)", sheets: sheets(prefix: nil))
+    }
+
+    /// The sheets, named `"<prefix> summary"`, `"<prefix> paths"` ... when `prefix` is given (the
+    /// report's workbook, beside the optimize sheets), else `Summary`, `Paths` ...
+    public func sheets(prefix: String?) -> [Worksheet] {
+        // "NPV histogram" keeps its acronym: "Risk NPV histogram", but "Risk summary".
+        func named(_ name: String) -> String {
+            guard let prefix else { return name }
+            let acronym = name.prefix(2).allSatisfy(\.isUppercase)
+            return "\(prefix) \(acronym ? name : name.prefix(1).lowercased() + name.dropFirst())"
+        }
+        let final = summaries.years.last.map(String.init) ?? ""
+        let metadata: [(String, [WorkbookCell], String)] = [
+            ("study", [.text(studyPath), .text(studyPath)], ""),
+            ("schema of the JSON result", [.text(Self.schema), .text(Self.schema)], ""),
+            (
+                "scenarios or paths",
+                [.number(Double(inSample.count), .usd), .number(Double(paths.count), .usd)], "count"
+            ),
+            ("seed", [.empty, .number(Double(seed), .integer)], ""),
+            ("sampler", [.text("the study's scenarios"), .text(sampler)], ""),
+        ]
+        return [
+            RiskSheets.summary(
+                name: named("Summary"), columns: ["in-sample (the study's scenarios)", "out-of-sample (paths)"],
+                metadata: metadata, [inSampleSummaries, summaries]),
+            RiskSheets.figures(name: named("Paths"), paths),
+            RiskSheets.figures(name: named("In-sample"), inSample),
+            RiskSheets.histogram(
+                name: named("NPV histogram"), title: "NPV over \(paths.count) paths", values: paths.map(\.npv),
+                markers: inSample, marker: \.npv, valueName: "NPV", countName: "paths"),
+            RiskSheets.fan(name: named("Utilization fan"), summaries),
+            RiskSheets.histogram(
+                name: named("Stranded histogram"), title: "Fleet stranded value in \(final) over \(paths.count) paths",
+                values: paths.map { $0.fleet.last?.stranded ?? 0 }, markers: inSample,
+                marker: { $0.fleet.last?.stranded ?? 0 }, valueName: "stranded \(final)", countName: "paths"),
+        ]
+    }
+}
