@@ -16,16 +16,18 @@ struct PlanningRun {
 
     /// Runs the pipeline; `analyse` adds the stress re-solves and the stranded write-off;
     /// `exportsModel` says the whole LP will be written too (checked against memory first);
-    /// `startingBuilds` start the decomposed solve from a saved plan's builds.
+    /// `startingBuilds` start the decomposed solve from a saved plan's builds; `check` runs on the
+    /// loaded study before the solve (a refusal fails fast).
     init(
         path: String, solver options: SolverOptions, analyse: Bool, exportsModel: Bool = false,
-        startingBuilds: [PlanningOptions.StartingBuild] = []
+        startingBuilds: [PlanningOptions.StartingBuild] = [], check: (Study) throws -> Void = { _ in }
     ) throws {
         self.path = path
         let clock = ContinuousClock()
         let start = clock.now
         let loaded = try StudyInput.load(path)
         study = loaded.study
+        try check(study)
         if exportsModel { try ProgramSizeLimit.check(study, path: path, use: .modelFile) }
         if options.method == .primal || options.method == .dual {
             try ProgramSizeLimit.check(study, path: path, use: .solve)

@@ -4,6 +4,7 @@ import GLPKSolver
 import PlacementCompare
 import PlacementPlanning
 import PlacementReports
+import PlacementRisk
 
 /// `placement report [STUDY]`: one self-contained HTML file with the plan's charts.
 struct ReportCommand: ParsableCommand {
@@ -43,18 +44,40 @@ struct ReportCommand: ParsableCommand {
                 + "within 2% of the optimum, as `placement alternatives` computes it (a second, decomposed solve)."))
     var alternatives = false
 
+    @OptionGroup(title: "Risk section") var risk: RiskSectionOptions
+
+    @Option(
+        help: ArgumentHelp(
+            "Also write the report's workbook (xlsx, atomically): the optimize workbook and the sheets of the "
+                + "--compare, --alternatives and --paths sections.", valueName: "file"),
+        completion: .file(extensions: ["xlsx"]))
+    var workbook: String?
+
     func validate() throws {
         if output.isEmpty { throw ValidationError("--output needs a file name ('-' for stdout)") }
+        if workbook?.isEmpty == true { throw ValidationError("--workbook needs a file name") }
+        if workbook == "-" {
+            throw ValidationError("--workbook writes a binary workbook, which never goes to standard output")
+        }
     }
 
     func run() throws {
         // Fail before the solve, not after it, when the report could not be written; a saved base is
         // read before the solve too, so a bad file fails fast.
         try RunFiles.declareOutput(output, flag: "--output")
+        if let workbook {
+            try RunFiles.declareOutput(workbook, flag: "--workbook")
+            try OutputOptions.refuseTerminal(workbook, flag: "--workbook")
+        }
         let savedBase = try compare.flatMap { ResultInput.isSavedResult($0) ? try ResultInput.loadSaved($0) : nil }
+        let heldBuilds = try risk.plan.map { ResultInput.startingBuilds(try ResultInput.loadSaved($0)) }
+        var sampler: PathSampler?
         let run = try PlanningRun(
             path: study, solver: solver, analyse: true,
-            startingBuilds: comparison.fresh ? [] : savedBase.map(ResultInput.startingBuilds) ?? [])
+            startingBuilds: comparison.fresh ? [] : savedBase.map(ResultInput.startingBuilds) ?? []
+        ) { loaded in
+            if risk.paths != nil { sampler = try PathOptions.sampler(of: loaded, path: study) }
+        }
         var report = HTMLReport(run.report, generator: "placement \(PlacementCommand.version)")
         if let compare {
             let base = try savedBase ?? ResultInput.load(compare, solver: solver)
@@ -65,8 +88,37 @@ struct ReportCommand: ParsableCommand {
             let found = try AlternativesCommand.search(run.study, slack: 0.02, by: .facility, solver: solver)
             report.alternatives = AlternativesReport(found, studyPath: study, material: 0.01)
         }
+        if let paths = risk.paths, let sampler {
+            report.risk = try riskReport(run, sampler: sampler, paths: paths, builds: heldBuilds)
+            report.riskPlan = risk.plan
+        }
         try OutputWriter.write(report.rendered(), to: output, flag: "--output")
         if output != "-" { printError("wrote \(output)") }
+        if let workbook {
+            let data: Data
+            do { data = try report.workbook().xlsx() } catch {
+                printError("error: cannot write \(workbook): \(error)")
+                throw ExitStatus.cannotCreateOutput
+            }
+            try OutputWriter.write(data, to: workbook, flag: "--workbook")
+            printError("wrote \(workbook)")
+        }
         try run.checkOutcome()
+    }
+
+    /// The risk section's report: `builds` (from --plan) or the report's own plan held on the
+    /// paths, as `placement risk` computes it; nil, with a note, when the report has no optimal plan.
+    private func riskReport(
+        _ run: PlanningRun, sampler: PathSampler, paths: Int, builds: [PlanningOptions.StartingBuild]?
+    ) throws -> RiskReport? {
+        let own = run.report.result.plan.flatMap { run.report.result.isOptimal ? $0 : nil }
+        guard let held = builds ?? own.map(PlanningOptions.StartingBuild.builds(of:)) else {
+            printError("note: --paths: the report's plan is not proven optimal; the risk section is left out")
+            return nil
+        }
+        let seed = risk.seed ?? 1
+        return try RiskCommand.report(
+            run.study, path: study, sampler: sampler, paths: sampler.paths(count: paths, seed: seed), seed: seed,
+            builds: held, solver: solver)
     }
 }

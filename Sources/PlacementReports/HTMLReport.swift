@@ -4,6 +4,7 @@ import PlacementCompare
 import PlacementModel
 import PlacementOptimizer
 import PlacementPlanning
+import PlacementRisk
 
 /// The self-contained HTML report of `placement report`: headline figures, then six
 /// sections with inline SVG charts (capacity, zones served, utilization, resilience,
@@ -26,6 +27,10 @@ public struct HTMLReport: Sendable {
     public var comparison: PlanComparison?
     /// Near-optimal alternatives to show (`placement report --alternatives`).
     public var alternatives: AlternativesReport?
+    /// The plan held on sampled paths to show (`placement report --paths N`).
+    public var risk: RiskReport?
+    /// Where the plan held on the paths came from (`report --plan FILE`); nil: this report's plan.
+    public var riskPlan: String?
 
     public init(_ report: OptimizeReport, generator: String? = nil) {
         self.report = report
@@ -73,6 +78,7 @@ public struct HTMLReport: Sendable {
         page.append(assumptionsSection())
         if let comparison { page.append(comparisonSection(comparison)) }
         if let alternatives { page.append(alternativesSection(alternatives)) }
+        if let risk { page.append(riskSection(risk)) }
         page.append(footer())
         page.append("</main>")
         page.append("</body>")
@@ -173,6 +179,7 @@ public struct HTMLReport: Sendable {
             ]
             + (comparison == nil ? [] : [("what-changed", "What changed")])
             + (alternatives == nil ? [] : [("alternatives", "Near-optimal alternatives")])
+            + (risk == nil ? [] : [("risk", "Risk over sampled paths")])
         let links = items.enumerated().map { position, item in
             "<a href=\"#\(item.0)\">\(position + 1). \(Self.escape(item.1))</a>"
         }

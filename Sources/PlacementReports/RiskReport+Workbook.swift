@@ -12,18 +12,6 @@ extension RiskReport {
     /// try OutputFile.write(report.workbook().xlsx(), to: "risk.xlsx")
     /// ```
     public func workbook() -> Workbook {
-        Workbook(title: "SovereignPlacement: risk of \(studyPath)", sheets: sheets(prefix: nil))
-    }
-
-    /// The sheets, named `"<prefix> summary"`, `"<prefix> paths"` ... when `prefix` is given (the
-    /// report's workbook, beside the optimize sheets), else `Summary`, `Paths` ...
-    public func sheets(prefix: String?) -> [Worksheet] {
-        // "NPV histogram" keeps its acronym: "Risk NPV histogram", but "Risk summary".
-        func named(_ name: String) -> String {
-            guard let prefix else { return name }
-            let acronym = name.prefix(2).allSatisfy(\.isUppercase)
-            return "\(prefix) \(acronym ? name : name.prefix(1).lowercased() + name.dropFirst())"
-        }
         let final = summaries.years.last.map(String.init) ?? ""
         let metadata: [(String, [WorkbookCell], String)] = [
             ("study", [.text(studyPath), .text(studyPath)], ""),
@@ -35,20 +23,21 @@ extension RiskReport {
             ("seed", [.empty, .number(Double(seed), .integer)], ""),
             ("sampler", [.text("the study's scenarios"), .text(sampler)], ""),
         ]
-        return [
+        let sheets = [
             RiskSheets.summary(
-                name: named("Summary"), columns: ["in-sample (the study's scenarios)", "out-of-sample (paths)"],
+                name: "Summary", columns: ["in-sample (the study's scenarios)", "out-of-sample (paths)"],
                 metadata: metadata, [inSampleSummaries, summaries]),
-            RiskSheets.figures(name: named("Paths"), paths),
-            RiskSheets.figures(name: named("In-sample"), inSample),
+            RiskSheets.figures(name: "Paths", paths),
+            RiskSheets.figures(name: "In-sample", inSample),
             RiskSheets.histogram(
-                name: named("NPV histogram"), title: "NPV over \(paths.count) paths", values: paths.map(\.npv),
+                name: "NPV histogram", title: "NPV over \(paths.count) paths", values: paths.map(\.npv),
                 markers: inSample, marker: \.npv, valueName: "NPV", countName: "paths"),
-            RiskSheets.fan(name: named("Utilization fan"), summaries),
+            RiskSheets.fan(name: "Utilization fan", summaries),
             RiskSheets.histogram(
-                name: named("Stranded histogram"), title: "Fleet stranded value in \(final) over \(paths.count) paths",
+                name: "Stranded histogram", title: "Fleet stranded value in \(final) over \(paths.count) paths",
                 values: paths.map { $0.fleet.last?.stranded ?? 0 }, markers: inSample,
                 marker: { $0.fleet.last?.stranded ?? 0 }, valueName: "stranded \(final)", countName: "paths"),
         ]
+        return Workbook(title: "SovereignPlacement: risk of \(studyPath)", sheets: sheets)
     }
 }

@@ -50,7 +50,7 @@ struct SVGCanvas {
 
     mutating func line(
         x1: Double, y1: Double, x2: Double, y2: Double, stroke: String = "#b8bcc4", width: Double = 1,
-        dash: String? = nil, className: String? = nil, tooltip: String? = nil
+        dash: String? = nil, className: String? = nil, tooltip: String? = nil, data: [(String, String)] = []
     ) {
         var attributes = [
             ("x1", Self.number(x1)), ("y1", Self.number(y1)), ("x2", Self.number(x2)), ("y2", Self.number(y2)),
@@ -58,7 +58,21 @@ struct SVGCanvas {
         ]
         if let dash { attributes.append(("stroke-dasharray", dash)) }
         if let className { attributes.insert(("class", className), at: 0) }
+        attributes += data.map { ("data-\($0.0)", $0.1) }
         element("line", attributes, tooltip: tooltip)
+    }
+
+    /// A polygon (`fill` given) or an open polyline (`fill` nil: stroked, unfilled) through `points`.
+    mutating func polyline(
+        _ points: [(x: Double, y: Double)], fill: String?, stroke: String = "none", width: Double = 1,
+        className: String? = nil, tooltip: String? = nil
+    ) {
+        let list = points.map { "\(Self.number($0.x)),\(Self.number($0.y))" }.joined(separator: " ")
+        var attributes = [
+            ("points", list), ("fill", fill ?? "none"), ("stroke", stroke), ("stroke-width", Self.number(width)),
+        ]
+        if let className { attributes.insert(("class", className), at: 0) }
+        element(fill == nil ? "polyline" : "polygon", attributes, tooltip: tooltip)
     }
 
     mutating func circle(
