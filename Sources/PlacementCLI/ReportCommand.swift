@@ -15,7 +15,10 @@ struct ReportCommand: ParsableCommand {
             The report shows headline figures (expected and CVaR NPV, capex, fleet resilience, stranded value, \
             probability below breakeven), capacity by facility and year, the zones each facility serves, utilization \
             by scenario, resilience by stressed workload, stranded book value across scenarios, and the input \
-            assumptions with solve statistics.
+            assumptions with solve statistics. --compare, --alternatives and --paths add sections; --paths holds \
+            the report's plan (or --plan's builds) on sampled paths as `placement risk` does and draws the NPV \
+            histogram with the study's scenarios marked, the utilization fan and the final-year stranded value. \
+            --workbook also writes the report's Excel workbook: the optimize workbook and the added sections' sheets.
 
             \(ExitStatus.summary)
             """)
