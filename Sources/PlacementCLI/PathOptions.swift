@@ -13,9 +13,12 @@ struct PathOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The seed: the same seed gives the same paths.", valueName: "s"))
     var seed: UInt64 = 1
 
-    func validate() throws {
-        guard (1...Self.maximumPaths).contains(paths) else {
-            throw ValidationError("--paths must be between 1 and \(Self.maximumPaths), got \(paths)")
+    func validate() throws { try Self.check(paths: paths) }
+
+    /// Refuses a number of paths outside 1 to ``maximumPaths``, naming `--paths`.
+    static func check(paths: Int) throws {
+        guard (1...maximumPaths).contains(paths) else {
+            throw ValidationError("--paths must be between 1 and \(maximumPaths), got \(paths)")
         }
     }
 

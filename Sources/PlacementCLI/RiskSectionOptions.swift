@@ -21,9 +21,7 @@ struct RiskSectionOptions: ParsableArguments {
     var plan: String?
 
     func validate() throws {
-        if let paths, !(1...PathOptions.maximumPaths).contains(paths) {
-            throw ValidationError("--paths must be between 1 and \(PathOptions.maximumPaths), got \(paths)")
-        }
+        if let paths { try PathOptions.check(paths: paths) }
         if paths == nil, seed != nil { throw ValidationError("--seed goes with --paths (the risk section)") }
         if paths == nil, plan != nil { throw ValidationError("--plan goes with --paths (the risk section)") }
         if let plan, !ResultInput.isSavedResult(plan) {

@@ -143,6 +143,13 @@ struct CommandLineRun {
 
     func path(_ relative: String) -> String { directory.appendingPathComponent(relative).path }
 
+    /// Adds the sample tests' `uncertainty:` section to the study's scenarios file (for `risk`).
+    func appendUncertainty() throws {
+        let scenarios = directory.appendingPathComponent("study/Models/scenarios.yaml")
+        let text = try String(contentsOf: scenarios, encoding: .utf8)
+        try (text + SampleCommandTests.uncertainty).write(to: scenarios, atomically: true, encoding: .utf8)
+    }
+
     func read(_ relative: String) throws -> String { try String(contentsOfFile: path(relative), encoding: .utf8) }
 
     func write(_ relative: String, _ text: String) throws {

@@ -8,9 +8,7 @@ import Testing
 
     init() throws {
         cli = try CommandLineRun()
-        let scenarios = cli.directory.appendingPathComponent("study/Models/scenarios.yaml")
-        let text = try String(contentsOf: scenarios, encoding: .utf8)
-        try (text + SampleCommandTests.uncertainty).write(to: scenarios, atomically: true, encoding: .utf8)
+        try cli.appendUncertainty()
     }
 
     @Test func jsonKeysAndTheSameBytesWithOneAndTwoThreads() throws {
