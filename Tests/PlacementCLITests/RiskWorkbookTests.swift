@@ -143,6 +143,43 @@ struct RiskWorkbookTests {
             try book.rows(of: "Risk paths"), try #require(try json("risk.json")["paths"] as? [[String: Any]]))
     }
 
+    @Test func reportIsTheSameBytesWithOneAndTwoThreadsAndHoldsASavedPlan() throws {
+        defer { cli.remove() }
+        for threads in ["1", "2"] {
+            let run = try cli.run([
+                "report", CommandLineRun.study, "--paths", "5", "--seed", "9", "--threads", threads, "-o",
+                "r\(threads).html", "--workbook", "r\(threads).xlsx",
+            ])
+            try #require(run.status == 0, "\(run.error)")
+        }
+        let bytes = ["r1.xlsx", "r2.xlsx"].map { FileManager.default.contents(atPath: cli.path($0)) }
+        #expect(bytes[0] != nil && bytes[0] == bytes[1])
+        // The page's assumptions show the solve's wall-clock times; the risk section is the same bytes.
+        let sections = try ["r1.html", "r2.html"].map { name in
+            let page = try cli.read(name)
+            let start = try #require(page.range(of: "<section id=\"risk\""))
+            return String(page[start.lowerBound...]).components(separatedBy: "</section>")[0]
+        }
+        #expect(sections[0].contains("risk-npv-histogram") && sections[0] == sections[1])
+        // --plan: the saved plan's builds are held, and the section says so.
+        #expect(try cli.run(["optimize", CommandLineRun.study, "--format", "json", "-o", "plan.json"]).status == 0)
+        let saved = try cli.run([
+            "report", CommandLineRun.study, "--paths", "5", "--seed", "9", "--plan", "plan.json", "-o", "held.html",
+        ])
+        try #require(saved.status == 0, "\(saved.error)")
+        #expect(try cli.read("held.html").contains("The builds of plan.json held on 5 paths"))
+        #expect(try cli.read("r1.html").contains("This report&#39;s plan held on 5 paths"))
+    }
+
+    @Test func reportPathsNeedTheUncertaintyModelBeforeTheSolve() throws {
+        let plain = try CommandLineRun()
+        defer { plain.remove() }
+        let outcome = try plain.run(["report", CommandLineRun.study, "--paths", "3"])
+        #expect(outcome.status == 65, "\(outcome.error)")
+        #expect(outcome.error.contains("hint: add 'uncertainty:'"), "\(outcome.error)")
+        #expect(!FileManager.default.fileExists(atPath: plain.path("report.html")))
+    }
+
     @Test func reportRefusesBadRiskAndWorkbookFlags() throws {
         defer { cli.remove() }
         let cases: [([String], String)] = [

@@ -20,9 +20,7 @@ import Testing
 
     init() throws {
         cli = try CommandLineRun()
-        let scenarios = cli.directory.appendingPathComponent("study/Models/scenarios.yaml")
-        let text = try String(contentsOf: scenarios, encoding: .utf8)
-        try (text + Self.uncertainty).write(to: scenarios, atomically: true, encoding: .utf8)
+        try cli.appendUncertainty()
     }
 
     func contents(_ path: String) throws -> Data {
