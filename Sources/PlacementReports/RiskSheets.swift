@@ -72,7 +72,7 @@ enum RiskSheets {
     }
 
     /// The bins of a histogram of `values` (covering the `markers`, each named in the bin that
-    /// holds it), with a column chart of the counts.
+    /// holds it), with a histogram chart of the counts (touching columns).
     static func histogram(
         name: String, title: String, values: [Double], markers: [ScenarioFigures], marker: (ScenarioFigures) -> Double,
         valueName: String, countName: String
@@ -86,7 +86,7 @@ enum RiskSheets {
             ],
             charts: [
                 WorkbookChart(
-                    kind: .column, title: title, categories: 0, values: [3], categoryAxis: "\(valueName) (USD)",
+                    kind: .histogram, title: title, categories: 0, values: [3], categoryAxis: "\(valueName) (USD)",
                     valueAxis: countName, valueFormat: .usd)
             ])
         for (index, bin) in histogram.bins.enumerated() {

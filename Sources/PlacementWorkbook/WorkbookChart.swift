@@ -14,6 +14,9 @@ public struct WorkbookChart: Sendable, Hashable {
         case stackedColumn
         /// Vertical bars side by side per category.
         case column
+        /// Vertical bars that touch (no gap between categories), one series, no legend: the counts
+        /// of a histogram's bins, the categories its bins.
+        case histogram
         /// One line per series.
         case line
         /// Horizontal range bars: each category's bar runs from its first value column to the

@@ -108,7 +108,7 @@ final class XLSXWriter {
         let type: lxw_chart_type =
             switch chart.kind {
             case .stackedColumn: LXW_CHART_COLUMN_STACKED
-            case .column: LXW_CHART_COLUMN
+            case .column, .histogram: LXW_CHART_COLUMN
             case .line: LXW_CHART_LINE
             case .rangeBar: LXW_CHART_BAR_STACKED
             }
@@ -143,9 +143,12 @@ final class XLSXWriter {
         chart_axis_set_name(categoryAxis, c(chart.categoryAxis))
         chart_axis_set_name(valueAxis, c(chart.valueAxis))
         chart_axis_set_num_format(valueAxis, c(chart.valueFormat.rawValue))
-        // A range bar has one visible series, named by its axis: no legend. (Deleting the start's
-        // legend entry alone is not enough: LibreOffice then shows the start's name, not the length's.)
-        let legend = chart.kind == .rangeBar ? LXW_CHART_LEGEND_NONE : LXW_CHART_LEGEND_BOTTOM
+        // A range bar and a histogram have one visible series, named by the axis: no legend. (Deleting
+        // only the range bar's start entry is not enough: LibreOffice then shows the start's name.)
+        let legend =
+            chart.kind == .rangeBar || chart.kind == .histogram ? LXW_CHART_LEGEND_NONE : LXW_CHART_LEGEND_BOTTOM
+        // A histogram's bins touch, as its values run on without a break.
+        if chart.kind == .histogram { chart_set_series_gap(drawn, 0) }
         chart_legend_set_position(drawn, UInt8(legend.rawValue))
         var options = lxw_chart_options()
         // Wider for many categories (50 facility-years), so their labels stay legible.

@@ -116,7 +116,10 @@ import FoundationXML
         let seed = try #require(summary.first { $0.first?.value == "seed" })
         #expect(seed.first { $0.reference.hasPrefix("C") }?.value == "7")
         let charts = try book.charts.map { try book.text($0) }
-        #expect(charts.filter { $0.contains("<c:barChart>") }.count == 2)
+        // The histograms: columns that touch (gap 0), no legend.
+        let histograms = charts.filter { $0.contains("<c:barChart>") }
+        #expect(histograms.count == 2)
+        #expect(histograms.allSatisfy { $0.contains("<c:gapWidth val=\"0\"/>") && !$0.contains("<c:legend>") })
         #expect(charts.filter { $0.contains("<c:lineChart>") }.count == 1)
         #expect(charts.contains { $0.contains("'NPV histogram'!$D$2:$D$5") })
         #expect(try book.text("xl/styles.xml").contains("formatCode=\"0.0%\""))
