@@ -55,13 +55,14 @@ extension HTMLReport {
         let histogram = RiskHistogram(values, covering: markers.map(marker) + [mean])
         let bins = histogram.bins
         let (left, plot, right) = (48.0, 560.0, 24.0)
-        let labelRows = min(3, max(1, markers.count))
-        let top = 8.0 + 14 * Double(labelRows)
         let height = 180.0
         let bottom = 36.0
         let low = bins.first?.lower ?? 0
         let high = bins.last?.upper ?? 1
         func x(_ value: Double) -> Double { left + plot * (value - low) / (high - low) }
+        let labels = Self.markerLabels(
+            markers.map { (text: $0.scenario.rawValue, x: x(marker($0))) }, width: left + plot + right)
+        let top = 8.0 + 14 * Double((labels.map(\.row).max() ?? 0) + 1)
         // Whole counts on the axis: a step of 1, 2, 5, 10, 20 ... (never 2.5).
         let most = Double(bins.map(\.count).max() ?? 1)
         let rounded = max(1, RiskHistogram.roundWidth(atLeast: most / 4))
@@ -91,22 +92,41 @@ extension HTMLReport {
             svg.text(Format.money(edge), x: x(edge), y: top + height + 14, anchor: .middle, className: "tick")
         }
         svg.text("USD", x: left + plot, y: top + height + 30, anchor: .end, className: "axis-title")
-        for (position, scenario) in markers.enumerated() {
+        for (scenario, label) in zip(markers, labels) {
             let value = marker(scenario)
-            let row = Double(position % labelRows)
             svg.line(
                 x1: x(value), y1: top - 2, x2: x(value), y2: top + height, stroke: "#d55e00", width: 1.5, dash: "4 3",
                 className: "in-sample-marker",
                 tooltip: "\(scenario.scenario.rawValue) (in-sample): \(Format.money(value)) USD",
                 data: [("scenario", scenario.scenario.rawValue), ("value", SVGCanvas.number(value))])
             svg.text(
-                scenario.scenario.rawValue, x: x(value), y: 10 + 14 * row, anchor: .middle, className: "tick",
-                background: "#ffffff", fontSize: 10)
+                scenario.scenario.rawValue, x: label.x, y: 10 + 14 * Double(label.row), anchor: .middle,
+                className: "tick", background: "#ffffff", fontSize: 10)
         }
         svg.line(
             x1: x(mean), y1: top, x2: x(mean), y2: top + height, stroke: "#1b1f24", width: 2, className: "paths-mean",
             tooltip: "mean over the paths: \(Format.money(mean)) USD", data: [("value", SVGCanvas.number(mean))])
         return svg.rendered()
+    }
+
+    /// Where each marker's label goes: centred over it (kept inside the chart's `width`), in the
+    /// first row where it clears the labels already placed there, taken left to right; without
+    /// room in four rows, the row whose last label ends first.
+    static func markerLabels(_ markers: [(text: String, x: Double)], width: Double) -> [(x: Double, row: Int)] {
+        var placed = Array(repeating: (x: 0.0, row: 0), count: markers.count)
+        var ends: [Double] = []
+        let order = markers.indices.sorted { (markers[$0].x, $0) < (markers[$1].x, $1) }
+        for index in order {
+            let half = SVGCanvas.textWidth(markers[index].text, fontSize: 10) / 2 + 2
+            let centre = min(max(markers[index].x, half), width - half)
+            let row =
+                ends.firstIndex { $0 + 4 <= centre - half }
+                ?? (ends.count < 4 ? ends.count : ends.indices.min { ends[$0] < ends[$1] } ?? 0)
+            if row == ends.count { ends.append(0) }
+            ends[row] = centre + half
+            placed[index] = (centre, row)
+        }
+        return placed
     }
 
     /// Fleet utilization by year over the paths: P5-P95 and P25-P75 bands and the median.

@@ -1,10 +1,11 @@
 import Foundation
 import PlacementModel
-import PlacementReports
 import PlacementRisk
 import PlacementTestSupport
 import PlacementWorkbook
 import Testing
+
+@testable import PlacementReports
 
 #if canImport(FoundationXML)
 import FoundationXML
@@ -136,6 +137,20 @@ import FoundationXML
                 "Risk stranded histogram",
             ])
         #expect(names.count == html.report.workbook().sheets.count + 6)
+    }
+
+    /// Labels are 0.6 x 10 px a character wide, plus 2 px each side, placed left to right:
+    /// "efficiency" at x 5 (+- 32) is moved right to 32 to stay inside the chart, row 0 (to 64);
+    /// "video-litigation" (16 characters, 90 +- 50) starts at 40, before 64 + 4: row 1 (to 140);
+    /// "base" (100 +- 14) starts at 86, clear of row 0's 68 but not of row 1's 144: row 0;
+    /// "far" (400 +- 11): row 0. Without "efficiency", "base" would take row 1 under "video-litigation".
+    @Test func markerLabelsDoNotOverlap() {
+        let placed = HTMLReport.markerLabels(
+            [("base", 100), ("video-litigation", 90), ("far", 400), ("efficiency", 5)], width: 600)
+        #expect(placed.map(\.row) == [0, 1, 0, 0])
+        #expect(placed.map(\.x) == [100, 90, 400, 32])
+        let alone = HTMLReport.markerLabels([("base", 100), ("video-litigation", 90)], width: 600)
+        #expect(alone.map(\.row) == [1, 0])
     }
 
     /// The `<svg id="...">` element of the page.
