@@ -171,6 +171,30 @@ struct RiskWorkbookTests {
         #expect(try cli.read("r1.html").contains("This report&#39;s plan held on 5 paths"))
     }
 
+    @Test func reportWorkbookHoldsTheCompareAndAlternativesSheets() throws {
+        defer { cli.remove() }
+        let study = CommandLineRun.study
+        #expect(try cli.run(["optimize", study, "--format", "json", "-o", "base.json"]).status == 0)
+        let run = try cli.run([
+            "report", study, "--compare", "base.json", "--alternatives", "-o", "r.html", "--workbook", "r.xlsx",
+        ])
+        try #require(run.status == 0, "\(run.error)")
+        let names = try XLSXPackage(path: cli.path("r.xlsx")).sheetNames
+        #expect(names.first == "Summary" && !names.contains { $0.hasPrefix("Risk") })
+        #expect(["Changed summary", "Changed materiality", "Changed capacity"].allSatisfy(names.contains))
+        #expect(
+            Array(names.suffix(4)) == [
+                "Alternatives summary", "Alternatives groups", "Alternatives extreme builds",
+                "Alternatives optimal builds",
+            ])
+        // Each group's sheets hold what its own command writes: the alternatives' groups, one a row.
+        let alone = try cli.run(["alternatives", study, "--format", "xlsx", "-o", "a.xlsx"])
+        try #require(alone.status == 0, "\(alone.error)")
+        let groups = try XLSXPackage(path: cli.path("a.xlsx")).rows(of: "Groups")
+        let companion = try XLSXPackage(path: cli.path("r.xlsx")).rows(of: "Alternatives groups")
+        #expect(companion == groups)
+    }
+
     @Test func reportPathsNeedTheUncertaintyModelBeforeTheSolve() throws {
         let plain = try CommandLineRun()
         defer { plain.remove() }
