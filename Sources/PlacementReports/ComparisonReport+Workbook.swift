@@ -69,11 +69,14 @@ extension ComparisonReport {
     private func capacitySheet() -> Worksheet {
         var sheet = Worksheet(
             name: "Capacity",
-            headers: ["facility", "accelerator", "year"] + Self.headers("built", unit: "accelerators")
+            headers: ["facility", "accelerator", "year", "scenario"] + Self.headers("built", unit: "accelerators")
                 + Self.headers("installed", unit: "accelerators") + Self.headers("IT power", unit: "MW"))
         for change in comparison.capacity {
             sheet.append(
-                [.text(change.facility), .text(change.hardware), .number(Double(change.year), .integer)]
+                [
+                    .text(change.facility), .text(change.hardware), .number(Double(change.year), .integer),
+                    .text(change.scenario ?? "all"),
+                ]
                     + Self.cells(change.built, .quantity) + Self.cells(change.installed, .quantity)
                     + Self.cells(change.itMW, .megawatts))
         }
