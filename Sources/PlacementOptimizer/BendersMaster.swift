@@ -32,10 +32,13 @@ public struct BendersMaster: Sendable {
     public let buildColumns: [Variable]
     /// `theta[block]`, blocks at `index.block(year:scenario:)`.
     public let theta: [Variable]
-    /// `capacity[fleet][year][node]`: build columns' units alive that year along the node's
+    /// `capacityByNode[fleet][year][node]`: build columns' units alive that year along the node's
     /// scenarios' path (the same for every scenario of a node of that year); nil where no build
     /// column is.
-    public let capacity: [[[Variable?]]]
+    public let capacityByNode: [[[Variable?]]]
+    /// `capacity[fleet][year]`: the first node's capacity column of each year (every column, with
+    /// here-and-now decisions).
+    public var capacity: [[Variable?]] { capacityByNode.map { $0.map { $0[0] } } }
     /// `power[facility][year]`, one row per node of the year that has one.
     public let powerRows: [[[Constraint]]]
     /// The budget rows, one per node of the last year.
@@ -90,7 +93,7 @@ public struct BendersMaster: Sendable {
             }
         }
         self.theta = theta
-        capacity = index.fleets.indices.map { fleet in
+        capacityByNode = index.fleets.indices.map { fleet in
             index.years.indices.map { y in
                 index.tree.nodes[y].enumerated().map { node, members in
                     let alive = index.buildYearsAlive(fleet: fleet, in: y).compactMap {
@@ -149,7 +152,7 @@ public struct BendersMaster: Sendable {
         // factorization's round-off: as coefficients they would wreck the master's scaling.
         for (fleet, dual) in capacityDuals.enumerated() where abs(dual) > Self.dualNoise {
             rhs -= dual * (installed[fleet] - index.existingAlive(fleet: fleet, in: y))
-            if let column = capacity[fleet][y][node] { terms.append((column, -dual * index.buildUnitSize)) }
+            if let column = capacityByNode[fleet][y][node] { terms.append((column, -dual * index.buildUnitSize)) }
         }
         return BendersCut(block: block, theta: theta[block], terms: terms, rhs: rhs)
     }

@@ -157,7 +157,7 @@ final class DecomposedSolve<Solver: IncrementalSolver> {
         for fleet in index.fleets.indices {
             for y in index.years.indices {
                 for (node, members) in index.tree.nodes[y].enumerated() {
-                    guard let capacity = program.capacity[fleet][y][node] else { continue }
+                    guard let capacity = program.capacityByNode[fleet][y][node] else { continue }
                     point[capacity.index] = index.buildYearsAlive(fleet: fleet, in: y).reduce(0) { total, year in
                         total
                             + (program.build[fleet][index.stage(year: year, scenario: members[0])].map {
