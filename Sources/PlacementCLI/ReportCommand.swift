@@ -43,6 +43,12 @@ struct ReportCommand: ParsableCommand {
                 + "within 2% of the optimum, as `placement alternatives` computes it (a second, decomposed solve)."))
     var alternatives = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Add a 'Value of information' card: EVPI, VSS and the value of adaptivity, as `placement value` "
+                + "computes them (four more solves and a held evaluation)."))
+    var value = false
+
     func validate() throws {
         if output.isEmpty { throw ValidationError("--output needs a file name ('-' for stdout)") }
     }
@@ -64,6 +70,10 @@ struct ReportCommand: ParsableCommand {
         if alternatives {
             let found = try AlternativesCommand.search(run.study, slack: 0.02, by: .facility, solver: solver)
             report.alternatives = AlternativesReport(found, studyPath: study, material: 0.01)
+        }
+        if value {
+            report.valueOfInformation = ValueReport(
+                try ValueCommand.compute(run.study, solver: solver), studyPath: study)
         }
         try OutputWriter.write(report.rendered(), to: output, flag: "--output")
         if output != "-" { printError("wrote \(output)") }

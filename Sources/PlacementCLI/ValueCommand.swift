@@ -1,5 +1,6 @@
 import ArgumentParser
 import GLPKSolver
+import PlacementModel
 import PlacementPlanning
 import PlacementReports
 
@@ -33,17 +34,7 @@ struct ValueCommand: ParsableCommand {
         if solver.method == .primal || solver.method == .dual {
             try ProgramSizeLimit.check(loaded.study, path: study, use: .solve)
         }
-        let pipeline = PlanningPipeline(
-            solver: GLPKSolver(options: solver.glpkOptions), options: solver.planningOptions(analyse: false))
-        let progress = ProgressIndicator("solving", enabled: !solver.showsDecompositionProgress)
-        let value: ValueOfInformation
-        do { value = try pipeline.valueOfInformation(loaded.study) } catch {
-            progress.stop()
-            printError("error: \(error)")
-            if case PlanningError.unsupported = error { throw ExitStatus.usage }
-            throw ExitStatus.solverFailure
-        }
-        progress.stop()
+        let value = try Self.compute(loaded.study, solver: solver)
         let report = ValueReport(value, studyPath: study)
         switch output.format {
         case .table: try output.emitTable(report.table())
@@ -53,6 +44,21 @@ struct ValueCommand: ParsableCommand {
         }
         if !value.allOptimal {
             printError("error: a solve was not proven optimal; the figures are those of the best plans found")
+            throw ExitStatus.solverFailure
+        }
+    }
+
+    /// The value of information of `study` with the solver flags, failures mapped to exit statuses
+    /// (shared by `value` and `report --value`).
+    static func compute(_ study: Study, solver: SolverOptions) throws -> ValueOfInformation {
+        let pipeline = PlanningPipeline(
+            solver: GLPKSolver(options: solver.glpkOptions), options: solver.planningOptions(analyse: false))
+        let progress = ProgressIndicator("solving", enabled: !solver.showsDecompositionProgress)
+        defer { progress.stop() }
+        do { return try pipeline.valueOfInformation(study) } catch {
+            progress.stop()
+            printError("error: \(error)")
+            if case PlanningError.unsupported = error { throw ExitStatus.usage }
             throw ExitStatus.solverFailure
         }
     }

@@ -9,7 +9,9 @@ extension HTMLReport {
         guard let plan else { return "" }
         let facilities = facilitiesWithCapacity
         let years = plan.years
-        let rows = Dictionary(grouping: plan.fleetYears) { $0.facility }
+        // With capacity by scenario (adaptive decisions) the panels show the stress reference
+        // scenario's; the section after shows every scenario's.
+        let rows = Dictionary(grouping: shownFleetYears(plan)) { $0.facility }
         let hardwareUsed = study.hardware.enumerated().filter { _, unit in
             plan.fleetYears.contains { $0.hardware == unit.id && $0.capacity > 0 }
         }
@@ -114,6 +116,12 @@ extension HTMLReport {
                 + "hold capacity; \(Self.megawatts(total)) of IT load is installed in \(finalYear), "
                 + "for \(Self.usd(plan.capexUSD)) of capital.",
             body: body)
+    }
+
+    /// The capacity rows the panels draw: all of them, or the stress reference scenario's when
+    /// capacity depends on the scenario.
+    private func shownFleetYears(_ plan: Plan) -> [Plan.FleetYear] {
+        plan.capacityByScenario ? plan.fleetYears.filter { $0.scenario == study.referenceScenario.id } : plan.fleetYears
     }
 
     /// Accelerators built each year, fleet-wide, and the capital spent.

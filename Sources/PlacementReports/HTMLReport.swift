@@ -26,6 +26,8 @@ public struct HTMLReport: Sendable {
     public var comparison: PlanComparison?
     /// Near-optimal alternatives to show (`placement report --alternatives`).
     public var alternatives: AlternativesReport?
+    /// The value of information to show as a headline card (`placement report --value`).
+    public var valueOfInformation: ValueReport?
 
     public init(_ report: OptimizeReport, generator: String? = nil) {
         self.report = report
@@ -65,6 +67,7 @@ public struct HTMLReport: Sendable {
             page.append(noPlanNotice())
         } else {
             page.append(capacitySection())
+            page.append(scenarioCapacitySection())
             page.append(serviceSection())
             page.append(utilizationSection())
             page.append(resilienceSection())
@@ -160,6 +163,9 @@ public struct HTMLReport: Sendable {
         } else {
             card("stranded", "Expected stranded value", "\u{2013}", "not computed (no analysis)")
             card("below-breakeven", "P(below breakeven)", "\u{2013}", "not computed (no analysis)")
+        }
+        if let (value, note) = valueOfInformationCard() {
+            card("value-of-information", "Value of information", value, note)
         }
         return "<section id=\"headline\" class=\"kpis\" aria-label=\"Headline figures\">\n"
             + cards.joined(separator: "\n") + "\n</section>"
