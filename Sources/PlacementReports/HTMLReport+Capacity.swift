@@ -109,7 +109,9 @@ extension HTMLReport {
             legend + "\n<figure class=\"chart-figure\" id=\"capacity-chart\">\n<div class=\"panels\">\n"
             + panels.joined(separator: "\n") + "\n</div>\n<figcaption>\(Self.escape(caption))</figcaption>\n</figure>\n"
             + buildTable(plan: plan)
-        let total = plan.fleetYears.filter { $0.year == finalYear }.reduce(0) { $0 + installedMW($1) }
+        let total = plan.fleetYears.filter { $0.year == finalYear }.reduce(0) {
+            $0 + installedMW($1) * plan.weight(of: $1.scenario)
+        }
         return section(
             id: "capacity", number: 1, title: "Capacity built by facility and year",
             lead: "Where the plan puts accelerators. \(facilities.count) of \(study.facilities.count) facilities "
@@ -129,13 +131,17 @@ extension HTMLReport {
         var rows: [[String]] = []
         for unit in study.hardware {
             let built = plan.years.map { year in
-                plan.fleetYears.filter { $0.hardware == unit.id && $0.year == year }.reduce(0) { $0 + $1.built }
+                plan.fleetYears.filter { $0.hardware == unit.id && $0.year == year }.reduce(0) {
+                    $0 + $1.built * plan.weight(of: $1.scenario)
+                }
             }
             guard built.contains(where: { $0 > 0 }) else { continue }
             rows.append([unit.displayName] + built.map(Self.units) + [Self.units(built.reduce(0, +))])
         }
         let capex = plan.years.map { year in
-            plan.fleetYears.filter { $0.year == year }.reduce(0) { $0 + $1.built * $1.unitCapexUSD }
+            plan.fleetYears.filter { $0.year == year }.reduce(0) {
+                $0 + $1.built * $1.unitCapexUSD * plan.weight(of: $1.scenario)
+            }
         }
         rows.append(["Capital (USD)"] + capex.map(Format.money) + [Format.money(plan.capexUSD)])
         return table(

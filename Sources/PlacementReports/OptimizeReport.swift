@@ -80,7 +80,8 @@ public struct OptimizeReport: Sendable {
             }, uniquingKeysWith: { first, _ in first })
         for entry in utilization.fleets {
             guard let facility = entry.facility, let hardware = entry.hardware,
-                let row = plan.fleetYear(BuildKey(facility: facility, hardware: hardware, year: entry.year))
+                let row = plan.fleetYear(
+                    BuildKey(facility: facility, hardware: hardware, year: entry.year), scenario: entry.scenario)
             else { continue }
             table.append(
                 [
