@@ -38,7 +38,8 @@ extension ResultSnapshot {
         let scenarioRows = try fields.objects(ResultKey.scenarios)
         scenarios = try scenarioRows.map { try $0.string(ResultKey.id) }
         probabilities = try scenarioRows.map {
-            try $0.number(ResultKey.probability) ?? 1 / Double(scenarioRows.count)
+            $0.has(ResultKey.probability)
+                ? try $0.number(ResultKey.probability) ?? 0 : 1 / Double(scenarioRows.count)
         }
         capacity = try fields.objects(ResultKey.capacity).map { row in
             Capacity(

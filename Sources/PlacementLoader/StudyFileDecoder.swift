@@ -97,16 +97,9 @@ struct StudyFileDecoder {
     /// `decisions: here-and-now | adaptive` (docs/design.md §9); absent means here-and-now.
     private func decisions(_ fields: FieldReader) -> DecisionMode? {
         guard let node = fields.node("decisions") else { return .hereAndNow }
-        guard let text = context.text(node, field: "decisions") else { return nil }
-        let accepted = DecisionMode.studyFileValues.map(\.rawValue)
-        guard let mode = DecisionMode(rawValue: text), DecisionMode.studyFileValues.contains(mode) else {
-            context.error(
-                at: node.location, "'decisions' must be here-and-now or adaptive, found '\(text)'",
-                hint: Suggestions.closest(to: text, among: accepted).first.map { "did you mean '\($0)'?" }
-                    ?? "use here-and-now (every build fixed at the start) or adaptive (builds in phases)")
-            return nil
-        }
-        return mode
+        return context.choice(
+            node, field: "decisions", among: DecisionMode.studyFileValues,
+            hint: "use here-and-now (every build fixed at the start) or adaptive (builds in phases)")
     }
 
     private func horizon(_ fields: FieldReader) -> Horizon? {

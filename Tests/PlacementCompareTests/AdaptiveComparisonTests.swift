@@ -12,13 +12,7 @@ import Testing
 /// the final-year IT MW of `near` falls from 0.01 to the expected 1/2 x 0.01 = 0.005.
 @Suite struct AdaptiveComparisonTests {
     @Test func hereAndNowAgainstAdaptivePairsRowsByScenario() throws {
-        var tiny = TinyStudy()
-        tiny.horizon = Horizon(start: 2026, end: 2028)
-        tiny.scenarios = [
-            Scenario(id: "boom", probability: 0.5),
-            Scenario(id: "bust", probability: 0.5, price: ["video": YearSeries([2027: 0.005])]),
-        ]
-        let study = try tiny.study()
+        let study = try TinyStudy.phased.study()
         let base = try solvedSnapshot(study, name: "here-and-now.json")
         let changed = try solvedSnapshot(study.withDecisions(.adaptive), name: "adaptive.json")
         #expect(changed.capacity.allSatisfy { $0.scenario != nil } && base.capacity.allSatisfy { $0.scenario == nil })

@@ -32,15 +32,7 @@ import Testing
     /// built, at probability 1/2.
     /// WS: `boom` builds 10 a year (3 x 857,240), `bust` 10 in 2026 only (857,240):
     /// 1/2 x (2,571,720 + 857,240) = 1,714,480.
-    static func phased() throws -> Study {
-        var tiny = TinyStudy()
-        tiny.horizon = Horizon(start: 2026, end: 2028)
-        tiny.scenarios = [
-            Scenario(id: "boom", probability: 0.5),
-            Scenario(id: "bust", probability: 0.5, price: ["video": YearSeries([2027: 0.005])]),
-        ]
-        return try tiny.study()
-    }
+    static func phased() throws -> Study { try TinyStudy.phased.study() }
 
     @Test(arguments: [PlanningOptions.Method.primal, .decomposed])
     func adaptivityIsWorthTheCapitalABustDoesNotSpend(method: PlanningOptions.Method) throws {
@@ -128,10 +120,8 @@ import Testing
     /// the expected NPV (worth 1/2 x 42,362 = 21,181) and takes 1,000 from `bust`, the tail (worth
     /// -1/2 x 1,000): a gain of 20,681.
     @Test func heldPlanObjectiveCountsTheTailTerm() throws {
-        var tiny = TinyStudy()
-        tiny.horizon = Horizon(start: 2026, end: 2028)
+        var tiny = TinyStudy.phased
         tiny.risk = RiskSettings(alpha: 0.5, weight: 0.5)
-        tiny.scenarios = try Self.phased().scenarios
         let study = try tiny.study()
         let solved = try #require(try TestPlanning.run(study, method: .primal).plan)
         expectClose(solved.objectiveUSD, 1_270_860, relative: 1e-9)

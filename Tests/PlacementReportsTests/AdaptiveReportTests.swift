@@ -12,15 +12,7 @@ import Testing
 /// tree has one node in 2026 and 2027 and one per scenario in 2028, where `boom` builds 10
 /// accelerators and `bust` none.
 @Suite struct AdaptiveReportTests {
-    static func phased() throws -> Study {
-        var tiny = TinyStudy()
-        tiny.horizon = Horizon(start: 2026, end: 2028)
-        tiny.scenarios = [
-            Scenario(id: "boom", probability: 0.5),
-            Scenario(id: "bust", probability: 0.5, price: ["video": YearSeries([2027: 0.005])]),
-        ]
-        return try tiny.study().withDecisions(.adaptive)
-    }
+    static func phased() throws -> Study { try TinyStudy.phased.study().withDecisions(.adaptive) }
 
     @Test func jsonCarriesTheTreeAndCapacityByScenario() throws {
         let result = try TestPlanning.run(try Self.phased(), method: .primal)
