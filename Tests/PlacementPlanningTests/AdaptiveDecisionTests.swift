@@ -60,6 +60,21 @@ import Testing
         expectClose(adaptivePlan.npvByScenario[1], 847_240, relative: 1e-9)
     }
 
+    /// Integer build blocks of 5 accelerators apply per node: every optimal build above is 0 or
+    /// 10 (two blocks), so the MIP optima are the LP's, with the monolithic MIP and the decomposed
+    /// solve's MIP master alike.
+    @Test(arguments: [PlanningOptions.Method.primal, .decomposed])
+    func integerBlocksApplyPerNode(method: PlanningOptions.Method) throws {
+        var tiny = TinyStudy.phased
+        tiny.blocks = 5
+        let study = try tiny.study()
+        let hereAndNow = try #require(try TestPlanning.run(study, method: method).plan)
+        let adaptive = try #require(try TestPlanning.run(study.withDecisions(.adaptive), method: method).plan)
+        expectClose(hereAndNow.objectiveUSD, 1_704_480, relative: 1e-9)
+        expectClose(adaptive.objectiveUSD, 1_709_480, relative: 1e-9)
+        #expect(adaptive.nodes.last?.builds.isEmpty == true)
+    }
+
     @Test func valueOfInformationOfThePhasedStudy() throws {
         let pipeline = PlanningPipeline(solver: GLPKSolver(), options: TestPlanning.options(method: .primal))
         let value = try pipeline.valueOfInformation(try Self.phased().withDecisions(.adaptive))

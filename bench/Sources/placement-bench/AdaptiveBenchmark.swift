@@ -50,10 +50,11 @@ struct AdaptiveBenchmark: ParsableCommand {
         for (label, run) in [("here-and-now", hereAndNow), ("adaptive", adaptive)] {
             let decomposition = run.result.investment.decomposition
             print(
-                String(
-                    format: "  %-13@ %7.2f s (solve %6.2f s)  %3d iterations  %6d block solves  objective %.6e USD",
-                    label as NSString, run.seconds, run.result.timings.solve, decomposition?.iterations ?? 0,
-                    decomposition?.blockSolves ?? 0, run.result.plan?.objectiveUSD ?? .nan))
+                "  " + label.padding(toLength: 13, withPad: " ", startingAt: 0)
+                    + String(
+                        format: " %7.2f s (solve %6.2f s)  %3d iterations  %6d block solves  objective %.6e USD",
+                        run.seconds, run.result.timings.solve, decomposition?.iterations ?? 0,
+                        decomposition?.blockSolves ?? 0, run.result.plan?.objectiveUSD ?? .nan))
         }
         print(String(format: "  ratio adaptive / here-and-now: %.2fx", adaptive.seconds / hereAndNow.seconds))
         guard value else { return }
