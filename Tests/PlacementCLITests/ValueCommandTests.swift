@@ -35,6 +35,28 @@ import Testing
         #expect(meanings.count == 7 && meanings.values.allSatisfy { !$0.isEmpty })
     }
 
+    /// The sweep study's scenarios: `efficiency-shock` sets gulf electricity in 2026, so it parts
+    /// from the others for the 2027 builds; `video-boom` raises video demand from 2027, so it parts
+    /// from `base` for the 2028 builds.
+    @Test func validatePrintsTheTree() throws {
+        defer { cli.remove() }
+        let path = cli.directory.appendingPathComponent(CommandLineRun.study).path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try Data((text + "decisions: adaptive\n").utf8).write(to: URL(fileURLWithPath: path))
+        let run = try cli.run(["validate", CommandLineRun.study])
+        try #require(run.status == 0, "\(run.error)")
+        let expected = [
+            "  decisions: adaptive; scenario tree (year, node: scenarios):",
+            "    2026  node 0: {base, video-boom, efficiency-shock}",
+            "    2027  node 0: {base, video-boom}",
+            "    2027  node 1: {efficiency-shock}",
+            "    2028  node 0: {base}",
+            "    2028  node 1: {video-boom}",
+            "    2028  node 2: {efficiency-shock}",
+        ]
+        #expect(run.output.contains(expected.joined(separator: "\n") + "\n"), "\(run.output)")
+    }
+
     @Test func workbooksAreRefused() throws {
         defer { cli.remove() }
         let run = try cli.run(["value", CommandLineRun.study, "--format", "xlsx", "-o", "value.xlsx"])
