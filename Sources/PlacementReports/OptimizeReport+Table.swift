@@ -85,6 +85,13 @@ extension OptimizeReport {
                 [facility.id.rawValue]
                     + cells.map { "\(Format.grouped($0.0, decimals: 1)) / \(Format.money($0.1))" })
         }
+        // The fleet's stranded and at-risk value in each scenario (docs/design.md §4), from the analysis.
+        if let fleet = analysis?.stranded.fleet.last, fleet.year == final {
+            for (label, figures) in [("fleet stranded", fleet.stranded), ("fleet at risk", fleet.atRisk)]
+            where figures.byScenario.count == plan.scenarios.count {
+                table.append([label] + figures.byScenario.map(Format.money))
+            }
+        }
         if !table.isEmpty { lines += ["", "Capacity by scenario", table.rendered()] }
         return lines.joined(separator: "\n")
     }
