@@ -89,17 +89,29 @@ public struct StrandedAssetRisk: Sendable {
             (plan.dispatch.filter { $0.scenario == id }, utilization, id)
         }
         cases += (stress?.cases ?? []).map { ($0.dispatch, $0.utilization, reference) }
-        let facilityBook = Dictionary(
-            plan.fleetYears.map { (FacilityYear(facility: $0.facility, year: $0.year), $0.bookValueUSD) },
-            uniquingKeysWith: +)
+        // Book value per facility and year, in each scenario (capacity may depend on it, docs/design.md §9).
+        var books: [ScenarioID: [FacilityYear: Double]] = [:]
+        func facilityBooks(_ scenario: ScenarioID) -> [FacilityYear: Double] {
+            if let book = books[scenario] { return book }
+            let book = Dictionary(
+                plan.fleetYears.filter { $0.scenario == nil || $0.scenario == scenario }.map {
+                    (FacilityYear(facility: $0.facility, year: $0.year), $0.bookValueUSD)
+                },
+                uniquingKeysWith: +)
+            books[scenario] = book
+            return book
+        }
         var stranded: [FacilityYear: [Double]] = [:]
         var atRisk: [FacilityYear: [Double]] = [:]
         var perFleet: [FleetScenarioValue] = []
         let zeros = Array(repeating: 0.0, count: cases.count)
         for (position, item) in cases.enumerated() {
             var facilityRisk: [FacilityYear: Double] = [:]
+            let facilityBook = facilityBooks(item.scenario)
             for entry in item.dispatch {
-                guard let row = plan.fleetYear(entry.key), row.capacity > 0, row.bookValueUSD > 0 else { continue }
+                guard let row = plan.fleetYear(entry.key, scenario: item.scenario), row.capacity > 0,
+                    row.bookValueUSD > 0
+                else { continue }
                 let key = FacilityYear(facility: entry.facility, year: entry.year)
                 let facilityRiskValue =
                     facilityRisk[key]
@@ -148,8 +160,9 @@ public struct StrandedAssetRisk: Sendable {
         func row(_ facility: FacilityID?, _ year: Int) -> Row {
             let key = FacilityYear(facility: facility, year: year)
             // Summed in plan order: a dictionary's order changes from run to run, and so would the last digit.
+            // Expected over the scenarios when capacity depends on the scenario.
             let book = plan.fleetYears.filter { (facility == nil || $0.facility == facility) && $0.year == year }
-                .reduce(0) { $0 + $1.bookValueUSD }
+                .reduce(0) { $0 + $1.bookValueUSD * plan.weight(of: $1.scenario) }
             return Row(
                 facility: facility, year: year, bookValue: book, stranded: figures(stranded[key]),
                 atRisk: figures(atRisk[key]))

@@ -67,7 +67,8 @@ public struct Utilization: Sendable {
         fleets = dispatch.map { entry in
             Entry(
                 facility: entry.facility, hardware: entry.hardware, year: entry.year, scenario: entry.scenario,
-                usedHours: entry.acceleratorHours, installedUnits: plan.fleetYear(entry.key)?.capacity ?? 0,
+                usedHours: entry.acceleratorHours,
+                installedUnits: plan.fleetYear(entry.key, scenario: entry.scenario)?.capacity ?? 0,
                 peakBusy: entry.busyBySlice.max() ?? 0, hoursByWorkload: entry.hoursByWorkload)
         }
         (facilities, position) = Self.aggregate(fleets) {

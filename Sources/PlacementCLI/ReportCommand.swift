@@ -56,6 +56,12 @@ struct ReportCommand: ParsableCommand {
         completion: .file(extensions: ["xlsx"]))
     var workbook: String?
 
+    @Flag(
+        help: ArgumentHelp(
+            "Add a 'Value of information' card: EVPI, VSS and the value of adaptivity, as `placement value` "
+                + "computes them (four more solves and a held evaluation)."))
+    var value = false
+
     func validate() throws {
         if output.isEmpty { throw ValidationError("--output needs a file name ('-' for stdout)") }
         if workbook?.isEmpty == true { throw ValidationError("--workbook needs a file name") }
@@ -94,6 +100,10 @@ struct ReportCommand: ParsableCommand {
         if let paths = risk.paths, let sampler {
             report.risk = try riskReport(run, sampler: sampler, paths: paths, builds: heldBuilds)
             report.riskPlan = risk.plan
+        }
+        if value {
+            report.valueOfInformation = ValueReport(
+                try ValueCommand.compute(run.study, solver: solver), studyPath: study)
         }
         try OutputWriter.write(report.rendered(), to: output, flag: "--output")
         if output != "-" { printError("wrote \(output)") }

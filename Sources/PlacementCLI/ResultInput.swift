@@ -76,7 +76,7 @@ enum ResultInput {
         saved.capacity.filter { $0.built > 0 }.map { row in
             PlanningOptions.StartingBuild(
                 facility: FacilityID(row.facility), hardware: HardwareID(row.hardware), year: row.year,
-                units: row.built)
+                units: row.built, scenario: row.scenario.map { ScenarioID($0) })
         }
     }
 }

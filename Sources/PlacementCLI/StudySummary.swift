@@ -28,6 +28,7 @@ struct StudySummary {
                     + uncertainty.factors.map(\.name).joined(separator: ", "))
         }
         lines.append("  horizon: \(study.horizon.start)-\(study.horizon.end), \(study.timeSlices) time slices")
+        if study.decisions != .hereAndNow { lines += treeLines }
         let pairs = study.zones.count * study.facilities.count
         lines.append("  zone-facility pairs within each workload's latency SLO (of \(pairs)):")
         let width = study.workloads.map(\.id.rawValue.count).max() ?? 0
@@ -41,6 +42,21 @@ struct StudySummary {
             lines.append("    \(name)  \(within) (SLO \(Self.format(workload.latencySLOMs)) ms)")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The scenario tree of adaptive decisions (docs/design.md §9): each year's nodes and their
+    /// scenarios, the scenarios of a node building the same that year.
+    private var treeLines: [String] {
+        let tree = study.scenarioTree
+        var lines = ["  decisions: \(study.decisions.rawValue); scenario tree (year, node: scenarios):"]
+        for (y, year) in study.horizon.years.enumerated() {
+            for (node, members) in tree.nodes[y].enumerated() {
+                lines.append(
+                    "    \(year)  node \(node): {\(members.map { study.scenarios[$0].id.rawValue }.joined(separator: ", "))}"
+                )
+            }
+        }
+        return lines
     }
 
     static func format(_ value: Double) -> String {

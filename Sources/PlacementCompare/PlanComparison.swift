@@ -108,6 +108,11 @@ public struct PlanComparison: Sendable {
         public var facility: String
         public var hardware: String
         public var year: Int
+        /// The scenario, when either result's capacity depends on it (adaptive decisions).
+        public var scenario: String? = nil
+
+        /// The year, with the scenario when there is one: `2028 (base)`.
+        public var yearLabel: String { scenario.map { "\(year) (\($0))" } ?? String(year) }
         /// Accelerators added at the start of the year.
         public var built: Figure
         /// Accelerators in service.
@@ -228,16 +233,20 @@ public struct PlanComparison: Sendable {
             return false
         }
         let count = Rule.count(units: thresholds.units, share: thresholds.share)
-        capacity = Self.paired(base.capacity, changed.capacity) { "\($0.facility)|\($0.hardware)|\($0.year)" }
-            .compactMap { old, new in
-                let installed = Figure(old?.installed ?? 0, new?.installed ?? 0, rule: count)
-                let change = CapacityChange(
-                    facility: old?.facility ?? new?.facility ?? "", hardware: old?.hardware ?? new?.hardware ?? "",
-                    year: old?.year ?? new?.year ?? 0, built: Figure(old?.built ?? 0, new?.built ?? 0, rule: count),
-                    installed: installed,
-                    itMW: Figure(old?.itMW ?? 0, new?.itMW ?? 0, rule: .follows(installed.isChanged)))
-                return kept([change.built, change.installed]) ? change : nil
-            }
+        let (oldCapacity, newCapacity) = Self.byScenario(base, changed)
+        capacity = Self.paired(oldCapacity, newCapacity) {
+            "\($0.facility)|\($0.hardware)|\($0.year)|\($0.scenario ?? "")"
+        }
+        .compactMap { old, new in
+            let installed = Figure(old?.installed ?? 0, new?.installed ?? 0, rule: count)
+            let change = CapacityChange(
+                facility: old?.facility ?? new?.facility ?? "", hardware: old?.hardware ?? new?.hardware ?? "",
+                year: old?.year ?? new?.year ?? 0, scenario: old?.scenario ?? new?.scenario,
+                built: Figure(old?.built ?? 0, new?.built ?? 0, rule: count),
+                installed: installed,
+                itMW: Figure(old?.itMW ?? 0, new?.itMW ?? 0, rule: .follows(installed.isChanged)))
+            return kept([change.built, change.installed]) ? change : nil
+        }
         let points = Rule.absolute(thresholds.share)
         let old = (base.fleetUtilization + base.facilityUtilization).filter { $0.year == finalYear }
         let new = (changed.fleetUtilization + changed.facilityUtilization).filter { $0.year == finalYear }
@@ -306,11 +315,14 @@ public struct PlanComparison: Sendable {
     /// either), material when one of the facility's final-year capacity rows is.
     public var finalYearMWByFacility: [(facility: String, mw: Figure)] {
         guard let finalYear else { return [] }
-        func total(_ rows: [ResultSnapshot.Capacity]) -> [String: Double] {
-            rows.filter { $0.year == finalYear }.reduce(into: [:]) { $0[$1.facility, default: 0] += $1.itMW }
+        // Expected over the scenarios where capacity depends on the scenario.
+        func total(_ result: ResultSnapshot) -> [String: Double] {
+            result.capacity.filter { $0.year == finalYear }.reduce(into: [:]) {
+                $0[$1.facility, default: 0] += $1.itMW * ($1.scenario.map { result.probability(of: $0) } ?? 1)
+            }
         }
-        let old = total(base.capacity)
-        let new = total(changed.capacity)
+        let old = total(base)
+        let new = total(changed)
         let facilities = Self.ordered((base.capacity + changed.capacity).map(\.facility))
         return facilities.compactMap { facility in
             // A facility's MW changed when one of its final-year capacity rows did.
@@ -321,6 +333,32 @@ public struct PlanComparison: Sendable {
     }
 
     // MARK: Pieces
+
+    /// The two results' capacity rows, comparable row by row: when one result's capacity depends on
+    /// the scenario (an adaptive plan) and the other's does not, each shared row of the other is
+    /// repeated for each scenario of the first.
+    private static func byScenario(_ base: ResultSnapshot, _ changed: ResultSnapshot)
+        -> ([ResultSnapshot.Capacity], [ResultSnapshot.Capacity])
+    {
+        func spread(_ rows: [ResultSnapshot.Capacity], over scenarios: [String]) -> [ResultSnapshot.Capacity] {
+            rows.flatMap { row in
+                row.scenario != nil
+                    ? [row]
+                    : scenarios.map { scenario in
+                        var copy = row
+                        copy.scenario = scenario
+                        return copy
+                    }
+            }
+        }
+        let oldByScenario = base.capacity.contains { $0.scenario != nil }
+        let newByScenario = changed.capacity.contains { $0.scenario != nil }
+        switch (oldByScenario, newByScenario) {
+        case (true, false): return (base.capacity, spread(changed.capacity, over: base.scenarios))
+        case (false, true): return (spread(base.capacity, over: changed.scenarios), changed.capacity)
+        default: return (base.capacity, changed.capacity)
+        }
+    }
 
     /// The change of a limit that exists in either result, or nil when nothing changed.
     private static func limitChange(_ old: Bool?, _ new: Bool?, price: Figure) -> LimitChange? {

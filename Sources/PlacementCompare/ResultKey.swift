@@ -1,4 +1,4 @@
-/// The keys of the optimize result JSON (`sovereign-placement.optimize/2`, docs/results-json.md),
+/// The keys of the optimize result JSON (`sovereign-placement.optimize/3`, docs/results-json.md),
 /// written once for its writer (`OptimizeReport.json` in PlacementReports) and its reader
 /// (``ResultSnapshot/init(json:file:)``). A key used in several objects (`year`, `facility`, ...)
 /// is one constant, listed with the object that uses it first.
@@ -12,6 +12,14 @@ public enum ResultKey {
 
     public static let schema = "schema"
     public static let study = "study"
+    /// `here-and-now` or `adaptive` (docs/design.md §9); optimize/3.
+    public static let decisions = "decisions"
+    /// The scenario tree's nodes with their builds; optimize/3.
+    public static let nodes = "nodes"
+    /// A node's builds.
+    public static let builds = "builds"
+    /// Accelerators of a node's build.
+    public static let units = "units"
     public static let status = "status"
     public static let objectiveUSD = "objective_usd"
     public static let expectedNPVUSD = "expected_npv_usd"

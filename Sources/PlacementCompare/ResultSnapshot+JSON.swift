@@ -2,7 +2,9 @@ import Foundation
 
 extension ResultSnapshot {
     /// Result schemas this version reads.
-    public static let readableSchemas = ["sovereign-placement.optimize/1", "sovereign-placement.optimize/2"]
+    public static let readableSchemas = [
+        "sovereign-placement.optimize/1", "sovereign-placement.optimize/2", "sovereign-placement.optimize/3",
+    ]
 
     /// Reads the JSON text of a result; `file` names it in errors.
     public init(json data: Data, file: String) throws {
@@ -20,7 +22,7 @@ extension ResultSnapshot {
         guard Self.readableSchemas.contains(schema) else {
             throw ResultFileError(
                 file: file, field: ResultKey.schema, message: "unsupported schema '\(schema)'",
-                hint: "this placement reads \(Self.readableSchemas.joined(separator: " and ")); "
+                hint: "this placement reads \(Self.readableSchemas.joined(separator: ", ")); "
                     + "write the result again with `placement optimize --format json`")
         }
         source = file
@@ -33,11 +35,17 @@ extension ResultSnapshot {
         expectedNPV = fields.has(ResultKey.expectedNPVUSD) ? try fields.number(ResultKey.expectedNPVUSD) : nil
         cvarNPV = try fields.optionalObject(ResultKey.risk).flatMap { try Self.optional($0, ResultKey.cvarNPVUSD) }
         capex = fields.has(ResultKey.capexUSD) ? try fields.number(ResultKey.capexUSD) : nil
-        scenarios = try fields.objects(ResultKey.scenarios).map { try $0.string(ResultKey.id) }
+        let scenarioRows = try fields.objects(ResultKey.scenarios)
+        scenarios = try scenarioRows.map { try $0.string(ResultKey.id) }
+        probabilities = try scenarioRows.map {
+            $0.has(ResultKey.probability)
+                ? try $0.number(ResultKey.probability) ?? 0 : 1 / Double(scenarioRows.count)
+        }
         capacity = try fields.objects(ResultKey.capacity).map { row in
             Capacity(
                 facility: try row.string(ResultKey.facility), hardware: try row.string(ResultKey.hardware),
-                year: try row.year(ResultKey.year), built: try row.nonNegativeNumber(ResultKey.built),
+                year: try row.year(ResultKey.year), scenario: try row.optionalString(ResultKey.scenario),
+                built: try row.nonNegativeNumber(ResultKey.built),
                 installed: try row.nonNegativeNumber(ResultKey.installed),
                 itMW: try row.nonNegativeNumber(ResultKey.itMW))
         }

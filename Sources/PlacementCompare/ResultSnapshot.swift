@@ -1,8 +1,8 @@
 /// The figures of one `placement optimize --format json` result that a comparison reads.
 ///
 /// This is the one place that knows the JSON layout (docs/results-json.md), so a change of
-/// the result schema is followed here only. Schemas `sovereign-placement.optimize/1` and `/2`
-/// are read; absent sections (no analysis, no plan) read as empty, and `null` numbers (an
+/// the result schema is followed here only. Schemas `sovereign-placement.optimize/1`, `/2` and
+/// `/3` are read; absent sections (no analysis, no plan) read as empty, and `null` numbers (an
 /// empty fleet's utilization) as nil.
 ///
 /// ```swift
@@ -15,6 +15,9 @@ public struct ResultSnapshot: Sendable {
         public var facility: String
         public var hardware: String
         public var year: Int
+        /// The scenario whose capacity this is, when capacity depends on the scenario (an
+        /// adaptive plan, optimize/3); nil when every scenario has it.
+        public var scenario: String? = nil
         public var built: Double
         public var installed: Double
         public var itMW: Double
@@ -82,6 +85,13 @@ public struct ResultSnapshot: Sendable {
     public var cvarNPV: Double?
     public var capex: Double?
     public var scenarios: [String]
+    /// Each scenario's probability, in ``scenarios`` order (1 / count where a file lacks them).
+    public var probabilities: [Double] = []
+
+    /// The probability of a scenario of the result (0 for one it does not have).
+    public func probability(of scenario: String) -> Double {
+        scenarios.firstIndex(of: scenario).map { probabilities.indices.contains($0) ? probabilities[$0] : 0 } ?? 0
+    }
     public var capacity: [Capacity]
     public var fleetUtilization: [Utilization]
     public var facilityUtilization: [Utilization]

@@ -29,6 +29,11 @@ public struct MathProgExport: Sendable {
                 description: "only the program of all of a study's scenarios can be written as MathProg "
                     + "(this one selects some)")
         }
+        guard program.index.tree.isSingleNodePerYear else {
+            throw ExportError(
+                description: "a study whose builds depend on the scenario (decisions: adaptive) cannot be written "
+                    + "as MathProg yet; export it as LP or MPS")
+        }
         let study = program.index.study
         let parts = MathProgModelText.Parts(
             integerBuilds: program.model.hasIntegerVariables, budget: program.budgetRow != nil,

@@ -42,6 +42,23 @@ extension DecodingContext {
         return text
     }
 
+    /// One of a fixed set of words (`residency`, `decisions`): the value whose raw text the node
+    /// holds, or a located error naming the accepted words, with the closest as a suggestion and
+    /// `hint` otherwise.
+    func choice<Value: RawRepresentable>(
+        _ node: YAMLNode, field: String, among accepted: [Value], hint: String
+    ) -> Value? where Value.RawValue == String {
+        guard let text = text(node, field: field) else { return nil }
+        if let value = accepted.first(where: { $0.rawValue == text }) { return value }
+        let words = accepted.map(\.rawValue)
+        let list =
+            words.count > 1 ? words.dropLast().joined(separator: ", ") + " or " + (words.last ?? "") : words.joined()
+        error(
+            at: node.location, "'\(field)' must be \(list), found '\(text)'",
+            hint: Suggestions.closest(to: text, among: words).first.map { "did you mean '\($0)'?" } ?? hint)
+        return nil
+    }
+
     /// The path of a file another file names: text that is not empty (an empty path would name
     /// nothing, or the directory) and holds no NUL (the system would cut the path there).
     func path(_ node: YAMLNode, field: String) -> String? {

@@ -42,18 +42,9 @@ extension ModelFileDecoder {
     }
 
     private func residency(_ fields: FieldReader) -> Residency? {
-        guard let node = fields.node("residency"), let text = context.text(node, field: "residency") else {
-            return fields.node("residency") == nil ? .anywhere : nil
-        }
-        guard let residency = Residency(rawValue: text) else {
-            let accepted = Residency.allCases.map(\.rawValue)
-            context.error(
-                at: node.location, "'residency' must be in-country, in-region or anywhere, found '\(text)'",
-                hint: Suggestions.closest(to: text, among: accepted).first.map { "did you mean '\($0)'?" }
-                    ?? "use in-country, in-region or anywhere")
-            return nil
-        }
-        return residency
+        guard let node = fields.node("residency") else { return .anywhere }
+        return context.choice(
+            node, field: "residency", among: Residency.allCases, hint: "use in-country, in-region or anywhere")
     }
 
     private func zoneShares(_ demand: FieldReader, owner: String) -> [(ZoneID, Double)] {

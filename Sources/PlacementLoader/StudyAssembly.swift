@@ -27,7 +27,7 @@ enum StudyAssembly {
                 discountRate: settings.discountRate, timeSlices: settings.timeSlices, budgetUSD: settings.budgetUSD,
                 risk: settings.risk, policy: settings.policy, integerBuildUnits: settings.integerBuildUnits,
                 latencySettings: settings.latency, breakevenUtilization: settings.breakevenUtilization,
-                measuredLatency: measured, uncertainty: draft.uncertainty)
+                measuredLatency: measured, uncertainty: draft.uncertainty, decisions: settings.decisions)
         } catch {
             // The checks above make this unreachable; report rather than trap if they miss a case.
             context.error(

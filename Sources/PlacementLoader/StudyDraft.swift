@@ -54,6 +54,7 @@ struct StudySettings {
     var integerBuildUnits: Int?
     var latency: LatencySettings
     var breakevenUtilization: Double
+    var decisions: DecisionMode = .hereAndNow
 }
 
 /// Everything read from a study's files, valid or not, before the cross-file checks.

@@ -29,6 +29,7 @@ struct StudyFileDecoder {
                 keys: [
                     "name", "regions", "hardware", "workloads", "tenants", "scenarios", "horizon", "discount_rate",
                     "time_slices", "budget_usd", "risk", "policy", "integer_blocks", "latency", "breakeven_utilization",
+                    "decisions",
                 ],
                 context: context)
         else { return (FileList(), nil) }
@@ -85,10 +86,20 @@ struct StudyFileDecoder {
         let breakeven =
             fields.optionalNumber("breakeven_utilization", .positiveUpToOne)
             ?? Study.defaultBreakevenUtilization
-        guard let horizon, let discountRate, !fields.hadError else { return nil }
+        let decisions = decisions(fields)
+        guard let horizon, let discountRate, let decisions, !fields.hadError else { return nil }
         return StudySettings(
             horizon: horizon, discountRate: discountRate, timeSlices: timeSlices, budgetUSD: budget, risk: risk,
-            policy: policy, integerBuildUnits: blocks, latency: latency, breakevenUtilization: breakeven)
+            policy: policy, integerBuildUnits: blocks, latency: latency, breakevenUtilization: breakeven,
+            decisions: decisions)
+    }
+
+    /// `decisions: here-and-now | adaptive` (docs/design.md §9); absent means here-and-now.
+    private func decisions(_ fields: FieldReader) -> DecisionMode? {
+        guard let node = fields.node("decisions") else { return .hereAndNow }
+        return context.choice(
+            node, field: "decisions", among: DecisionMode.studyFileValues,
+            hint: "use here-and-now (every build fixed at the start) or adaptive (builds in phases)")
     }
 
     private func horizon(_ fields: FieldReader) -> Horizon? {

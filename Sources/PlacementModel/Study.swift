@@ -58,6 +58,8 @@ public struct Study: Sendable {
     /// The scenarios file's `uncertainty:` section, if any (docs/design.md §8); it does not
     /// change the program, only what `placement sample` draws.
     public internal(set) var uncertainty: UncertaintyModel?
+    /// When builds are decided (docs/design.md §9): here-and-now (the default) or adaptive.
+    public internal(set) var decisions: DecisionMode = .hereAndNow
 
     var index: StudyIndex
 
@@ -86,6 +88,7 @@ public struct Study: Sendable {
     ///   - breakevenUtilization: the utilization below which a fleet loses money.
     ///   - measuredLatency: measured round trips in ms; every other pair is estimated.
     ///   - uncertainty: the uncertainty model of the scenarios file, if any.
+    ///   - decisions: when builds are decided (default here-and-now).
     /// - Throws: ``StudyError`` for duplicate ids, dangling references, no scenario, or
     ///   `timeSlices` not dividing 24.
     public init(
@@ -95,7 +98,8 @@ public struct Study: Sendable {
         risk: RiskSettings = RiskSettings(), policy: PolicySettings = PolicySettings(),
         integerBuildUnits: Int? = nil, latencySettings: LatencySettings = LatencySettings(),
         breakevenUtilization: Double = Study.defaultBreakevenUtilization,
-        measuredLatency: [LatencyPair: Double] = [:], uncertainty: UncertaintyModel? = nil
+        measuredLatency: [LatencyPair: Double] = [:], uncertainty: UncertaintyModel? = nil,
+        decisions: DecisionMode = .hereAndNow
     ) throws(StudyError) {
         guard let firstScenario = scenarios.first else { throw StudyError("a study needs a scenario") }
         guard timeSlices > 0, 24 % timeSlices == 0 else {
@@ -118,12 +122,29 @@ public struct Study: Sendable {
         self.integerBuildUnits = integerBuildUnits
         self.breakevenUtilization = breakevenUtilization
         self.uncertainty = uncertainty
+        self.decisions = decisions
         self.latency = LatencyTable(
             zones: zones, facilities: facilities, measured: measuredLatency, settings: latencySettings)
         self.index = try StudyIndex(
             regions: regions, hardware: hardware, workloads: workloads, tenants: tenants,
             scenarios: scenarios)
         try StudyIndex.checkReferences(of: self)
+    }
+
+    /// This study with builds decided as `decisions` says (the value of information compares modes).
+    ///
+    /// ```swift
+    /// let adaptive = study.withDecisions(.adaptive)
+    /// ```
+    public func withDecisions(_ decisions: DecisionMode) -> Study {
+        var study = self
+        study.decisions = decisions
+        return study
+    }
+
+    /// The scenario tree of the study's own scenarios and decision mode (docs/design.md §9).
+    public var scenarioTree: ScenarioTree {
+        ScenarioTree(scenarios: scenarios, years: horizon.years, mode: decisions)
     }
 
     /// The latency settings the estimates use.

@@ -26,16 +26,27 @@ import PlacementModel
 public struct BendersMaster: Sendable {
     public var model: LinearProgram
     public let index: PlacementIndex
-    /// `build[fleet][year]`, as in the investment LP.
+    /// `build[fleet][stage]`, as in the investment LP.
     public let build: [[Variable?]]
     /// The build columns in order, for the regularisation.
     public let buildColumns: [Variable]
     /// `theta[block]`, blocks at `index.block(year:scenario:)`.
     public let theta: [Variable]
-    /// `capacity[fleet][year]`: build columns' units alive that year; nil where no build column is.
-    public let capacity: [[Variable?]]
-    public let powerRow: [[Constraint?]]
-    public let budgetRow: Constraint?
+    /// `capacityByNode[fleet][year][node]`: build columns' units alive that year along the node's
+    /// scenarios' path (the same for every scenario of a node of that year); nil where no build
+    /// column is.
+    public let capacityByNode: [[[Variable?]]]
+    /// `capacity[fleet][year]`: the first node's capacity column of each year (every column, with
+    /// here-and-now decisions).
+    public var capacity: [[Variable?]] { capacityByNode.map { $0.map { $0[0] } } }
+    /// `power[facility][year]`, one row per node of the year that has one.
+    public let powerRows: [[[Constraint]]]
+    /// The budget rows, one per node of the last year.
+    public let budgetRows: [Constraint]
+    /// The power rows of the first node of each year (every row, with here-and-now decisions).
+    public var powerRow: [[Constraint?]] { powerRows.map { $0.map(\.first) } }
+    /// The first budget row (the budget row, with here-and-now decisions).
+    public var budgetRow: Constraint? { budgetRows.first }
     /// `centre[j]`: `build[j] - up[j] + down[j] = centre_j`, one per build column.
     public let centreRow: [Constraint]
     /// Weighted L1 distance to the centre, as objective terms of the level stage (to be maximised).
@@ -47,8 +58,10 @@ public struct BendersMaster: Sendable {
     /// The investment objective: its coefficients as written here, and its value at given builds.
     public let objective: InvestmentObjective
     /// Discounted cost of each build column per unit of the column (scaled money): what it takes
-    /// from every scenario's NPV.
+    /// from the NPV of each scenario of its node.
     public let buildCosts: [(Variable, Double)]
+    /// The scenarios (positions) of each build column's node, parallel to ``buildCosts``.
+    public let buildScenarios: [[Int]]
 
     /// - Parameters:
     ///   - index: the study's index (builds, years, blocks).
@@ -66,6 +79,7 @@ public struct BendersMaster: Sendable {
         var npv = builds.npv
         self.build = build
         buildCosts = builds.costs
+        buildScenarios = builds.scenarios
         buildColumns = build.flatMap { $0.compactMap { $0 } }
         var theta: [Variable] = []
         for (y, year) in index.years.enumerated() {
@@ -79,22 +93,28 @@ public struct BendersMaster: Sendable {
             }
         }
         self.theta = theta
-        capacity = index.fleets.indices.map { fleet in
+        capacityByNode = index.fleets.indices.map { fleet in
             index.years.indices.map { y in
-                let alive = index.buildYearsAlive(fleet: fleet, in: y).compactMap { build[fleet][$0] }
-                guard !alive.isEmpty else { return nil }
-                let entry = index.fleets[fleet]
-                let name =
-                    "\(study.facilities[entry.facility].id),\(study.hardware[entry.hardware].id),\(index.years[y])"
-                let column = lp.addVariable(name: "capacity[\(name)]", lower: 0, upper: .infinity, objective: 0)
-                lp.addConstraint(
-                    name: "alive[\(name)]", terms: [(column, 1)] + alive.map { ($0, -1) }, .equal(0))
-                return column
+                index.tree.nodes[y].enumerated().map { node, members in
+                    let alive = index.buildYearsAlive(fleet: fleet, in: y).compactMap {
+                        build[fleet][index.stage(year: $0, scenario: members[0])]
+                    }
+                    guard !alive.isEmpty else { return nil }
+                    let entry = index.fleets[fleet]
+                    let name = rows.staged(
+                        "\(study.facilities[entry.facility].id),\(study.hardware[entry.hardware].id)", year: y,
+                        node: node
+                    ).dropLast()
+                    let column = lp.addVariable(name: "capacity[\(name)]", lower: 0, upper: .infinity, objective: 0)
+                    lp.addConstraint(
+                        name: "alive[\(name)]", terms: [(column, 1)] + alive.map { ($0, -1) }, .equal(0))
+                    return column
+                }
             }
         }
 
-        powerRow = rows.addPowerRows(to: &lp, build: build)
-        budgetRow = rows.addBudgetRow(to: &lp, build: build)
+        powerRows = rows.addPowerRows(to: &lp, build: build)
+        budgetRows = rows.addBudgetRows(to: &lp, build: build)
         _ = rows.addRiskRows(to: &lp, npv: npv)
         // The objective's terms: the level row's left side.
         let objectiveTerms = lp.variables.map { ($0, lp.objectiveCoefficient(of: $0)) }.filter { $0.1 != 0 }
@@ -124,14 +144,15 @@ public struct BendersMaster: Sendable {
     /// `theta[b] <= value + sum_q dual_q * (cap_q(build) - installed_q)`, where `dual_q` sums the
     /// capacity rows' duals of fleet q over the block's slices.
     public func cut(block: Int, value: Double, capacityDuals: [Double], installed: [Double]) -> BendersCut {
-        let y = index.position(ofBlock: block).year
+        let (y, s) = index.position(ofBlock: block)
+        let node = index.tree.node(year: y, scenario: s)
         var terms: [(Variable, Double)] = []
         var rhs = value
         // Duals below 1e-9 (scaled money per accelerator-year, where real ones are above 1e-5) are the
         // factorization's round-off: as coefficients they would wreck the master's scaling.
         for (fleet, dual) in capacityDuals.enumerated() where abs(dual) > Self.dualNoise {
             rhs -= dual * (installed[fleet] - index.existingAlive(fleet: fleet, in: y))
-            if let column = capacity[fleet][y] { terms.append((column, -dual * index.buildUnitSize)) }
+            if let column = capacityByNode[fleet][y][node] { terms.append((column, -dual * index.buildUnitSize)) }
         }
         return BendersCut(block: block, theta: theta[block], terms: terms, rhs: rhs)
     }
@@ -139,11 +160,15 @@ public struct BendersMaster: Sendable {
     /// The investment objective (scaled money) the builds at master point `values` reach when the
     /// blocks are worth `blockValues` (each block's value-stage optimum at those builds).
     public func objectiveValue(builds values: [Double], blockValues: [Double]) -> Double {
-        let costs = buildCosts.reduce(0.0) { $0 + $1.1 * values[$1.0.index] }
-        return objective.value(npv: objective.scenarioNPV(buildCost: costs, blockValues: blockValues, index: index))
+        var costs = Array(repeating: 0.0, count: index.scenarios.count)
+        for ((column, cost), scenarios) in zip(buildCosts, buildScenarios) {
+            for s in scenarios { costs[s] += cost * values[column.index] }
+        }
+        return objective.value(
+            npv: objective.scenarioNPV(buildCosts: costs, blockValues: blockValues, index: index))
     }
 
-    /// Units built per fleet and year position (accelerators) at a master point.
+    /// Units built per fleet and stage (accelerators) at a master point.
     public func builtUnits(_ values: [Double]) -> [[Double]] {
         build.map { row in
             row.map { column in column.map { PlanAssembler.units(values[$0.index] * index.buildUnitSize) } ?? 0 }

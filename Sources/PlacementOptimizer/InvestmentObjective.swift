@@ -71,6 +71,15 @@ public struct InvestmentObjective: Sendable {
         return npv
     }
 
+    /// Each scenario's NPV (scaled money) when scenario s's builds cost `buildCosts[s]` (scaled
+    /// money, discounted: its nodes' builds, docs/design.md §9), with these block values.
+    public func scenarioNPV(buildCosts: [Double], blockValues: [Double], index: PlacementIndex) -> [Double] {
+        var npv = Array(repeating: 0.0, count: weights.count)
+        for b in blockValues.indices { npv[index.position(ofBlock: b).scenario] += blockValues[b] }
+        for s in npv.indices { npv[s] -= buildCosts[s] + existingCost }
+        return npv
+    }
+
     /// The objective's value at these scenario NPVs (scaled money): the optimum of the CVaR rows
     /// (``TailRisk/tailNPV(npv:probabilities:alpha:)``) in place of `eta` and `excess`.
     public func value(npv: [Double]) -> Double {

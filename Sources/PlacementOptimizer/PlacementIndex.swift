@@ -67,6 +67,36 @@ public struct PlacementIndex: Sendable {
     /// so the fleet's arcs get serve columns that year. It depends on the study only, so every
     /// program of one study (investment, master, dispatch blocks) has the same columns.
     public let capacityPossible: [[Bool]]
+    /// The scenarios partitioned into nodes per year (docs/design.md §9): one node a year for
+    /// here-and-now decisions.
+    public let tree: ScenarioTree
+    /// The build stages, (year position, node) pairs, year-major: a build column per buildable
+    /// fleet and stage. With one node a year, stage y is year position y.
+    public let stages: [(year: Int, node: Int)]
+    /// The first stage of each year position.
+    public let firstStage: [Int]
+
+    /// The stage whose builds scenario position `s` makes at the start of year position `y`.
+    public func stage(year y: Int, scenario s: Int) -> Int { firstStage[y] + tree.nodeOf[y][s] }
+
+    /// The stage of node `node` of year position `y`.
+    public func stage(year y: Int, node: Int) -> Int { firstStage[y] + node }
+
+    /// A fleet's builds per year position along scenario position `s`'s path, from its builds
+    /// per stage.
+    public func path(_ builtByStage: [Double], scenario s: Int) -> [Double] {
+        years.indices.map { builtByStage[stage(year: $0, scenario: s)] }
+    }
+
+    /// Installed units per year position, node of that year and fleet, given the units built per
+    /// fleet and stage: every scenario of a node has the same capacity that year.
+    public func installedByNode(built: [[Double]]) -> [[[Double]]] {
+        years.indices.map { y in
+            tree.nodes[y].map { members in
+                fleets.indices.map { installed(fleet: $0, in: y, built: path(built[$0], scenario: members[0])) }
+            }
+        }
+    }
 
     /// The label of a demand point in names and reports: its zone ids joined by `+`.
     public func zoneLabel(of point: DemandPoint) -> String {
@@ -87,6 +117,16 @@ public struct PlacementIndex: Sendable {
         years = study.horizon.years
         self.scenarios = scenarios ?? study.scenarios
         slices = study.timeSlices
+        let tree = ScenarioTree(scenarios: self.scenarios, years: years, mode: study.decisions)
+        self.tree = tree
+        var stages: [(year: Int, node: Int)] = []
+        var firstStage: [Int] = []
+        for y in years.indices {
+            firstStage.append(stages.count)
+            stages += tree.nodes[y].indices.map { (y, $0) }
+        }
+        self.stages = stages
+        self.firstStage = firstStage
         let workloadIndex = Dictionary(
             uniqueKeysWithValues: study.workloads.enumerated().map { ($0.element.id, $0.offset) })
         let zoneIndex = Dictionary(uniqueKeysWithValues: study.zones.enumerated().map { ($0.element.id, $0.offset) })

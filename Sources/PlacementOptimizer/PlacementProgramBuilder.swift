@@ -75,8 +75,8 @@ private struct InvestmentBuildState {
     var lp = LinearProgram(name: "placement", sense: .maximize)
     var build: [[Variable?]]
     var blocks: [DispatchBlockLayout] = []
-    var powerRow: [[Constraint?]]
-    var budgetRow: Constraint?
+    var powerRows: [[[Constraint]]]
+    var budgetRows: [Constraint] = []
     var eta: Variable?
     var excess: [Variable] = []
     /// NPV of each scenario as an expression (for the CVaR rows), in scaled money.
@@ -87,9 +87,9 @@ private struct InvestmentBuildState {
         self.options = options
         writer = DispatchBlockWriter(index: index, economics: Economics(study: index.study))
         rows = InvestmentRows(index: index, objective: InvestmentObjective(index: index))
-        build = Array(repeating: Array(repeating: nil, count: index.years.count), count: index.fleets.count)
-        powerRow = Array(
-            repeating: Array(repeating: nil, count: index.years.count), count: index.study.facilities.count)
+        build = Array(repeating: Array(repeating: nil, count: index.stages.count), count: index.fleets.count)
+        powerRows = Array(
+            repeating: Array(repeating: [], count: index.years.count), count: index.study.facilities.count)
         npv = Array(repeating: LinearExpression(), count: index.scenarios.count)
     }
 
@@ -117,7 +117,9 @@ private struct InvestmentBuildState {
                 for (column, margin) in layout.valueTerms { npv[s].add(column, margin) }
                 let build = self.build
                 writer.appendCapacityRows(to: &lp, layout: &layout, capacityTerms: capacityTerms) { fleet in
-                    let builds = index.buildYearsAlive(fleet: fleet, in: y).compactMap { build[fleet][$0] }
+                    let builds = index.buildYearsAlive(fleet: fleet, in: y).compactMap {
+                        build[fleet][index.stage(year: $0, scenario: s)]
+                    }
                     return (builds.map { ($0, -index.buildUnitSize) }, index.existingAlive(fleet: fleet, in: y))
                 }
                 writer.appendShareRows(to: &lp, layout: layout)
@@ -129,11 +131,11 @@ private struct InvestmentBuildState {
     // MARK: Linking rows
 
     mutating func addPowerRows() {
-        powerRow = rows.addPowerRows(to: &lp, build: build)
+        powerRows = rows.addPowerRows(to: &lp, build: build)
     }
 
     mutating func addBudgetRow() {
-        budgetRow = rows.addBudgetRow(to: &lp, build: build)
+        budgetRows = rows.addBudgetRows(to: &lp, build: build)
     }
 
     /// CVaR of the NPV loss: excess[s] >= -npv[s] - eta (docs/design.md §3, row 6).
@@ -146,6 +148,6 @@ private struct InvestmentBuildState {
     func finish() -> PlacementProgram {
         PlacementProgram(
             model: lp, index: index, options: options, scenarioWeights: rows.objective.weights, build: build,
-            blocks: blocks, powerRow: powerRow, budgetRow: budgetRow, cvarEta: eta, cvarExcess: excess)
+            blocks: blocks, powerRows: powerRows, budgetRows: budgetRows, cvarEta: eta, cvarExcess: excess)
     }
 }

@@ -27,6 +27,9 @@ public struct Plan: Sendable {
         public var powerKW: Double
         /// Depreciated book value of the installed units (straight line per vintage, docs/design.md §4).
         public var bookValueUSD: Double
+        /// The scenario whose capacity this is when capacity depends on the scenario (adaptive
+        /// decisions, docs/design.md §9); nil when every scenario has it.
+        public var scenario: ScenarioID? = nil
 
         public var key: BuildKey { BuildKey(facility: facility, hardware: hardware, year: year) }
     }
@@ -83,6 +86,24 @@ public struct Plan: Sendable {
         public var net: Double { revenue - energy - fixedOM - capital - penalty }
     }
 
+    /// A node of the scenario tree (docs/design.md §9): the scenarios that have agreed in every
+    /// year before `year`, and what they build at its start.
+    public struct Node: Sendable, Hashable {
+        /// Accelerators of one type built at one facility.
+        public struct Build: Sendable, Hashable {
+            public var facility: FacilityID
+            public var hardware: HardwareID
+            public var units: Double
+        }
+
+        public var year: Int
+        /// The node's position among its year's nodes (from 0).
+        public var id: Int
+        public var scenarios: [ScenarioID]
+        /// The node's builds with units, fleets in plan order.
+        public var builds: [Build]
+    }
+
     /// A dual value in USD per unit of the row (expected over scenarios, as the objective is).
     public struct ShadowPrice: Sendable, Hashable {
         public var facility: FacilityID?
@@ -114,15 +135,26 @@ public struct Plan: Sendable {
     public let budgetShadowPrice: ShadowPrice?
     public let unreachable: [PlacementIndex.UnreachableDemand]
     public let hoursPerSlice: Double
+    /// When builds were decided (docs/design.md §9).
+    public let decisions: DecisionMode
+    /// The scenario tree's nodes, year by year, each with its builds.
+    public let nodes: [Node]
 
     private let fleetYearPosition: [BuildKey: Int]
+    private let scenarioFleetYearPosition: [ScenarioBuildKey: Int]
+
+    private struct ScenarioBuildKey: Hashable {
+        var key: BuildKey
+        var scenario: ScenarioID
+    }
 
     public init(
         termination: TerminationStatus, primalStatus: ResultStatus, objectiveUSD: Double, years: [Int],
         scenarios: [ScenarioID], scenarioWeights: [Double], workloads: [WorkloadID], fleetYears: [FleetYear],
         dispatch: [Dispatch], demand: [DemandOutcome], service: [Service], financials: [Financials],
         npvByScenario: [Double], powerShadowPrices: [ShadowPrice], budgetShadowPrice: ShadowPrice?,
-        unreachable: [PlacementIndex.UnreachableDemand], hoursPerSlice: Double
+        unreachable: [PlacementIndex.UnreachableDemand], hoursPerSlice: Double,
+        decisions: DecisionMode = .hereAndNow, nodes: [Node] = []
     ) {
         self.termination = termination
         self.primalStatus = primalStatus
@@ -141,23 +173,48 @@ public struct Plan: Sendable {
         self.budgetShadowPrice = budgetShadowPrice
         self.unreachable = unreachable
         self.hoursPerSlice = hoursPerSlice
+        self.decisions = decisions
+        self.nodes = nodes
         fleetYearPosition = Dictionary(
             fleetYears.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        scenarioFleetYearPosition = Dictionary(
+            fleetYears.enumerated().compactMap { position, row in
+                row.scenario.map { (ScenarioBuildKey(key: row.key, scenario: $0), position) }
+            }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Capacity of a (facility, hardware, year), if the plan has that fleet.
+    /// Whether capacity depends on the scenario (a tree with more than one node in some year):
+    /// ``fleetYears`` then has a row per scenario.
+    public var capacityByScenario: Bool { fleetYears.contains { $0.scenario != nil } }
+
+    /// Capacity of a (facility, hardware, year), if the plan has that fleet (the first scenario's
+    /// when capacity depends on the scenario: see ``fleetYear(_:scenario:)``).
     public func fleetYear(_ key: BuildKey) -> FleetYear? { fleetYearPosition[key].map { fleetYears[$0] } }
+
+    /// Capacity of a (facility, hardware, year) in one scenario.
+    public func fleetYear(_ key: BuildKey, scenario: ScenarioID) -> FleetYear? {
+        scenarioFleetYearPosition[ScenarioBuildKey(key: key, scenario: scenario)].map { fleetYears[$0] }
+            ?? fleetYear(key)
+    }
+
+    /// The probability of each scenario, by id.
+    public func weight(of scenario: ScenarioID?) -> Double {
+        guard let scenario, let s = scenarios.firstIndex(of: scenario) else { return 1 }
+        return scenarioWeights[s]
+    }
 
     /// Probability-weighted NPV.
     public var expectedNPV: Double { zip(npvByScenario, scenarioWeights).reduce(0) { $0 + $1.0 * $1.1 } }
 
-    /// Builds by (facility, hardware, year).
+    /// Builds by (facility, hardware, year); expected over the scenarios when they depend on the scenario.
     public var builtUnits: [BuildKey: Double] {
         var units: [BuildKey: Double] = [:]
-        for row in fleetYears where row.built > 0 { units[row.key] = row.built }
+        for row in fleetYears where row.built > 0 { units[row.key, default: 0] += row.built * weight(of: row.scenario) }
         return units
     }
 
-    /// Total capital spent on builds (USD).
-    public var capexUSD: Double { fleetYears.reduce(0) { $0 + $1.built * $1.unitCapexUSD } }
+    /// Total capital spent on builds (USD); expected over the scenarios when they depend on the scenario.
+    public var capexUSD: Double {
+        fleetYears.reduce(0) { $0 + $1.built * $1.unitCapexUSD * weight(of: $1.scenario) }
+    }
 }

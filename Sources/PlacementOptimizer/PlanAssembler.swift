@@ -33,7 +33,8 @@ public struct PlanAssembler: Sendable {
     }
 
     /// - Parameters:
-    ///   - built: accelerators built per fleet and year position.
+    ///   - built: accelerators built per fleet and stage (`index.stages`; per year position with
+    ///     here-and-now decisions).
     ///   - blocks: canonical dispatch of every block, at `index.block(year:scenario:)`.
     ///   - blockValues: each block's optimal value in scaled money (discounted).
     ///   - objective: the investment objective in scaled money, including its constant.
@@ -47,7 +48,22 @@ public struct PlanAssembler: Sendable {
         let study = index.study
         let years = index.years
         let scenarios = index.scenarios
-        let (fleetYears, fixedOM, capital) = capacity(built: built)
+        // Capacity, book value, fixed O&M and capital follow each scenario's path through the tree
+        // (docs/design.md §9); with one node a year every scenario has the first one's.
+        let perScenario = !index.tree.isSingleNodePerYear
+        let paths = (perScenario ? Array(scenarios.indices) : [0]).map { s in
+            built.map { index.path($0, scenario: s) }
+        }
+        let capacities = paths.map { capacity(built: $0) }
+        let fleetYears: [Plan.FleetYear] =
+            perScenario
+            ? capacities[0].rows.indices.flatMap { r in
+                scenarios.indices.map { s in
+                    var row = capacities[s].rows[r]
+                    row.scenario = scenarios[s].id
+                    return row
+                }
+            } : capacities[0].rows
         var dispatch: [Plan.Dispatch] = []
         for (fleet, entry) in index.fleets.enumerated() {
             for y in years.indices {
@@ -64,16 +80,21 @@ public struct PlanAssembler: Sendable {
         dispatch += idleDispatch(count: scenarios.count) { scenarios[$0].id }
         var financials: [Plan.Financials] = []
         var npv = Array(repeating: 0.0, count: scenarios.count)
-        // Capacity costs of builds plus fixed O&M of existing units, discounted: the same in every scenario.
+        // Capacity costs of builds plus fixed O&M of existing units, discounted: each path's.
         let costs = InvestmentCosts(index: index, economics: economics)
-        var capacityCost = 0.0
-        for (fleet, row) in built.enumerated() {
-            for (y, units) in row.enumerated() where units != 0 {
-                capacityCost += units * costs.discountedCostPerUnit(fleet: fleet, builtIn: y)
+        let existingFixedOM = costs.existingFixedOM()
+        let capacityCosts = paths.map { path in
+            var capacityCost = 0.0
+            for (fleet, row) in path.enumerated() {
+                for (y, units) in row.enumerated() where units != 0 {
+                    capacityCost += units * costs.discountedCostPerUnit(fleet: fleet, builtIn: y)
+                }
             }
+            return capacityCost + existingFixedOM
         }
-        capacityCost += costs.existingFixedOM()
         for (s, scenario) in scenarios.enumerated() {
+            let path = perScenario ? s : 0
+            let (fixedOM, capital) = (capacities[path].fixedOM, capacities[path].capital)
             for (y, year) in years.enumerated() {
                 let block = blocks[index.block(year: y, scenario: s)]
                 financials.append(
@@ -82,7 +103,7 @@ public struct PlanAssembler: Sendable {
                         fixedOM: fixedOM[y], capital: capital[y], penalty: block.penalty))
                 npv[s] += blockValues[index.block(year: y, scenario: s)] / PlacementProgram.moneyScale
             }
-            npv[s] -= capacityCost
+            npv[s] -= capacityCosts[path]
         }
         let demand = years.indices.flatMap { y in
             scenarios.indices.flatMap { s in blocks[index.block(year: y, scenario: s)].demand }
@@ -96,7 +117,26 @@ public struct PlanAssembler: Sendable {
             scenarioWeights: PlacementProgramBuilder.weights(index), workloads: study.workloads.map(\.id),
             fleetYears: fleetYears, dispatch: dispatch, demand: demand, service: service, financials: financials,
             npvByScenario: npv, powerShadowPrices: shadowPrices.power, budgetShadowPrice: shadowPrices.budget,
-            unreachable: index.unreachable, hoursPerSlice: economics.hoursPerSlice)
+            unreachable: index.unreachable, hoursPerSlice: economics.hoursPerSlice, decisions: study.decisions,
+            nodes: nodes(built: built))
+    }
+
+    /// The tree's nodes with what each builds (docs/design.md §9), year by year.
+    public func nodes(built: [[Double]]) -> [Plan.Node] {
+        let study = index.study
+        return index.stages.enumerated().map { stage, position in
+            let builds = index.fleets.enumerated().compactMap { fleet, entry -> Plan.Node.Build? in
+                let units = Self.cleaned(built[fleet][stage])
+                guard units != 0 else { return nil }
+                return Plan.Node.Build(
+                    facility: study.facilities[entry.facility].id, hardware: study.hardware[entry.hardware].id,
+                    units: units)
+            }
+            return Plan.Node(
+                year: index.years[position.year], id: position.node,
+                scenarios: index.tree.nodes[position.year][position.node].map { index.scenarios[$0].id },
+                builds: builds)
+        }
     }
 
     /// The dispatch of one case (a stress case of the reference scenario, say), per fleet and
@@ -184,8 +224,8 @@ public struct PlanAssembler: Sendable {
     /// (thousands of USD) to USD per MW and USD per USD. The investment LP and the decomposition's
     /// master both hold these rows.
     public static func shadowPrices(
-        solution: Solution, model: LinearProgram, powerRow: [[Constraint?]],
-        budgetRow: Constraint?, index: PlacementIndex
+        solution: Solution, model: LinearProgram, powerRows: [[[Constraint]]],
+        budgetRows: [Constraint], index: PlacementIndex
     )
         -> (power: [Plan.ShadowPrice], budget: Plan.ShadowPrice?)
     {
@@ -194,19 +234,27 @@ public struct PlanAssembler: Sendable {
             let limit = model.bound(of: row).upper
             return abs(primal[row] - limit) <= 1e-7 * max(1, abs(limit))
         }
+        // With several nodes a year, one more MW (or USD) relaxes every node's row: the price is
+        // the sum of their duals, binding when any binds.
+        func dual(_ rows: [Constraint]) -> Double {
+            rows.count == 1 ? duals[rows[0]] : rows.reduce(0) { $0 + duals[$1] }
+        }
         var power: [Plan.ShadowPrice] = []
         for (f, facility) in index.study.facilities.enumerated() {
             for (y, year) in index.years.enumerated() {
-                guard let row = powerRow[f][y] else { continue }
+                let rows = powerRows[f][y]
+                guard !rows.isEmpty else { continue }
                 power.append(
                     Plan.ShadowPrice(
                         facility: facility.id, year: year,
-                        value: duals[row] / PlacementProgram.moneyScale, binding: binding(row)))
+                        value: dual(rows) / PlacementProgram.moneyScale, binding: rows.contains(where: binding)))
             }
         }
-        let budget = budgetRow.map {
-            Plan.ShadowPrice(facility: nil, year: nil, value: duals[$0], binding: binding($0))
-        }
+        let budget =
+            budgetRows.isEmpty
+            ? nil
+            : Plan.ShadowPrice(
+                facility: nil, year: nil, value: dual(budgetRows), binding: budgetRows.contains(where: binding))
         return (power, budget)
     }
 

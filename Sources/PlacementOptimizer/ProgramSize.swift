@@ -45,12 +45,17 @@ public struct ProgramSize: Sendable, Equatable {
             }
             builds += Double(index.buildable[fleet].filter { $0 }.count)
         }
+        // Adaptive decisions (docs/design.md §9): a build column and a power row per node of a year,
+        // a budget row per node of the last; bounded by the most nodes any year has.
+        let nodes = Double(index.tree.nodes.map(\.count).max() ?? 1)
+        builds *= nodes
+        powerTerms *= nodes
         serve *= blocks
         capacityTerms = capacityTerms * blocks + serve  // alive builds, and every serve column once
         capacityRows *= blocks
         let positions = Double(index.demandPoints.count * years) * blocks
         let scenarios = Double(index.scenarios.count)
-        var rows = positions + capacityRows + Double(study.facilities.count * years) + 1
+        var rows = positions + capacityRows + Double(study.facilities.count * years) * nodes + nodes
         var columns = serve + 2 * positions + builds
         // Demand rows hold serve, unserved and shortfall; power rows and the budget hold builds.
         var nonzeros = serve + 2 * positions + capacityTerms + powerTerms + builds

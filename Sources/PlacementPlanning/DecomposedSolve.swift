@@ -123,8 +123,7 @@ final class DecomposedSolve<Solver: IncrementalSolver> {
                 return nil
             }
             let cut = master.program.cut(
-                block: b, value: value, capacityDuals: evaluation.duals[b],
-                installed: evaluation.installed[index.position(ofBlock: b).year])
+                block: b, value: value, capacityDuals: evaluation.duals[b], installed: evaluation.installed(b, index))
             return (cut, "cut[\(iteration),\(blocks.name(b))]")
         }
     }
@@ -142,18 +141,29 @@ final class DecomposedSolve<Solver: IncrementalSolver> {
                 let fleet = index.fleets.firstIndex(where: {
                     study.facilities[$0.facility].id == build.facility
                         && study.hardware[$0.hardware].id == build.hardware
-                }),
-                let column = program.build[fleet][y]
+                })
             else { continue }
-            point[column.index] = build.units / index.buildUnitSize
-            matched = true
+            // A build of one scenario (an adaptive plan's) goes on its node; a shared one on every node.
+            let scenario = build.scenario.flatMap { id in index.scenarios.firstIndex { $0.id == id } }
+            let nodes =
+                scenario.map { [index.tree.node(year: y, scenario: $0)] } ?? Array(index.tree.nodes[y].indices)
+            for node in nodes {
+                guard let column = program.build[fleet][index.stage(year: y, node: node)] else { continue }
+                point[column.index] = build.units / index.buildUnitSize
+                matched = true
+            }
         }
         guard matched else { return nil }
         for fleet in index.fleets.indices {
             for y in index.years.indices {
-                guard let capacity = program.capacity[fleet][y] else { continue }
-                point[capacity.index] = index.buildYearsAlive(fleet: fleet, in: y).reduce(0) { total, year in
-                    total + (program.build[fleet][year].map { point[$0.index] } ?? 0)
+                for (node, members) in index.tree.nodes[y].enumerated() {
+                    guard let capacity = program.capacityByNode[fleet][y][node] else { continue }
+                    point[capacity.index] = index.buildYearsAlive(fleet: fleet, in: y).reduce(0) { total, year in
+                        total
+                            + (program.build[fleet][index.stage(year: year, scenario: members[0])].map {
+                                point[$0.index]
+                            } ?? 0)
+                    }
                 }
             }
         }
@@ -184,7 +194,7 @@ final class DecomposedSolve<Solver: IncrementalSolver> {
             guard value >= model.lowerBound(of: column) - tolerance, value <= model.upperBound(of: column) + tolerance
             else { return false }
         }
-        let rows = program.powerRow.flatMap { $0.compactMap { $0 } } + (program.budgetRow.map { [$0] } ?? [])
+        let rows = program.powerRows.flatMap { $0.flatMap { $0 } } + program.budgetRows
         return rows.allSatisfy { row in
             let activity = model.terms(of: row).reduce(0) { $0 + $1.1 * point[$1.0.index] }
             let bound = model.bound(of: row)
@@ -213,19 +223,27 @@ final class DecomposedSolve<Solver: IncrementalSolver> {
         var values: [Double]
         /// `duals[block][fleet]`.
         var duals: [[Double]]
-        var installed: [[Double]]
+        /// `installed[year][node][fleet]`.
+        var installed: [[[Double]]]
         var iterations: Int
+
+        /// The capacity block `b` saw: its year's, along its scenario's path.
+        func installed(_ b: Int, _ index: PlacementIndex) -> [Double] {
+            let (y, s) = index.position(ofBlock: b)
+            return installed[y][index.tree.node(year: y, scenario: s)]
+        }
     }
 
     /// Solves every block's value stage at the builds in `values` (master column values) and
     /// the master objective those builds really reach.
     func evaluate(master: BendersMaster, values: [Double]) throws -> Evaluation {
         let built = master.builtUnits(values)
-        let installed = PlanningPipeline<Solver>.installed(index: index, built: built)
+        let installed = index.installedByNode(built: built)
         let blocks = self.blocks
         let index = self.index
         let results = try blocks.pool.map(0..<index.blockCount) { b in
-            try blocks.solveValue(b, installed: installed[index.position(ofBlock: b).year])
+            let (y, s) = index.position(ofBlock: b)
+            return try blocks.solveValue(b, installed: installed[y][index.tree.node(year: y, scenario: s)])
         }
         var blockValues: [Double] = []
         var duals: [[Double]] = []

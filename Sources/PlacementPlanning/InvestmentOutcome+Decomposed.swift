@@ -24,8 +24,8 @@ extension InvestmentOutcome {
                 nonzeros: lp.nonzeroCount + blocksSize.nonzeros, integer: integer))
         if termination == .optimal, !integer, let lastMaster {
             shadowPrices = PlanAssembler.shadowPrices(
-                solution: lastMaster, model: lp, powerRow: master.program.powerRow,
-                budgetRow: master.program.budgetRow, index: index)
+                solution: lastMaster, model: lp, powerRows: master.program.powerRows,
+                budgetRows: master.program.budgetRows, index: index)
         }
         decomposition = DecompositionStatistics(
             iterations: work.iterations, blockSolves: work.blockSolves, cuts: master.cutCount,

@@ -28,8 +28,8 @@ final class MonolithicSolve<Solver: IncrementalSolver> {
             warmStarted: warm && solution.statistics.warmStarted, mipGap: solution.relativeGap,
             size: ProgramSize(program.model))
         outcome.shadowPrices = PlanAssembler.shadowPrices(
-            solution: solution, model: program.model, powerRow: program.powerRow,
-            budgetRow: program.budgetRow, index: program.index)
+            solution: solution, model: program.model, powerRows: program.powerRows,
+            budgetRows: program.budgetRows, index: program.index)
         return outcome
     }
 

@@ -89,12 +89,16 @@ public struct PlanningOptions: Sendable {
         public var hardware: HardwareID
         public var year: Int
         public var units: Double
+        /// The scenario whose node makes the build (an adaptive plan's, docs/design.md §9); nil for a
+        /// build every scenario makes.
+        public var scenario: ScenarioID?
 
-        public init(facility: FacilityID, hardware: HardwareID, year: Int, units: Double) {
+        public init(facility: FacilityID, hardware: HardwareID, year: Int, units: Double, scenario: ScenarioID? = nil) {
             self.facility = facility
             self.hardware = hardware
             self.year = year
             self.units = units
+            self.scenario = scenario
         }
 
         /// The builds of `plan` (every fleet-year with units built), to hold or start from.
@@ -104,7 +108,8 @@ public struct PlanningOptions: Sendable {
         /// ```
         public static func builds(of plan: Plan) -> [StartingBuild] {
             plan.fleetYears.filter { $0.built > 0 }.map {
-                StartingBuild(facility: $0.facility, hardware: $0.hardware, year: $0.year, units: $0.built)
+                StartingBuild(
+                    facility: $0.facility, hardware: $0.hardware, year: $0.year, units: $0.built, scenario: $0.scenario)
             }
         }
     }

@@ -83,6 +83,11 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
         try lock.withLock {
             let options = storedOptions
             let index = try PlacementProgramBuilder(study: study).makeIndex()
+            guard index.tree.isSingleNodePerYear else {
+                throw PlanningError.unsupported(
+                    "near-optimal alternatives of a study whose builds depend on the scenario (decisions: adaptive) "
+                        + "are not available yet; set decisions: here-and-now to see the here-and-now study's")
+            }
             guard study.integerBuildUnits == nil else {
                 throw PlanningError.unsupported(
                     "near-optimal alternatives of a study with integer build blocks (a branch and bound per "
@@ -148,7 +153,7 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
             index: index, solver: solver, pool: pool, reusing: self.blocks,
             splitThreshold: options.blockSplitThreshold, residentLimit: options.residentNonzeroLimit)
         self.blocks = blocks
-        var built = Array(repeating: Array(repeating: 0.0, count: index.years.count), count: index.fleets.count)
+        var built = Array(repeating: Array(repeating: 0.0, count: index.stages.count), count: index.fleets.count)
         for build in builds where build.units != 0 {
             guard let y = index.years.firstIndex(of: build.year),
                 let fleet = index.fleets.firstIndex(where: {
@@ -160,7 +165,24 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
                     "the plan builds \(build.hardware) at \(build.facility) in \(build.year), which the study cannot build"
                 )
             }
-            built[fleet][y] += build.units
+            // A shared build is made in every node of its year; an adaptive plan's, in its scenario's node.
+            guard let id = build.scenario else {
+                for node in index.tree.nodes[y].indices {
+                    built[fleet][index.stage(year: y, node: node)] += build.units
+                }
+                continue
+            }
+            guard let s = index.scenarios.firstIndex(where: { $0.id == id }),
+                !index.tree.isSingleNodePerYear
+            else {
+                throw PlanningError.unsupported(
+                    "the plan's builds depend on its scenarios (adaptive decisions): it can be held only on "
+                        + "the scenarios it was solved for, with decisions: adaptive, not on '\(id)'")
+            }
+            // Every scenario of the node lists the node's build: count it once.
+            if index.tree.nodes[y][index.tree.node(year: y, scenario: s)][0] == s {
+                built[fleet][index.stage(year: y, scenario: s)] += build.units
+            }
         }
         timings.build = (clock.now - start).seconds
         let investment = InvestmentOutcome(
@@ -223,12 +245,12 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
         var start = clock.now
         // Canonical dispatch (and write-off) of every block at the plan's builds.
         let assembler = PlanAssembler(index: index)
-        let installed = Self.installed(index: index, built: built)
-        let bookValues = options.analyse ? Self.bookValues(assembler.capacity(built: built).rows, index: index) : nil
+        let installed = index.installedByNode(built: built)
+        let bookValues = options.analyse ? Self.bookValues(assembler: assembler, built: built) : nil
         let staged = try pool.map(0..<index.blockCount) { b in
-            try blocks.dispatch(
-                b, installed: installed[index.position(ofBlock: b).year],
-                bookValue: bookValues?[index.position(ofBlock: b).year])
+            let (y, s) = index.position(ofBlock: b)
+            let node = index.tree.node(year: y, scenario: s)
+            return try blocks.dispatch(b, installed: installed[y][node], bookValue: bookValues?[y][node])
         }
         let status = PlanAssembler.Status(termination: investment.termination, primalStatus: investment.primalStatus)
         var plan = assembler.plan(
@@ -256,9 +278,10 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
                 // Each year's block on the worker that owns it.
                 let owners = index.years.indices.map { index.block(year: $0, scenario: reference) }
                 let results = try pool.map(0..<index.years.count, owners: owners) { y in
-                    try blocks.dispatch(
-                        index.block(year: y, scenario: reference), installed: installed[y],
-                        demandScale: scale, bookValue: bookValues?[y])
+                    let node = index.tree.node(year: y, scenario: reference)
+                    return try blocks.dispatch(
+                        index.block(year: y, scenario: reference), installed: installed[y][node],
+                        demandScale: scale, bookValue: bookValues?[y][node])
                 }
                 stageIterations += results.reduce(0) { $0 + $1.iterations }
                 cases?.append(
@@ -276,16 +299,25 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
             stageIterations: stageIterations, blocksSize: blocks.totalSize)
     }
 
-    /// Installed units per year position and fleet.
-    static func installed(index: PlacementIndex, built: [[Double]]) -> [[Double]] {
-        index.years.indices.map { y in index.fleets.indices.map { index.installed(fleet: $0, in: y, built: built[$0]) }
-        }
-    }
-
-    /// Book value per year position and fleet (USD), from the plan's capacity rows (fleets first).
-    static func bookValues(_ rows: [Plan.FleetYear], index: PlacementIndex) -> [[Double]] {
+    /// Book value per year position, node of that year and fleet (USD), from the capacity rows of
+    /// each node's scenarios' path (fleets first).
+    static func bookValues(assembler: PlanAssembler, built: [[Double]]) -> [[[Double]]] {
+        let index = assembler.index
         let years = index.years.count
-        return index.years.indices.map { y in index.fleets.indices.map { rows[$0 * years + y].bookValueUSD } }
+        var rows: [Int: [Plan.FleetYear]] = [:]
+        return index.years.indices.map { y in
+            index.tree.nodes[y].map { members in
+                let s = members[0]
+                let path =
+                    rows[s]
+                    ?? {
+                        let path = assembler.capacity(built: built.map { index.path($0, scenario: s) }).rows
+                        rows[s] = path
+                        return path
+                    }()
+                return index.fleets.indices.map { path[$0 * years + y].bookValueUSD }
+            }
+        }
     }
 }
 

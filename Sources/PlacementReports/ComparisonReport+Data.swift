@@ -37,11 +37,14 @@ extension ComparisonReport {
             ("capex_usd", figure(c.capex)),
         ]
         let capacity: [JSONValue] = c.capacity.map { change in
-            .object([
-                ("facility", .string(change.facility)), ("hardware", .string(change.hardware)),
-                ("year", .number(Double(change.year))), ("built", figure(change.built)),
-                ("installed", figure(change.installed)), ("it_mw", figure(change.itMW)),
-            ])
+            .object(
+                [
+                    ("facility", .string(change.facility)), ("hardware", .string(change.hardware)),
+                    ("year", .number(Double(change.year))),
+                ] + (change.scenario.map { [("scenario", JSONValue.string($0))] } ?? []) + [
+                    ("built", figure(change.built)), ("installed", figure(change.installed)),
+                    ("it_mw", figure(change.itMW)),
+                ])
         }
         let utilization: [JSONValue] = c.utilization.map { change in
             .object([
@@ -124,7 +127,7 @@ extension ComparisonReport {
         for change in c.capacity {
             for (item, figure) in [("built", change.built), ("installed", change.installed), ("it_mw", change.itMW)] {
                 add(
-                    "capacity", facility: change.facility, hardware: change.hardware, year: String(change.year),
+                    "capacity", facility: change.facility, hardware: change.hardware, year: change.yearLabel,
                     item: item, figure)
             }
         }

@@ -66,14 +66,18 @@ extension ComparisonReport {
         return sheet
     }
 
+    /// A `scenario` column after the year when a row is one scenario's (an adaptive result).
     private func capacitySheet() -> Worksheet {
+        let byScenario = comparison.capacity.contains { $0.scenario != nil }
         var sheet = Worksheet(
             name: "Capacity",
-            headers: ["facility", "accelerator", "year"] + Self.headers("built", unit: "accelerators")
+            headers: ["facility", "accelerator", "year"] + (byScenario ? ["scenario"] : [])
+                + Self.headers("built", unit: "accelerators")
                 + Self.headers("installed", unit: "accelerators") + Self.headers("IT power", unit: "MW"))
         for change in comparison.capacity {
             sheet.append(
                 [.text(change.facility), .text(change.hardware), .number(Double(change.year), .integer)]
+                    + (byScenario ? [.text(change.scenario ?? "")] : [])
                     + Self.cells(change.built, .quantity) + Self.cells(change.installed, .quantity)
                     + Self.cells(change.itMW, .megawatts))
         }

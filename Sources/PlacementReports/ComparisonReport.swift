@@ -44,7 +44,7 @@ public struct ComparisonReport: Sendable {
             ])
             for change in c.capacity {
                 table.append([
-                    "\(change.facility) / \(change.hardware)", String(change.year),
+                    "\(change.facility) / \(change.hardware)", change.yearLabel,
                     Self.fromTo(change.built), Self.fromTo(change.installed),
                     Self.signed(change.installed.difference) + Self.addedOrRemoved(change.installed),
                     Self.signed(

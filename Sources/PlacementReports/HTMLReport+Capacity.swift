@@ -9,7 +9,9 @@ extension HTMLReport {
         guard let plan else { return "" }
         let facilities = facilitiesWithCapacity
         let years = plan.years
-        let rows = Dictionary(grouping: plan.fleetYears) { $0.facility }
+        // With capacity by scenario (adaptive decisions) the panels show the stress reference
+        // scenario's; the section after shows every scenario's.
+        let rows = Dictionary(grouping: shownFleetYears(plan)) { $0.facility }
         let hardwareUsed = study.hardware.enumerated().filter { _, unit in
             plan.fleetYears.contains { $0.hardware == unit.id && $0.capacity > 0 }
         }
@@ -107,7 +109,9 @@ extension HTMLReport {
             legend + "\n<figure class=\"chart-figure\" id=\"capacity-chart\">\n<div class=\"panels\">\n"
             + panels.joined(separator: "\n") + "\n</div>\n<figcaption>\(Self.escape(caption))</figcaption>\n</figure>\n"
             + buildTable(plan: plan)
-        let total = plan.fleetYears.filter { $0.year == finalYear }.reduce(0) { $0 + installedMW($1) }
+        let total = plan.fleetYears.filter { $0.year == finalYear }.reduce(0) {
+            $0 + installedMW($1) * plan.weight(of: $1.scenario)
+        }
         return section(
             id: "capacity", number: 1, title: "Capacity built by facility and year",
             lead: "Where the plan puts accelerators. \(facilities.count) of \(study.facilities.count) facilities "
@@ -116,18 +120,28 @@ extension HTMLReport {
             body: body)
     }
 
+    /// The capacity rows the panels draw: all of them, or the stress reference scenario's when
+    /// capacity depends on the scenario.
+    private func shownFleetYears(_ plan: Plan) -> [Plan.FleetYear] {
+        plan.capacityByScenario ? plan.fleetYears.filter { $0.scenario == study.referenceScenario.id } : plan.fleetYears
+    }
+
     /// Accelerators built each year, fleet-wide, and the capital spent.
     private func buildTable(plan: Plan) -> String {
         var rows: [[String]] = []
         for unit in study.hardware {
             let built = plan.years.map { year in
-                plan.fleetYears.filter { $0.hardware == unit.id && $0.year == year }.reduce(0) { $0 + $1.built }
+                plan.fleetYears.filter { $0.hardware == unit.id && $0.year == year }.reduce(0) {
+                    $0 + $1.built * plan.weight(of: $1.scenario)
+                }
             }
             guard built.contains(where: { $0 > 0 }) else { continue }
             rows.append([unit.displayName] + built.map(Self.units) + [Self.units(built.reduce(0, +))])
         }
         let capex = plan.years.map { year in
-            plan.fleetYears.filter { $0.year == year }.reduce(0) { $0 + $1.built * $1.unitCapexUSD }
+            plan.fleetYears.filter { $0.year == year }.reduce(0) {
+                $0 + $1.built * $1.unitCapexUSD * plan.weight(of: $1.scenario)
+            }
         }
         rows.append(["Capital (USD)"] + capex.map(Format.money) + [Format.money(plan.capexUSD)])
         return table(

@@ -28,7 +28,7 @@ extension HTMLReport {
                     ],
                     rows: c.capacity.map { change in
                         [
-                            change.facility, change.hardware, String(change.year), Self.cleanUnits(change.built.base),
+                            change.facility, change.hardware, change.yearLabel, Self.cleanUnits(change.built.base),
                             Self.cleanUnits(change.built.changed), Self.cleanUnits(change.installed.base),
                             Self.cleanUnits(change.installed.changed),
                             ComparisonReport.signed(change.installed.difference)

@@ -31,6 +31,8 @@ public struct HTMLReport: Sendable {
     public var risk: RiskReport?
     /// Where the plan held on the paths came from (`report --plan FILE`); nil: this report's plan.
     public var riskPlan: String?
+    /// The value of information to show as a headline card (`placement report --value`).
+    public var valueOfInformation: ValueReport?
 
     public init(_ report: OptimizeReport, generator: String? = nil) {
         self.report = report
@@ -70,6 +72,7 @@ public struct HTMLReport: Sendable {
             page.append(noPlanNotice())
         } else {
             page.append(capacitySection())
+            page.append(scenarioCapacitySection())
             page.append(serviceSection())
             page.append(utilizationSection())
             page.append(resilienceSection())
@@ -166,6 +169,9 @@ public struct HTMLReport: Sendable {
         } else {
             card("stranded", "Expected stranded value", "\u{2013}", "not computed (no analysis)")
             card("below-breakeven", "P(below breakeven)", "\u{2013}", "not computed (no analysis)")
+        }
+        if let (value, note) = valueOfInformationCard() {
+            card("value-of-information", "Value of information", value, note)
         }
         return "<section id=\"headline\" class=\"kpis\" aria-label=\"Headline figures\">\n"
             + cards.joined(separator: "\n") + "\n</section>"

@@ -5,13 +5,14 @@ import PlacementOptimizer
 import PlacementPlanning
 
 extension OptimizeReport {
-    /// The result as JSON (`sovereign-placement.optimize/2`, docs/results-json.md), one function per
+    /// The result as JSON (`sovereign-placement.optimize/3`, docs/results-json.md), one function per
     /// top-level key, every key a ``ResultKey`` that `compare` reads back by the same name.
     /// `includeTimings` adds iteration counts and seconds, which vary from run to run.
     public func json(includeTimings: Bool = false) -> JSONValue {
         var members: [(String, JSONValue)] = [
             (ResultKey.schema, .string(Self.schema)),
             (ResultKey.study, .string(studyPath)),
+            (ResultKey.decisions, .string(study.decisions.rawValue)),
             (ResultKey.status, statusJSON()),
         ]
         if let plan, let utilization {
@@ -22,6 +23,7 @@ extension OptimizeReport {
                 (ResultKey.capexUSD, .finite(plan.capexUSD)),
                 (ResultKey.scenarios, scenariosJSON(plan)),
                 (ResultKey.capacity, capacityJSON(plan)),
+                (ResultKey.nodes, nodesJSON(plan)),
                 (ResultKey.utilization, utilizationJSON(utilization)),
                 (ResultKey.demand, demandJSON(plan)),
                 (ResultKey.financials, financialsJSON(plan)),
@@ -116,17 +118,44 @@ extension OptimizeReport {
             })
     }
 
+    /// A row per fleet and year, or, when capacity depends on the scenario (adaptive decisions), per
+    /// fleet, year and scenario with the row's `scenario`.
     private func capacityJSON(_ plan: Plan) -> JSONValue {
         .array(
             plan.fleetYears.map { row in
+                .object(
+                    [
+                        (ResultKey.facility, .string(row.facility.rawValue)),
+                        (ResultKey.hardware, .string(row.hardware.rawValue)),
+                        (ResultKey.year, .number(Double(row.year))),
+                    ] + (row.scenario.map { [(ResultKey.scenario, JSONValue.string($0.rawValue))] } ?? []) + [
+                        (ResultKey.built, .finite(row.built)),
+                        (ResultKey.installed, .finite(row.capacity)), (ResultKey.existing, .finite(row.existing)),
+                        (ResultKey.itMW, .finite(row.capacity * row.powerKW / 1000)),
+                        (ResultKey.capexUSD, .finite(row.built * row.unitCapexUSD)),
+                        (ResultKey.bookValueUSD, .finite(row.bookValueUSD)),
+                    ])
+            })
+    }
+
+    /// The scenario tree (docs/design.md §9): each year's nodes, their scenarios and their builds.
+    private func nodesJSON(_ plan: Plan) -> JSONValue {
+        .array(
+            plan.nodes.map { node in
                 .object([
-                    (ResultKey.facility, .string(row.facility.rawValue)),
-                    (ResultKey.hardware, .string(row.hardware.rawValue)),
-                    (ResultKey.year, .number(Double(row.year))), (ResultKey.built, .finite(row.built)),
-                    (ResultKey.installed, .finite(row.capacity)), (ResultKey.existing, .finite(row.existing)),
-                    (ResultKey.itMW, .finite(row.capacity * row.powerKW / 1000)),
-                    (ResultKey.capexUSD, .finite(row.built * row.unitCapexUSD)),
-                    (ResultKey.bookValueUSD, .finite(row.bookValueUSD)),
+                    (ResultKey.year, .number(Double(node.year))), (ResultKey.id, .number(Double(node.id))),
+                    (ResultKey.scenarios, .array(node.scenarios.map { .string($0.rawValue) })),
+                    (
+                        ResultKey.builds,
+                        .array(
+                            node.builds.map { build in
+                                .object([
+                                    (ResultKey.facility, .string(build.facility.rawValue)),
+                                    (ResultKey.hardware, .string(build.hardware.rawValue)),
+                                    (ResultKey.units, .finite(build.units)),
+                                ])
+                            })
+                    ),
                 ])
             })
     }

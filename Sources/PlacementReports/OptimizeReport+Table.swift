@@ -50,6 +50,53 @@ extension OptimizeReport {
     }
 
     private func capacitySection(_ plan: Plan) -> String {
+        plan.capacityByScenario ? treeSection(plan) : sharedCapacitySection(plan)
+    }
+
+    /// Adaptive decisions (docs/design.md §9): what each node of the tree builds, then each
+    /// scenario's installed IT MW and book value in the final year.
+    private func treeSection(_ plan: Plan) -> String {
+        var lines = [
+            "Builds by node (decisions \(plan.decisions.rawValue); expected capex \(Format.money(plan.capexUSD))"
+                + (study.budgetUSD.map { ", a \(Format.money($0)) budget in each scenario" } ?? "") + ")"
+        ]
+        let powerKW = Dictionary(
+            plan.fleetYears.map { ("\($0.facility)|\($0.hardware)", $0.powerKW) },
+            uniquingKeysWith: { first, _ in first })
+        for node in plan.nodes {
+            let builds = node.builds.map { build in
+                let megawatts = build.units * (powerKW["\(build.facility)|\(build.hardware)"] ?? 0) / 1000
+                return "\(build.facility) \(build.hardware) \(Format.grouped(build.units)) "
+                    + "(\(Format.grouped(megawatts, decimals: 1)) MW)"
+            }
+            lines.append(
+                "  \(node.year), scenarios {\(node.scenarios.map(\.rawValue).joined(separator: ", "))}: "
+                    + (builds.isEmpty ? "nothing" : builds.joined(separator: "; ")))
+        }
+        let final = plan.years.last ?? study.horizon.end
+        var table = TextTable(header: ["IT MW / book value in \(final)"] + plan.scenarios.map(\.rawValue))
+        for facility in study.facilities {
+            let cells = plan.scenarios.map { scenario -> (Double, Double) in
+                plan.fleetYears.filter { $0.facility == facility.id && $0.year == final && $0.scenario == scenario }
+                    .reduce((0, 0)) { ($0.0 + $1.capacity * $1.powerKW / 1000, $0.1 + $1.bookValueUSD) }
+            }
+            guard cells.contains(where: { $0.0 > 0 }) else { continue }
+            table.append(
+                [facility.id.rawValue]
+                    + cells.map { "\(Format.grouped($0.0, decimals: 1)) / \(Format.money($0.1))" })
+        }
+        // The fleet's stranded and at-risk value in each scenario (docs/design.md §4), from the analysis.
+        if let fleet = analysis?.stranded.fleet.last, fleet.year == final {
+            for (label, figures) in [("fleet stranded", fleet.stranded), ("fleet at risk", fleet.atRisk)]
+            where figures.byScenario.count == plan.scenarios.count {
+                table.append([label] + figures.byScenario.map(Format.money))
+            }
+        }
+        if !table.isEmpty { lines += ["", "Capacity by scenario", table.rendered()] }
+        return lines.joined(separator: "\n")
+    }
+
+    private func sharedCapacitySection(_ plan: Plan) -> String {
         var table = TextTable(header: ["built (accelerators / IT MW)"] + plan.years.map(String.init) + ["capex"])
         for facility in study.facilities {
             let rows = plan.fleetYears.filter { $0.facility == facility.id }

@@ -95,20 +95,23 @@ extension OptimizeReport {
             })
     }
 
+    /// A row per fleet and year; with capacity by scenario (adaptive decisions) a `scenario` column
+    /// after the year.
     private func capacitySheet(_ plan: Plan) -> Worksheet {
-        Worksheet(
+        let byScenario = plan.capacityByScenario
+        return Worksheet(
             name: "Capacity",
-            headers: [
-                "facility", "hardware", "year", "built (accelerators)", "installed (accelerators)",
+            headers: ["facility", "hardware", "year"] + (byScenario ? ["scenario"] : []) + [
+                "built (accelerators)", "installed (accelerators)",
                 "existing (accelerators)", "IT power (MW)", "capex (USD)", "book value (USD)",
             ],
             rows: plan.fleetYears.map { row in
-                [
-                    .text(row.facility.rawValue), .text(row.hardware.rawValue), .number(Double(row.year), .integer),
-                    .number(row.built, .quantity), .number(row.capacity, .quantity), .number(row.existing, .quantity),
-                    .number(row.capacity * row.powerKW / 1000, .megawatts), .number(row.built * row.unitCapexUSD, .usd),
-                    .number(row.bookValueUSD, .usd),
-                ]
+                [.text(row.facility.rawValue), .text(row.hardware.rawValue), .number(Double(row.year), .integer)]
+                    + (byScenario ? [.text(row.scenario?.rawValue ?? "")] : []) + [
+                        .number(row.built, .quantity), .number(row.capacity, .quantity),
+                        .number(row.existing, .quantity), .number(row.capacity * row.powerKW / 1000, .megawatts),
+                        .number(row.built * row.unitCapexUSD, .usd), .number(row.bookValueUSD, .usd),
+                    ]
             })
     }
 
@@ -121,7 +124,9 @@ extension OptimizeReport {
         }
         var installed: [String: Double] = [:]
         for row in plan.fleetYears {
-            installed["\(row.facility)|\(row.hardware)|\(row.year)", default: 0] += row.capacity
+            // Expected over the scenarios when capacity depends on them.
+            installed["\(row.facility)|\(row.hardware)|\(row.year)", default: 0] +=
+                row.capacity * plan.weight(of: row.scenario)
         }
         var sheet = Worksheet(
             name: "Capacity by year",

@@ -8,7 +8,7 @@ import PlacementPlanning
 /// Everything `placement optimize` reports, rendered as JSON, CSV or a terminal table. It reads
 /// only the planning result (plan, analysis, statuses), never the raw LP solution.
 ///
-/// JSON follows the schema `sovereign-placement.optimize/2` (docs/results-json.md); CSV has
+/// JSON follows the schema `sovereign-placement.optimize/3` (docs/results-json.md); CSV has
 /// one row per (facility, hardware, year, scenario). Both are byte-identical for the same
 /// inputs, whatever the method's thread count: wall-clock times appear only in the table, or
 /// in JSON when asked for.
@@ -19,7 +19,7 @@ import PlacementPlanning
 /// print(report.table())
 /// ```
 public struct OptimizeReport: Sendable {
-    public static let schema = "sovereign-placement.optimize/2"
+    public static let schema = "sovereign-placement.optimize/3"
 
     /// Wall-clock seconds of each phase.
     public struct Timings: Sendable {
@@ -80,7 +80,8 @@ public struct OptimizeReport: Sendable {
             }, uniquingKeysWith: { first, _ in first })
         for entry in utilization.fleets {
             guard let facility = entry.facility, let hardware = entry.hardware,
-                let row = plan.fleetYear(BuildKey(facility: facility, hardware: hardware, year: entry.year))
+                let row = plan.fleetYear(
+                    BuildKey(facility: facility, hardware: hardware, year: entry.year), scenario: entry.scenario)
             else { continue }
             table.append(
                 [

@@ -42,7 +42,8 @@ import Testing
         let error = #expect(throws: ResultFileError.self) { try read(#"{"schema": "sovereign-placement.sweep/1"}"#) }
         #expect(
             error?.description == "plan.json: error: schema: unsupported schema 'sovereign-placement.sweep/1'\n"
-                + "  hint: this placement reads sovereign-placement.optimize/1 and sovereign-placement.optimize/2; "
+                + "  hint: this placement reads sovereign-placement.optimize/1, sovereign-placement.optimize/2, "
+                + "sovereign-placement.optimize/3; "
                 + "write the result again with `placement optimize --format json`")
     }
 

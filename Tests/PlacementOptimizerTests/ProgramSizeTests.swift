@@ -20,6 +20,11 @@ import Testing
 
     @Test func theBundledStudy() throws { try check(try TestPlanning.bundledStudy(), "bundled") }
 
+    /// Adaptive decisions: a build column and a power row per node (14 nodes in five years here).
+    @Test func theBundledStudyAdaptive() throws {
+        try check(try TestPlanning.bundledStudy().withDecisions(.adaptive), "bundled adaptive")
+    }
+
     @Test(arguments: TinyStudy.catalogue.map(\.name))
     func everyTinyStudy(_ name: String) throws { try check(try TinyStudy.variant(name).study(), name) }
 }

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// `placement value` on the sweep tests' study made adaptive: the JSON names every figure, the
+/// differences are those of the figures, and the figures are ordered; `--format xlsx` is refused.
+@Suite struct ValueCommandTests {
+    let cli: CommandLineRun
+
+    init() throws { cli = try CommandLineRun() }
+
+    @Test func jsonFiguresAreConsistent() throws {
+        defer { cli.remove() }
+        let path = cli.directory.appendingPathComponent(CommandLineRun.study).path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try Data((text + "decisions: adaptive\n").utf8).write(to: URL(fileURLWithPath: path))
+        let run = try cli.run(["value", CommandLineRun.study, "--format", "json"])
+        try #require(run.status == 0, "\(run.error)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        #expect(root["schema"] as? String == "sovereign-placement.value/1")
+        #expect(root["decisions"] as? String == "adaptive")
+        let rp = try #require(root["rp_usd"] as? [String: Double])
+        let (hereAndNow, adaptive) = (try #require(rp["here-and-now"]), try #require(rp["adaptive"]))
+        let ws = try #require(root["ws_usd"] as? Double)
+        let eev = try #require(root["eev_usd"] as? Double)
+        // To the printed digits of the figures (differences of large numbers).
+        func close(_ key: String, _ expected: Double) -> Bool {
+            abs((root[key] as? Double ?? .nan) - expected) <= 1e-12 * max(1, abs(ws))
+        }
+        #expect(close("evpi_usd", ws - adaptive))
+        #expect(close("vss_usd", adaptive - eev))
+        #expect(close("value_of_adaptivity_usd", adaptive - hereAndNow))
+        let slack = 1e-6 * abs(ws)
+        #expect(ws >= adaptive - slack && adaptive >= hereAndNow - slack && hereAndNow >= eev - slack)
+        let meanings = try #require(root["meaning"] as? [String: String])
+        #expect(meanings.count == 7 && meanings.values.allSatisfy { !$0.isEmpty })
+    }
+
+    /// The sweep study's scenarios: `efficiency-shock` sets gulf electricity in 2026, so it parts
+    /// from the others for the 2027 builds; `video-boom` raises video demand from 2027, so it parts
+    /// from `base` for the 2028 builds.
+    @Test func validatePrintsTheTree() throws {
+        defer { cli.remove() }
+        let path = cli.directory.appendingPathComponent(CommandLineRun.study).path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try Data((text + "decisions: adaptive\n").utf8).write(to: URL(fileURLWithPath: path))
+        let run = try cli.run(["validate", CommandLineRun.study])
+        try #require(run.status == 0, "\(run.error)")
+        let expected = [
+            "  decisions: adaptive; scenario tree (year, node: scenarios):",
+            "    2026  node 0: {base, video-boom, efficiency-shock}",
+            "    2027  node 0: {base, video-boom}",
+            "    2027  node 1: {efficiency-shock}",
+            "    2028  node 0: {base}",
+            "    2028  node 1: {video-boom}",
+            "    2028  node 2: {efficiency-shock}",
+        ]
+        #expect(run.output.contains(expected.joined(separator: "\n") + "\n"), "\(run.output)")
+    }
+
+    @Test func workbooksAreRefused() throws {
+        defer { cli.remove() }
+        let run = try cli.run(["value", CommandLineRun.study, "--format", "xlsx", "-o", "value.xlsx"])
+        #expect(run.status == 64)
+        #expect(run.error.contains("placement value does not write workbooks yet"))
+    }
+}
