@@ -28,7 +28,6 @@ struct ValueCommand: ParsableCommand {
     @OptionGroup var solver: SolverOptions
 
     func run() throws {
-        try output.refuseWorkbook(command: "value")
         try output.declare()
         let loaded = try StudyInput.load(study)
         if solver.method == .primal || solver.method == .dual {
@@ -40,7 +39,7 @@ struct ValueCommand: ParsableCommand {
         case .table: try output.emitTable(report.table())
         case .json: try output.emit(report.json().serialized() + "\n")
         case .csv: try output.emit(report.csv().text)
-        case .xlsx: break
+        case .xlsx: try output.emitWorkbook(report.workbook())
         }
         if !value.allOptimal {
             printError("error: a solve was not proven optimal; the figures are those of the best plans found")

@@ -1,8 +1,9 @@
 import Foundation
+import PlacementTestSupport
 import Testing
 
 /// `placement value` on the sweep tests' study made adaptive: the JSON names every figure, the
-/// differences are those of the figures, and the figures are ordered; `--format xlsx` is refused.
+/// differences are those of the figures, and the figures are ordered; `--format xlsx` holds the same figures.
 @Suite struct ValueCommandTests {
     let cli: CommandLineRun
 
@@ -57,10 +58,31 @@ import Testing
         #expect(run.output.contains(expected.joined(separator: "\n") + "\n"), "\(run.output)")
     }
 
-    @Test func workbooksAreRefused() throws {
+    /// The workbook holds the JSON's figures to the last digit, as numbers, in the order of the
+    /// table, with their meanings as text and one column chart.
+    @Test func workbookHoldsTheJSONFigures() throws {
         defer { cli.remove() }
+        let json = try cli.run(["value", CommandLineRun.study, "--format", "json", "-o", "value.json"])
+        try #require(json.status == 0, "\(json.error)")
         let run = try cli.run(["value", CommandLineRun.study, "--format", "xlsx", "-o", "value.xlsx"])
-        #expect(run.status == 64)
-        #expect(run.error.contains("placement value does not write workbooks yet"))
+        try #require(run.status == 0, "\(run.error)")
+        let root = try #require(
+            try JSONSerialization.jsonObject(with: Data(cli.read("value.json").utf8)) as? [String: Any])
+        let rp = try #require(root["rp_usd"] as? [String: Any])
+        let book = try XLSXPackage(path: cli.path("value.xlsx"))
+        #expect(book.sheetNames == ["Summary", "Figures"])
+        let rows = try book.rows(of: "Figures")
+        let keys = [
+            "rp_here_and_now_usd", "rp_adaptive_usd", "ws_usd", "eev_usd", "evpi_usd", "vss_usd",
+            "value_of_adaptivity_usd",
+        ]
+        #expect(rows.count == keys.count + 1)
+        #expect(rows.dropFirst().map { $0[0].value } == keys)
+        let expected: [Any?] = [rp["here-and-now"], rp["adaptive"]] + keys.dropFirst(2).map { root[$0] }
+        for (row, value) in zip(rows.dropFirst(), expected) {
+            WorkbookOutputTests.expectSame(row[2], value)
+            #expect(row[3].type == "s")
+        }
+        #expect(try book.charts.map { try book.text($0) }.filter { $0.contains("<c:barChart>") }.count == 1)
     }
 }
