@@ -4,6 +4,7 @@ import GLPKSolver
 import PlacementModel
 import PlacementPlanning
 import PlacementRisk
+import PlacementSweep
 
 /// `placement risk STUDY --paths N --seed S`: the study's plan (solved here, or `--plan` a saved
 /// one) held on paths drawn from its uncertainty model, beside its own scenarios
@@ -42,6 +43,18 @@ struct RiskCommand: ParsableCommand {
         completion: .file(extensions: ["yaml", "yml"]))
     var writeSamples: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Run the I-th of N slices of the paths (1-based; whole chunks of \(PathChunks.size)) and write a shard "
+                + "for `placement merge` (needs --format json and --output FILE).", valueName: "I/N"))
+    var shard: String?
+
+    @Flag(
+        help: ArgumentHelp(
+            "Continue an interrupted run from OUTPUT.partial (the progress file of a run with the same study, "
+                + "plan, seed, --paths and --shard)."))
+    var resume = false
+
     @OptionGroup var solver: SolverOptions
     @OptionGroup var output: OutputOptions
 
@@ -50,35 +63,68 @@ struct RiskCommand: ParsableCommand {
         if let plan, !ResultInput.isSavedResult(plan) {
             throw ValidationError("--plan needs a saved result of `placement optimize --format json` (a .json file)")
         }
+        if try SweepCommand.shardSlice(shard).1 > 1 || shard != nil {
+            guard output.format == .json, let file = output.output, file != "-" else {
+                throw ValidationError(
+                    "--shard writes a shard for `placement merge`: give --format json and --output FILE")
+            }
+        }
+        if resume, output.output == nil || output.output == "-" {
+            throw ValidationError("--resume continues from OUTPUT.partial: give --output FILE")
+        }
     }
 
     func run() throws {
         try output.refuseWorkbook(command: "risk")
         try output.declare()
+        let (shardIndex, shardCount) = try SweepCommand.shardSlice(shard)
+        let file = output.output.flatMap { $0 == "-" ? nil : $0 }
+        if let file { try RunFiles.declareOutput(file + ".partial", flag: "--output") }
         if let writeSamples { try RunFiles.declareOutput(writeSamples, flag: "--write-samples") }
-        let builds = try plan.map { ResultInput.startingBuilds(try ResultInput.loadSaved($0)) }
+        let saved = try plan.map { ResultInput.startingBuilds(try ResultInput.loadSaved($0)) }
         let loaded = try StudyInput.load(study)
         let sampler = try PathOptions.sampler(of: loaded.study, path: study)
         let (paths, seed) = (sampling.paths, sampling.seed)
-        let drawn = sampler.paths(count: paths, seed: seed)
         if let writeSamples {
+            let drawn = sampler.paths(count: paths, seed: seed)
             let file = SamplesFile(study: loaded.study, sampler: sampler, paths: drawn, count: paths, seed: seed)
             try SampleCommand.checkLoadable(bytes: file.text.utf8.count, values: file.valueCount, paths: paths)
             try OutputWriter.write(file.text, to: writeSamples, flag: "--write-samples")
         }
-        let pipeline = PlanningPipeline(
-            solver: GLPKSolver(options: solver.glpkOptions), options: solver.planningOptions(analyse: true))
-        let report: RiskReport
+        let options = solver.planningOptions(analyse: true)
+        let makePipeline = { (options: PlanningOptions) in
+            PlanningPipeline(solver: GLPKSolver(options: solver.glpkOptions), options: options)
+        }
+        let range = PathChunks.shard(shardIndex, of: shardCount, count: paths)
+        var figures: [ScenarioFigures] = []
+        let inSample: [ScenarioFigures]
+        let run: RiskShard.Run
         do {
-            let held = try builds ?? solvedBuilds(loaded.study, pipeline: pipeline)
-            let progress = ProgressIndicator("evaluating \(paths) path\(paths == 1 ? "" : "s")", enabled: true)
-            defer { progress.stop() }
-            let inSample = try ScenarioFigures.all(of: pipeline.evaluate(loaded.study, builds: held))
-            let scenarios = drawn.map { PathScenario.scenario(of: $0, count: paths, sampler: sampler) }
-            let onPaths = try pipeline.evaluate(try loaded.study.replacingScenarios(scenarios), builds: held)
-            report = RiskReport(
+            let held: [PlanningOptions.StartingBuild]
+            (held, inSample) = try Self.heldPlan(
+                loaded.study, saved: saved, pipeline: makePipeline(options), solver: solver)
+            run = RiskShard.Run(
                 studyPath: study, alpha: loaded.study.risk.alpha, seed: seed, sampler: "latin-hypercube",
-                paths: try ScenarioFigures.all(of: onPaths), inSample: inSample)
+                paths: paths, fingerprint: try Self.fingerprint(files: loaded.files, builds: held))
+            let partial = file.map { RiskPartialFile(output: $0, run: run, shard: shardIndex, shards: shardCount) }
+            do { figures = try partial?.start(resume: resume, firstPath: range.lowerBound) ?? [] } catch {
+                printError("error: \(error)")
+                if case RiskPartialFile.Failure.cannotWrite = error { throw ExitStatus.cannotCreateOutput }
+                throw ExitStatus.invalidData
+            }
+            let evaluator = PathEvaluator(
+                study: loaded.study, builds: held, sampler: sampler, count: paths, seed: seed,
+                threads: options.threads, options: options, pipeline: makePipeline)
+            let progress = SweepProgress(
+                total: range.count, alreadyDone: figures.count, unit: "paths", quietOffTerminal: true)
+            try evaluator.run(range.lowerBound + figures.count..<range.upperBound) { chunk in
+                do { try partial?.append(chunk) } catch {
+                    printError("error: \(error)")
+                    throw ExitStatus.cannotCreateOutput
+                }
+                figures += chunk
+                progress.advance(by: chunk.count)
+            }
         } catch let error as ExitCode {
             throw error
         } catch let error as SamplingError {
@@ -88,26 +134,59 @@ struct RiskCommand: ParsableCommand {
             printError("error: \(error)")
             throw ExitStatus.solverFailure
         }
-        switch output.format {
-        case .table: try output.emitTable(report.table())
-        case .json: try output.emit(report.json().serialized() + "\n")
-        case .csv: try output.emit(report.csv())
-        case .xlsx: break
+        if shard != nil {
+            let piece = RiskShard(
+                run: run, shard: shardIndex + 1, shards: shardCount, firstPath: range.lowerBound, paths: figures,
+                inSample: inSample)
+            try output.emit(pieces: piece.jsonPieces())
+        } else {
+            let report = RiskReport(
+                studyPath: study, alpha: run.alpha, seed: seed, sampler: run.sampler, paths: figures, inSample: inSample
+            )
+            switch output.format {
+            case .table: try output.emitTable(report.table())
+            case .json: try output.emit(pieces: [AnySequence(report.jsonPieces()), AnySequence(["\n"])].joined())
+            case .csv: try output.emit(pieces: report.csvPieces())
+            case .xlsx: break
+            }
         }
+        if let file { RiskPartialFile(output: file, run: run, shard: shardIndex, shards: shardCount).remove() }
     }
 
-    /// The builds of the study's optimal plan (exit 70 when it has none proven optimal).
-    private func solvedBuilds(_ study: Study, pipeline: PlanningPipeline<GLPKSolver>) throws
-        -> [PlanningOptions.StartingBuild]
-    {
-        let progress = ProgressIndicator("solving", enabled: !solver.showsDecompositionProgress)
-        defer { progress.stop() }
-        let result = try pipeline.run(study)
-        guard let plan = result.plan, result.isOptimal else {
-            progress.stop()
-            printError("error: the study has no optimal plan to hold (\(result.investment.termination.rawValue))")
-            throw ExitStatus.solverFailure
+    /// The builds held (`saved`, or the study's optimal plan solved here) and the figures of the
+    /// study's own scenarios at them; exit 70 when the study has no optimal plan.
+    private static func heldPlan(
+        _ study: Study, saved: [PlanningOptions.StartingBuild]?, pipeline: PlanningPipeline<GLPKSolver>,
+        solver: SolverOptions
+    ) throws -> ([PlanningOptions.StartingBuild], [ScenarioFigures]) {
+        var builds = saved ?? []
+        if saved == nil {
+            let progress = ProgressIndicator("solving", enabled: !solver.showsDecompositionProgress)
+            defer { progress.stop() }
+            let result = try pipeline.run(study)
+            guard let plan = result.plan, result.isOptimal else {
+                progress.stop()
+                printError("error: the study has no optimal plan to hold (\(result.investment.termination.rawValue))")
+                throw ExitStatus.solverFailure
+            }
+            builds = PlanningOptions.StartingBuild.builds(of: plan)
         }
-        return PlanningOptions.StartingBuild.builds(of: plan)
+        return (builds, try ScenarioFigures.all(of: pipeline.evaluate(study, builds: builds)))
+    }
+
+    /// SHA-256 of the study's files and the held builds: what a shard or a progress file must share.
+    private static func fingerprint(files: [String], builds: [PlanningOptions.StartingBuild]) throws -> String {
+        var hash = SHA256()
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw SamplingError("cannot read \(file) to fingerprint the run")
+            }
+            hash.update(withUnsafeBytes(of: UInt64(data.count).bigEndian, Array.init))
+            hash.update(data)
+        }
+        for build in builds {
+            hash.update(Array("\(build.facility)|\(build.hardware)|\(build.year)|\(build.units)\n".utf8))
+        }
+        return hash.hexDigest()
     }
 }
