@@ -29,7 +29,7 @@ import PlacementPlanning
 /// ```
 public final class PathEvaluator<Solver: IncrementalSolver>: @unchecked Sendable {
     /// How a path's blocks start.
-    public enum Start: Sendable {
+    public enum Start: Sendable, Hashable {
         /// From the previous path of the chunk (the chunk's first path cold).
         case warm
         /// Every path from fresh sessions: the benchmark's comparison.

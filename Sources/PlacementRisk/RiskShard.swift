@@ -135,6 +135,9 @@ public struct RiskShard: Sendable {
                 throw SamplingError("shards \(first.shard) and \(other.shard) hold different in-sample figures")
             }
         }
+        if let twice = Dictionary(grouping: shards, by: \.shard).first(where: { $0.value.count > 1 })?.key {
+            throw SamplingError("shard \(twice)/\(first.shards) is given twice")
+        }
         let ordered = shards.sorted { $0.shard < $1.shard }
         guard ordered.map(\.shard) == Array(1...first.shards) else {
             let given = Set(shards.map(\.shard))
