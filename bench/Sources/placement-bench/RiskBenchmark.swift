@@ -103,7 +103,7 @@ struct ChildRun {
     static func run(_ executable: String, _ arguments: [String]) throws -> ChildRun {
         var pid: pid_t = 0
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         let clock = ContinuousClock()
         let start = clock.now
         guard posix_spawn(&pid, executable, nil, nil, argv, environ) == 0 else {
