@@ -176,17 +176,7 @@ struct RiskCommand: ParsableCommand {
 
     /// SHA-256 of the study's files and the held builds: what a shard or a progress file must share.
     private static func fingerprint(files: [String], builds: [PlanningOptions.StartingBuild]) throws -> String {
-        var hash = SHA256()
-        for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw SamplingError("cannot read \(file) to fingerprint the run")
-            }
-            hash.update(withUnsafeBytes(of: UInt64(data.count).bigEndian, Array.init))
-            hash.update(data)
-        }
-        for build in builds {
-            hash.update(Array("\(build.facility)|\(build.hardware)|\(build.year)|\(build.units)\n".utf8))
-        }
-        return hash.hexDigest()
+        let plan = builds.map { "\($0.facility)|\($0.hardware)|\($0.year)|\($0.units)\n" }.joined()
+        return try SweepFingerprint.hash(files: files, extra: Array(plan.utf8))
     }
 }

@@ -1,19 +1,10 @@
 import Foundation
 import Testing
 
-/// `placement risk --shard I/N` joined by `placement merge`, and `--resume`, on the sweep tests'
-/// study with an uncertainty section: the merged shards and a resumed run are the bytes of one
+/// `placement risk --shard I/N` joined by `placement merge`, and `--resume` (the suite's study,
+/// with its uncertainty section): the merged shards and a resumed run are the bytes of one
 /// uninterrupted run; shards and progress files of other runs are refused.
-@Suite struct RiskShardResumeTests {
-    let cli: CommandLineRun
-
-    init() throws {
-        cli = try CommandLineRun()
-        let scenarios = cli.directory.appendingPathComponent("study/Models/scenarios.yaml")
-        let text = try String(contentsOf: scenarios, encoding: .utf8)
-        try (text + SampleCommandTests.uncertainty).write(to: scenarios, atomically: true, encoding: .utf8)
-    }
-
+extension RiskCommandTests {
     func risk(_ flags: [String]) throws -> CommandLineRun.Outcome {
         try cli.run(["risk", CommandLineRun.study, "--plan", "plan.json", "--format", "json"] + flags)
     }
