@@ -22,7 +22,12 @@ struct RiskCommand: ParsableCommand {
             errors, quantiles, VaR and CVaR at the study's alpha, and the probability that \
             final-year fleet utilization is below breakeven with its 95% Wilson interval, beside \
             the same figures over the study's own scenarios. The same study and seed give the same \
-            bytes whatever --threads.
+            bytes whatever --threads. Paths are evaluated as a stream: each worker keeps warm block \
+            sessions and the output is written record by record, so memory stays flat in --paths. \
+            With --output FILE the run keeps its progress in FILE.partial: after an interruption, \
+            rerun with --resume. --shard I/N (with --format json --output FILE) evaluates the I-th of \
+            N slices of the paths, e.g. a Slurm array task; `placement merge --output FILE.json` \
+            joins the shards into the JSON of one unsharded run, byte for byte.
             Exit status: 0 success, 64 usage, 65 invalid input, 66 missing input, 70 solver failure, \
             73 output not writable.
             """)
