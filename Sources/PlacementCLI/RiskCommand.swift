@@ -68,7 +68,8 @@ struct RiskCommand: ParsableCommand {
         if let plan, !ResultInput.isSavedResult(plan) {
             throw ValidationError("--plan needs a saved result of `placement optimize --format json` (a .json file)")
         }
-        if try SweepCommand.shardSlice(shard).1 > 1 || shard != nil {
+        if shard != nil {
+            _ = try SweepCommand.shardSlice(shard)
             guard output.format == .json, let file = output.output, file != "-" else {
                 throw ValidationError(
                     "--shard writes a shard for `placement merge`: give --format json and --output FILE")
