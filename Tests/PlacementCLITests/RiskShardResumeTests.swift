@@ -71,4 +71,36 @@ extension RiskCommandTests {
         #expect(foreign.error.contains("another run"), "\(foreign.error)")
         #expect(!cli.exists("foreign.json"))
     }
+
+    /// 60 paths are two chunks, one wave on two threads: the bar ends at 60/60 with the rate and
+    /// the ETA on a terminal; a log (stderr a file) gets no progress line.
+    @Test func theProgressLineShowsPathsRateAndETAOnATerminalOnly() throws {
+        defer { cli.remove() }
+        let optimize = try cli.run(["optimize", CommandLineRun.study, "--format", "json", "-o", "plan.json"])
+        try #require(optimize.status == 0, "\(optimize.error)")
+        let terminal = try #require(PseudoTerminal())
+        defer { terminal.close() }
+        let flags = ["--paths", "60", "--threads", "2", "--format", "json"]
+        let process = Process()
+        process.executableURL = CommandLineRun.executable
+        process.arguments = ["risk", CommandLineRun.study, "--plan", "plan.json"] + flags + ["-o", "out.json"]
+        process.currentDirectoryURL = cli.directory
+        process.standardError = try #require(FileHandle(forWritingAtPath: terminal.path))
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        _ = fcntl(terminal.master, F_SETFL, fcntl(terminal.master, F_GETFL) | O_NONBLOCK)
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(terminal.master, $0.baseAddress, $0.count) }
+            if count <= 0 { break }
+            bytes += buffer[0..<count]
+        }
+        let shown = String(decoding: bytes, as: UTF8.self)
+        #expect(shown.contains("60/60") && shown.contains("paths/s") && shown.contains("ETA"), "\(shown)")
+        let logged = try risk(["--paths", "60", "--threads", "2", "-o", "logged.json"])
+        #expect(logged.status == 0 && !logged.error.contains("paths/s"), "\(logged.error)")
+    }
 }
