@@ -95,7 +95,7 @@ let package = Package(
             name: "placement-bench",
             dependencies: [
                 "BenchmarkModels", "GLPKSolver", "LinearProgramming", "PlacementModel", "PlacementLoader",
-                "PlacementOptimizer", "PlacementAnalysis", "PlacementPlanning", "PlacementSweep",
+                "PlacementOptimizer", "PlacementAnalysis", "PlacementPlanning", "PlacementSweep", "PlacementRisk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "bench/Sources/placement-bench"

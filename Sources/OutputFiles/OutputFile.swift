@@ -17,16 +17,26 @@ import Foundation
 public enum OutputFile {
     /// Writes `data` to `path` as described above.
     public static func write(_ data: Data, to path: String) throws(OutputFileError) {
+        try write(pieces: CollectionOfOne(data), to: path)
+    }
+
+    /// Writes the concatenation of `pieces` to `path` as ``write(_:to:)`` does, one piece at a
+    /// time: a large output made piece by piece (a lazy sequence) is never whole in memory.
+    ///
+    /// ```swift
+    /// try OutputFile.write(pieces: rows.lazy.map { Data(($0 + "\n").utf8) }, to: "out/paths.csv")
+    /// ```
+    public static func write<Pieces: Sequence<Data>>(pieces: Pieces, to path: String) throws(OutputFileError) {
         let target = try resolve(path)
         var status = stat()
         if stat(target, &status) == 0 {
             switch status.st_mode & S_IFMT {
             case S_IFDIR: throw OutputFileError(path: path, reason: "it is a directory")
-            case S_IFREG: try replace(target, displayed: path, with: data, mode: status.st_mode & 0o7777)
-            default: try writeInPlace(target, displayed: path, data)
+            case S_IFREG: try replace(target, displayed: path, with: pieces, mode: status.st_mode & 0o7777)
+            default: try writeInPlace(target, displayed: path, pieces)
             }
         } else if errno == ENOENT {
-            try replace(target, displayed: path, with: data, mode: nil)
+            try replace(target, displayed: path, with: pieces, mode: nil)
         } else {
             throw .system(path)
         }
@@ -38,7 +48,7 @@ public enum OutputFile {
     /// FIFO must not redirect or block.
     public static func writeRegular(_ data: Data, to path: String) throws(OutputFileError) {
         try checkRegularOrMissing(path)
-        try replace(path, displayed: path, with: data, mode: nil)
+        try replace(path, displayed: path, with: CollectionOfOne(data), mode: nil)
     }
 
     /// The content of `path` when it is a regular file; nil when it does not exist. A symbolic
@@ -124,22 +134,24 @@ public enum OutputFile {
     }
 
     /// Writes into an existing FIFO or device by opening it.
-    private static func writeInPlace(_ target: String, displayed: String, _ data: Data) throws(OutputFileError) {
+    private static func writeInPlace<Pieces: Sequence<Data>>(
+        _ target: String, displayed: String, _ pieces: Pieces
+    ) throws(OutputFileError) {
         let descriptor = open(target, O_WRONLY | O_NOCTTY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .system(displayed) }
         defer { close(descriptor) }
-        try writeAll(data, to: descriptor, path: displayed)
+        for data in pieces { try writeAll(data, to: descriptor, path: displayed) }
     }
 
     /// Writes a temporary file beside `target` and renames it over `target`.
-    private static func replace(
-        _ target: String, displayed: String, with data: Data, mode: mode_t?
+    private static func replace<Pieces: Sequence<Data>>(
+        _ target: String, displayed: String, with pieces: Pieces, mode: mode_t?
     ) throws(OutputFileError) {
         let (descriptor, temporary) = try createTemporary(beside: target, displayed: displayed)
         TransientFiles.register(temporary)
         defer { TransientFiles.unregister(temporary) }
         do throws(OutputFileError) {
-            try writeAll(data, to: descriptor, path: displayed)
+            for data in pieces { try writeAll(data, to: descriptor, path: displayed) }
             if let mode, fchmod(descriptor, mode) != 0 { throw .system(displayed) }
             if fsync(descriptor) != 0 { throw .system(displayed) }
             let closed = close(descriptor)

@@ -36,6 +36,11 @@ struct OutputOptions: ParsableArguments {
         try OutputWriter.write(text, to: output ?? "-", flag: "--output")
     }
 
+    /// Prints or writes a text given in pieces, written one after another.
+    func emit(pieces: some Sequence<String>) throws {
+        try OutputWriter.write(pieces: pieces, to: output ?? "-", flag: "--output")
+    }
+
     /// Prints or writes a table for people, with any control or bidirectional character from
     /// the inputs (a name, a unit, a path) escaped (``DisplayText``): a file cannot drive the
     /// terminal or forge lines. JSON and CSV are data and keep their text.

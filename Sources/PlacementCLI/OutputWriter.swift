@@ -9,6 +9,20 @@ enum OutputWriter {
         try write(Data(text.utf8), to: path, flag: flag)
     }
 
+    /// Writes the pieces of a large text one after another (``OutputFile/write(pieces:to:)``), so
+    /// the whole text is never in memory.
+    static func write(pieces: some Sequence<String>, to path: String, flag: String) throws {
+        if path == "-" {
+            for piece in pieces { try StandardOutput.write(piece, completingLine: false) }
+            return
+        }
+        try RunFiles.checkOutput(path, flag: flag)
+        do { try OutputFile.write(pieces: pieces.lazy.map { Data($0.utf8) }, to: path) } catch {
+            printError("error: \(error)")
+            throw ExitStatus.cannotCreateOutput
+        }
+    }
+
     /// Writes bytes (a workbook) to a file; never to standard output, which the caller refused.
     static func write(_ data: Data, to path: String, flag: String) throws {
         precondition(path != "-", "binary output is refused on standard output before any work")

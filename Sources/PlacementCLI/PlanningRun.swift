@@ -12,6 +12,8 @@ import PlacementReports
 struct PlanningRun {
     let path: String
     let study: Study
+    /// The files the study was read from (the study first): what a risk run's fingerprint hashes.
+    let files: [String]
     let report: OptimizeReport
 
     /// Runs the pipeline; `analyse` adds the stress re-solves and the stranded write-off;
@@ -27,6 +29,7 @@ struct PlanningRun {
         let start = clock.now
         let loaded = try StudyInput.load(path)
         study = loaded.study
+        files = loaded.files
         try check(study)
         if exportsModel { try ProgramSizeLimit.check(study, path: path, use: .modelFile) }
         if options.method == .primal || options.method == .dual {

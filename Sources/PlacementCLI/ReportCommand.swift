@@ -130,8 +130,9 @@ struct ReportCommand: ParsableCommand {
             return nil
         }
         let seed = risk.seed ?? 1
-        return try RiskCommand.report(
-            run.study, path: study, sampler: sampler, paths: sampler.paths(count: paths, seed: seed), seed: seed,
-            builds: held, solver: solver)
+        return try RiskEvaluation(
+            run.study, files: run.files, path: study, sampler: sampler, count: paths, seed: seed, saved: held,
+            solver: solver, range: 0..<paths
+        ).report
     }
 }

@@ -22,7 +22,12 @@ struct RiskCommand: ParsableCommand {
             errors, quantiles, VaR and CVaR at the study's alpha, and the probability that \
             final-year fleet utilization is below breakeven with its 95% Wilson interval, beside \
             the same figures over the study's own scenarios. The same study and seed give the same \
-            bytes whatever --threads.
+            bytes whatever --threads. Paths are evaluated as a stream: each worker keeps warm block \
+            sessions and the output is written record by record, so memory stays flat in --paths. \
+            With --output FILE the run keeps its progress in FILE.partial: after an interruption, \
+            rerun with --resume. --shard I/N (with --format json --output FILE) evaluates the I-th of \
+            N slices of the paths, e.g. a Slurm array task; `placement merge --output FILE.json` \
+            joins the shards into the JSON of one unsharded run, byte for byte.
             Exit status: 0 success, 64 usage, 65 invalid input, 66 missing input, 70 solver failure, \
             73 output not writable.
             """)
@@ -43,6 +48,18 @@ struct RiskCommand: ParsableCommand {
         completion: .file(extensions: ["yaml", "yml"]))
     var writeSamples: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Run the I-th of N slices of the paths (1-based; whole chunks of \(PathChunks.size)) and write a shard "
+                + "for `placement merge` (needs --format json and --output FILE).", valueName: "I/N"))
+    var shard: String?
+
+    @Flag(
+        help: ArgumentHelp(
+            "Continue an interrupted run from OUTPUT.partial (the progress file of a run with the same study, "
+                + "plan, seed, --paths and --shard)."))
+    var resume = false
+
     @OptionGroup var solver: SolverOptions
     @OptionGroup var output: OutputOptions
 
@@ -51,74 +68,57 @@ struct RiskCommand: ParsableCommand {
         if let plan, !ResultInput.isSavedResult(plan) {
             throw ValidationError("--plan needs a saved result of `placement optimize --format json` (a .json file)")
         }
+        if shard != nil {
+            _ = try SweepCommand.shardSlice(shard)
+            guard output.format == .json, let file = output.output, file != "-" else {
+                throw ValidationError(
+                    "--shard writes a shard for `placement merge`: give --format json and --output FILE")
+            }
+        }
+        if resume, output.output == nil || output.output == "-" {
+            throw ValidationError("--resume continues from OUTPUT.partial: give --output FILE")
+        }
     }
 
     func run() throws {
         try output.declare()
+        let (shardIndex, shardCount) = try SweepCommand.shardSlice(shard)
+        let file = output.output.flatMap { $0 == "-" ? nil : $0 }
+        if let file { try RunFiles.declareOutput(file + ".partial", flag: "--output") }
         if let writeSamples { try RunFiles.declareOutput(writeSamples, flag: "--write-samples") }
-        let builds = try plan.map { ResultInput.startingBuilds(try ResultInput.loadSaved($0)) }
+        let saved = try plan.map { ResultInput.startingBuilds(try ResultInput.loadSaved($0)) }
         let loaded = try StudyInput.load(study)
         let sampler = try PathOptions.sampler(of: loaded.study, path: study)
         let (paths, seed) = (sampling.paths, sampling.seed)
-        let drawn = sampler.paths(count: paths, seed: seed)
         if let writeSamples {
+            let drawn = sampler.paths(count: paths, seed: seed)
             let file = SamplesFile(study: loaded.study, sampler: sampler, paths: drawn, count: paths, seed: seed)
             try SampleCommand.checkLoadable(bytes: file.text.utf8.count, values: file.valueCount, paths: paths)
             try OutputWriter.write(file.text, to: writeSamples, flag: "--write-samples")
         }
-        let report = try Self.report(
-            loaded.study, path: study, sampler: sampler, paths: drawn, seed: seed, builds: builds, solver: solver)
-        switch output.format {
-        case .table: try output.emitTable(report.table())
-        case .json: try output.emit(report.json().serialized() + "\n")
-        case .csv: try output.emit(report.csv())
-        case .xlsx: try output.emitWorkbook(report.workbook())
+        let range = PathChunks.shard(shardIndex, of: shardCount, count: paths)
+        let evaluation = try RiskEvaluation(
+            loaded.study, files: loaded.files, path: study, sampler: sampler, count: paths, seed: seed, saved: saved,
+            solver: solver, range: range,
+            progressFile: file.map { file in
+                { RiskPartialFile(output: file, run: $0, shard: shardIndex, shards: shardCount) }
+            }, resume: resume)
+        if shard != nil {
+            let piece = RiskShard(
+                run: evaluation.run, shard: shardIndex + 1, shards: shardCount, firstPath: range.lowerBound,
+                paths: evaluation.paths, inSample: evaluation.inSample)
+            try output.emit(pieces: piece.jsonPieces())
+        } else {
+            let report = evaluation.report
+            switch output.format {
+            case .table: try output.emitTable(report.table())
+            case .json: try output.emit(pieces: [AnySequence(report.jsonPieces()), AnySequence(["\n"])].joined())
+            case .csv: try output.emit(pieces: report.csvPieces())
+            case .xlsx: try output.emitWorkbook(report.workbook())
+            }
         }
-    }
-
-    /// The risk report of `study` (read from `path`): `builds` (or, when nil, the study's optimal
-    /// plan, solved here) held on the drawn `paths` and on the study's own scenarios. `risk` and
-    /// `report --paths` both call it; a failure is printed and exits 70.
-    static func report(
-        _ study: Study, path: String, sampler: PathSampler, paths drawn: [SampledPath], seed: UInt64,
-        builds: [PlanningOptions.StartingBuild]?, solver: SolverOptions
-    ) throws -> RiskReport {
-        let paths = drawn.count
-        let pipeline = PlanningPipeline(
-            solver: GLPKSolver(options: solver.glpkOptions), options: solver.planningOptions(analyse: true))
-        do {
-            let held = try builds ?? solvedBuilds(study, pipeline: pipeline, solver: solver)
-            let progress = ProgressIndicator("evaluating \(paths) path\(paths == 1 ? "" : "s")", enabled: true)
-            defer { progress.stop() }
-            let inSample = try ScenarioFigures.all(of: pipeline.evaluate(study, builds: held))
-            let scenarios = drawn.map { PathScenario.scenario(of: $0, count: paths, sampler: sampler) }
-            let onPaths = try pipeline.evaluate(try study.replacingScenarios(scenarios), builds: held)
-            return RiskReport(
-                studyPath: path, alpha: study.risk.alpha, seed: seed, sampler: "latin-hypercube",
-                paths: try ScenarioFigures.all(of: onPaths), inSample: inSample)
-        } catch let error as ExitCode {
-            throw error
-        } catch let error as SamplingError {
-            printError("error: \(error.message)")
-            throw ExitStatus.solverFailure
-        } catch {
-            printError("error: \(error)")
-            throw ExitStatus.solverFailure
+        if let file {
+            RiskPartialFile(output: file, run: evaluation.run, shard: shardIndex, shards: shardCount).remove()
         }
-    }
-
-    /// The builds of the study's optimal plan (exit 70 when it has none proven optimal).
-    private static func solvedBuilds(
-        _ study: Study, pipeline: PlanningPipeline<GLPKSolver>, solver: SolverOptions
-    ) throws -> [PlanningOptions.StartingBuild] {
-        let progress = ProgressIndicator("solving", enabled: !solver.showsDecompositionProgress)
-        defer { progress.stop() }
-        let result = try pipeline.run(study)
-        guard let plan = result.plan, result.isOptimal else {
-            progress.stop()
-            printError("error: the study has no optimal plan to hold (\(result.investment.termination.rawValue))")
-            throw ExitStatus.solverFailure
-        }
-        return PlanningOptions.StartingBuild.builds(of: plan)
     }
 }

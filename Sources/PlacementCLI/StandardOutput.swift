@@ -6,9 +6,10 @@ import PlacementModel
 /// Standard output and error for the commands. Output is written with `write(2)` and its
 /// result checked: a full disk or a closed pipe is an error (exit 73), never a silent 0.
 enum StandardOutput {
-    /// Writes `text` (adding a final newline when it has none) to standard output.
-    static func write(_ text: String) throws {
-        let line = text.hasSuffix("\n") || text.isEmpty ? text : text + "\n"
+    /// Writes `text` (adding a final newline when it has none, unless `completingLine` is false:
+    /// a piece of a longer output) to standard output.
+    static func write(_ text: String, completingLine: Bool = true) throws {
+        let line = text.hasSuffix("\n") || text.isEmpty || !completingLine ? text : text + "\n"
         fflush(nil)  // anything buffered by print() goes first
         var failure: Int32?
         line.utf8CString.withUnsafeBufferPointer { buffer in

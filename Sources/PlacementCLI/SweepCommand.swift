@@ -95,7 +95,10 @@ struct SweepCommand: ParsableCommand {
     }
 
     /// (index 0-based, count) from `--shard I/N`: plain decimal numbers, no sign or leading zero.
-    func shardSlice() throws -> (Int, Int) {
+    func shardSlice() throws -> (Int, Int) { try Self.shardSlice(shard) }
+
+    /// (index 0-based, count) from a `--shard I/N` value (nil: one shard of one); shared with `risk`.
+    static func shardSlice(_ shard: String?) throws -> (Int, Int) {
         guard let shard else { return (0, 1) }
         let parts = shard.split(separator: "/", omittingEmptySubsequences: false)
         func number(_ text: Substring) -> Int? {

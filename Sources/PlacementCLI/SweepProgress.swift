@@ -1,7 +1,7 @@
 import Foundation
 
-/// Sweep progress on stderr: a bar with count, rate and ETA on a terminal; otherwise one
-/// line per 10% (for logs of batch jobs).
+/// Progress on stderr of a sweep's variants or a risk run's paths: a bar with count, rate and
+/// ETA on a terminal; otherwise one line per 10% (for logs of batch jobs), unless `quietOffTerminal`.
 final class SweepProgress: @unchecked Sendable {
     private let total: Int
     private var done: Int
@@ -9,21 +9,25 @@ final class SweepProgress: @unchecked Sendable {
     private var lastDecile: Int
     private let terminal = standardErrorIsTerminal
     private let lock = NSLock()
+    private let unit: String
+    private let quietOffTerminal: Bool
 
-    init(total: Int, alreadyDone: Int) {
+    init(total: Int, alreadyDone: Int, unit: String = "variants", quietOffTerminal: Bool = false) {
         self.total = total
+        self.unit = unit
+        self.quietOffTerminal = quietOffTerminal
         done = alreadyDone
         lastDecile = total > 0 ? alreadyDone * 10 / total : 10
-        if alreadyDone > 0 { printError("resuming: \(alreadyDone) of \(total) variants already written") }
+        if alreadyDone > 0 { printError("resuming: \(alreadyDone) of \(total) \(unit) already written") }
     }
 
     private var fresh = 0
 
-    func advance() {
+    func advance(by count: Int = 1) {
         lock.lock()
         defer { lock.unlock() }
-        done += 1
-        fresh += 1
+        done += count
+        fresh += count
         let elapsed = Date().timeIntervalSince(start)
         let rate = Double(fresh) / max(elapsed, 1e-9)
         let remaining = rate > 0 ? Double(total - done) / rate : 0
@@ -34,15 +38,15 @@ final class SweepProgress: @unchecked Sendable {
             FileHandle.standardError.write(
                 Data(
                     String(
-                        format: "\r[%@] %d/%d  %.2f variants/s  ETA %@ ", bar, done, total, rate,
+                        format: "\r[%@] %d/%d  %.2f %@/s  ETA %@ ", bar, done, total, rate, unit,
                         Self.clock(remaining)
                     ).utf8))
             if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
-        } else if total > 0, done * 10 / total > lastDecile {
+        } else if !quietOffTerminal, total > 0, done * 10 / total > lastDecile {
             lastDecile = done * 10 / total
             printError(
                 String(
-                    format: "%d%%: %d/%d variants, %.2f variants/s, ETA %@", lastDecile * 10, done, total, rate,
+                    format: "%d%%: %d/%d %@, %.2f %@/s, ETA %@", lastDecile * 10, done, total, unit, rate, unit,
                     Self.clock(remaining)))
         }
     }

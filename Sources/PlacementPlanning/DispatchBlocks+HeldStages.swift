@@ -15,6 +15,9 @@ extension DispatchBlocks {
     /// under one value row, built for the purpose and started from the parts' value-stage bases
     /// (their optimum, so the primal simplex continues from it). The parts stay in the value stage.
     func stage(_ b: Int, bookValue: [Double]?) throws -> StagedDispatch {
+        let clock = ContinuousClock()
+        var start = clock.now
+        var seconds = PlanningResult.StageSeconds()
         let block = blocks[b]
         guard let installed = block.installed else { throw PlanningError.internalState("block \(b) has no capacity") }
         let value = block.parts.reduce(0) { $0 + $1.value }
@@ -38,6 +41,8 @@ extension DispatchBlocks {
             layout: program.layout, index: index, values: point.values, demandScale: block.demandScale)
         var iterations = canonical.statistics.iterations
         var warm = canonical.statistics.warmStarted
+        seconds.canonical = (clock.now - start).seconds
+        start = clock.now
         if let bookValue {
             try session.setVariableBounds(program.retireBounds(installed: installed))
             let perUnit = program.retire.enumerated().compactMap { fleet, column in
@@ -65,8 +70,10 @@ extension DispatchBlocks {
             }
             iterations += writeOff.statistics.iterations
             warm = warm && writeOff.statistics.warmStarted
+            seconds.writeOff = (clock.now - start).seconds
         }
-        return StagedDispatch(value: value, dispatch: dispatch, iterations: iterations, warmStarted: warm)
+        return StagedDispatch(
+            value: value, dispatch: dispatch, iterations: iterations, warmStarted: warm, seconds: seconds)
     }
 
     /// A session of block `b`'s parts joined under one value row (or of its one part, not kept
@@ -104,7 +111,10 @@ extension DispatchBlocks {
         _ b: Int, installed: [Double], demandScale: [WorkloadID: Double] = [:],
         bookValue: [Double]?
     ) throws -> StagedDispatch {
+        let clock = ContinuousClock()
+        let start = clock.now
         let first = try solveValue(b, installed: installed, demandScale: demandScale)
+        let valueSeconds = (clock.now - start).seconds
         guard first.termination == .optimal, first.value != nil else {
             throw PlanningError.stageFailed(
                 stage: "dispatch", block: name(b), termination: first.termination, message: first.message)
@@ -112,6 +122,7 @@ extension DispatchBlocks {
         var staged = try stage(b, bookValue: bookValue)
         staged.iterations += first.iterations
         staged.warmStarted = staged.warmStarted && first.warmStarted
+        staged.seconds.value = valueSeconds
         return staged
     }
     /// Solves a stage that holds values at `tolerance` (`hold` sets the holds at a tolerance;

@@ -44,7 +44,7 @@ extension DispatchBlocks {
             switch ValueStrategy(part: part, block: block) {
             case .resident(let resident):
                 (program, solution) = try resolve(
-                    resident, size: part.size, newCapacity: newCapacity, newDemand: newDemand,
+                    resident, part: part, newCapacity: newCapacity, newDemand: newDemand,
                     fromOtherStage: fromOtherStage, installed: installed, demandScale: demandScale)
             case .shared(let shared):
                 (program, solution) = try solveShared(
@@ -86,7 +86,7 @@ extension DispatchBlocks {
     /// its dual on these programs after large moves (bench/README.md, "Measurements behind the
     /// defaults"); after another stage the objective changed too.
     fileprivate func resolve(
-        _ resident: Part.Resident, size: ProgramSize, newCapacity: Bool, newDemand: Bool, fromOtherStage: Bool,
+        _ resident: Part.Resident, part: Part, newCapacity: Bool, newDemand: Bool, fromOtherStage: Bool,
         installed: [Double], demandScale: [WorkloadID: Double]
     ) throws -> (DispatchBlockProgram, Solution) {
         let program = resident.program
@@ -106,7 +106,15 @@ extension DispatchBlocks {
         }
         if !rows.isEmpty { try session.setBounds(rows) }
         if !columns.isEmpty { try session.setVariableBounds(columns) }
-        return (program, try solve(session, size: size, using: .primal))
+        guard valueStart != .continuing else {
+            return (program, try solve(session, size: part.size, using: .primal))
+        }
+        // The primal simplex here too: from a value optimum of other numbers, GLPK's dual simplex
+        // took 3.5 times the iterations (bench/README.md, risk).
+        if let basis = part.valueBasis { try session.setBasis(basis) }
+        let solution = try solve(session, size: part.size, using: .primal)
+        if part.valueBasis == nil || valueStart == .lastValueBasis { part.valueBasis = try session.basis() }
+        return (program, solution)
     }
 
     /// A slice of a block not kept resident, solved in the block's shared session: the session set

@@ -51,6 +51,9 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
         var basis: Basis?
         /// The value the last value stage found.
         var value = 0.0
+        /// Resident, with ``DispatchBlocks/valueStart`` `.lastValueBasis`: the basis the last value
+        /// stage ended with, carried to the blocks that reuse the session.
+        var valueBasis: Basis?
 
         init(program: DispatchBlockProgram, index: PlacementIndex, session: Solver.Session?) {
             slices = program.slices
@@ -115,6 +118,8 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
         var dispatch: BlockDispatch
         var iterations: Int
         var warmStarted: Bool
+        /// Seconds spent in each stage (value, canonical dispatch, write-off).
+        var seconds = PlanningResult.StageSeconds()
     }
 
     /// Share of a fleet's capacity below which a write-off is the value hold's slack.
@@ -166,8 +171,11 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
             let reused = previous?[b].parts.count == programs.count ? previous?[b].parts : nil
             return Block(
                 parts: try programs.enumerated().map { n, program in
-                    if let old = reused?[n].resident?.session, try old.update(to: program.model) {
-                        return Part(program: program, index: index, session: old)
+                    if let old = reused?[n], let session = old.resident?.session, try session.update(to: program.model)
+                    {
+                        let part = Part(program: program, index: index, session: session)
+                        part.valueBasis = old.valueBasis
+                        return part
                     }
                     return Part(program: program, index: index, session: try solver.makeSession(program.model))
                 })
@@ -204,6 +212,9 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
         }
         return [builder.build(block: b)]
     }
+
+    /// Where a resident part's value stage starts (``PlanningOptions/heldValueStart``).
+    var valueStart = PlanningOptions.ValueStageStart.continuing
 
     /// Whether every part keeps its program and session between solves; otherwise each solve
     /// rebuilds the part's program and starts from its stored basis.

@@ -74,6 +74,23 @@ public struct PlanningOptions: Sendable {
     /// keeps resident studies under about 5 GiB (measured: bench/README.md, "Measurements behind
     /// the defaults"). 0 keeps nothing resident.
     public var residentNonzeroLimit = 25_000_000
+    /// Where the value stage of a held evaluation (``PlanningPipeline/evaluate(_:builds:stress:)``)
+    /// starts each block from when the block's session is reused.
+    public var heldValueStart = ValueStageStart.continuing
+
+    /// Where a block's value stage starts from.
+    public enum ValueStageStart: Sendable, Hashable {
+        /// From the basis the session holds (after a held evaluation, the write-off's optimum).
+        case continuing
+        /// From the basis the block's last value stage ended with: a stream of paths (only their
+        /// numbers differ) re-solves from the previous path's value optimum, not from a basis
+        /// optimal for another objective.
+        case lastValueBasis
+        /// From the basis the block's first value stage after a cold start ended with: every
+        /// path of a stream re-solves from the optimum of the same anchor (its central path),
+        /// which is nearer to a path than another path is.
+        case firstValueBasis
+    }
     /// Called once per decomposition iteration (from the calling thread).
     public var progress: (@Sendable (DecompositionProgress) -> Void)?
     /// Builds to start the decomposed solve from, such as a saved plan of the same study before

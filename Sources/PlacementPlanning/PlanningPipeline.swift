@@ -152,6 +152,7 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
         let blocks = try DispatchBlocks(
             index: index, solver: solver, pool: pool, reusing: self.blocks,
             splitThreshold: options.blockSplitThreshold, residentLimit: options.residentNonzeroLimit)
+        blocks.valueStart = options.heldValueStart
         self.blocks = blocks
         var built = Array(repeating: Array(repeating: 0.0, count: index.stages.count), count: index.fleets.count)
         for build in builds where build.units != 0 {
@@ -263,6 +264,7 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
             plan.objectiveUSD = (1 - study.risk.weight) * plan.expectedNPV + study.risk.weight * tail
         }
         var stageIterations = staged.reduce(0) { $0 + $1.iterations }
+        timings.stages = staged.reduce(timings.stages) { $0 + $1.seconds }
         timings.canonical = (clock.now - start).seconds
         start = clock.now
 

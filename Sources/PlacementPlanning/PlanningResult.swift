@@ -22,7 +22,31 @@ public struct PlanningResult: Sendable {
         /// Stress re-solves, write-offs and the figures computed from them.
         public var analysis = 0.0
 
+        /// Solver seconds of the held block stages, summed over the blocks (and threads).
+        public var stages = StageSeconds()
+
         public init() {}
+    }
+
+    /// Seconds spent in the three held stages of the blocks (docs/design.md §4): value,
+    /// canonical dispatch and the stranded write-off.
+    public struct StageSeconds: Sendable, Hashable {
+        public var value = 0.0
+        public var canonical = 0.0
+        public var writeOff = 0.0
+
+        public init(value: Double = 0, canonical: Double = 0, writeOff: Double = 0) {
+            self.value = value
+            self.canonical = canonical
+            self.writeOff = writeOff
+        }
+
+        /// The sum of two, stage by stage.
+        public static func + (lhs: StageSeconds, rhs: StageSeconds) -> StageSeconds {
+            StageSeconds(
+                value: lhs.value + rhs.value, canonical: lhs.canonical + rhs.canonical,
+                writeOff: lhs.writeOff + rhs.writeOff)
+        }
     }
 
     public var study: Study

@@ -50,6 +50,28 @@ public struct LatinHypercube: Hashable, Sendable {
         return min(value, 1 - 0x1p-53)
     }
 
+    /// Every dimension's strata, drawn once (4 bytes per path and dimension).
+    ///
+    /// ```swift
+    /// let draw = LatinHypercube(paths: 4, dimensions: 2, seed: 7).draw()
+    /// draw.uniforms(path: 2)   // the same as uniform(path: 2, dimension: d, stratum: strata(dimension: d)[2]) for each d
+    /// ```
+    public func draw() -> Draw {
+        Draw(design: self, strata: (0..<dimensions).map(strata(dimension:)))
+    }
+
+    /// A design with every dimension's strata drawn (``draw()``).
+    public struct Draw: Sendable {
+        public let design: LatinHypercube
+        /// `strata[dimension][path]`.
+        let strata: [[Int32]]
+
+        /// The point of `path`, one uniform per dimension.
+        public func uniforms(path: Int) -> [Double] {
+            strata.indices.map { design.uniform(path: path, dimension: $0, stratum: strata[$0][path]) }
+        }
+    }
+
     /// A uniform integer in `0..<bound` by rejection (no modulo bias), deterministic.
     static func below(_ bound: UInt64, using generator: inout SplitMix64) -> UInt64 {
         let limit = UInt64.max - UInt64.max % bound

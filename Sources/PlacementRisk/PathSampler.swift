@@ -72,28 +72,29 @@ public struct PathSampler: Sendable {
     /// The Latin hypercube's uniforms of the paths in `range` (all when `nil`), by path, then
     /// dimension: each dimension's permutation is drawn for the whole `count`.
     public func uniforms(count: Int, seed: UInt64, in range: Range<Int>? = nil) -> [[Double]] {
-        let range = range ?? 0..<count
-        precondition(range.lowerBound >= 0 && range.upperBound <= count, "paths within the draw")
-        let dimensions = model.factors.count * years.count
-        let design = LatinHypercube(paths: count, dimensions: dimensions, seed: seed)
-        var result = Array(repeating: Array(repeating: 0.0, count: dimensions), count: range.count)
-        for dimension in 0..<dimensions {
-            let strata = design.strata(dimension: dimension)
-            for path in range {
-                result[path - range.lowerBound][dimension] = design.uniform(
-                    path: path, dimension: dimension, stratum: strata[path])
-            }
-        }
-        return result
+        let draw = self.draw(count: count, seed: seed)
+        return (range ?? 0..<count).map { draw.uniforms(path: $0) }
+    }
+
+    /// The strata of a draw of `count` paths with `seed`, computed once, from which any path
+    /// can be taken (``paths(_:in:)``): a stream of paths taken chunk by chunk draws each
+    /// dimension's permutation once instead of once per chunk.
+    public func draw(count: Int, seed: UInt64) -> LatinHypercube.Draw {
+        LatinHypercube(paths: count, dimensions: model.factors.count * years.count, seed: seed).draw()
     }
 
     /// The paths in `range` (all when `nil`) of a draw of `count` paths with `seed`.
     public func paths(count: Int, seed: UInt64, in range: Range<Int>? = nil) -> [SampledPath] {
-        let range = range ?? 0..<count
-        let uniforms = uniforms(count: count, seed: seed, in: range)
+        paths(draw(count: count, seed: seed), in: range ?? 0..<count)
+    }
+
+    /// The paths in `range` of `draw` (``draw(count:seed:)``): the same as
+    /// ``paths(count:seed:in:)`` gives them.
+    public func paths(_ draw: LatinHypercube.Draw, in range: Range<Int>) -> [SampledPath] {
+        precondition(range.lowerBound >= 0 && range.upperBound <= draw.design.paths, "paths within the draw")
         let factors = model.factors
         return range.map { path in
-            let point = uniforms[path - range.lowerBound]
+            let point = draw.uniforms(path: path)
             var increments = Array(repeating: Array(repeating: 0.0, count: years.count), count: factors.count)
             var multipliers = increments
             var logLevel = Array(repeating: 0.0, count: factors.count)

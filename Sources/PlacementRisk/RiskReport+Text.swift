@@ -48,20 +48,30 @@ extension RiskReport {
     /// ```
     public func csv() -> String { Self.csv(paths) }
 
+    /// ``csv()`` in pieces, the header line then one line per path: joined they are `csv()`.
+    public func csvPieces() -> some Sequence<String> {
+        [AnySequence([CSVTable.line(Self.csvHeader)]), AnySequence(paths.lazy.map { CSVTable.line(Self.csvRow($0)) })]
+            .joined()
+    }
+
     /// One CSV row per scenario: its NPV and the final year's fleet figures.
     static func csv(_ scenarios: [ScenarioFigures]) -> String {
-        var table = CSVTable(header: [
-            "id", "npv_usd", "final_year", "utilization", "stranded_usd", "at_risk_usd", "below_breakeven_final_year",
-        ])
-        for path in scenarios {
-            let final = path.fleet.last
-            table.append([
-                path.scenario.rawValue, CSVTable.number(path.npv), final.map { String($0.year) } ?? "",
-                CSVTable.number(final?.utilization), CSVTable.number(final?.stranded), CSVTable.number(final?.atRisk),
-                path.belowBreakevenFinalYear.map { $0 ? "true" : "false" } ?? "",
-            ])
-        }
+        var table = CSVTable(header: csvHeader)
+        for path in scenarios { table.append(csvRow(path)) }
         return table.text
+    }
+
+    static let csvHeader = [
+        "id", "npv_usd", "final_year", "utilization", "stranded_usd", "at_risk_usd", "below_breakeven_final_year",
+    ]
+
+    static func csvRow(_ path: ScenarioFigures) -> [String] {
+        let final = path.fleet.last
+        return [
+            path.scenario.rawValue, CSVTable.number(path.npv), final.map { String($0.year) } ?? "",
+            CSVTable.number(final?.utilization), CSVTable.number(final?.stranded), CSVTable.number(final?.atRisk),
+            path.belowBreakevenFinalYear.map { $0 ? "true" : "false" } ?? "",
+        ]
     }
 
     /// Millions of USD to 3 decimals; `-` for none.

@@ -38,7 +38,30 @@ public struct RiskReport: Sendable {
 
     /// The report as JSON: the same figures always give the same bytes.
     public func json() -> JSONValue {
-        .object([
+        .object(header() + [("paths", .array(paths.map(Self.json)))])
+    }
+
+    /// ``json()`` serialized, in pieces: the members before `paths`, then one piece per path
+    /// record, then the end. Joined they are `json().serialized()` byte for byte, but a large run
+    /// is written record by record without the whole document in memory.
+    ///
+    /// ```swift
+    /// for piece in report.jsonPieces() { FileHandle.standardOutput.write(Data(piece.utf8)) }
+    /// ```
+    public func jsonPieces() -> some Sequence<String> {
+        var head = JSONValue.object(header()).serialized()
+        head.removeLast(2)  // "\n}": the object goes on with `paths`
+        head += ",\n  \"paths\": [\n"
+        let last = paths.count - 1
+        let records = paths.lazy.enumerated().map { n, figures in
+            "    " + Self.json(figures).serialized(indent: 4) + (n < last ? ",\n" : "\n")
+        }
+        return [AnySequence([head]), AnySequence(records), AnySequence(["  ]\n}"])].joined()
+    }
+
+    /// The members before `paths`.
+    private func header() -> [(String, JSONValue)] {
+        [
             ("schema", .string(Self.schema)),
             ("study", .string(studyPath)),
             ("alpha", .finite(summaries.alpha)),
@@ -59,11 +82,11 @@ public struct RiskReport: Sendable {
                     ("probability_below_breakeven", Self.json(inSampleSummaries.probabilityBelowBreakeven)),
                 ])
             ),
-            ("paths", .array(paths.map(Self.json))),
-        ])
+        ]
     }
 
-    static func json(_ figures: ScenarioFigures) -> JSONValue {
+    /// One scenario's or path's record, as `paths` and `in_sample.scenarios` list them.
+    public static func json(_ figures: ScenarioFigures) -> JSONValue {
         .object([
             ("id", .string(figures.scenario.rawValue)),
             ("probability", .finite(figures.probability)),

@@ -18,7 +18,10 @@ public struct SampledPath: Hashable, Sendable {
 
     /// The id the samples file gives the path: `path-00001` for index 0, padded to at least
     /// five digits and to the digits of `count`.
-    public func id(of count: Int) -> ScenarioID {
+    public func id(of count: Int) -> ScenarioID { Self.id(index: index, count: count) }
+
+    /// The id of the path at 0-based `index` of `count` (``id(of:)``).
+    public static func id(index: Int, count: Int) -> ScenarioID {
         let width = max(5, String(count).count)
         let digits = String(index + 1)
         return ScenarioID("path-" + String(repeating: "0", count: max(0, width - digits.count)) + digits)

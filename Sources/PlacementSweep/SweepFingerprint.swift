@@ -33,15 +33,27 @@ public struct SweepFingerprint: Hashable, Sendable, CustomStringConvertible {
 
     /// Hashes `files` (the sweep file, its base study and every file the base names).
     public init(files: [String], options: String, variants: Int, shard: Int, shards: Int) throws {
+        self.init(
+            inputs: try Self.hash(files: files), options: options, variants: variants, shard: shard, shards: shards)
+    }
+
+    /// SHA-256 of `files`' bytes in order (each preceded by its length), as hex: what a run's
+    /// outputs record of its inputs (a sweep's, a risk run's).
+    ///
+    /// ```swift
+    /// let inputs = try SweepFingerprint.hash(files: loaded.files)
+    /// ```
+    public static func hash(files: [String], extra: [UInt8] = []) throws -> String {
         var hash = SHA256()
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw SweepError("cannot read \(file) to fingerprint the sweep")
+                throw SweepError("cannot read \(file) to fingerprint the run")
             }
             hash.update(withUnsafeBytes(of: UInt64(data.count).bigEndian, Array.init))
             hash.update(data)
         }
-        self.init(inputs: hash.hexDigest(), options: options, variants: variants, shard: shard, shards: shards)
+        hash.update(extra)
+        return hash.hexDigest()
     }
 
     public var description: String {

@@ -22,6 +22,11 @@ public struct CSVTable: Sendable {
         ([header] + rows).map { $0.map(Self.escape).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
+    /// One row as ``text`` writes it, with its line break: a table written line by line.
+    public static func line(_ fields: [String]) -> String {
+        fields.map(escape).joined(separator: ",") + "\n"
+    }
+
     /// A field as written: quoted when it holds a comma, quote or line break, and, when it is
     /// text starting with `=`, `+`, `-`, `@`, a tab or a carriage return, prefixed with `'` so
     /// that a spreadsheet shows it as text instead of running it as a formula (OWASP's CSV

@@ -37,6 +37,20 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
         return output
     }
 
+    /// Pretty-printed as a member nested `indent` spaces deep in a larger document (its first
+    /// line unindented, as it follows a key or the indentation its parent writes): a document
+    /// written piece by piece is the same bytes as ``serialized()`` of the whole.
+    ///
+    /// ```swift
+    /// let record: JSONValue = .object([("id", "path-00001")])
+    /// "    " + record.serialized(indent: 4)   // an element of a top-level member's array
+    /// ```
+    public func serialized(indent: Int) -> String {
+        var output = ""
+        write(to: &output, indent: indent)
+        return output
+    }
+
     /// On one line without spaces (JSON Lines).
     public func compact() -> String {
         switch self {

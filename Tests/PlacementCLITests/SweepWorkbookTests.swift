@@ -95,7 +95,7 @@ struct SweepWorkbookTests {
         #expect(input.status == 64)
         let merge = try cli.run(["merge", "--output", "all.xls", "a.csv"])
         #expect(merge.status == 64)
-        #expect(merge.error.contains("--output must end in .csv, .jsonl or .xlsx"))
+        #expect(merge.error.contains("--output must end in .csv, .jsonl, .xlsx or .json (risk shards)"))
         #expect(try cli.names() == ["study"])
     }
 }

@@ -1,0 +1,175 @@
+import PlacementModel
+import ResultFormats
+
+/// One shard of a risk run (`placement risk --shard I/N`, docs/design.md §8): its paths'
+/// records, the in-sample figures and what identifies the run, so that `placement merge` can
+/// join the shards into the report an unsharded run writes, byte for byte, and refuse shards of
+/// different runs.
+///
+/// ```swift
+/// let shards = try files.map { try RiskShard(json: String(contentsOfFile: $0, encoding: .utf8)) }
+/// let report = try RiskShard.merge(shards)
+/// print(report.json().serialized())
+/// ```
+public struct RiskShard: Sendable {
+    public static let schema = "sovereign-placement.risk-shard/1"
+
+    /// What must be the same in every shard of one run.
+    public struct Run: Sendable, Hashable {
+        public var studyPath: String
+        public var alpha: Double
+        public var seed: UInt64
+        public var sampler: String
+        /// The paths of the whole run (`N`).
+        public var paths: Int
+        /// A digest of the study's files and the plan's builds (``RiskFingerprint``).
+        public var fingerprint: String
+
+        public init(studyPath: String, alpha: Double, seed: UInt64, sampler: String, paths: Int, fingerprint: String) {
+            self.studyPath = studyPath
+            self.alpha = alpha
+            self.seed = seed
+            self.sampler = sampler
+            self.paths = paths
+            self.fingerprint = fingerprint
+        }
+    }
+
+    public var run: Run
+    /// This shard, 1-based, and the number of shards.
+    public var shard: Int
+    public var shards: Int
+    /// The 0-based index of the shard's first path.
+    public var firstPath: Int
+    public var paths: [ScenarioFigures]
+    public var inSample: [ScenarioFigures]
+
+    public init(
+        run: Run, shard: Int, shards: Int, firstPath: Int, paths: [ScenarioFigures], inSample: [ScenarioFigures]
+    ) {
+        self.run = run
+        self.shard = shard
+        self.shards = shards
+        self.firstPath = firstPath
+        self.paths = paths
+        self.inSample = inSample
+    }
+
+    /// The shard as JSON, in pieces (the header, one piece per path record, the end).
+    public func jsonPieces() -> some Sequence<String> {
+        var head = JSONValue.object([
+            ("schema", .string(Self.schema)),
+            ("study", .string(run.studyPath)),
+            ("alpha", .finite(run.alpha)),
+            (
+                "samples",
+                .object([
+                    ("seed", .number(Double(run.seed))), ("paths", .number(Double(run.paths))),
+                    ("sampler", .string(run.sampler)),
+                ])
+            ),
+            ("fingerprint", .string(run.fingerprint)),
+            (
+                "shard",
+                .object([
+                    ("index", .number(Double(shard))), ("count", .number(Double(shards))),
+                    ("first_path", .number(Double(firstPath))), ("paths", .number(Double(paths.count))),
+                ])
+            ),
+            ("in_sample", .array(inSample.map(RiskReport.json))),
+        ]).serialized()
+        head.removeLast(2)  // "\n}": the object goes on with `paths`
+        head += ",\n  \"paths\": ["
+        let last = paths.count - 1
+        let records = paths.lazy.enumerated().map { n, figures in
+            (n == 0 ? "\n" : "") + "    " + RiskReport.json(figures).serialized(indent: 4) + (n < last ? ",\n" : "\n  ")
+        }
+        return [AnySequence([head]), AnySequence(records), AnySequence(["]\n}\n"])].joined()
+    }
+
+    /// Reads a shard written by ``jsonPieces()``.
+    ///
+    /// - Throws: ``SamplingError`` when the file is not a risk shard or a member is missing.
+    public init(json text: String) throws(SamplingError) {
+        let object: JSONValue
+        do { object = try JSONValue(parsing: text) } catch { throw SamplingError("it is not valid JSON (\(error))") }
+        guard object["schema"]?.string == Self.schema else {
+            throw SamplingError(
+                "it is not a risk shard (schema '\(Self.schema)'; write shards with placement risk --shard I/N --format json)"
+            )
+        }
+        func whole(_ value: JSONValue?) -> Int? { value?.number.flatMap { Int(exactly: $0) } }
+        guard let study = object["study"]?.string, let alpha = object["alpha"]?.number,
+            let samples = object["samples"], let seed = samples["seed"]?.number.flatMap({ UInt64(exactly: $0) }),
+            let count = whole(samples["paths"]), let sampler = samples["sampler"]?.string,
+            let fingerprint = object["fingerprint"]?.string, let shard = object["shard"],
+            let index = whole(shard["index"]), let shards = whole(shard["count"]),
+            let first = whole(shard["first_path"]),
+            let inSample = object["in_sample"]?.array, let paths = object["paths"]?.array
+        else { throw SamplingError("a member of the risk shard is missing or of the wrong type") }
+        self.init(
+            run: Run(
+                studyPath: study, alpha: alpha, seed: seed, sampler: sampler, paths: count, fingerprint: fingerprint),
+            shard: index, shards: shards, firstPath: first, paths: try paths.map(ScenarioFigures.init(record:)),
+            inSample: try inSample.map(ScenarioFigures.init(record:)))
+    }
+
+    /// The report of the whole run: every shard of one run given once (in any order), their
+    /// paths joined in path order.
+    ///
+    /// - Throws: ``SamplingError`` for shards of different runs (study, its files or the plan,
+    ///   seed, path count, sampler, alpha, shard count, in-sample figures), a shard missing or
+    ///   given twice, or paths that do not join up.
+    public static func merge(_ shards: [RiskShard]) throws(SamplingError) -> RiskReport {
+        guard let first = shards.first else { throw SamplingError("no shard to merge") }
+        for other in shards.dropFirst() {
+            guard other.run == first.run else {
+                throw SamplingError(
+                    "shard \(other.shard)/\(other.shards) is of another run than shard \(first.shard)/\(first.shards): "
+                        + differences(first.run, other.run))
+            }
+            guard other.shards == first.shards else {
+                throw SamplingError("the shards were run as different counts (\(first.shards) and \(other.shards))")
+            }
+            guard other.inSample == first.inSample else {
+                throw SamplingError("shards \(first.shard) and \(other.shard) hold different in-sample figures")
+            }
+        }
+        if let twice = Dictionary(grouping: shards, by: \.shard).first(where: { $0.value.count > 1 })?.key {
+            throw SamplingError("shard \(twice)/\(first.shards) is given twice")
+        }
+        let ordered = shards.sorted { $0.shard < $1.shard }
+        guard ordered.map(\.shard) == Array(1...first.shards) else {
+            let given = Set(shards.map(\.shard))
+            let missing = (1...first.shards).filter { !given.contains($0) }
+            throw SamplingError(
+                missing.isEmpty
+                    ? "a shard is given twice"
+                    : "shard(s) \(missing.map(String.init).joined(separator: ", ")) of \(first.shards) missing")
+        }
+        var next = 0
+        for shard in ordered {
+            guard shard.firstPath == next else {
+                throw SamplingError("shard \(shard.shard) starts at path \(shard.firstPath + 1), not \(next + 1)")
+            }
+            next += shard.paths.count
+        }
+        guard next == first.run.paths else {
+            throw SamplingError("the shards hold \(next) paths, the run \(first.run.paths)")
+        }
+        return RiskReport(
+            studyPath: first.run.studyPath, alpha: first.run.alpha, seed: first.run.seed, sampler: first.run.sampler,
+            paths: ordered.flatMap(\.paths), inSample: first.inSample)
+    }
+
+    private static func differences(_ a: Run, _ b: Run) -> String {
+        var parts: [String] = []
+        if a.studyPath != b.studyPath { parts.append("study '\(a.studyPath)' against '\(b.studyPath)'") }
+        if a.fingerprint != b.fingerprint { parts.append("different study files or plan") }
+        if a.seed != b.seed { parts.append("seed \(a.seed) against \(b.seed)") }
+        if a.paths != b.paths { parts.append("\(a.paths) paths against \(b.paths)") }
+        if a.sampler != b.sampler { parts.append("sampler \(a.sampler) against \(b.sampler)") }
+        if a.alpha != b.alpha { parts.append("alpha \(a.alpha) against \(b.alpha)") }
+        return parts.joined(separator: ", ")
+    }
+}
