@@ -43,6 +43,12 @@ struct ReportCommand: ParsableCommand {
                 + "within 2% of the optimum, as `placement alternatives` computes it (a second, decomposed solve)."))
     var alternatives = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Add a 'What would change the plan' section: the unit capex at which each fleet would enter or leave "
+                + "the plan, as `placement explain` computes it (a second, decomposed solve)."))
+    var explain = false
+
     func validate() throws {
         if output.isEmpty { throw ValidationError("--output needs a file name ('-' for stdout)") }
     }
@@ -64,6 +70,10 @@ struct ReportCommand: ParsableCommand {
         if alternatives {
             let found = try AlternativesCommand.search(run.study, slack: 0.02, by: .facility, solver: solver)
             report.alternatives = AlternativesReport(found, studyPath: study, material: 0.01)
+        }
+        if explain {
+            let prices = try ExplainCommand.search(run.study, tolerance: 0.001, solver: solver)
+            report.explain = ExplainReport(prices, studyPath: study)
         }
         try OutputWriter.write(report.rendered(), to: output, flag: "--output")
         if output != "-" { printError("wrote \(output)") }

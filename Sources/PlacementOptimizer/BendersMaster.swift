@@ -47,8 +47,11 @@ public struct BendersMaster: Sendable {
     /// The investment objective: its coefficients as written here, and its value at given builds.
     public let objective: InvestmentObjective
     /// Discounted cost of each build column per unit of the column (scaled money): what it takes
-    /// from every scenario's NPV.
-    public let buildCosts: [(Variable, Double)]
+    /// from every scenario's NPV. ``reprice(fleet:unitCapexUSD:)`` changes a fleet's.
+    public internal(set) var buildCosts: [(Variable, Double)]
+    /// Each build column's cost as the CVaR rows have it, in ``buildCosts`` order: the study's,
+    /// whatever the repricing (docs/design.md §10, break-even prices).
+    let writtenCosts: [Double]
 
     /// - Parameters:
     ///   - index: the study's index (builds, years, blocks).
@@ -66,6 +69,7 @@ public struct BendersMaster: Sendable {
         var npv = builds.npv
         self.build = build
         buildCosts = builds.costs
+        writtenCosts = builds.costs.map(\.1)
         buildColumns = build.flatMap { $0.compactMap { $0 } }
         var theta: [Variable] = []
         for (y, year) in index.years.enumerated() {

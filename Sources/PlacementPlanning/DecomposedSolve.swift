@@ -24,6 +24,9 @@ final class DecomposedSolve<Solver: IncrementalSolver> {
     let solver: Solver
     let blocks: DispatchBlocks<Solver>
     let options: PlanningOptions
+    /// One fleet's unit capex in place of the study's (``RegularizedMaster/reprice(fleet:unitCapexUSD:)``):
+    /// the break-even search's solve from scratch, its bench's comparison.
+    var repricing: (fleet: Int, unitCapexUSD: Double)?
 
     init(index: PlacementIndex, solver: Solver, blocks: DispatchBlocks<Solver>, options: PlanningOptions) {
         self.index = index
@@ -45,6 +48,7 @@ final class DecomposedSolve<Solver: IncrementalSolver> {
         let valueBounds = valueBounds()
         let master = try RegularizedMaster(
             program: BendersMaster(index: index, valueBounds: valueBounds), bounds: valueBounds, solver: solver)
+        if let repricing { try master.reprice(fleet: repricing.fleet, unitCapexUSD: repricing.unitCapexUSD) }
         var bounds = DecompositionBounds()
         var work = DecompositionWork()
         var ending = (termination: TerminationStatus.iterationLimit, message: String?.none)

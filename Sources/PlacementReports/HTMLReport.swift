@@ -26,6 +26,8 @@ public struct HTMLReport: Sendable {
     public var comparison: PlanComparison?
     /// Near-optimal alternatives to show (`placement report --alternatives`).
     public var alternatives: AlternativesReport?
+    /// Break-even prices to show (`placement report --explain`).
+    public var explain: ExplainReport?
 
     public init(_ report: OptimizeReport, generator: String? = nil) {
         self.report = report
@@ -73,6 +75,7 @@ public struct HTMLReport: Sendable {
         page.append(assumptionsSection())
         if let comparison { page.append(comparisonSection(comparison)) }
         if let alternatives { page.append(alternativesSection(alternatives)) }
+        if let explain { page.append(explainSection(explain)) }
         page.append(footer())
         page.append("</main>")
         page.append("</body>")
@@ -173,6 +176,7 @@ public struct HTMLReport: Sendable {
             ]
             + (comparison == nil ? [] : [("what-changed", "What changed")])
             + (alternatives == nil ? [] : [("alternatives", "Near-optimal alternatives")])
+            + (explain == nil ? [] : [("explain", "What would change the plan")])
         let links = items.enumerated().map { position, item in
             "<a href=\"#\(item.0)\">\(position + 1). \(Self.escape(item.1))</a>"
         }

@@ -13,7 +13,7 @@ struct PlacementBench: ParsableCommand {
             """,
         subcommands: [
             BuildBenchmark.self, ORLibraryBenchmark.self, GenerateStudyCommand.self, ScaleCommand.self,
-            SweepBenchmark.self, BlockProbeCommand.self, AlternativesBenchmark.self,
+            SweepBenchmark.self, BlockProbeCommand.self, AlternativesBenchmark.self, ExplainBenchmark.self,
         ]
     )
 }

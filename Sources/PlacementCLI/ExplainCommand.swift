@@ -1,0 +1,63 @@
+import ArgumentParser
+import GLPKSolver
+import PlacementModel
+import PlacementPlanning
+import PlacementReports
+
+/// `placement explain [STUDY]`: the unit capex at which each fleet would enter or leave the plan.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "The unit capex at which each facility would start, or stop, building each accelerator.",
+        discussion: """
+            Solves the study (decomposed), then for every fleet (facility, accelerator) the plan does not build \
+            finds the largest unit capex at which it would build some, and for every fleet it builds the unit \
+            capex above which it would build none: by bisection to --tolerance on re-solves of the master with the \
+            cuts it already has, each step checked against the blocks. Binding power limits and the budget are \
+            given with their shadow prices. Studies with integer build blocks are searched exactly (each step a \
+            branch and bound), which takes longer.
+
+            \(ExitStatus.summary)
+            """)
+
+    @Argument(help: "The study file.")
+    var study: String = StudyInput.defaultPath
+
+    @Option(parsing: .unconditional, help: "The bisection's relative width (0.0001 to 0.1).")
+    var tolerance: Double = 0.001
+
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var solver: SolverOptions
+
+    func validate() throws {
+        if !(tolerance >= 0.0001 && tolerance <= 0.1) {
+            throw ValidationError("--tolerance must be in [0.0001, 0.1], got \(tolerance)")
+        }
+    }
+
+    func run() throws {
+        try output.declare()
+        let loaded = try StudyInput.load(study)
+        let prices = try Self.search(loaded.study, tolerance: tolerance, solver: solver)
+        let report = ExplainReport(prices, studyPath: study)
+        switch output.format {
+        case .table: try output.emitTable(report.table())
+        case .json: try output.emit(report.json().serialized() + "\n")
+        case .csv: try output.emit(report.csv().text)
+        case .xlsx: try output.emitWorkbook(report.workbook())
+        }
+    }
+
+    /// The break-even prices of `study` with the solver flags, failures mapped to exit statuses
+    /// (shared by `explain` and `report --explain`).
+    static func search(_ study: Study, tolerance: Double, solver: SolverOptions) throws -> BreakEvenPrices {
+        var options = solver.planningOptions(analyse: false)
+        options.method = .decomposed
+        let pipeline = PlanningPipeline(solver: GLPKSolver(options: solver.glpkOptions), options: options)
+        do { return try pipeline.explain(study, tolerance: tolerance) } catch {
+            printError("error: \(error)")
+            if case PlanningError.unsupported = error { throw ExitStatus.usage }
+            throw ExitStatus.solverFailure
+        }
+    }
+}
