@@ -207,7 +207,14 @@ struct BreakEvenSearch<Solver: IncrementalSolver> {
                     stage: "break-even master", block: name(fleet), termination: solution.termination,
                     message: solution.message)
             }
-            let point = vertex.values
+            // Builds below the threshold are the simplex's round-off: a block given 3e-9 accelerators
+            // of capacity was seen to report itself infeasible. Cuts are valid anywhere, so the
+            // blocks are evaluated at the point without them.
+            var point = vertex.values
+            for column in master.program.buildColumns
+            where point[column.index] * index.buildUnitSize < Self.buildThreshold {
+                point[column.index] = 0
+            }
             let key = master.program.buildColumns.map { point[$0.index] }
             var settled = progress.evaluated.contains(key)
             if !settled {

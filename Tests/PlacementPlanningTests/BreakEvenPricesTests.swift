@@ -29,8 +29,20 @@ import Testing
     /// - empty: no power at all.
     /// - dear: 20,000 USD/MWh, gpu-d: 175,200 USD of energy per accelerator-year, more than any
     ///   other site's capex and energy together, so not built even at zero capex.
-    static func study(capex: [HardwareID: Double] = [:]) throws -> Study {
+    static func study(capex: [HardwareID: Double] = [:], risky: Bool = false) throws -> Study {
         var tiny = TinyStudy()
+        if risky {
+            // Two scenarios (demand and electricity apart), half the objective on the CVaR, and a
+            // budget that binds: every way capex enters the master.
+            tiny.scenarios = [
+                Scenario(id: "low", probability: 0.6, demand: ["video": YearSeries([2026: 0.7])]),
+                Scenario(
+                    id: "high", probability: 0.4, demand: ["video": YearSeries([2026: 1.2])],
+                    electricity: ["gulf": YearSeries([2026: 1.5])]),
+            ]
+            tiny.risk = RiskSettings(alpha: 0.8, weight: 0.5)
+            tiny.budget = 9_000
+        }
         tiny.facilities = [
             facility("near", electricity: 100, power: 0.005, hardware: "gpu-a"),
             facility("mid", electricity: 150, hardware: "gpu-c"),
@@ -46,6 +58,26 @@ import Testing
             LatencyPair(zone: "home", facility: "empty"): 10, LatencyPair(zone: "home", facility: "dear"): 10,
         ]
         return try tiny.study()
+    }
+
+    /// The property again with two scenarios, a CVaR weight of 0.5 and a binding budget: the
+    /// repricing moves the budget row's entries and carries the CVaR's share in the objective
+    /// (a cost the same in every scenario moves the tail by as much as the mean).
+    @Test func breakEvensHoldWithCVaRAndABudget() throws {
+        let fleets = try Self.explain(try Self.study(risky: true)).values.filter { $0.verdict == .breakEven }
+        #expect(fleets.count >= 2)
+        for fleet in fleets {
+            let breakEven = try #require(fleet.breakEvenUnitCapexUSD)
+            for (factor, shouldBuild) in [(0.995, true), (1.005, false)] {
+                let study = try Self.study(capex: [fleet.hardware: breakEven * factor], risky: true)
+                let plan = try #require(try TestPlanning.run(study, analyse: false).plan)
+                let units = plan.fleetYears.filter { $0.facility == fleet.facility && $0.hardware == fleet.hardware }
+                    .reduce(0) { $0 + $1.built }
+                #expect(
+                    (units > 1e-6) == shouldBuild,
+                    "\(fleet.facility)/\(fleet.hardware) at \(breakEven * factor): \(units) built")
+            }
+        }
     }
 
     static func explain(_ study: Study) throws -> [String: BreakEvenPrices.Fleet] {
@@ -131,6 +163,46 @@ import Testing
             #expect(a.verdict == b.verdict)
             if let x = a.breakEvenUnitCapexUSD, let y = b.breakEvenUnitCapexUSD {
                 #expect(abs(x - y) <= 0.001 * max(x, y))
+            }
+        }
+    }
+
+    /// Integer build blocks of 2 accelerators, near (100 USD/MWh, gpu-a) and next (200, gpu-b),
+    /// both with room for all 10: the same arithmetic as above without mid. next enters when
+    /// c + 1,752 < 1,000 + 876, below 124 USD; near leaves when c + 876 > 1,000 + 1,752, above
+    /// 1,876. Each step is a branch and bound of the master; checked again by whole-MIP solves of
+    /// the study at 0.5% either side.
+    @Test func integerBlocksAreSearchedExactly() throws {
+        func study(capex: [HardwareID: Double] = [:]) throws -> Study {
+            var tiny = TinyStudy()
+            tiny.blocks = 2
+            tiny.facilities = [
+                Self.facility("near", electricity: 100, hardware: "gpu-a"),
+                Self.facility("next", electricity: 200, hardware: "gpu-b"),
+            ]
+            tiny.hardware = ["gpu-a", "gpu-b"].map { TinyStudy.gpu($0, capex: capex[$0] ?? 1000) }
+            tiny.latency = [
+                LatencyPair(zone: "home", facility: "near"): 10, LatencyPair(zone: "home", facility: "next"): 10,
+            ]
+            return try tiny.study()
+        }
+        let pipeline = PlanningPipeline(solver: GLPKSolver(), options: TestPlanning.options(method: .decomposed))
+        let prices = try pipeline.explain(try study())
+        #expect(prices.integer && prices.powerLimits.isEmpty && prices.budget == nil)
+        let fleets = Dictionary(uniqueKeysWithValues: prices.fleets.map { ($0.facility.rawValue, $0) })
+        let next = try #require(fleets["next"]?.breakEvenUnitCapexUSD)
+        #expect(next <= 124 * (1 + 1e-9) && next >= 124 * (1 - 0.001))
+        let near = try #require(fleets["near"])
+        expectClose(near.builtUnits, 10, relative: 1e-9)
+        let exit = try #require(near.breakEvenUnitCapexUSD)
+        #expect(exit >= 1876 * (1 - 1e-9) && exit <= 1876 * (1 + 0.001))
+        for fleet in prices.fleets {
+            let breakEven = try #require(fleet.breakEvenUnitCapexUSD)
+            for (factor, shouldBuild) in [(0.995, true), (1.005, false)] {
+                let plan = try #require(
+                    try TestPlanning.run(try study(capex: [fleet.hardware: breakEven * factor]), analyse: false).plan)
+                let units = plan.fleetYears.filter { $0.facility == fleet.facility }.reduce(0) { $0 + $1.built }
+                #expect((units > 0) == shouldBuild, "\(fleet.facility) at \(breakEven * factor): \(units) built")
             }
         }
     }
