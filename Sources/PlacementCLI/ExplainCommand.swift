@@ -26,6 +26,11 @@ struct ExplainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "The bisection's relative width (0.0001 to 0.1).")
     var tolerance: Double = 0.001
 
+    @Option(
+        name: .customLong("facility"),
+        help: ArgumentHelp("Search only this facility's fleets (repeat for several; default: all).", valueName: "id"))
+    var facilities: [String] = []
+
     @OptionGroup var output: OutputOptions
     @OptionGroup var solver: SolverOptions
 
@@ -38,7 +43,8 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         try output.declare()
         let loaded = try StudyInput.load(study)
-        let prices = try Self.search(loaded.study, tolerance: tolerance, solver: solver)
+        let only = try Self.facilities(facilities, in: loaded.study)
+        let prices = try Self.search(loaded.study, tolerance: tolerance, facilities: only, solver: solver)
         let report = ExplainReport(prices, studyPath: study)
         switch output.format {
         case .table: try output.emitTable(report.table())
@@ -50,14 +56,29 @@ struct ExplainCommand: ParsableCommand {
 
     /// The break-even prices of `study` with the solver flags, failures mapped to exit statuses
     /// (shared by `explain` and `report --explain`).
-    static func search(_ study: Study, tolerance: Double, solver: SolverOptions) throws -> BreakEvenPrices {
+    static func search(
+        _ study: Study, tolerance: Double, facilities: Set<FacilityID>? = nil, solver: SolverOptions
+    ) throws -> BreakEvenPrices {
         var options = solver.planningOptions(analyse: false)
         options.method = .decomposed
         let pipeline = PlanningPipeline(solver: GLPKSolver(options: solver.glpkOptions), options: options)
-        do { return try pipeline.explain(study, tolerance: tolerance) } catch {
+        do { return try pipeline.explain(study, tolerance: tolerance, facilities: facilities) } catch {
             printError("error: \(error)")
             if case PlanningError.unsupported = error { throw ExitStatus.usage }
             throw ExitStatus.solverFailure
         }
+    }
+
+    /// The `--facility` ids as a set (nil when none is given); an id the study does not have is a
+    /// usage error naming the flag, with the nearest ids.
+    static func facilities(_ ids: [String], in study: Study) throws -> Set<FacilityID>? {
+        guard !ids.isEmpty else { return nil }
+        let known = study.facilities.map(\.id.rawValue)
+        for id in ids where !known.contains(id) {
+            let hint = Suggestions.hint(for: id, among: known, noun: "facilities").map { "; \($0)" } ?? ""
+            printError("error: --facility \(id): the study has no such facility\(hint)")
+            throw ExitStatus.usage
+        }
+        return Set(ids.map { FacilityID($0) })
     }
 }

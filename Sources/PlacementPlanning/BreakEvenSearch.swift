@@ -27,6 +27,8 @@ struct BreakEvenSearch<Solver: IncrementalSolver> {
     var searchCeiling = 100.0
     /// Largest number of master re-solves for one step.
     var iterationLimit = 200
+    /// The facilities whose fleets are searched; nil for all.
+    var facilities: Set<FacilityID>?
     /// Solve every step by a new decomposed solve, without the optimum's cuts or basis: the
     /// bench's measure of what reusing them saves (the block sessions stay warm in both).
     var fromScratch = false
@@ -46,6 +48,7 @@ struct BreakEvenSearch<Solver: IncrementalSolver> {
         var solves = 0
         var evaluations = 0
         var evaluated: Set<[Double]> = []
+        let blockValues = DecomposedSolve<Solver>.BlockValueCache()
     }
 
     /// Searches every fleet; `optimalBuilt` (units per fleet and year position) is the optimal
@@ -58,7 +61,7 @@ struct BreakEvenSearch<Solver: IncrementalSolver> {
             })
         var progress = Progress()
         var fleets: [BreakEvenPrices.Fleet] = []
-        for (f, facility) in study.facilities.enumerated() {
+        for (f, facility) in study.facilities.enumerated() where facilities?.contains(facility.id) ?? true {
             for (h, hardware) in study.hardware.enumerated() where facility.allows(hardware.id) {
                 let unitCapex = facility.unitCapexUSD(of: hardware)
                 var entry = BreakEvenPrices.Fleet(
@@ -218,7 +221,7 @@ struct BreakEvenSearch<Solver: IncrementalSolver> {
             let key = master.program.buildColumns.map { point[$0.index] }
             var settled = progress.evaluated.contains(key)
             if !settled {
-                let evaluation = try solve.evaluate(master: master.program, values: point)
+                let evaluation = try solve.evaluate(master: master.program, values: point, cache: progress.blockValues)
                 progress.evaluations += 1
                 progress.evaluated.insert(key)
                 let tolerance = solve.options.relativeGap * max(1, abs(vertex.objective))

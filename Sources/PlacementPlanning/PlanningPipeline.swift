@@ -107,12 +107,14 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
     /// - Parameters:
     ///   - study: the study, solved here by the decomposed method.
     ///   - tolerance: the bisection's relative width (0.001: 0.1%).
+    ///   - facilities: search only these facilities' fleets (nil: all).
     ///   - fromScratch: solve every step by a new decomposed solve (the bench's comparison; the
     ///     prices are the same).
     /// - Returns: every fleet's break-even, with the limits' shadow prices at the optimum.
     /// - Throws: the solve's failure.
-    public func explain(_ study: Study, tolerance: Double = 0.001, fromScratch: Bool = false) throws -> BreakEvenPrices
-    {
+    public func explain(
+        _ study: Study, tolerance: Double = 0.001, facilities: Set<FacilityID>? = nil, fromScratch: Bool = false
+    ) throws -> BreakEvenPrices {
         try lock.withLock {
             let (decomposed, outcome, master) = try optimum(of: study, before: "the break-even prices")
             guard let built = outcome.built else {
@@ -121,6 +123,7 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
             var search = BreakEvenSearch(solve: decomposed, master: master)
             search.tolerance = tolerance
             search.fromScratch = fromScratch
+            search.facilities = facilities
             return try search.run(optimalBuilt: built, outcome: outcome)
         }
     }
