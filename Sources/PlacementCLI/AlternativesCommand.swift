@@ -60,15 +60,7 @@ struct AlternativesCommand: ParsableCommand {
     static func search(
         _ study: Study, slack: Double, by grouping: NearOptimalAlternatives.Grouping, solver: SolverOptions
     ) throws -> NearOptimalAlternatives {
-        var options = solver.planningOptions(analyse: false)
-        options.method = .decomposed
-        let pipeline = PlanningPipeline(solver: GLPKSolver(options: solver.glpkOptions), options: options)
-        do { return try pipeline.alternatives(study, slack: slack, by: grouping) } catch {
-            printError("error: \(error)")
-            // A combination not computed exactly yet is a usage matter, not a solver failure.
-            if case PlanningError.unsupported = error { throw ExitStatus.usage }
-            throw ExitStatus.solverFailure
-        }
+        try solver.decomposedSearch { try $0.alternatives(study, slack: slack, by: grouping) }
     }
 }
 

@@ -59,14 +59,7 @@ struct ExplainCommand: ParsableCommand {
     static func search(
         _ study: Study, tolerance: Double, facilities: Set<FacilityID>? = nil, solver: SolverOptions
     ) throws -> BreakEvenPrices {
-        var options = solver.planningOptions(analyse: false)
-        options.method = .decomposed
-        let pipeline = PlanningPipeline(solver: GLPKSolver(options: solver.glpkOptions), options: options)
-        do { return try pipeline.explain(study, tolerance: tolerance, facilities: facilities) } catch {
-            printError("error: \(error)")
-            if case PlanningError.unsupported = error { throw ExitStatus.usage }
-            throw ExitStatus.solverFailure
-        }
+        try solver.decomposedSearch { try $0.explain(study, tolerance: tolerance, facilities: facilities) }
     }
 
     /// The `--facility` ids as a set (nil when none is given); an id the study does not have is a

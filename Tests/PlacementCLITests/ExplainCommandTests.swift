@@ -106,6 +106,21 @@ struct ExplainCommandTests {
         #expect(outcome.error.contains(message), "\(outcome.error)")
     }
 
+    /// `--facility` narrows the search to one site; an unknown one is a usage error with a hint.
+    @Test func facilityNarrowsTheSearchAndAnUnknownOneIsRefused() throws {
+        let cli = try CommandLineRun()
+        defer { cli.remove() }
+        let one = try cli.run(["explain", CommandLineRun.study, "--facility", "riyadh-hexagon", "--format", "csv"])
+        #expect(one.status == 0, "\(one.error)")
+        let rows = one.output.split(separator: "\n").dropFirst()
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.hasPrefix("riyadh-hexagon,") })
+        let typo = try cli.run(["explain", CommandLineRun.study, "--facility", "riyadh-hexagn"])
+        #expect(typo.status == 64)
+        #expect(
+            typo.error.contains("--facility riyadh-hexagn: the study has no such facility")
+                && typo.error.contains("riyadh-hexagon"), "\(typo.error)")
+    }
+
     @Test func aMissingStudyExits66AndABadOneNamesTheField() throws {
         let cli = try CommandLineRun()
         defer { cli.remove() }

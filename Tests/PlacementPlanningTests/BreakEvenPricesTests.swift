@@ -64,13 +64,19 @@ import Testing
     /// repricing moves the budget row's entries and carries the CVaR's share in the objective
     /// (a cost the same in every scenario moves the tail by as much as the mean).
     @Test func breakEvensHoldWithCVaRAndABudget() throws {
-        let fleets = try Self.explain(try Self.study(risky: true)).values.filter { $0.verdict == .breakEven }
-        #expect(fleets.count >= 2)
+        #expect(try Self.expectBreakEvensSeparate(risky: true) >= 2)
+    }
+
+    /// For every fleet with a break-even B of ``study(capex:risky:)``: whole-LP solves of the study
+    /// with that accelerator's capex at B x 0.995 build it and at B x 1.005 do not. Returns how many
+    /// fleets were checked.
+    static func expectBreakEvensSeparate(risky: Bool) throws -> Int {
+        let fleets = try explain(try study(risky: risky)).values.filter { $0.verdict == .breakEven }
         for fleet in fleets {
             let breakEven = try #require(fleet.breakEvenUnitCapexUSD)
             for (factor, shouldBuild) in [(0.995, true), (1.005, false)] {
-                let study = try Self.study(capex: [fleet.hardware: breakEven * factor], risky: true)
-                let plan = try #require(try TestPlanning.run(study, analyse: false).plan)
+                let changed = try study(capex: [fleet.hardware: breakEven * factor], risky: risky)
+                let plan = try #require(try TestPlanning.run(changed, analyse: false).plan)
                 let units = plan.fleetYears.filter { $0.facility == fleet.facility && $0.hardware == fleet.hardware }
                     .reduce(0) { $0 + $1.built }
                 #expect(
@@ -78,6 +84,7 @@ import Testing
                     "\(fleet.facility)/\(fleet.hardware) at \(breakEven * factor): \(units) built")
             }
         }
+        return fleets.count
     }
 
     static func explain(_ study: Study) throws -> [String: BreakEvenPrices.Fleet] {
@@ -137,21 +144,7 @@ import Testing
     /// fleet of the study by whole-LP solves of the study with that accelerator's capex changed
     /// (each accelerator is allowed at one site only, so that is the fleet's unit capex).
     @Test func everyBreakEvenSeparatesBuildingFromNot() throws {
-        let base = try Self.study()
-        let fleets = try Self.explain(base).values.filter { $0.verdict == .breakEven }
-        #expect(fleets.count == 3)
-        for fleet in fleets {
-            let breakEven = try #require(fleet.breakEvenUnitCapexUSD)
-            for (factor, shouldBuild) in [(0.995, true), (1.005, false)] {
-                let study = try Self.study(capex: [fleet.hardware: breakEven * factor])
-                let plan = try #require(try TestPlanning.run(study, analyse: false).plan)
-                let units = plan.fleetYears.filter { $0.facility == fleet.facility && $0.hardware == fleet.hardware }
-                    .reduce(0) { $0 + $1.built }
-                #expect(
-                    (units > 1e-6) == shouldBuild,
-                    "\(fleet.facility)/\(fleet.hardware) at \(breakEven * factor): \(units) built")
-            }
-        }
+        #expect(try Self.expectBreakEvensSeparate(risky: false) == 3)
     }
 
     /// Re-solving each step from scratch finds the same brackets: reusing the cuts only saves work.
