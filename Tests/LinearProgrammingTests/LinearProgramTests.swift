@@ -22,9 +22,11 @@ import Testing
         let y = lp.addVariable(name: "y", objective: 1)
         let budget = lp.addConstraint(name: "budget", terms: [(x, 2), (y, 3)], .lessOrEqual(10))
         let cap = lp.addConstraint(name: "cap", terms: [(x, 1)], .lessOrEqual(4))
-        #expect(lp.setCoefficient(budget, y, 5))
+        let changed = lp.setCoefficient(budget, y, 5)
+        #expect(changed)
         #expect(lp.terms(of: budget).map(\.1) == [2, 5])
-        #expect(!lp.setCoefficient(cap, y, 7))
+        let refused = lp.setCoefficient(cap, y, 7)
+        #expect(!refused)
         #expect(lp.terms(of: cap).map(\.1) == [1])
         #expect(lp.nonzeroCount == 3)
     }
