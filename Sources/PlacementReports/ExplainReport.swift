@@ -32,8 +32,8 @@ public struct ExplainReport: Sendable {
             let price = "\(Format.grouped(fleet.breakEvenUnitCapexUSD ?? .nan)) USD per unit"
             let change = fleet.change.map { " (\(Self.signed($0)))" } ?? ""
             return fleet.built
-                ? "\(site) would build no \(accelerator) above \(price)\(change); it builds "
-                    + "\(Format.grouped(fleet.builtUnits)) at \(Format.grouped(fleet.unitCapexUSD)) USD"
+                ? "\(site) would build no \(accelerator) above \(price)\(change); today it builds "
+                    + "\(Format.grouped(fleet.builtUnits)) at \(Format.grouped(fleet.unitCapexUSD)) USD per unit"
                 : "\(site) would build \(accelerator) at \(price) or less\(change)"
         case .alwaysBuilds:
             let ceiling = prices.searchCeiling * (fleet.unitCapexUSD > 0 ? fleet.unitCapexUSD : 1_000)
@@ -67,8 +67,9 @@ public struct ExplainReport: Sendable {
         prices.powerLimits.filter(\.binding) + (prices.budget.map { $0.binding ? [$0] : [] } ?? [])
     }
 
+    /// A change as a signed percentage: one decimal below 10% (a break-even 0.1% away is common).
     static func signed(_ change: Double) -> String {
-        (change > 0 ? "+" : "") + Format.grouped(change * 100, decimals: 0) + "%"
+        (change > 0 ? "+" : "") + Format.grouped(change * 100, decimals: abs(change) < 0.1 ? 1 : 0) + "%"
     }
 
     // MARK: Table
