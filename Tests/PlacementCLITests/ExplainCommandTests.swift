@@ -106,6 +106,19 @@ struct ExplainCommandTests {
         #expect(outcome.error.contains(message), "\(outcome.error)")
     }
 
+    /// The blocks are spread over the worker threads, each always on the same one: the same bytes.
+    @Test func theSameBytesWhateverTheThreads() throws {
+        let cli = try CommandLineRun()
+        defer { cli.remove() }
+        for threads in ["1", "3"] {
+            let run = try cli.run([
+                "explain", CommandLineRun.study, "--threads", threads, "--format", "json", "-o", "t\(threads).json",
+            ])
+            #expect(run.status == 0, "\(run.error)")
+        }
+        #expect(try cli.read("t1.json") == cli.read("t3.json"))
+    }
+
     /// `--facility` narrows the search to one site; an unknown one is a usage error with a hint.
     @Test func facilityNarrowsTheSearchAndAnUnknownOneIsRefused() throws {
         let cli = try CommandLineRun()
