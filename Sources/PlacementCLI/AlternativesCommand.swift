@@ -47,12 +47,7 @@ struct AlternativesCommand: ParsableCommand {
         let loaded = try StudyInput.load(study)
         let alternatives = try Self.search(loaded.study, slack: slack, by: by, solver: solver)
         let report = AlternativesReport(alternatives, studyPath: study, material: material)
-        switch output.format {
-        case .table: try output.emitTable(report.table())
-        case .json: try output.emit(report.json().serialized() + "\n")
-        case .csv: try output.emit(report.csv().text)
-        case .xlsx: try output.emitWorkbook(report.workbook())
-        }
+        try output.emit(report)
     }
 
     /// The near-optimal alternatives of `study` with the solver flags, failures mapped to exit

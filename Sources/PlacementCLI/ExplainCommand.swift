@@ -46,12 +46,7 @@ struct ExplainCommand: ParsableCommand {
         let only = try Self.facilities(facilities, in: loaded.study)
         let prices = try Self.search(loaded.study, tolerance: tolerance, facilities: only, solver: solver)
         let report = ExplainReport(prices, studyPath: study)
-        switch output.format {
-        case .table: try output.emitTable(report.table())
-        case .json: try output.emit(report.json().serialized() + "\n")
-        case .csv: try output.emit(report.csv().text)
-        case .xlsx: try output.emitWorkbook(report.workbook())
-        }
+        try output.emit(report)
     }
 
     /// The break-even prices of `study` with the solver flags, failures mapped to exit statuses
