@@ -169,6 +169,24 @@ public struct LinearProgram: Sendable {
         rowUpper[constraint.index] = bound.upper
     }
 
+    /// Sets the coefficient of an entry the row already has (a price in a budget row, say),
+    /// keeping the matrix's shape; false, and nothing changed, when the row has no entry for
+    /// the column.
+    ///
+    /// ```swift
+    /// lp.setCoefficient(budget, build, 42_000)   // true: the budget row prices the build column
+    /// ```
+    @discardableResult
+    public mutating func setCoefficient(_ constraint: Constraint, _ variable: Variable, _ coefficient: Double) -> Bool {
+        let column = Int32(truncatingIfNeeded: variable.index + 1)
+        for entry in (rowStart[constraint.index] + 1)..<(rowStart[constraint.index + 1] + 1)
+        where entryColumn[entry] == column {
+            entryValue[entry] = coefficient
+            return true
+        }
+        return false
+    }
+
     /// Marks a column integer or continuous.
     public mutating func setInteger(_ variable: Variable, _ isInteger: Bool) {
         columnIsInteger[variable.index] = isInteger

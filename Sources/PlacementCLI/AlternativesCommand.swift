@@ -47,12 +47,7 @@ struct AlternativesCommand: ParsableCommand {
         let loaded = try StudyInput.load(study)
         let alternatives = try Self.search(loaded.study, slack: slack, by: by, solver: solver)
         let report = AlternativesReport(alternatives, studyPath: study, material: material)
-        switch output.format {
-        case .table: try output.emitTable(report.table())
-        case .json: try output.emit(report.json().serialized() + "\n")
-        case .csv: try output.emit(report.csv().text)
-        case .xlsx: try output.emitWorkbook(report.workbook())
-        }
+        try output.emit(report)
     }
 
     /// The near-optimal alternatives of `study` with the solver flags, failures mapped to exit
@@ -60,15 +55,7 @@ struct AlternativesCommand: ParsableCommand {
     static func search(
         _ study: Study, slack: Double, by grouping: NearOptimalAlternatives.Grouping, solver: SolverOptions
     ) throws -> NearOptimalAlternatives {
-        var options = solver.planningOptions(analyse: false)
-        options.method = .decomposed
-        let pipeline = PlanningPipeline(solver: GLPKSolver(options: solver.glpkOptions), options: options)
-        do { return try pipeline.alternatives(study, slack: slack, by: grouping) } catch {
-            printError("error: \(error)")
-            // A combination not computed exactly yet is a usage matter, not a solver failure.
-            if case PlanningError.unsupported = error { throw ExitStatus.usage }
-            throw ExitStatus.solverFailure
-        }
+        try solver.decomposedSearch { try $0.alternatives(study, slack: slack, by: grouping) }
     }
 }
 

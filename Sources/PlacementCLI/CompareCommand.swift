@@ -49,11 +49,6 @@ struct CompareCommand: ParsableCommand {
         let old = try saved[base] ?? ResultInput.load(base, solver: solver, startingFrom: start(changed))
         let new = try saved[changed] ?? ResultInput.load(changed, solver: solver, startingFrom: start(base))
         let report = ComparisonReport(PlanComparison(base: old, changed: new, thresholds: comparison.thresholds))
-        switch output.format {
-        case .table: try output.emitTable(report.table())
-        case .json: try output.emit(report.json().serialized() + "\n")
-        case .csv: try output.emit(report.csv().text)
-        case .xlsx: try output.emitWorkbook(report.workbook())
-        }
+        try output.emit(report)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlacementModel
+import PlacementReports
 import PlacementWorkbook
 
 /// `--format` and `--output`, shared by the commands that write results.
@@ -46,6 +47,16 @@ struct OutputOptions: ParsableArguments {
     /// terminal or forge lines. JSON and CSV are data and keep their text.
     func emitTable(_ text: String) throws {
         try emit(DisplayText.escaped(text, keepingLineBreaks: true))
+    }
+
+    /// Writes `report` in the chosen `--format`: only that output is made.
+    func emit(_ report: some TabularReport) throws {
+        switch format {
+        case .table: try emitTable(report.table())
+        case .json: try emit(report.json().serialized() + "\n")
+        case .csv: try emit(report.csv().text)
+        case .xlsx: try emitWorkbook(report.workbook())
+        }
     }
 
     /// Renders `workbook` and writes it to `--output` (``declare()`` has refused standard output).

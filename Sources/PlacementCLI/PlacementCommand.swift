@@ -16,7 +16,7 @@ public struct PlacementCommand: ParsableCommand {
         subcommands: [
             OptimizeCommand.self, StressCommand.self, ReportCommand.self, SweepCommand.self, MergeCommand.self,
             ValidateCommand.self, ExportCommand.self, CompareCommand.self, SampleCommand.self,
-            AlternativesCommand.self, RiskCommand.self, EvaluateCommand.self, ValueCommand.self,
+            AlternativesCommand.self, ExplainCommand.self, RiskCommand.self, EvaluateCommand.self, ValueCommand.self,
         ]
     )
 

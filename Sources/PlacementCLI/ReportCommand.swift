@@ -47,6 +47,12 @@ struct ReportCommand: ParsableCommand {
                 + "within 2% of the optimum, as `placement alternatives` computes it (a second, decomposed solve)."))
     var alternatives = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Add a 'What would change the plan' section: the unit capex at which each fleet would enter or leave "
+                + "the plan, as `placement explain` computes it (a second, decomposed solve)."))
+    var explain = false
+
     @OptionGroup(title: "Risk section") var risk: RiskSectionOptions
 
     @Option(
@@ -104,6 +110,10 @@ struct ReportCommand: ParsableCommand {
         if value {
             report.valueOfInformation = ValueReport(
                 try ValueCommand.compute(run.study, solver: solver), studyPath: study)
+        }
+        if explain {
+            let prices = try ExplainCommand.search(run.study, tolerance: 0.001, solver: solver)
+            report.explain = ExplainReport(prices, studyPath: study)
         }
         try OutputWriter.write(report.rendered(), to: output, flag: "--output")
         if output != "-" { printError("wrote \(output)") }

@@ -58,10 +58,13 @@ public struct BendersMaster: Sendable {
     /// The investment objective: its coefficients as written here, and its value at given builds.
     public let objective: InvestmentObjective
     /// Discounted cost of each build column per unit of the column (scaled money): what it takes
-    /// from the NPV of each scenario of its node.
-    public let buildCosts: [(Variable, Double)]
+    /// from the NPV of each scenario of its node. ``reprice(fleet:unitCapexUSD:)`` changes a fleet's.
+    public internal(set) var buildCosts: [(Variable, Double)]
     /// The scenarios (positions) of each build column's node, parallel to ``buildCosts``.
     public let buildScenarios: [[Int]]
+    /// Each build column's cost as the CVaR rows have it, in ``buildCosts`` order: the study's,
+    /// whatever the repricing (docs/design.md §10, break-even prices).
+    let writtenCosts: [Double]
 
     /// - Parameters:
     ///   - index: the study's index (builds, years, blocks).
@@ -80,6 +83,7 @@ public struct BendersMaster: Sendable {
         self.build = build
         buildCosts = builds.costs
         buildScenarios = builds.scenarios
+        writtenCosts = builds.costs.map(\.1)
         buildColumns = build.flatMap { $0.compactMap { $0 } }
         var theta: [Variable] = []
         for (y, year) in index.years.enumerated() {

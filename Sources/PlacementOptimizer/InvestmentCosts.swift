@@ -21,9 +21,19 @@ public struct InvestmentCosts: Sendable {
     /// over the horizon years it is alive (annualisation: years after the horizon are not charged).
     public func discountedCostPerUnit(fleet: Int, builtIn y: Int) -> Double {
         let entry = index.fleets[fleet]
+        let unitCapex = index.study.facilities[entry.facility].unitCapexUSD(of: index.study.hardware[entry.hardware])
+        return discountedCostPerUnit(fleet: fleet, builtIn: y, unitCapexUSD: unitCapex)
+    }
+
+    /// ``discountedCostPerUnit(fleet:builtIn:)`` were one accelerator of the fleet to cost
+    /// `unitCapexUSD` (accelerator and shell together) instead of the study's: the break-even
+    /// search's repricing (docs/design.md §10).
+    public func discountedCostPerUnit(fleet: Int, builtIn y: Int, unitCapexUSD: Double) -> Double {
+        let entry = index.fleets[fleet]
         let facility = index.study.facilities[entry.facility]
         let hardware = index.study.hardware[entry.hardware]
-        let yearly = economics.fixedOMPerUnitYear(facility, hardware) + economics.capitalPerUnitYear(facility, hardware)
+        let capital = unitCapexUSD * economics.capitalRecoveryFactor(lifetimeYears: hardware.lifetimeYears)
+        let yearly = economics.fixedOMPerUnitYear(facility, hardware) + capital
         return index.years.indices.filter { hardware.isAlive(installedIn: index.years[y], in: index.years[$0]) }
             .reduce(0) { $0 + economics.discountFactor(year: index.years[$1]) * yearly }
     }

@@ -24,6 +24,9 @@ final class DecomposedSolve<Solver: IncrementalSolver> {
     let solver: Solver
     let blocks: DispatchBlocks<Solver>
     let options: PlanningOptions
+    /// One fleet's unit capex in place of the study's (``RegularizedMaster/reprice(fleet:unitCapexUSD:)``):
+    /// the break-even search's solve from scratch, its bench's comparison.
+    var repricing: (fleet: Int, unitCapexUSD: Double)?
 
     init(index: PlacementIndex, solver: Solver, blocks: DispatchBlocks<Solver>, options: PlanningOptions) {
         self.index = index
@@ -45,6 +48,7 @@ final class DecomposedSolve<Solver: IncrementalSolver> {
         let valueBounds = valueBounds()
         let master = try RegularizedMaster(
             program: BendersMaster(index: index, valueBounds: valueBounds), bounds: valueBounds, solver: solver)
+        if let repricing { try master.reprice(fleet: repricing.fleet, unitCapexUSD: repricing.unitCapexUSD) }
         var bounds = DecompositionBounds()
         var work = DecompositionWork()
         var ending = (termination: TerminationStatus.iterationLimit, message: String?.none)
@@ -234,21 +238,41 @@ final class DecomposedSolve<Solver: IncrementalSolver> {
         }
     }
 
+    /// Block values found so far, by block and its year's installed capacity: a block's value stage
+    /// depends on nothing else, so a block whose capacity was evaluated before need not be solved
+    /// again (re-solves that move a few fleets leave most years as they were).
+    final class BlockValueCache {
+        fileprivate var results: [Int: [[Double]: (value: Double, duals: [Double])]] = [:]
+    }
+
     /// Solves every block's value stage at the builds in `values` (master column values) and
-    /// the master objective those builds really reach.
-    func evaluate(master: BendersMaster, values: [Double]) throws -> Evaluation {
+    /// the master objective those builds really reach; with a `cache`, only the blocks whose
+    /// capacity it has not seen.
+    func evaluate(master: BendersMaster, values: [Double], cache: BlockValueCache? = nil) throws -> Evaluation {
         let built = master.builtUnits(values)
         let installed = index.installedByNode(built: built)
         let blocks = self.blocks
         let index = self.index
-        let results = try blocks.pool.map(0..<index.blockCount) { b in
+        @Sendable func capacity(_ b: Int) -> [Double] {
             let (y, s) = index.position(ofBlock: b)
-            return try blocks.solveValue(b, installed: installed[y][index.tree.node(year: y, scenario: s)])
+            return installed[y][index.tree.node(year: y, scenario: s)]
         }
+        let pending = (0..<index.blockCount).filter { cache?.results[$0]?[capacity($0)] == nil }
+        let results = try blocks.pool.map(pending.indices, owners: pending) { job in
+            try blocks.solveValue(pending[job], installed: capacity(pending[job]))
+        }
+        let solved = Dictionary(uniqueKeysWithValues: zip(pending, results))
         var blockValues: [Double] = []
         var duals: [[Double]] = []
         var iterations = 0
-        for (b, result) in results.enumerated() {
+        for b in 0..<index.blockCount {
+            guard let result = solved[b] else {
+                // Not pending: the cache has it.
+                let known = cache?.results[b]?[capacity(b)]
+                blockValues.append(known?.value ?? 0)
+                duals.append(known?.duals ?? [])
+                continue
+            }
             guard result.termination == .optimal, let value = result.value, let capacityDuals = result.capacityDuals
             else {
                 throw PlanningError.stageFailed(
@@ -258,6 +282,7 @@ final class DecomposedSolve<Solver: IncrementalSolver> {
             blockValues.append(value)
             duals.append(capacityDuals)
             iterations += result.iterations
+            cache?.results[b, default: [:]][capacity(b)] = (value, capacityDuals)
         }
         return Evaluation(
             objective: master.objectiveValue(builds: values, blockValues: blockValues),

@@ -50,14 +50,17 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
                 : shared
         }
         var counts = (solves: 0, evaluations: 0)
+        // Reused between extremes unless from scratch: what the blocks said at each point and capacity.
+        let reuse = fromScratch ? nil : Reuse()
         var groups: [NearOptimalAlternatives.Group] = []
         for (name, fleets) in Self.groups(index: index, grouping: grouping) {
             let objective = capitalTerms(fleets: fleets)
             let least = try extreme(
                 objective.map { ($0.0, -$0.1) }, on: try next(), fleets: fleets, threshold: threshold,
-                counts: &counts, group: name)
+                counts: &counts, group: name, reuse: reuse)
             let most = try extreme(
-                objective, on: try next(), fleets: fleets, threshold: threshold, counts: &counts, group: name)
+                objective, on: try next(), fleets: fleets, threshold: threshold, counts: &counts, group: name,
+                reuse: reuse)
             groups.append(
                 NearOptimalAlternatives.Group(
                     name: name, planCapitalUSD: capital(of: optimalBuilt, fleets: fleets), least: least, most: most))
@@ -73,7 +76,7 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
     /// true objective reaches `threshold`, cuts added until its optimum is such a plan.
     private func extreme(
         _ objective: [(Variable, Double)], on master: RegularizedMaster<Solver>, fleets: Set<Int>,
-        threshold: Double, counts: inout (solves: Int, evaluations: Int), group: String
+        threshold: Double, counts: inout (solves: Int, evaluations: Int), group: String, reuse: Reuse?
     ) throws -> NearOptimalAlternatives.ExtremePlan {
         try master.setObjective(objective)
         let tolerance = solve.options.relativeGap * max(1, abs(optimum))
@@ -87,8 +90,16 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
                     stage: "near-optimal master", block: group, termination: solution.termination,
                     message: solution.message)
             }
-            let evaluation = try solve.evaluate(master: master.program, values: point)
+            // A point the blocks were evaluated at before: the cuts made there make the master exact
+            // at it, so its objective is known and no cut is missing.
+            let key = master.program.buildColumns.map { point[$0.index] }
+            if let known = reuse?.objectives[key] {
+                guard known >= threshold - tolerance else { break }
+                return plan(point, objective: known, fleets: fleets, master: master)
+            }
+            let evaluation = try solve.evaluate(master: master.program, values: point, cache: reuse?.blockValues)
             counts.evaluations += 1
+            reuse?.objectives[key] = evaluation.objective
             if evaluation.objective >= threshold - tolerance {
                 return plan(point, objective: evaluation.objective, fleets: fleets, master: master)
             }
@@ -99,6 +110,13 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
         }
         throw PlanningError.internalState(
             "the near-optimal search for \(group) found no plan within the slack in \(iterationLimit) re-solves")
+    }
+
+    /// What the blocks said so far: each evaluated point's objective (by its build columns) and
+    /// each block's value at each capacity of its year.
+    private final class Reuse {
+        var objectives: [[Double]: Double] = [:]
+        let blockValues = DecomposedSolve<Solver>.BlockValueCache()
     }
 
     /// A master point as an extreme plan of the group `fleets`.

@@ -81,33 +81,78 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
         _ study: Study, slack: Double, by grouping: NearOptimalAlternatives.Grouping, fromScratch: Bool = false
     ) throws -> NearOptimalAlternatives {
         try lock.withLock {
-            let options = storedOptions
-            let index = try PlacementProgramBuilder(study: study).makeIndex()
-            guard index.tree.isSingleNodePerYear else {
-                throw PlanningError.unsupported(
-                    "near-optimal alternatives of a study whose builds depend on the scenario (decisions: adaptive) "
-                        + "are not available yet; set decisions: here-and-now to see the here-and-now study's")
-            }
             guard study.integerBuildUnits == nil else {
                 throw PlanningError.unsupported(
                     "near-optimal alternatives of a study with integer build blocks (a branch and bound per "
                         + "extreme plan) are not available yet; remove `integer_blocks` to see the linear study's")
             }
-            let pool = workerPool(threads: options.threads)
-            let blocks = try DispatchBlocks(
-                index: index, solver: solver, pool: pool, reusing: nil, splitThreshold: options.blockSplitThreshold,
-                residentLimit: options.residentNonzeroLimit)
-            let decomposed = DecomposedSolve(index: index, solver: solver, blocks: blocks, options: options)
-            let (outcome, master, bounds) = try decomposed.solve()
-            guard outcome.termination == .optimal, let built = outcome.built else {
-                throw PlanningError.stageFailed(
-                    stage: "optimal solve before the alternatives", block: "all", termination: outcome.termination,
-                    message: outcome.message)
+            let (decomposed, outcome, master) = try optimum(of: study, for: "near-optimal alternatives")
+            guard let built = outcome.built, let optimum = outcome.objective else {
+                throw PlanningError.internalState("the optimal solve returned no builds")
             }
-            var search = NearOptimalSearch(solve: decomposed, master: master, optimum: bounds.lower, slack: slack)
+            var search = NearOptimalSearch(solve: decomposed, master: master, optimum: optimum, slack: slack)
             search.fromScratch = fromScratch
             return try search.run(grouping: grouping, optimalBuilt: built)
         }
+    }
+
+    /// What would change the plan (docs/design.md §10): the decomposed solve to the optimum, then
+    /// for every fleet the unit capex at which the plan starts (or stops) building it, by
+    /// bisection to `tolerance` on re-solves of the master with its cuts. Integer build blocks
+    /// are searched exactly too: each step is a branch and bound of the master.
+    ///
+    /// ```swift
+    /// let prices = try pipeline.explain(study)
+    /// ```
+    /// - Parameters:
+    ///   - study: the study, solved here by the decomposed method.
+    ///   - tolerance: the bisection's relative width (0.001: 0.1%).
+    ///   - facilities: search only these facilities' fleets (nil: all).
+    ///   - fromScratch: solve every step by a new decomposed solve (the bench's comparison; the
+    ///     prices are the same).
+    /// - Returns: every fleet's break-even, with the limits' shadow prices at the optimum.
+    /// - Throws: the solve's failure.
+    public func explain(
+        _ study: Study, tolerance: Double = 0.001, facilities: Set<FacilityID>? = nil, fromScratch: Bool = false
+    ) throws -> BreakEvenPrices {
+        try lock.withLock {
+            let (decomposed, outcome, master) = try optimum(of: study, for: "break-even prices")
+            guard let built = outcome.built else {
+                throw PlanningError.internalState("the optimal solve returned no builds")
+            }
+            var search = BreakEvenSearch(solve: decomposed, master: master)
+            search.tolerance = tolerance
+            search.fromScratch = fromScratch
+            search.facilities = facilities
+            return try search.run(optimalBuilt: built, outcome: outcome)
+        }
+    }
+
+    /// The decomposed solve of `study` to its optimum, keeping the master with its cuts for the
+    /// re-solves of `purpose` (named in failures: "near-optimal alternatives").
+    private func optimum(
+        of study: Study, for purpose: String
+    ) throws -> (DecomposedSolve<Solver>, InvestmentOutcome, RegularizedMaster<Solver>) {
+        let options = storedOptions
+        let index = try PlacementProgramBuilder(study: study).makeIndex()
+        // Both searches move the here-and-now master's build columns; per-node columns would need
+        // expected capital per group and per-node repricing, not written yet.
+        guard index.tree.isSingleNodePerYear else {
+            throw PlanningError.unsupported(
+                "\(purpose) of a study whose builds depend on the scenario (decisions: adaptive) "
+                    + "are not available yet; set decisions: here-and-now to see the here-and-now study's")
+        }
+        let blocks = try DispatchBlocks(
+            index: index, solver: solver, pool: workerPool(threads: options.threads), reusing: nil,
+            splitThreshold: options.blockSplitThreshold, residentLimit: options.residentNonzeroLimit)
+        let decomposed = DecomposedSolve(index: index, solver: solver, blocks: blocks, options: options)
+        let (outcome, master, _) = try decomposed.solve()
+        guard outcome.termination == .optimal else {
+            throw PlanningError.stageFailed(
+                stage: "optimal solve before the \(purpose)", block: "all", termination: outcome.termination,
+                message: outcome.message)
+        }
+        return (decomposed, outcome, master)
     }
 
     /// The worker threads, kept from run to run while the thread count stays.

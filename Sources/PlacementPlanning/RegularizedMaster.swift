@@ -24,7 +24,7 @@ import PlacementOptimizer
 /// master.add([(cut, "cut[1,2026,base]")])
 /// ```
 final class RegularizedMaster<Solver: IncrementalSolver> {
-    let program: BendersMaster
+    private(set) var program: BendersMaster
     /// The master's LP with every cut and row added so far (the sessions catch up at their next solve).
     private(set) var lp: LinearProgram
     private var model: CuttingPlaneModel
@@ -39,6 +39,9 @@ final class RegularizedMaster<Solver: IncrementalSolver> {
     private(set) var simplexIterations = 0
     /// Cuts added so far.
     private(set) var cutCount = 0
+    /// Whether a repricing left the level row measuring the study's objective
+    /// (``BendersMaster/Repricing/levelRowRepriced``): level steps stop then.
+    private var levelRowStale = false
 
     /// Opens the cutting-plane session on `program`'s model.
     ///
@@ -59,7 +62,7 @@ final class RegularizedMaster<Solver: IncrementalSolver> {
     var isInteger: Bool { program.model.hasIntegerVariables }
 
     /// Whether level steps apply: a linear master with builds to regularise.
-    var canRegularize: Bool { !isInteger && !program.buildColumns.isEmpty }
+    var canRegularize: Bool { !isInteger && !program.buildColumns.isEmpty && !levelRowStale }
 
     /// The cutting-plane master's optimum with the cuts so far: the primal simplex the first time,
     /// then the dual from the last basis.
@@ -142,5 +145,24 @@ final class RegularizedMaster<Solver: IncrementalSolver> {
         let objective = zip(lp.variables, coefficients).map { ($0, $1) }
         for (column, value) in objective { lp.setObjectiveCoefficient(column, value) }
         try cutting.setObjectiveCoefficients(objective)
+    }
+
+    /// Sets fleet `fleet`'s unit capex in the master (``BendersMaster/reprice(fleet:unitCapexUSD:)``):
+    /// the LP and the cutting-plane session take the new objective coefficients and budget
+    /// entries; the cuts and the basis stay, since the blocks do not see capex (docs/design.md §10).
+    /// The level session is reopened from the LP at its next step.
+    func reprice(fleet: Int, unitCapexUSD: Double) throws {
+        let change = program.reprice(fleet: fleet, unitCapexUSD: unitCapexUSD)
+        for (column, value) in change.objective { lp.setObjectiveCoefficient(column, value) }
+        for entry in change.matrix { lp.setCoefficient(entry.row, entry.column, entry.coefficient) }
+        if !change.levelRowRepriced { levelRowStale = true }
+        level = nil
+        levelPending = []
+        // `update(to:)` needs the session's rows to be the LP's.
+        if !cuttingPending.isEmpty { try cutting.addConstraints(cuttingPending) }
+        cuttingPending = []
+        guard try cutting.update(to: lp) else {
+            throw PlanningError.internalState("the master's session no longer has the master's rows")
+        }
     }
 }

@@ -4,7 +4,7 @@ extension HTMLReport {
     /// The report's workbook companion (`placement report --workbook FILE.xlsx`, docs/outputs.md):
     /// the optimize workbook's sheets, then the sheets of each extra section the report shows,
     /// named after it: "Changed ..." (`--compare`), "Alternatives ..." (`--alternatives`),
-    /// "Risk ..." (`--paths`) and "Value ..." (`--value`), each as its own command writes it.
+    /// "Risk ..." (`--paths`), "Explain ..." (`--explain`) and "Value ..." (`--value`), each as its own command writes it.
     ///
     /// ```swift
     /// try OutputFile.write(report.workbook().xlsx(), to: "report.xlsx")
@@ -14,6 +14,7 @@ extension HTMLReport {
         if let comparison { sheets += Self.named("Changed", ComparisonReport(comparison).workbook().sheets) }
         if let alternatives { sheets += Self.named("Alternatives", alternatives.workbook().sheets) }
         if let risk { sheets += Self.named("Risk", risk.workbook().sheets) }
+        if let explain { sheets += Self.named("Explain", explain.workbook().sheets) }
         if let valueOfInformation { sheets += Self.named("Value", valueOfInformation.workbook().sheets) }
         return Workbook(title: "SovereignPlacement report: \(report.studyPath)", sheets: sheets)
     }

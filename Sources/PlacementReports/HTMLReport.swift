@@ -33,6 +33,8 @@ public struct HTMLReport: Sendable {
     public var riskPlan: String?
     /// The value of information to show as a headline card (`placement report --value`).
     public var valueOfInformation: ValueReport?
+    /// Break-even prices to show (`placement report --explain`).
+    public var explain: ExplainReport?
 
     public init(_ report: OptimizeReport, generator: String? = nil) {
         self.report = report
@@ -82,6 +84,7 @@ public struct HTMLReport: Sendable {
         if let comparison { page.append(comparisonSection(comparison)) }
         if let alternatives { page.append(alternativesSection(alternatives)) }
         if let risk { page.append(riskSection(risk)) }
+        if let explain { page.append(explainSection(explain)) }
         page.append(footer())
         page.append("</main>")
         page.append("</body>")
@@ -186,6 +189,7 @@ public struct HTMLReport: Sendable {
             + (comparison == nil ? [] : [("what-changed", "What changed")])
             + (alternatives == nil ? [] : [("alternatives", "Near-optimal alternatives")])
             + (risk == nil ? [] : [("risk", "Risk over sampled paths")])
+            + (explain == nil ? [] : [("explain", "What would change the plan")])
         let links = items.enumerated().map { position, item in
             "<a href=\"#\(item.0)\">\(position + 1). \(Self.escape(item.1))</a>"
         }

@@ -15,6 +15,22 @@ import Testing
         #expect(RowBound(lower: -.infinity, upper: 7) == .lessOrEqual(7))
     }
 
+    /// An entry the row has is changed in place; one it lacks is refused, the matrix unchanged.
+    @Test func setCoefficientChangesOnlyAnExistingEntry() {
+        var lp = LinearProgram(sense: .maximize)
+        let x = lp.addVariable(name: "x", objective: 1)
+        let y = lp.addVariable(name: "y", objective: 1)
+        let budget = lp.addConstraint(name: "budget", terms: [(x, 2), (y, 3)], .lessOrEqual(10))
+        let cap = lp.addConstraint(name: "cap", terms: [(x, 1)], .lessOrEqual(4))
+        let changed = lp.setCoefficient(budget, y, 5)
+        #expect(changed)
+        #expect(lp.terms(of: budget).map(\.1) == [2, 5])
+        let refused = lp.setCoefficient(cap, y, 7)
+        #expect(!refused)
+        #expect(lp.terms(of: cap).map(\.1) == [1])
+        #expect(lp.nonzeroCount == 3)
+    }
+
     @Test func buildingKeepsEverything() {
         var lp = LinearProgram(name: "m", sense: .maximize, objectiveConstant: 2)
         let x = lp.addVariable(name: "x", lower: 1, upper: 5, objective: 3)

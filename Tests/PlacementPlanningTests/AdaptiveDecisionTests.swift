@@ -145,4 +145,25 @@ import Testing
             try pipeline.evaluate(study, builds: PlanningOptions.StartingBuild.builds(of: solved)).plan)
         expectClose(held.objectiveUSD, solved.objectiveUSD, relative: 1e-9)
     }
+
+    /// Alternatives and break-even prices move the here-and-now master's build columns; on a
+    /// study whose builds depend on the scenario they refuse rather than answer for another study.
+    @Test func alternativesAndBreakEvensRefuseATreeOfSeveralNodes() throws {
+        let study = try Self.phased().withDecisions(.adaptive)
+        let pipeline = PlanningPipeline(solver: GLPKSolver(), options: TestPlanning.options(method: .decomposed))
+        for (purpose, search) in [
+            ("near-optimal alternatives", { _ = try pipeline.alternatives(study, slack: 0.02, by: .facility) }),
+            ("break-even prices", { _ = try pipeline.explain(study) }),
+        ] as [(String, () throws -> Void)] {
+            #expect {
+                try search()
+            } throws: { error in
+                guard case PlanningError.unsupported(let message) = error else { return false }
+                return message.hasPrefix(
+                    "\(purpose) of a study whose builds depend on the scenario (decisions: adaptive)")
+            }
+        }
+        // The same study here-and-now is searched: its break-evens come back.
+        #expect(try !pipeline.explain(study.withDecisions(.hereAndNow)).fleets.isEmpty)
+    }
 }

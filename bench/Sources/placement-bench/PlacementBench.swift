@@ -14,7 +14,7 @@ struct PlacementBench: ParsableCommand {
         subcommands: [
             BuildBenchmark.self, ORLibraryBenchmark.self, GenerateStudyCommand.self, ScaleCommand.self,
             SweepBenchmark.self, BlockProbeCommand.self, AlternativesBenchmark.self, AdaptiveBenchmark.self,
-            RiskBenchmark.self,
+            RiskBenchmark.self, ExplainBenchmark.self,
         ]
     )
 }

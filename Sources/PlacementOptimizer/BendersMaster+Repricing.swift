@@ -1,0 +1,58 @@
+import LinearProgramming
+
+extension BendersMaster {
+    /// The master's numbers that change when one fleet's unit capex does: the objective
+    /// coefficients of its build columns and their entries in the budget row and the level row.
+    public struct Repricing: Sendable {
+        public var objective: [(Variable, Double)]
+        public var matrix: [(row: Constraint, column: Variable, coefficient: Double)]
+        /// False when the level row had no entry for a column (its study coefficient was 0), so
+        /// it still measures the study's objective: level steps must not use it.
+        public var levelRowRepriced = true
+    }
+
+    /// Sets fleet `fleet`'s unit capex (USD per accelerator, shell included) to `unitCapexUSD` in
+    /// this program and returns what changed, for a live master to apply with its cuts
+    /// (docs/design.md §10, break-even prices). The blocks do not see capex, so the cuts stay valid.
+    ///
+    /// Capex enters the master three ways, each handled exactly:
+    /// - the capital charge in the build columns' objective coefficients and costs (``buildCosts``,
+    ///   which ``objectiveValue(builds:blockValues:)`` reads);
+    /// - the budget row's coefficients (and the level row, the objective's terms as a row);
+    /// - every scenario's NPV in the CVaR rows. A change of cost `k` per column takes the same
+    ///   `k x` from every scenario's NPV, which moves the CVaR term by exactly `-w k x` (the tail
+    ///   mean of NPVs less a constant is the tail mean less that constant). So the CVaR rows keep
+    ///   the study's costs and the objective coefficient carries the whole change:
+    ///   `-(1 - w) cost(c) - w (cost(c) - cost(c0))`; at the study's capex it is the written one.
+    ///
+    /// ```swift
+    /// var program = BendersMaster(index: index, valueBounds: bounds)
+    /// let change = program.reprice(fleet: 3, unitCapexUSD: 42_000)
+    /// ```
+    public mutating func reprice(fleet: Int, unitCapexUSD: Double) -> Repricing {
+        let costs = InvestmentCosts(index: index, economics: Economics(study: index.study))
+        let positions = Dictionary(uniqueKeysWithValues: buildCosts.enumerated().map { ($1.0.index, $0) })
+        var change = Repricing(objective: [], matrix: [])
+        for (y, column) in build[fleet].enumerated() {
+            guard let column, let position = positions[column.index] else { continue }
+            let discounted = costs.discountedCostPerUnit(fleet: fleet, builtIn: y, unitCapexUSD: unitCapexUSD)
+            let cost = discounted * index.buildUnitSize * PlacementProgram.moneyScale
+            let written = writtenCosts[position]
+            // At the study's capex this is the written coefficient, bit for bit (`.master` rounding).
+            let coefficient = -(1 - objective.riskWeight) * cost - objective.riskWeight * (cost - written)
+            buildCosts[position].1 = cost
+            change.objective.append((column, coefficient))
+            model.setObjectiveCoefficient(column, coefficient)
+            if model.setCoefficient(levelRow, column, coefficient) {
+                change.matrix.append((levelRow, column, coefficient))
+            } else {
+                change.levelRowRepriced = false
+            }
+            if let budgetRow {
+                let price = unitCapexUSD * index.buildUnitSize * PlacementProgram.moneyScale
+                if model.setCoefficient(budgetRow, column, price) { change.matrix.append((budgetRow, column, price)) }
+            }
+        }
+        return change
+    }
+}

@@ -1,0 +1,19 @@
+import PlacementWorkbook
+
+/// A report with the four outputs of `--format`: a table for people, JSON, CSV and a workbook.
+/// The comparison, the alternatives and the break-even prices are such reports, so one call
+/// writes whichever format was asked for.
+///
+/// ```swift
+/// func text(of report: some TabularReport) -> String { report.table() }
+/// ```
+public protocol TabularReport {
+    func table() -> String
+    func json() -> JSONValue
+    func csv() -> CSVTable
+    func workbook() -> Workbook
+}
+
+extension ComparisonReport: TabularReport {}
+extension AlternativesReport: TabularReport {}
+extension ExplainReport: TabularReport {}
