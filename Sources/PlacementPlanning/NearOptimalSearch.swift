@@ -11,7 +11,8 @@ import PlacementOptimizer
 /// evaluated on the blocks: when the plan's true objective meets the row (to the solve's gap),
 /// it is the extreme; otherwise the blocks' cuts are added and the master solved again. The cuts
 /// stay valid whatever the master's objective and rows, so every group starts from all the cuts
-/// found so far, and each re-solve from the master's last basis.
+/// found so far, and each re-solve from the master's last basis (the primal simplex after a new
+/// objective, the dual after new cuts).
 struct NearOptimalSearch<Solver: IncrementalSolver> {
     let solve: DecomposedSolve<Solver>
     let master: RegularizedMaster<Solver>
@@ -81,9 +82,13 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
         try master.setObjective(objective)
         let tolerance = solve.options.relativeGap * max(1, abs(optimum))
         for iteration in 1...iterationLimit {
-            // A new objective leaves the last basis primal feasible; new cuts do not, but the
-            // primal simplex repairs that from the same basis.
-            let solution = try master.solve(using: .primal)
+            // A new objective leaves the last basis primal feasible: the primal simplex continues
+            // from it. New cuts leave it dual feasible instead (the objective stayed): the dual
+            // simplex continues from it, where the primal's repair of the cut-off basis took up to
+            // half a second a re-solve once thousands of cuts had piled up (bench/README.md). A
+            // new master per extreme (the bench's comparison) has few cuts, and the primal
+            // simplex took fewer re-solves there (798 against 924): the comparison keeps it.
+            let solution = try master.solve(using: iteration == 1 || fromScratch ? .primal : .dual)
             counts.solves += 1
             guard solution.termination == .optimal, let point = solution.primal?.values else {
                 throw PlanningError.stageFailed(
