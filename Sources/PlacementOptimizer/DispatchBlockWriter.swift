@@ -60,6 +60,18 @@ struct DispatchBlockWriter {
             let workload = study.workloads[point.workload]
             let stress = demandScale[workload.id] ?? 1
             let price = economics.price(tenant, year: year, scenario: scenario)
+            // Each arc's figures depend on neither the slice nor the demand: worked out once per
+            // point rather than once per slice (the same numbers; a path rebuilds every block).
+            let arcs = point.arcs.compactMap { arc -> ArcFigures? in
+                guard index.capacityPossible[arc.fleet][y] else { return nil }
+                let facility = study.facilities[arc.facility]
+                let hardware = study.hardware[arc.hardware]
+                let throughput = economics.effectiveThroughput(hardware, workload.id, year: year, scenario: scenario)
+                let energy = economics.energyCostPerAcceleratorHour(facility, hardware, year: year, scenario: scenario)
+                return ArcFigures(
+                    fleet: arc.fleet, facility: arc.facility, hardware: arc.hardware,
+                    margin: discount * hours * (price - energy / throughput) * scale, perUnit: 1 / throughput)
+            }
             for k in range {
                 let position = p * slices + k
                 let rate = demandRate(point: p, slice: k, year: y, scenario: s)
@@ -70,23 +82,17 @@ struct DispatchBlockWriter {
                 let suffix = named ? "\(tenant.id),\(zoneLabel),\(year),\(scenario.id),\(k)" : ""
                 var terms: [(Variable, Double)] = []
                 terms.reserveCapacity(point.arcs.count + 2)
-                for arc in point.arcs where index.capacityPossible[arc.fleet][y] {
-                    let facility = study.facilities[arc.facility]
-                    let hardware = study.hardware[arc.hardware]
-                    let throughput = economics.effectiveThroughput(
-                        hardware, workload.id, year: year, scenario: scenario)
-                    let energy = economics.energyCostPerAcceleratorHour(
-                        facility, hardware, year: year, scenario: scenario)
-                    let margin = discount * hours * (price - energy / throughput) * scale
+                for arc in arcs {
                     let column = lp.addVariable(
                         name: label(
-                            "serve[\(tenant.id),\(zoneLabel),\(facility.id),\(hardware.id),\(year),\(scenario.id),\(k)]"
+                            "serve[\(tenant.id),\(zoneLabel),\(study.facilities[arc.facility].id),"
+                                + "\(study.hardware[arc.hardware].id),\(year),\(scenario.id),\(k)]"
                         ),
-                        objective: objectiveWeight * margin)
+                        objective: objectiveWeight * arc.margin)
                     terms.append((column, 1))
-                    layout.valueTerms.append((column, margin))
-                    layout.busyTerms.append((column, 1 / throughput))
-                    capacityTerms[arc.fleet * slices + k].append((column, 1 / throughput))
+                    layout.valueTerms.append((column, arc.margin))
+                    layout.busyTerms.append((column, arc.perUnit))
+                    capacityTerms[arc.fleet * slices + k].append((column, arc.perUnit))
                 }
                 let uncommitted = 1 - tenant.committedShare
                 if uncommitted > 0 {
@@ -167,4 +173,14 @@ struct DispatchBlockWriter {
             }
         }
     }
+}
+
+/// One arc's figures in a block: its serve columns' margin (money-scaled, discounted, per work
+/// unit) and capacity use per work unit (1 / effective throughput).
+private struct ArcFigures {
+    let fleet: Int
+    let facility: Int
+    let hardware: Int
+    let margin: Double
+    let perUnit: Double
 }
