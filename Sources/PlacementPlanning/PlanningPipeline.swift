@@ -86,7 +86,8 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
                     "near-optimal alternatives of a study with integer build blocks (a branch and bound per "
                         + "extreme plan) are not available yet; remove `integer_blocks` to see the linear study's")
             }
-            let (decomposed, outcome, master) = try optimum(of: study, for: "near-optimal alternatives")
+            let (decomposed, outcome, master) = try optimum(
+                of: study, for: "near-optimal alternatives", allowsTree: true)
             guard let built = outcome.built, let optimum = outcome.objective else {
                 throw PlanningError.internalState("the optimal solve returned no builds")
             }
@@ -116,7 +117,7 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
         _ study: Study, tolerance: Double = 0.001, facilities: Set<FacilityID>? = nil, fromScratch: Bool = false
     ) throws -> BreakEvenPrices {
         try lock.withLock {
-            let (decomposed, outcome, master) = try optimum(of: study, for: "break-even prices")
+            let (decomposed, outcome, master) = try optimum(of: study, for: "break-even prices", allowsTree: false)
             guard let built = outcome.built else {
                 throw PlanningError.internalState("the optimal solve returned no builds")
             }
@@ -129,15 +130,16 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
     }
 
     /// The decomposed solve of `study` to its optimum, keeping the master with its cuts for the
-    /// re-solves of `purpose` (named in failures: "near-optimal alternatives").
+    /// re-solves of `purpose` (named in failures: "near-optimal alternatives"). `allowsTree`: the
+    /// search handles a tree with several nodes a year (per-node build columns).
     private func optimum(
-        of study: Study, for purpose: String
+        of study: Study, for purpose: String, allowsTree: Bool
     ) throws -> (DecomposedSolve<Solver>, InvestmentOutcome, RegularizedMaster<Solver>) {
         let options = storedOptions
         let index = try PlacementProgramBuilder(study: study).makeIndex()
-        // Both searches move the here-and-now master's build columns; per-node columns would need
-        // expected capital per group and per-node repricing, not written yet.
-        guard index.tree.isSingleNodePerYear else {
+        // Repricing a fleet changes each node column's cost in its own scenarios' NPVs only, so
+        // the CVaR shift is not the constant the here-and-now repricing relies on.
+        guard allowsTree || index.tree.isSingleNodePerYear else {
             throw PlanningError.unsupported(
                 "\(purpose) of a study whose builds depend on the scenario (decisions: adaptive) "
                     + "are not available yet; set decisions: here-and-now to see the here-and-now study's")
