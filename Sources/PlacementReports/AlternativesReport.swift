@@ -48,7 +48,7 @@ public struct AlternativesReport: Sendable {
         let a = alternatives
         var out = [
             "Near-optimal alternatives of \(studyPath) by \(a.grouping.rawValue): plans within "
-                + "\(Format.grouped(a.slack * 100, decimals: 1))% of the optimum (\(Format.money(a.objectiveUSD)) USD)",
+                + "\(Format.grouped(a.slack * 100, decimals: 1))% of the optimum (\(Format.money(a.objectiveUSD)) USD)"
         ]
         if a.isExpected {
             out.append(
