@@ -126,13 +126,14 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
     ) -> NearOptimalAlternatives.ExtremePlan {
         let built = master.program.builtUnits(point)
         let last = index.years.count - 1
+        let weights = master.program.stageWeights
         // Expected over the final year's nodes; one node has weight 1, so here-and-now is unchanged.
         let megawatts = fleets.sorted().reduce(0.0) { total, fleet in
             index.tree.nodes[last].indices.reduce(total) { total, node in
                 let members = index.tree.nodes[last][node]
                 let installed = index.installed(
                     fleet: fleet, in: last, built: index.path(built[fleet], scenario: members[0]))
-                return total + stageWeight[index.stage(year: last, node: node)] * installed
+                return total + weights[index.stage(year: last, node: node)] * installed
                     * index.study.hardware[index.fleets[fleet].hardware].powerKW / 1000
             }
         }
@@ -158,20 +159,11 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
         }
     }
 
-    /// Each stage's probability: its node's scenarios' weights together, exactly 1 where the year
-    /// has one node (so that here-and-now figures are the plain sums, bit for bit).
-    private var stageWeight: [Double] {
-        index.stages.map { y, node in
-            index.tree.nodes[y].count == 1
-                ? 1 : index.tree.nodes[y][node].reduce(0) { $0 + master.program.objective.weights[$1] }
-        }
-    }
-
     /// The (expected) build capital (USD) of `fleets` in a plan that builds `built` units per
     /// fleet and stage.
     private func capital(of built: [[Double]], fleets: Set<Int>) -> Double {
         let study = index.study
-        let weights = stageWeight
+        let weights = master.program.stageWeights
         return fleets.sorted().reduce(0) { total, fleet in
             let entry = index.fleets[fleet]
             return total + zip(built[fleet], weights).reduce(0) { $0 + $1.0 * $1.1 }
@@ -182,7 +174,7 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
     /// The (expected) build capital of `fleets` as master terms (USD per column unit).
     private func capitalTerms(fleets: Set<Int>) -> [(Variable, Double)] {
         let study = index.study
-        let weights = stageWeight
+        let weights = master.program.stageWeights
         return fleets.sorted().flatMap { fleet -> [(Variable, Double)] in
             let entry = index.fleets[fleet]
             let unitCapex = study.facilities[entry.facility].unitCapexUSD(of: study.hardware[entry.hardware])

@@ -64,7 +64,8 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
     /// The near-optimal alternatives of `study` (docs/design.md §10): the decomposed solve to the
     /// optimum, then each group's least and most build capital over the plans within `slack` of
     /// it, re-solving the master with its cuts. Linear studies only: with integer build blocks
-    /// the search would need a branch and bound per extreme, so it is refused.
+    /// the search would need a branch and bound per extreme, so it is refused. With adaptive
+    /// decisions capital and IT MW are expectations, each node's builds at its probability.
     ///
     /// ```swift
     /// let alternatives = try pipeline.alternatives(study, slack: 0.02, by: .facility)
@@ -86,8 +87,7 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
                     "near-optimal alternatives of a study with integer build blocks (a branch and bound per "
                         + "extreme plan) are not available yet; remove `integer_blocks` to see the linear study's")
             }
-            let (decomposed, outcome, master) = try optimum(
-                of: study, for: "near-optimal alternatives", allowsTree: true)
+            let (decomposed, outcome, master) = try optimum(of: study, for: "near-optimal alternatives")
             guard let built = outcome.built, let optimum = outcome.objective else {
                 throw PlanningError.internalState("the optimal solve returned no builds")
             }
@@ -100,7 +100,8 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
     /// What would change the plan (docs/design.md §10): the decomposed solve to the optimum, then
     /// for every fleet the unit capex at which the plan starts (or stops) building it, by
     /// bisection to `tolerance` on re-solves of the master with its cuts. Integer build blocks
-    /// are searched exactly too: each step is a branch and bound of the master.
+    /// are searched exactly too: each step is a branch and bound of the master. Adaptive decisions
+    /// too: repricing moves each node column's cost in its own scenarios' CVaR rows.
     ///
     /// ```swift
     /// let prices = try pipeline.explain(study)
@@ -117,7 +118,7 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
         _ study: Study, tolerance: Double = 0.001, facilities: Set<FacilityID>? = nil, fromScratch: Bool = false
     ) throws -> BreakEvenPrices {
         try lock.withLock {
-            let (decomposed, outcome, master) = try optimum(of: study, for: "break-even prices", allowsTree: false)
+            let (decomposed, outcome, master) = try optimum(of: study, for: "break-even prices")
             guard let built = outcome.built else {
                 throw PlanningError.internalState("the optimal solve returned no builds")
             }
@@ -130,20 +131,14 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
     }
 
     /// The decomposed solve of `study` to its optimum, keeping the master with its cuts for the
-    /// re-solves of `purpose` (named in failures: "near-optimal alternatives"). `allowsTree`: the
-    /// search handles a tree with several nodes a year (per-node build columns).
+    /// re-solves of `purpose` (named in failures: "near-optimal alternatives"). With adaptive
+    /// decisions the master has a build column per (fleet, year, node): both searches weight them
+    /// by their nodes' probabilities (docs/design.md §10).
     private func optimum(
-        of study: Study, for purpose: String, allowsTree: Bool
+        of study: Study, for purpose: String
     ) throws -> (DecomposedSolve<Solver>, InvestmentOutcome, RegularizedMaster<Solver>) {
         let options = storedOptions
         let index = try PlacementProgramBuilder(study: study).makeIndex()
-        // Repricing a fleet changes each node column's cost in its own scenarios' NPVs only, so
-        // the CVaR shift is not the constant the here-and-now repricing relies on.
-        guard allowsTree || index.tree.isSingleNodePerYear else {
-            throw PlanningError.unsupported(
-                "\(purpose) of a study whose builds depend on the scenario (decisions: adaptive) "
-                    + "are not available yet; set decisions: here-and-now to see the here-and-now study's")
-        }
         let blocks = try DispatchBlocks(
             index: index, solver: solver, pool: workerPool(threads: options.threads), reusing: nil,
             splitThreshold: options.blockSplitThreshold, residentLimit: options.residentNonzeroLimit)

@@ -188,20 +188,45 @@ import Testing
         #expect(alternatives.planBuilds.last?.scenarios == ["boom"])
     }
 
-    /// Break-even prices reprice a fleet's build columns; with adaptive decisions a node's cost
-    /// falls on its scenarios' NPVs only, so the search refuses rather than answer for another
-    /// study.
-    @Test func breakEvensRefuseATreeOfSeveralNodes() throws {
-        let study = try Self.phased().withDecisions(.adaptive)
+    /// The break-even capex of an adaptive study with CVaR (weight 1/2, alpha 1/2: the tail is
+    /// the worse scenario), where the marginal build is in one scenario's node, so repricing must
+    /// move that node's cost in its own scenario's CVaR row (docs/design.md §10). Video is worth
+    /// nothing in 2026 (0.005 USD a unit, in both scenarios) and from 2027 only in `boom`. At unit
+    /// capex c (1-year life, rate 0: c a year), an accelerator adds to the objective:
+    /// - 2026 (both scenarios): -c; never built.
+    /// - 2027 (one node: 2026 is alike): `boom` NPV +86,724 - c, `bust` (the tail) -c: 1/2 x
+    ///   (43,362 - c) + 1/2 x (-c) = 21,681 - c; built at today's 1,000 USD.
+    /// - 2028 `boom` node (probability 1/2): 1/2 x 1/2 x (86,724 - c), `bust` still the tail;
+    ///   built while c < 86,724.
+    /// - 2028 `bust` node: -c/2 - c/2; never.
+    /// So the fleet stops building at B = 86,724 USD, set by the `boom` node alone: a repricing
+    /// that shifted the tail by the cost change (as with one node a year) would put it at 22,181.
+    /// Today's plan builds 10 in 2027 and 10 in `boom` 2028: 15 expected accelerators. Whole-LP
+    /// solves confirm the bracket: B(1 - 0.5%) builds, B(1 + 0.5%) does not.
+    @Test func breakEvenOfAnAdaptiveStudyMovesItsNodesCVaRRows() throws {
+        var tiny = TinyStudy.phased
+        tiny.risk = RiskSettings(alpha: 0.5, weight: 0.5)
+        tiny.scenarios = [
+            Scenario(id: "boom", probability: 0.5, price: ["video": YearSeries([2026: 0.005, 2027: 1])]),
+            Scenario(id: "bust", probability: 0.5, price: ["video": YearSeries([2026: 0.005])]),
+        ]
+        let study = try tiny.study().withDecisions(.adaptive)
         let pipeline = PlanningPipeline(solver: GLPKSolver(), options: TestPlanning.options(method: .decomposed))
-        #expect {
-            _ = try pipeline.explain(study)
-        } throws: { error in
-            guard case PlanningError.unsupported(let message) = error else { return false }
-            return message.hasPrefix(
-                "break-even prices of a study whose builds depend on the scenario (decisions: adaptive)")
+        let prices = try pipeline.explain(study)
+        let fleet = try #require(prices.fleets.first)
+        #expect(prices.fleets.count == 1)
+        #expect(fleet.built)
+        expectClose(fleet.builtUnits, 15, relative: 1e-6)
+        #expect(fleet.verdict == .breakEven)
+        let breakEven = try #require(fleet.breakEvenUnitCapexUSD)
+        expectClose(breakEven, 86_724, relative: 1.001e-3)
+        for (capex, builds) in [(breakEven * 0.995, true), (breakEven * 1.005, false)] {
+            var priced = tiny
+            priced.hardware = [TinyStudy.gpu(capex: capex)]
+            let plan = try #require(
+                try TestPlanning.run(try priced.study().withDecisions(.adaptive), method: .primal).plan)
+            let units = plan.nodes.flatMap(\.builds).reduce(0) { $0 + $1.units }
+            #expect((units > 1e-6) == builds, "capex \(capex): \(units) accelerators")
         }
-        // The same study here-and-now is searched: its break-evens come back.
-        #expect(try !pipeline.explain(study.withDecisions(.hereAndNow)).fleets.isEmpty)
     }
 }
