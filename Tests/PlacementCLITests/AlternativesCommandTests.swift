@@ -48,9 +48,7 @@ import Testing
     /// the first year has one node holding every scenario. `explain` searches it too.
     @Test func adaptiveStudyHasExpectedCapitalAndBuildsPerNode() throws {
         defer { cli.remove() }
-        let path = cli.directory.appendingPathComponent(CommandLineRun.study).path
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        try Data((text + "decisions: adaptive\n").utf8).write(to: URL(fileURLWithPath: path))
+        try cli.makeStudyAdaptive()
         let outcome = try cli.run(["alternatives", CommandLineRun.study, "--format", "json"])
         try #require(outcome.status == 0, "\(outcome.error)")
         let root = try #require(try JSONSerialization.jsonObject(with: Data(outcome.output.utf8)) as? [String: Any])
