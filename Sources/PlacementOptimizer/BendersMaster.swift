@@ -63,8 +63,20 @@ public struct BendersMaster: Sendable {
     /// The scenarios (positions) of each build column's node, parallel to ``buildCosts``.
     public let buildScenarios: [[Int]]
     /// Each build column's cost as the CVaR rows have it, in ``buildCosts`` order: the study's,
-    /// whatever the repricing (docs/design.md §10, break-even prices).
+    /// whatever the repricing, while every year has one node (docs/design.md §10, break-even prices).
     let writtenCosts: [Double]
+    /// The CVaR rows, one per scenario (none without CVaR in the objective): with several nodes a
+    /// year, repricing changes their entries (``reprice(fleet:unitCapexUSD:)``).
+    let riskRows: [Constraint]
+
+    /// Each stage's probability (build stages, ``PlacementIndex/stages``): its node's scenarios'
+    /// weights together, exactly 1 where the year has one node, so that weighted sums are the
+    /// plain sums, bit for bit, with here-and-now decisions.
+    public var stageWeights: [Double] {
+        index.stages.map { y, node in
+            index.tree.nodes[y].count == 1 ? 1 : index.tree.nodes[y][node].reduce(0) { $0 + objective.weights[$1] }
+        }
+    }
 
     /// - Parameters:
     ///   - index: the study's index (builds, years, blocks).
@@ -119,7 +131,7 @@ public struct BendersMaster: Sendable {
 
         powerRows = rows.addPowerRows(to: &lp, build: build)
         budgetRows = rows.addBudgetRows(to: &lp, build: build)
-        _ = rows.addRiskRows(to: &lp, npv: npv)
+        riskRows = rows.addRiskRows(to: &lp, npv: npv)?.rows ?? []
         // The objective's terms: the level row's left side.
         let objectiveTerms = lp.variables.map { ($0, lp.objectiveCoefficient(of: $0)) }.filter { $0.1 != 0 }
 

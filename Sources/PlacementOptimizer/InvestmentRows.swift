@@ -149,10 +149,13 @@ struct InvestmentRows {
 
     /// CVaR of the NPV loss, when the objective weighs it: `eta` and `excess[s] >= -npv[s] - eta`
     /// per scenario (docs/design.md §3, row 6), `npv` each scenario's whole NPV.
-    func addRiskRows(to lp: inout LinearProgram, npv: [LinearExpression]) -> (eta: Variable, excess: [Variable])? {
+    func addRiskRows(
+        to lp: inout LinearProgram, npv: [LinearExpression]
+    ) -> (eta: Variable, excess: [Variable], rows: [Constraint])? {
         guard objective.riskWeight > 0 else { return nil }
         let eta = lp.addVariable(name: "eta", lower: -.infinity, upper: .infinity, objective: objective.etaCoefficient)
         var excess: [Variable] = []
+        var rows: [Constraint] = []
         for (s, scenario) in index.scenarios.enumerated() {
             let column = lp.addVariable(
                 name: "excess[\(scenario.id)]", objective: objective.excessCoefficient(scenario: s))
@@ -160,8 +163,8 @@ struct InvestmentRows {
             var row = npv[s].combined()
             row.add(column, 1)
             row.add(eta, 1)
-            lp.addConstraint(name: "cvar[\(scenario.id)]", row, .greaterOrEqual(0))
+            rows.append(lp.addConstraint(name: "cvar[\(scenario.id)]", row, .greaterOrEqual(0)))
         }
-        return (eta, excess)
+        return (eta, excess, rows)
     }
 }

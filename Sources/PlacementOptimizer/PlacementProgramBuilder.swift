@@ -140,7 +140,7 @@ private struct InvestmentBuildState {
 
     /// CVaR of the NPV loss: excess[s] >= -npv[s] - eta (docs/design.md §3, row 6).
     mutating func addRiskTerms() {
-        guard let (eta, excess) = rows.addRiskRows(to: &lp, npv: npv) else { return }
+        guard let (eta, excess, _) = rows.addRiskRows(to: &lp, npv: npv) else { return }
         self.eta = eta
         self.excess = excess
     }

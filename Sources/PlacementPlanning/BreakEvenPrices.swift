@@ -37,7 +37,8 @@ public struct BreakEvenPrices: Sendable {
         public var hardware: HardwareID
         /// Whether the optimal plan builds any of it.
         public var built: Bool
-        /// Accelerators the optimal plan builds over the horizon.
+        /// Accelerators the optimal plan builds over the horizon (adaptive decisions: expected, each
+        /// node's builds at its probability).
         public var builtUnits: Double
         /// Today's unit capex: accelerator plus its share of the shell (USD).
         public var unitCapexUSD: Double

@@ -60,6 +60,7 @@ struct BreakEvenSearch<Solver: IncrementalSolver> {
                 (FleetKey(facility: $1.facility, hardware: $1.hardware), $0)
             })
         var progress = Progress()
+        let weights = master.program.stageWeights
         var fleets: [BreakEvenPrices.Fleet] = []
         for (f, facility) in study.facilities.enumerated() where facilities?.contains(facility.id) ?? true {
             for (h, hardware) in study.hardware.enumerated() where facility.allows(hardware.id) {
@@ -72,7 +73,8 @@ struct BreakEvenSearch<Solver: IncrementalSolver> {
                     fleets.append(entry)
                     continue
                 }
-                entry.builtUnits = optimalBuilt[fleet].reduce(0, +)
+                // Expected units with adaptive decisions (each node's at its probability).
+                entry.builtUnits = zip(optimalBuilt[fleet], weights).reduce(0) { $0 + $1.0 * $1.1 }
                 entry.built = entry.builtUnits > Self.buildThreshold
                 guard master.program.build[fleet].contains(where: { $0 != nil }) else {
                     entry.reason = .noPowerRoom
@@ -167,8 +169,9 @@ struct BreakEvenSearch<Solver: IncrementalSolver> {
         let scale = index.buildUnitSize * PlacementProgram.moneyScale
         let budgetDual = master.program.budgetRow.map { duals[$0] } ?? 0
         var guesses: [Double] = []
-        for (y, column) in master.program.build[fleet].enumerated() {
+        for (stage, column) in master.program.build[fleet].enumerated() {
             guard let column else { continue }
+            let y = index.stages[stage].year
             // The objective coefficient moves by minus the cost's change, the budget entry by `scale`.
             let costRate =
                 (costs.discountedCostPerUnit(fleet: fleet, builtIn: y, unitCapexUSD: today)

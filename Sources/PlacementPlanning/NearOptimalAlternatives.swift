@@ -15,16 +15,23 @@ public struct NearOptimalAlternatives: Sendable {
         case facility, region, jurisdiction, hardware
     }
 
-    /// Units built at the start of a year at a facility, of one accelerator.
+    /// Units built at the start of a year at a facility, of one accelerator: with adaptive
+    /// decisions whose tree has several nodes in some year, in one node of the year.
     public struct Build: Sendable, Hashable {
         public var facility: FacilityID
         public var hardware: HardwareID
         public var year: Int
         public var units: Double
+        /// The node's position among its year's nodes, from 0; nil when every year has one node.
+        public var node: Int?
+        /// The node's scenarios (study order); nil when every year has one node.
+        public var scenarios: [ScenarioID]?
     }
 
     /// One extreme plan: the group's build capital in it, the group's installed IT power in the
-    /// final year, and every build of the plan.
+    /// final year, and every build of the plan. With adaptive decisions both figures are
+    /// expectations: each node's builds weighted by its probability (its scenarios' together),
+    /// each final-year node's IT power likewise.
     public struct ExtremePlan: Sendable {
         public var capitalUSD: Double
         public var finalYearITMW: Double
@@ -48,6 +55,9 @@ public struct NearOptimalAlternatives: Sendable {
     public var grouping: Grouping
     /// The optimal objective (USD) the slack is measured from.
     public var objectiveUSD: Double
+    /// True when the study's builds depend on the scenario (adaptive decisions, several nodes in
+    /// some year): every capital and IT MW figure is then an expectation over the scenarios.
+    public var isExpected: Bool
     /// The optimal plan's build capital (USD), all groups together.
     public var planCapitalUSD: Double
     /// The optimal plan's builds.

@@ -68,6 +68,7 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
         }
         return NearOptimalAlternatives(
             slack: slack, grouping: grouping, objectiveUSD: optimum / PlacementProgram.moneyScale,
+            isExpected: !index.tree.isSingleNodePerYear,
             planCapitalUSD: capital(of: optimalBuilt, fleets: Set(index.fleets.indices)),
             planBuilds: builds(of: optimalBuilt), groups: groups, masterSolves: counts.solves,
             evaluations: counts.evaluations)
@@ -130,46 +131,60 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
     ) -> NearOptimalAlternatives.ExtremePlan {
         let built = master.program.builtUnits(point)
         let last = index.years.count - 1
+        let weights = master.program.stageWeights
+        // Expected over the final year's nodes; one node has weight 1, so here-and-now is unchanged.
         let megawatts = fleets.sorted().reduce(0.0) { total, fleet in
-            total + index.installed(fleet: fleet, in: last, built: built[fleet])
-                * index.study.hardware[index.fleets[fleet].hardware].powerKW / 1000
+            index.tree.nodes[last].indices.reduce(total) { total, node in
+                let members = index.tree.nodes[last][node]
+                let installed = index.installed(
+                    fleet: fleet, in: last, built: index.path(built[fleet], scenario: members[0]))
+                return total + weights[index.stage(year: last, node: node)] * installed
+                    * index.study.hardware[index.fleets[fleet].hardware].powerKW / 1000
+            }
         }
         return NearOptimalAlternatives.ExtremePlan(
             capitalUSD: capital(of: built, fleets: fleets), finalYearITMW: megawatts,
             objectiveUSD: objective / PlacementProgram.moneyScale, builds: builds(of: built))
     }
 
-    /// Every positive build of a plan that builds `built` units per fleet and year position.
+    /// Every positive build of a plan that builds `built` units per fleet and stage, with its node
+    /// and the node's scenarios when the tree has several nodes in some year.
     private func builds(of built: [[Double]]) -> [NearOptimalAlternatives.Build] {
         let study = index.study
+        let adaptive = !index.tree.isSingleNodePerYear
         return index.fleets.enumerated().flatMap { fleet, entry in
-            built[fleet].enumerated().compactMap { y, units in
-                units > 0
+            built[fleet].enumerated().compactMap { stage, units in
+                let (y, node) = index.stages[stage]
+                return units > 0
                     ? NearOptimalAlternatives.Build(
                         facility: study.facilities[entry.facility].id, hardware: study.hardware[entry.hardware].id,
-                        year: index.years[y], units: units) : nil
+                        year: index.years[y], units: units, node: adaptive ? node : nil,
+                        scenarios: adaptive ? index.tree.nodes[y][node].map { index.scenarios[$0].id } : nil) : nil
             }
         }
     }
 
-    /// The build capital (USD) of `fleets` in a plan that builds `built` units per fleet and year.
+    /// The (expected) build capital (USD) of `fleets` in a plan that builds `built` units per
+    /// fleet and stage.
     private func capital(of built: [[Double]], fleets: Set<Int>) -> Double {
         let study = index.study
+        let weights = master.program.stageWeights
         return fleets.sorted().reduce(0) { total, fleet in
             let entry = index.fleets[fleet]
-            return total + built[fleet].reduce(0, +)
+            return total + zip(built[fleet], weights).reduce(0) { $0 + $1.0 * $1.1 }
                 * study.facilities[entry.facility].unitCapexUSD(of: study.hardware[entry.hardware])
         }
     }
 
-    /// The build capital of `fleets` as master terms (USD per column unit).
+    /// The (expected) build capital of `fleets` as master terms (USD per column unit).
     private func capitalTerms(fleets: Set<Int>) -> [(Variable, Double)] {
         let study = index.study
+        let weights = master.program.stageWeights
         return fleets.sorted().flatMap { fleet -> [(Variable, Double)] in
             let entry = index.fleets[fleet]
             let unitCapex = study.facilities[entry.facility].unitCapexUSD(of: study.hardware[entry.hardware])
-            return master.program.build[fleet].compactMap { column in
-                column.map { ($0, unitCapex * index.buildUnitSize) }
+            return master.program.build[fleet].enumerated().compactMap { stage, column in
+                column.map { ($0, unitCapex * index.buildUnitSize * weights[stage]) }
             }
         }
     }

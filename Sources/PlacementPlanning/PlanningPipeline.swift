@@ -64,7 +64,8 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
     /// The near-optimal alternatives of `study` (docs/design.md §10): the decomposed solve to the
     /// optimum, then each group's least and most build capital over the plans within `slack` of
     /// it, re-solving the master with its cuts. Linear studies only: with integer build blocks
-    /// the search would need a branch and bound per extreme, so it is refused.
+    /// the search would need a branch and bound per extreme, so it is refused. With adaptive
+    /// decisions capital and IT MW are expectations, each node's builds at its probability.
     ///
     /// ```swift
     /// let alternatives = try pipeline.alternatives(study, slack: 0.02, by: .facility)
@@ -99,7 +100,8 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
     /// What would change the plan (docs/design.md §10): the decomposed solve to the optimum, then
     /// for every fleet the unit capex at which the plan starts (or stops) building it, by
     /// bisection to `tolerance` on re-solves of the master with its cuts. Integer build blocks
-    /// are searched exactly too: each step is a branch and bound of the master.
+    /// are searched exactly too: each step is a branch and bound of the master. Adaptive decisions
+    /// too: repricing moves each node column's cost in its own scenarios' CVaR rows.
     ///
     /// ```swift
     /// let prices = try pipeline.explain(study)
@@ -129,19 +131,14 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
     }
 
     /// The decomposed solve of `study` to its optimum, keeping the master with its cuts for the
-    /// re-solves of `purpose` (named in failures: "near-optimal alternatives").
+    /// re-solves of `purpose` (named in failures: "near-optimal alternatives"). With adaptive
+    /// decisions the master has a build column per (fleet, year, node): both searches weight them
+    /// by their nodes' probabilities (docs/design.md §10).
     private func optimum(
         of study: Study, for purpose: String
     ) throws -> (DecomposedSolve<Solver>, InvestmentOutcome, RegularizedMaster<Solver>) {
         let options = storedOptions
         let index = try PlacementProgramBuilder(study: study).makeIndex()
-        // Both searches move the here-and-now master's build columns; per-node columns would need
-        // expected capital per group and per-node repricing, not written yet.
-        guard index.tree.isSingleNodePerYear else {
-            throw PlanningError.unsupported(
-                "\(purpose) of a study whose builds depend on the scenario (decisions: adaptive) "
-                    + "are not available yet; set decisions: here-and-now to see the here-and-now study's")
-        }
         let blocks = try DispatchBlocks(
             index: index, solver: solver, pool: workerPool(threads: options.threads), reusing: nil,
             splitThreshold: options.blockSplitThreshold, residentLimit: options.residentNonzeroLimit)

@@ -153,6 +153,11 @@ final class RegularizedMaster<Solver: IncrementalSolver> {
     /// The level session is reopened from the LP at its next step.
     func reprice(fleet: Int, unitCapexUSD: Double) throws {
         let change = program.reprice(fleet: fleet, unitCapexUSD: unitCapexUSD)
+        guard change.riskRowsRepriced else {
+            throw PlanningError.unsupported(
+                "break-even prices of an adaptive study with CVaR need every build column in its scenarios' "
+                    + "CVaR rows, and one costs nothing in the study; give its fleet a nonzero capex")
+        }
         for (column, value) in change.objective { lp.setObjectiveCoefficient(column, value) }
         for entry in change.matrix { lp.setCoefficient(entry.row, entry.column, entry.coefficient) }
         if !change.levelRowRepriced { levelRowStale = true }

@@ -28,6 +28,10 @@ extension AlternativesReport {
         sheet.appendFigure("material capital", .number(materialUSD, .usd), unit: "USD")
         sheet.appendFigure("objective", .number(a.objectiveUSD, .usd), unit: "USD")
         sheet.appendFigure("plan build capital", .number(a.planCapitalUSD, .usd), unit: "USD")
+        if a.isExpected {
+            sheet.appendFigure(
+                "decisions", .text("adaptive: capital and IT power are expected values over the scenarios"))
+        }
         sheet.appendFigure("master re-solves", .number(Double(a.masterSolves), .usd))
         sheet.appendFigure("block evaluations", .number(Double(a.evaluations), .usd))
         return sheet
@@ -56,13 +60,24 @@ extension AlternativesReport {
         return sheet
     }
 
-    private static let buildHeaders = ["facility", "accelerator", "year", "units (accelerators)"]
+    /// The build columns; adaptive studies' builds add their node and its scenarios.
+    private var buildHeaders: [String] {
+        ["facility", "accelerator", "year", "units (accelerators)"]
+            + (alternatives.isExpected ? ["node", "scenarios"] : [])
+    }
 
-    private static func buildCells(_ build: NearOptimalAlternatives.Build) -> [WorkbookCell] {
-        [
+    private func buildCells(_ build: NearOptimalAlternatives.Build) -> [WorkbookCell] {
+        var cells: [WorkbookCell] = [
             .text(build.facility.rawValue), .text(build.hardware.rawValue), .number(Double(build.year), .integer),
             .number(build.units, .quantity),
         ]
+        if alternatives.isExpected {
+            cells += [
+                .number(Double(build.node ?? 0), .integer),
+                .text((build.scenarios ?? []).map(\.rawValue).joined(separator: " ")),
+            ]
+        }
+        return cells
     }
 
     /// Each group's least-capital plan, then its most-capital plan, build by build.
@@ -73,7 +88,7 @@ extension AlternativesReport {
                 "group (\(alternatives.grouping.rawValue))", "plan", "group's capital in the plan (USD)",
                 "plan objective (USD)",
             ]
-                + Self.buildHeaders)
+                + buildHeaders)
         for group in alternatives.groups {
             for (label, plan) in [("least", group.least), ("most", group.most)] {
                 for build in plan.builds {
@@ -81,7 +96,7 @@ extension AlternativesReport {
                         [
                             .text(group.name), .text(label), .number(plan.capitalUSD, .usd),
                             .number(plan.objectiveUSD, .usd),
-                        ] + Self.buildCells(build))
+                        ] + buildCells(build))
                 }
             }
         }
@@ -90,6 +105,6 @@ extension AlternativesReport {
 
     private func planBuildsSheet() -> Worksheet {
         Worksheet(
-            name: "Optimal plan builds", headers: Self.buildHeaders, rows: alternatives.planBuilds.map(Self.buildCells))
+            name: "Optimal plan builds", headers: buildHeaders, rows: alternatives.planBuilds.map(buildCells))
     }
 }

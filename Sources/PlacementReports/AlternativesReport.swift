@@ -48,7 +48,14 @@ public struct AlternativesReport: Sendable {
         let a = alternatives
         var out = [
             "Near-optimal alternatives of \(studyPath) by \(a.grouping.rawValue): plans within "
-                + "\(Format.grouped(a.slack * 100, decimals: 1))% of the optimum (\(Format.money(a.objectiveUSD)) USD)",
+                + "\(Format.grouped(a.slack * 100, decimals: 1))% of the optimum (\(Format.money(a.objectiveUSD)) USD)"
+        ]
+        if a.isExpected {
+            out.append(
+                "Adaptive decisions: capital and IT MW are expected values, each node's builds weighted by "
+                    + "its probability")
+        }
+        out += [
             "Material: \(Format.grouped(materialShare * 100, decimals: 1))% of the optimal plan's build capital "
                 + "(\(Format.money(a.planCapitalUSD)) USD) = \(Format.money(materialUSD)) USD",
             "",
@@ -81,10 +88,18 @@ public struct AlternativesReport: Sendable {
         func builds(_ list: [NearOptimalAlternatives.Build]) -> JSONValue {
             .array(
                 list.map { build in
-                    .object([
+                    var fields: [(String, JSONValue)] = [
                         ("facility", .string(build.facility.rawValue)), ("hardware", .string(build.hardware.rawValue)),
                         ("year", .number(Double(build.year))), ("units", .number(build.units)),
-                    ])
+                    ]
+                    // Only adaptive studies' builds have a node: here-and-now output is unchanged.
+                    if let node = build.node, let scenarios = build.scenarios {
+                        fields += [
+                            ("node", .number(Double(node))),
+                            ("scenarios", .array(scenarios.map { .string($0.rawValue) })),
+                        ]
+                    }
+                    return .object(fields)
                 })
         }
         func plan(_ plan: NearOptimalAlternatives.ExtremePlan) -> JSONValue {
@@ -103,10 +118,14 @@ public struct AlternativesReport: Sendable {
                 ("min_plan", plan(group.least)), ("max_plan", plan(group.most)),
             ])
         }
-        return .object([
+        var fields: [(String, JSONValue)] = [
             ("schema", .string(Self.schema)), ("study", .string(studyPath)), ("slack", .number(a.slack)),
             ("material", .number(materialShare)), ("material_usd", .number(materialUSD)),
             ("by", .string(a.grouping.rawValue)), ("objective_usd", .number(a.objectiveUSD)),
+        ]
+        // Adaptive studies' capital and IT MW are expectations over the scenarios.
+        if a.isExpected { fields.append(("expected", .bool(true))) }
+        fields += [
             ("plan_capital_usd", .number(a.planCapitalUSD)), ("plan_builds", builds(a.planBuilds)),
             ("groups", .array(groups)),
             (
@@ -116,7 +135,8 @@ public struct AlternativesReport: Sendable {
                     ("evaluations", .number(Double(a.evaluations))),
                 ])
             ),
-        ])
+        ]
+        return .object(fields)
     }
 
     /// One row per group.

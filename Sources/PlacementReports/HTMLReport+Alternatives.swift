@@ -66,6 +66,7 @@ extension HTMLReport {
             "Build capital (USD, over the horizon) each \(a.grouping.rawValue) takes over the plans within the slack: "
             + "a bar from the least to the most, green essential, blue optional, grey excluded; the black mark is "
             + "the optimal plan's."
+            + (a.isExpected ? " Adaptive decisions: capital is expected USD, IT MW expected MW." : "")
         let rows = a.groups.map { group in
             [
                 group.name, Format.money(group.planCapitalUSD), Format.money(group.least.capitalUSD),

@@ -43,6 +43,49 @@ import Testing
         }
     }
 
+    /// The same study made adaptive (decisions: adaptive): capital and IT MW are expected values,
+    /// flagged in the JSON and the table, and every build names its node and the node's scenarios;
+    /// the first year has one node holding every scenario. `explain` searches it too.
+    @Test func adaptiveStudyHasExpectedCapitalAndBuildsPerNode() throws {
+        defer { cli.remove() }
+        try cli.makeStudyAdaptive()
+        let outcome = try cli.run(["alternatives", CommandLineRun.study, "--format", "json"])
+        try #require(outcome.status == 0, "\(outcome.error)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(outcome.output.utf8)) as? [String: Any])
+        #expect(root["expected"] as? Bool == true)
+        let planBuilds = try #require(root["plan_builds"] as? [[String: Any]])
+        #expect(!planBuilds.isEmpty)
+        let groups = try #require(root["groups"] as? [[String: Any]])
+        let extremes = try groups.flatMap { group in
+            try ["min_plan", "max_plan"].flatMap { key in
+                try #require((group[key] as? [String: Any])?["builds"] as? [[String: Any]])
+            }
+        }
+        let years = planBuilds.compactMap { $0["year"] as? Double }
+        for build in planBuilds + extremes {
+            #expect(build["node"] is Double)
+            let scenarios = try #require(build["scenarios"] as? [String])
+            #expect(!scenarios.isEmpty)
+            if build["year"] as? Double == years.min() { #expect(build["node"] as? Double == 0) }
+        }
+        // Some later year splits into nodes of fewer scenarios than the first year's.
+        let counts = planBuilds.compactMap { ($0["scenarios"] as? [String])?.count }
+        #expect(counts.min() ?? 0 < counts.max() ?? 0)
+        for group in groups {
+            let (least, most) = (
+                group["min_capital_usd"] as? Double ?? .nan, group["max_capital_usd"] as? Double ?? .nan
+            )
+            let plan = try #require(group["plan_capital_usd"] as? Double)
+            #expect(least <= plan + 1e-6 * max(1, plan) && plan <= most + 1e-6 * max(1, most))
+        }
+        let table = try cli.run(["alternatives", CommandLineRun.study])
+        #expect(table.output.contains("Adaptive decisions: capital and IT MW are expected values"))
+        let explain = try cli.run(["explain", CommandLineRun.study, "--format", "json"])
+        try #require(explain.status == 0, "\(explain.error)")
+        let prices = try #require(try JSONSerialization.jsonObject(with: Data(explain.output.utf8)) as? [String: Any])
+        #expect((prices["fleets"] as? [[String: Any]])?.isEmpty == false)
+    }
+
     @Test func csvHasOneRowPerGroup() throws {
         defer { cli.remove() }
         let outcome = try cli.run(["alternatives", CommandLineRun.study, "--by", "hardware", "--format", "csv"])

@@ -150,6 +150,13 @@ struct CommandLineRun {
         try (text + SampleCommandTests.uncertainty).write(to: scenarios, atomically: true, encoding: .utf8)
     }
 
+    /// Makes the copied test study adaptive (`decisions: adaptive`, docs/design.md §9).
+    func makeStudyAdaptive() throws {
+        let path = directory.appendingPathComponent(Self.study).path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try Data((text + "decisions: adaptive\n").utf8).write(to: URL(fileURLWithPath: path))
+    }
+
     func read(_ relative: String) throws -> String { try String(contentsOfFile: path(relative), encoding: .utf8) }
 
     func write(_ relative: String, _ text: String) throws {

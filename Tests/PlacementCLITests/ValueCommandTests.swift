@@ -11,9 +11,7 @@ import Testing
 
     @Test func jsonFiguresAreConsistent() throws {
         defer { cli.remove() }
-        let path = cli.directory.appendingPathComponent(CommandLineRun.study).path
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        try Data((text + "decisions: adaptive\n").utf8).write(to: URL(fileURLWithPath: path))
+        try cli.makeStudyAdaptive()
         let run = try cli.run(["value", CommandLineRun.study, "--format", "json"])
         try #require(run.status == 0, "\(run.error)")
         let root = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
@@ -41,9 +39,7 @@ import Testing
     /// from `base` for the 2028 builds.
     @Test func validatePrintsTheTree() throws {
         defer { cli.remove() }
-        let path = cli.directory.appendingPathComponent(CommandLineRun.study).path
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        try Data((text + "decisions: adaptive\n").utf8).write(to: URL(fileURLWithPath: path))
+        try cli.makeStudyAdaptive()
         let run = try cli.run(["validate", CommandLineRun.study])
         try #require(run.status == 0, "\(run.error)")
         let expected = [

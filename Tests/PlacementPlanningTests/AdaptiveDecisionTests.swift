@@ -146,24 +146,90 @@ import Testing
         expectClose(held.objectiveUSD, solved.objectiveUSD, relative: 1e-9)
     }
 
-    /// Alternatives and break-even prices move the here-and-now master's build columns; on a
-    /// study whose builds depend on the scenario they refuse rather than answer for another study.
-    @Test func alternativesAndBreakEvensRefuseATreeOfSeveralNodes() throws {
+    /// Near-optimal alternatives of the adaptive phased study (docs/design.md §10), by hand. The
+    /// optimum (above) builds 10 accelerators in 2026, 10 in 2027 and 10 in 2028's `boom` node;
+    /// a node's build counts at its probability, so the plan's expected capital is 10,000 +
+    /// 10,000 + 1/2 x 10,000 = 25,000 USD. The slack of 1% lets a plan give up 17,094.8 USD.
+    ///
+    /// - Least capital: an accelerator taken from a node below its demand loses, per USD of
+    ///   expected capital, 85,724 / 1,000 in 2026, (1/2 x 86,724 - 1,000) / 1,000 = 42.362 in
+    ///   2027 and 1/2 x 85,724 / 500 = 85.724 in `boom` 2028: the cheapest is 2027's, so
+    ///   17,094.8 / 42,362 accelerators go from 2027 and the least is 25,000 - 1,000 x that.
+    /// - Most capital: an accelerator beyond demand anywhere loses exactly its expected capital
+    ///   (1,000 USD, or 1/2 x 1,000 at a 2028 node), so the most is 25,000 + 17,094.8.
+    /// - The least plan's final year keeps `boom`'s 10 accelerators (1 kW each) and builds none in
+    ///   `bust`: an expected 1/2 x 0.01 = 0.005 MW.
+    @Test func alternativesOfAnAdaptiveStudyAreInExpectedCapital() throws {
         let study = try Self.phased().withDecisions(.adaptive)
         let pipeline = PlanningPipeline(solver: GLPKSolver(), options: TestPlanning.options(method: .decomposed))
-        for (purpose, search) in [
-            ("near-optimal alternatives", { _ = try pipeline.alternatives(study, slack: 0.02, by: .facility) }),
-            ("break-even prices", { _ = try pipeline.explain(study) }),
-        ] as [(String, () throws -> Void)] {
-            #expect {
-                try search()
-            } throws: { error in
-                guard case PlanningError.unsupported(let message) = error else { return false }
-                return message.hasPrefix(
-                    "\(purpose) of a study whose builds depend on the scenario (decisions: adaptive)")
-            }
+        let alternatives = try pipeline.alternatives(study, slack: 0.01, by: .facility)
+        #expect(alternatives.isExpected)
+        expectClose(alternatives.objectiveUSD, 1_709_480, relative: 1e-9)
+        expectClose(alternatives.planCapitalUSD, 25_000, relative: 1e-9)
+        let group = try #require(alternatives.groups.first)
+        #expect(alternatives.groups.map(\.name) == ["near"])
+        expectClose(group.planCapitalUSD, 25_000, relative: 1e-9)
+        let given = 0.01 * 1_709_480
+        expectClose(group.least.capitalUSD, 25_000 - 1_000 * given / 42_362, relative: 1e-6)
+        expectClose(group.most.capitalUSD, 25_000 + given, relative: 1e-6)
+        expectClose(group.least.finalYearITMW, 0.005, relative: 1e-6)
+        for plan in [group.least, group.most] {
+            #expect(plan.objectiveUSD >= 1_709_480 - given - 1e-6 * 1_709_480)
         }
-        // The same study here-and-now is searched: its break-evens come back.
-        #expect(try !pipeline.explain(study.withDecisions(.hereAndNow)).fleets.isEmpty)
+        // The least plan's builds, node by node: the 2027 node gives up its share.
+        let least = group.least.builds.map { ($0.year, $0.node, $0.scenarios ?? []) }
+        #expect(least.map(\.0) == [2026, 2027, 2028])
+        #expect(least.map(\.1) == [0, 0, 0])
+        #expect(least.map(\.2) == [["boom", "bust"], ["boom", "bust"], ["boom"]])
+        expectClose(group.least.builds[1].units, 10 - given / 42_362, relative: 1e-6)
+        expectClose(group.least.builds[2].units, 10, relative: 1e-6)
+        // The optimal plan's builds carry their nodes too; `bust` builds nothing in 2028.
+        #expect(alternatives.planBuilds.map(\.year) == [2026, 2027, 2028])
+        #expect(alternatives.planBuilds.last?.scenarios == ["boom"])
+    }
+
+    /// The break-even capex of an adaptive study with CVaR (weight 1/2, alpha 1/2: the tail is
+    /// the worse scenario), where the marginal build is in one scenario's node, so repricing must
+    /// move that node's cost in its own scenario's CVaR row (docs/design.md §10). Video is worth
+    /// nothing in 2026 (0.005 USD a unit, in both scenarios) and from 2027 only in `boom`. At unit
+    /// capex c (1-year life, rate 0: c a year), an accelerator adds to the objective:
+    /// - 2026 (both scenarios): -c; never built.
+    /// - 2027 (one node: 2026 is alike): `boom` NPV +86,724 - c, `bust` (the tail) -c: 1/2 x
+    ///   (43,362 - c) + 1/2 x (-c) = 21,681 - c; built at today's 1,000 USD.
+    /// - 2028 `boom` node (probability 1/2): 1/2 x 1/2 x (86,724 - c), `bust` still the tail;
+    ///   built while c < 86,724.
+    /// - 2028 `bust` node: -c/2 - c/2; never.
+    /// So the fleet stops building at B = 86,724 USD, set by the `boom` node alone: a repricing
+    /// that shifted the tail by the cost change (as with one node a year) would put it at 22,181.
+    /// Today's plan builds 10 in 2027 and 10 in `boom` 2028: 15 expected accelerators. Whole-LP
+    /// solves confirm the bracket: B(1 - 0.5%) builds, B(1 + 0.5%) does not. With integer blocks of
+    /// 5 every build above is 0 or 10 (two blocks), so B is the same, searched by the MIP master.
+    @Test(arguments: [nil, 5] as [Int?])
+    func breakEvenOfAnAdaptiveStudyMovesItsNodesCVaRRows(blocks: Int?) throws {
+        var tiny = TinyStudy.phased
+        tiny.blocks = blocks
+        tiny.risk = RiskSettings(alpha: 0.5, weight: 0.5)
+        tiny.scenarios = [
+            Scenario(id: "boom", probability: 0.5, price: ["video": YearSeries([2026: 0.005, 2027: 1])]),
+            Scenario(id: "bust", probability: 0.5, price: ["video": YearSeries([2026: 0.005])]),
+        ]
+        let study = try tiny.study().withDecisions(.adaptive)
+        let pipeline = PlanningPipeline(solver: GLPKSolver(), options: TestPlanning.options(method: .decomposed))
+        let prices = try pipeline.explain(study)
+        let fleet = try #require(prices.fleets.first)
+        #expect(prices.fleets.count == 1)
+        #expect(fleet.built)
+        expectClose(fleet.builtUnits, 15, relative: 1e-6)
+        #expect(fleet.verdict == .breakEven)
+        let breakEven = try #require(fleet.breakEvenUnitCapexUSD)
+        expectClose(breakEven, 86_724, relative: 1.001e-3)
+        for (capex, builds) in [(breakEven * 0.995, true), (breakEven * 1.005, false)] {
+            var priced = tiny
+            priced.hardware = [TinyStudy.gpu(capex: capex)]
+            let plan = try #require(
+                try TestPlanning.run(try priced.study().withDecisions(.adaptive), method: .primal).plan)
+            let units = plan.nodes.flatMap(\.builds).reduce(0) { $0 + $1.units }
+            #expect((units > 1e-6) == builds, "capex \(capex): \(units) accelerators")
+        }
     }
 }
