@@ -81,7 +81,21 @@ struct MathProgDataText {
         text += multipliers(name: "electricity_mult", keys: study.regions.map(\.id.rawValue)) { scenario, key, year in
             scenario.electricityMultiplier(for: RegionID(key), in: year)
         }
-        return text
+        return text + nodeTable
+    }
+
+    /// Each scenario's node in each year other than 0, when some year has several nodes.
+    private var nodeTable: String {
+        let tree = program.index.tree
+        guard !tree.isSingleNodePerYear else { return "" }
+        var rows: [String] = []
+        for (y, year) in years.enumerated() {
+            for (s, scenario) in scenarios.enumerated() where tree.nodeOf[y][s] != 0 {
+                rows.append("  \(year) \(MathProgSyntax.symbol(scenario.id.rawValue)) \(tree.nodeOf[y][s])")
+            }
+        }
+        return "# The scenario tree: each scenario's node in each year (absent: node 0).\n"
+            + "param node_of :=\n" + rows.joined(separator: "\n") + ";\n"
     }
 
     /// One `[*, *, scenario]` table per scenario that has a multiplier other than 1.

@@ -2,7 +2,9 @@ import PlacementOptimizer
 
 /// The placement program of a study as GNU MathProg: a readable, commented model file and a
 /// data file with the study's numbers (docs/design.md §3). `glpsol --math MODEL --data DATA`
-/// generates the same rows and columns as the tool and reaches the same optimum.
+/// generates the same rows and columns as the tool and reaches the same optimum. With several
+/// nodes in some year (adaptive decisions) the model is written over the scenario tree: builds
+/// per node, each scenario's capacity from the builds on its path (docs/formulation.md).
 ///
 /// ```swift
 /// let program = try PlacementProgramBuilder(study: study).build()
@@ -29,15 +31,11 @@ public struct MathProgExport: Sendable {
                 description: "only the program of all of a study's scenarios can be written as MathProg "
                     + "(this one selects some)")
         }
-        guard program.index.tree.isSingleNodePerYear else {
-            throw ExportError(
-                description: "a study whose builds depend on the scenario (decisions: adaptive) cannot be written "
-                    + "as MathProg yet; export it as LP or MPS")
-        }
         let study = program.index.study
         let parts = MathProgModelText.Parts(
             integerBuilds: program.model.hasIntegerVariables, budget: program.budgetRow != nil,
-            risk: program.cvarEta != nil, categoryShare: study.policy.maxCategoryShare < 1)
+            risk: program.cvarEta != nil, categoryShare: study.policy.maxCategoryShare < 1,
+            nodes: !program.index.tree.isSingleNodePerYear)
         model = MathProgModelText(title: title, parts: parts).text
         data = MathProgDataText(program: program, title: title).text
     }

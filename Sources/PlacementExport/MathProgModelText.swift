@@ -8,6 +8,10 @@ struct MathProgModelText {
         var budget: Bool
         var risk: Bool
         var categoryShare: Bool
+        /// Some year has several nodes (adaptive or wait-and-see decisions, docs/design.md §9):
+        /// builds, power and budget rows are per node, capacity counts the builds on each
+        /// scenario's path.
+        var nodes = false
     }
 
     var title: String
@@ -86,6 +90,21 @@ struct MathProgModelText {
         param price_mult{WORKLOAD, YEAR, SCENARIO} default 1;
         param efficiency_mult{WORKLOAD, YEAR, SCENARIO} default 1;   # throughput per accelerator
         param electricity_mult{REGION, YEAR, SCENARIO} default 1;
+
+        """ + (parts.nodes ? nodeTree : "")
+    }
+
+    /// The scenario tree (written only when some year has several nodes).
+    private var nodeTree: String {
+        """
+        # Scenario tree: the builds of year y see the years before y, so scenarios equal until then
+        # share a node of y (numbered from 0 in each year; absent means node 0).
+        param node_of{YEAR, SCENARIO} integer >= 0 default 0;
+        set NODE dimen 2 := setof{y in YEAR, s in SCENARIO} (y, node_of[y, s]);
+        # A node's probability: its scenarios' weights together.
+        param node_weight{(y, n) in NODE} := sum{s in SCENARIO: node_of[y, s] = n} weight[s];
+        # (y, n, b, m): node m of year b <= y is on the path to node n of year y.
+        set PATH dimen 4 := setof{s in SCENARIO, y in YEAR, b in YEAR: b <= y} (y, node_of[y, s], b, node_of[b, s]);
 
         """
     }
@@ -182,19 +201,23 @@ struct MathProgModelText {
                 "\n    and (if power_kw[h] > 0 then floor(room[f, y] * 1000 / power_kw[h] / block_units)"
                 + " else 1) > 0"
         }
+        // With several nodes a year a build column is also keyed by its node.
+        let key = parts.nodes ? "(f, h, y, n)" : "(f, h, y)"
+        let stages = parts.nodes ? "(y, n) in NODE" : "y in YEAR"
+        let alive = parts.nodes ? "(f, h, b, n)" : "(f, h, b)"
         var text = """
             # ---------------------------------------------------------------- what can exist
             # (docs/formulation.md, "What is pruned": each left-out column or row would be forced to 0.)
             # Fleets: (facility, accelerator) pairs some arc uses.
             set FLEET := setof{(t, z, f, h) in ARC} (f, h);
-            # Build columns: a fleet in a year with power to spare after the existing units.
-            set BUILD := setof{(f, h) in FLEET, y in YEAR: \(buildCondition)} (f, h, y);
+            # Build columns: a fleet in a year\(parts.nodes ? " and node" : "") with power to spare after the existing units.
+            set BUILD := setof{(f, h) in FLEET, \(stages): \(buildCondition)} \(key);
             # Discounted fixed O&M and capital charge of one build over the horizon years it lives.
-            param build_cost{(f, h, y) in BUILD} :=
+            param build_cost{\(key) in BUILD} :=
                 sum{a in YEAR: a >= y and a - y < lifetime[h]} discount[a] * (fixed_om_unit[f, h] + capital_unit[f, h]);
             # Fleet-years that can have an accelerator: existing units alive, or a build alive.
             set LIVE := setof{(f, h) in FLEET, y in YEAR:
-                existing_alive[f, h, y] > 0 or exists{(f, h, b) in BUILD} (b <= y and y - b < lifetime[h])} (f, h, y);
+                existing_alive[f, h, y] > 0 or exists{\(alive) in BUILD} (b <= y and y - b < lifetime[h])} (f, h, y);
             # Demand rows: only where there is demand.
             set DEMAND := setof{(t, z) in POINT, y in YEAR, s in SCENARIO, k in SLICE: demand_rate[t, z, y, s, k] > 0}
                 (t, z, y, s, k);
@@ -208,7 +231,7 @@ struct MathProgModelText {
             text +=
                 "\n" + """
                     # Integer builds get the bound the power row implies (whole blocks that fit).
-                    param build_max{(f, h, y) in BUILD} :=
+                    param build_max{\(key) in BUILD} :=
                         if power_kw[h] > 0 then floor(room[f, y] * 1000 / power_kw[h] / block_units) else Infinity;
 
                     """
@@ -227,7 +250,9 @@ struct MathProgModelText {
     private var variables: String {
         let build =
             parts.integerBuilds
-            ? "var build{(f, h, y) in BUILD} integer, >= 0, <= build_max[f, h, y];   # blocks added at the start of y"
+            ? (parts.nodes
+                ? "var build{(f, h, y, n) in BUILD} integer, >= 0, <= build_max[f, h, y, n];   # blocks added in y, node n"
+                : "var build{(f, h, y) in BUILD} integer, >= 0, <= build_max[f, h, y];   # blocks added at the start of y")
             : "var build{BUILD} >= 0;                      # accelerators added at the start of the year"
         var text = """
             # ---------------------------------------------------------------- decisions
@@ -252,12 +277,17 @@ struct MathProgModelText {
 
     /// The NPV of scenario `s` without its constant, in thousands of USD, as MathProg terms.
     private var scenarioNPV: String {
-        """
-        - sum{(f, h, y) in BUILD} build_cost[f, h, y] * block_units * money_scale * build[f, h, y]
-                + sum{(t, z, f, h, y, s, k) in SERVE} margin[t, z, f, h, y, s] * serve[t, z, f, h, y, s, k]
-                - sum{(t, z, y, s, k) in DEMAND: committed[t] > 0 or penalty[t] < 0}
-                    penalty_cost[t, y] * shortfall[t, z, y, s, k]
-        """
+        let builds =
+            parts.nodes
+            ? "- sum{(f, h, y, n) in BUILD: node_of[y, s] = n} build_cost[f, h, y, n] * block_units * money_scale\n"
+                + "            * build[f, h, y, n]"
+            : "- sum{(f, h, y) in BUILD} build_cost[f, h, y] * block_units * money_scale * build[f, h, y]"
+        return """
+            \(builds)
+                    + sum{(t, z, f, h, y, s, k) in SERVE} margin[t, z, f, h, y, s] * serve[t, z, f, h, y, s, k]
+                    - sum{(t, z, y, s, k) in DEMAND: committed[t] > 0 or penalty[t] < 0}
+                        penalty_cost[t, y] * shortfall[t, z, y, s, k]
+            """
     }
 
     private var objective: String {
@@ -265,8 +295,7 @@ struct MathProgModelText {
             # ---------------------------------------------------------------- objective
             # (1 - risk_weight) x expected NPV - risk_weight x CVaR of the loss, thousands of USD.
             maximize value:
-                - sum{(f, h, y) in BUILD}
-                    (1 - risk_weight) * build_cost[f, h, y] * block_units * money_scale * build[f, h, y]
+            \(objectiveBuilds)
                 + sum{(t, z, f, h, y, s, k) in SERVE}
                     (1 - risk_weight) * weight[s] * margin[t, z, f, h, y, s] * serve[t, z, f, h, y, s, k]
                 - sum{(t, z, y, s, k) in DEMAND: committed[t] > 0 or penalty[t] < 0}
@@ -277,6 +306,70 @@ struct MathProgModelText {
             text += "\n    - risk_weight * eta - sum{s in SCENARIO} risk_weight * weight[s] / (1 - alpha) * excess[s]"
         }
         return text + ";\n"
+    }
+
+    /// The builds alive in a capacity row: those on the scenario's path with several nodes a year.
+    private var capacityBuilds: String {
+        parts.nodes
+            ? """
+                - block_units * sum{(f, h, b, m) in BUILD: b <= y and y - b < lifetime[h] and node_of[b, s] = m}
+                    build[f, h, b, m]
+            """
+            : """
+                - block_units * sum{(f, h, b) in BUILD: b <= y and y - b < lifetime[h]} build[f, h, b]
+            """
+    }
+
+    /// Power rows: per facility and year, and node with several nodes a year (a node's scenarios
+    /// share the builds of its path).
+    private var powerRows: String {
+        parts.nodes
+            ? """
+            # Power: IT MW of the builds alive on the node's path <= the room the existing units leave
+            # (no row without builds), per facility, year and node.
+            s.t. power{f in FACILITY, (y, n) in NODE:
+                    exists{(f, h, b, m) in BUILD: (y, n, b, m) in PATH} (y - b < lifetime[h])}:
+                sum{(f, h, b, m) in BUILD: (y, n, b, m) in PATH and y - b < lifetime[h]}
+                    power_kw[h] / 1000 * block_units * build[f, h, b, m]
+                <= room[f, y];
+
+            """
+            : """
+            # Power: IT MW of the builds alive <= the room the existing units leave (no row without builds).
+            s.t. power{f in FACILITY, y in YEAR: exists{(f, h, b) in BUILD} (b <= y and y - b < lifetime[h])}:
+                sum{(f, h, b) in BUILD: b <= y and y - b < lifetime[h]} power_kw[h] / 1000 * block_units * build[f, h, b]
+                <= room[f, y];
+
+            """
+    }
+
+    /// The budget row: one per node of the last year with several nodes a year (the builds on its path).
+    private var budgetRow: String {
+        parts.nodes
+            ? """
+            # Budget: capital of the builds on each final node's path (thousands of USD).
+            s.t. budget{(l, n) in NODE: l = max{a in YEAR} a}:
+                sum{(f, h, y, m) in BUILD: (l, n, y, m) in PATH}
+                    unit_capex[f, h] * block_units * money_scale * build[f, h, y, m]
+            """
+            : """
+            # Budget: capital of all builds (thousands of USD).
+            s.t. budget:
+                sum{(f, h, y) in BUILD} unit_capex[f, h] * block_units * money_scale * build[f, h, y]
+            """
+    }
+
+    /// The builds' terms of the objective: a node's columns at its probability.
+    private var objectiveBuilds: String {
+        parts.nodes
+            ? """
+                - sum{(f, h, y, n) in BUILD} (1 - risk_weight) * node_weight[y, n]
+                    * build_cost[f, h, y, n] * block_units * money_scale * build[f, h, y, n]
+            """
+            : """
+                - sum{(f, h, y) in BUILD}
+                    (1 - risk_weight) * build_cost[f, h, y] * block_units * money_scale * build[f, h, y]
+            """
     }
 
     private var constraints: String {
@@ -293,21 +386,15 @@ struct MathProgModelText {
             s.t. capacity{(f, h, y, s, k) in CAPACITY}:
                 sum{(t, z, f, h) in ARC: (t, z, y, s, k) in DEMAND}
                     serve[t, z, f, h, y, s, k] / eff_throughput[h, workload_of[t], y, s]
-                - block_units * sum{(f, h, b) in BUILD: b <= y and y - b < lifetime[h]} build[f, h, b]
+            \(capacityBuilds)
                 <= existing_alive[f, h, y];
 
-            # Power: IT MW of the builds alive <= the room the existing units leave (no row without builds).
-            s.t. power{f in FACILITY, y in YEAR: exists{(f, h, b) in BUILD} (b <= y and y - b < lifetime[h])}:
-                sum{(f, h, b) in BUILD: b <= y and y - b < lifetime[h]} power_kw[h] / 1000 * block_units * build[f, h, b]
-                <= room[f, y];
-
+            \(powerRows)
             """
         if parts.budget {
             text +=
                 "\n" + """
-                    # Budget: capital of all builds (thousands of USD).
-                    s.t. budget:
-                        sum{(f, h, y) in BUILD} unit_capex[f, h] * block_units * money_scale * build[f, h, y]
+                    \(budgetRow)
                         <= budget_usd * money_scale;
 
                     """

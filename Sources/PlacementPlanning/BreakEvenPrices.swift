@@ -87,4 +87,7 @@ public struct BreakEvenPrices: Sendable {
     /// Master re-solves and block evaluations the search took, after the optimal solve.
     public var masterSolves: Int
     public var evaluations: Int
+    /// Whether the study's tree has several nodes in some year (adaptive or wait-and-see
+    /// decisions with scenarios that part): ``Fleet/builtUnits`` are then expected units.
+    public var builtUnitsAreExpected = false
 }

@@ -31,9 +31,12 @@ public struct ExplainReport: Sendable {
         case .breakEven:
             let price = "\(Format.grouped(fleet.breakEvenUnitCapexUSD ?? .nan)) USD per unit"
             let change = fleet.change.map { " (\(Self.signed($0)))" } ?? ""
+            // With several nodes a year the units are each node's at its probability.
+            let expected = prices.builtUnitsAreExpected ? " (expected over the scenarios)" : ""
             return fleet.built
                 ? "\(site) would build no \(accelerator) above \(price)\(change); today it builds "
-                    + "\(Format.grouped(fleet.builtUnits)) at \(Format.grouped(fleet.unitCapexUSD)) USD per unit"
+                    + "\(Format.grouped(fleet.builtUnits))\(expected) at \(Format.grouped(fleet.unitCapexUSD)) "
+                    + "USD per unit"
                 : "\(site) would build \(accelerator) at \(price) or less\(change)"
         case .alwaysBuilds:
             let ceiling = prices.searchCeiling * (fleet.unitCapexUSD > 0 ? fleet.unitCapexUSD : 1_000)

@@ -221,6 +221,11 @@ import Testing
         #expect(fleet.built)
         expectClose(fleet.builtUnits, 15, relative: 1e-6)
         #expect(fleet.verdict == .breakEven)
+        // The sentence says the 15 are expected (here-and-now's has no such words: ExplainSectionTests).
+        #expect(prices.builtUnitsAreExpected)
+        let statement = ExplainReport(prices, studyPath: "phased.yaml").statement(fleet)
+        #expect(statement.hasSuffix("; today it builds 15 (expected over the scenarios) at 1,000 USD per unit"))
+        #expect(ExplainReport(prices, studyPath: "phased.yaml").table().contains("  " + statement + "\n"))
         let breakEven = try #require(fleet.breakEvenUnitCapexUSD)
         expectClose(breakEven, 86_724, relative: 1.001e-3)
         for (capex, builds) in [(breakEven * 0.995, true), (breakEven * 1.005, false)] {

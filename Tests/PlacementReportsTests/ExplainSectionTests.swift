@@ -39,6 +39,7 @@ import Testing
         #expect(exit >= 1876 * (1 - 1e-9) && exit <= 1876 * 1.001)
         #expect(report.statement(near).hasPrefix("near would build no gpu-a above 1,87"))
         #expect(report.statement(near).hasSuffix(" USD per unit (+88%); today it builds 5 at 1,000 USD per unit"))
+        #expect(!prices.builtUnitsAreExpected)
         let next = try #require(prices.fleets.first { $0.facility == "next" })
         let nextExit = try #require(next.breakEvenUnitCapexUSD)
         #expect(nextExit >= 85_848 * (1 - 1e-9) && nextExit <= 85_848 * 1.001)
