@@ -14,8 +14,8 @@ struct AlternativesCommand: ParsableCommand {
             Solves the study (decomposed), then for each group minimises and maximises the capital of its builds \
             over every plan whose objective is within --slack of the optimum, re-solving the master with the cuts \
             it already has. Each group's verdict reads its range against --material of the optimal plan's build \
-            capital: essential (every such plan invests that much there), excluded (none does), optional. Studies \
-            with integer build blocks are refused (not computed exactly yet).
+            capital: essential (every such plan invests that much there), excluded (none does), optional. With \
+            integer build blocks every master re-solve is a branch and bound, so the ranges are exact there too.
 
             \(ExitStatus.summary)
             """)

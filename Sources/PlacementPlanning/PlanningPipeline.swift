@@ -63,9 +63,10 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
 
     /// The near-optimal alternatives of `study` (docs/design.md §10): the decomposed solve to the
     /// optimum, then each group's least and most build capital over the plans within `slack` of
-    /// it, re-solving the master with its cuts. Linear studies only: with integer build blocks
-    /// the search would need a branch and bound per extreme, so it is refused. With adaptive
-    /// decisions capital and IT MW are expectations, each node's builds at its probability.
+    /// it, re-solving the master with its cuts. Integer build blocks are searched exactly too:
+    /// each re-solve is a branch and bound of the master with the near-optimal row and the cuts.
+    /// With adaptive decisions capital and IT MW are expectations, each node's builds at its
+    /// probability.
     ///
     /// ```swift
     /// let alternatives = try pipeline.alternatives(study, slack: 0.02, by: .facility)
@@ -77,16 +78,11 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
     ///   - fromScratch: start every extreme from a new master without the optimum's cuts (the
     ///     bench's comparison; the ranges are the same).
     /// - Returns: each group's range, with the extreme plans and the optimal plan's builds.
-    /// - Throws: ``PlanningError/unsupported(_:)`` for integer build blocks, or the solve's failure.
+    /// - Throws: the solve's failure.
     public func alternatives(
         _ study: Study, slack: Double, by grouping: NearOptimalAlternatives.Grouping, fromScratch: Bool = false
     ) throws -> NearOptimalAlternatives {
         try lock.withLock {
-            guard study.integerBuildUnits == nil else {
-                throw PlanningError.unsupported(
-                    "near-optimal alternatives of a study with integer build blocks (a branch and bound per "
-                        + "extreme plan) are not available yet; remove `integer_blocks` to see the linear study's")
-            }
             let (decomposed, outcome, master) = try optimum(of: study, for: "near-optimal alternatives")
             guard let built = outcome.built, let optimum = outcome.objective else {
                 throw PlanningError.internalState("the optimal solve returned no builds")

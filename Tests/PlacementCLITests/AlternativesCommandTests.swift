@@ -86,6 +86,41 @@ import Testing
         #expect((prices["fleets"] as? [[String: Any]])?.isEmpty == false)
     }
 
+    /// The study built in whole blocks of 1,000 accelerators (`integer_blocks`): each extreme is
+    /// a branch and bound of the master, so every build of every plan is a whole number of
+    /// blocks, every extreme plan is within the slack, and each group's range holds its capital
+    /// in the optimal plan.
+    @Test func integerBlocksGiveWholeBlockPlansWithinTheSlack() throws {
+        defer { cli.remove() }
+        let path = cli.path(CommandLineRun.study)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try Data((text + "integer_blocks: {units: 1000}\n").utf8).write(to: URL(fileURLWithPath: path))
+        let outcome = try cli.run(["alternatives", CommandLineRun.study, "--format", "json"])
+        try #require(outcome.status == 0, "\(outcome.error)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(outcome.output.utf8)) as? [String: Any])
+        let objective = try #require(root["objective_usd"] as? Double)
+        let groups = try #require(root["groups"] as? [[String: Any]])
+        #expect(groups.count == 4)
+        var builds = try #require(root["plan_builds"] as? [[String: Any]])
+        for group in groups {
+            let least = try #require(group["min_capital_usd"] as? Double)
+            let most = try #require(group["max_capital_usd"] as? Double)
+            let plan = try #require(group["plan_capital_usd"] as? Double)
+            #expect(least <= plan + 1e-6 * max(1, plan) && plan <= most + 1e-6 * max(1, most))
+            for key in ["min_plan", "max_plan"] {
+                let extreme = try #require(group[key] as? [String: Any])
+                let value = try #require(extreme["objective_usd"] as? Double)
+                #expect(value >= objective - 0.02 * abs(objective) - 1e-7 * abs(objective))
+                builds += try #require(extreme["builds"] as? [[String: Any]])
+            }
+        }
+        #expect(!builds.isEmpty)
+        for build in builds {
+            let units = try #require(build["units"] as? Double)
+            #expect(units > 0 && units.truncatingRemainder(dividingBy: 1000) == 0, "\(build)")
+        }
+    }
+
     @Test func csvHasOneRowPerGroup() throws {
         defer { cli.remove() }
         let outcome = try cli.run(["alternatives", CommandLineRun.study, "--by", "hardware", "--format", "csv"])

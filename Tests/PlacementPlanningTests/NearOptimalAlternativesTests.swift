@@ -83,14 +83,54 @@ import Testing
         }
     }
 
-    @Test func integerBlocksAreRefusedWithAReason() throws {
+    /// Integer build blocks of 4 accelerators at `cheap` (100 USD/MWh) and `dear` (5,000), each
+    /// build a branch and bound of the master. Builds come in multiples of 4 per site:
+    ///
+    /// - the optimum builds 12 at cheap, 2 of them idle: 876,000 x 0.99 - 12,000 = 855,240 USD
+    ///   (8 at cheap serve 80 units/hour: 700,800 x 0.99 - 8,000 = 685,792; with 4 at dear
+    ///   serving the rest at 0.5 a unit, + 175,200 x 0.5 - 4,000 = 769,392). With a 2% slack the
+    ///   threshold is 855,240 x 0.98 = 838,135.20;
+    /// - cheap's least: every plan with fewer than 12 there is one of the two above, below the
+    ///   threshold, so 12,000 (linear: 9,600.58, work handed to dear);
+    /// - cheap's most: each idle block costs 4,000; 28 there reach 855,240 - 16,000 = 839,240,
+    ///   32 only 835,240: 28,000 (linear: 27,144.80);
+    /// - dear's least is 0 and its most 4 idle blocks, 16,000 at 839,240 (linear: 17,144.80):
+    ///   serving from dear costs more than leaving its blocks idle.
+    @Test func integerBlocksAreSearchedByBranchAndBound() throws {
         var tiny = TinyStudy()
-        tiny.blocks = 2
+        tiny.blocks = 4
+        tiny.facilities = [
+            TinyStudy.facility("cheap", electricity: 100), TinyStudy.facility("dear", electricity: 5_000),
+        ]
+        tiny.latency = [
+            LatencyPair(zone: "home", facility: "cheap"): 10, LatencyPair(zone: "home", facility: "dear"): 10,
+        ]
         let pipeline = PlanningPipeline(solver: GLPKSolver(), options: TestPlanning.options(method: .decomposed))
-        #expect {
-            try pipeline.alternatives(try tiny.study(), slack: 0.02, by: .facility)
-        } throws: { error in
-            "\(error)".contains("integer build blocks")
+        let result = try pipeline.alternatives(try tiny.study(), slack: 0.02, by: .facility)
+        expectClose(result.objectiveUSD, 855_240, relative: 1e-9)
+        expectClose(result.planCapitalUSD, 12_000, relative: 1e-9)
+        let groups = Dictionary(uniqueKeysWithValues: result.groups.map { ($0.name, $0) })
+        let cheap = try #require(groups["cheap"])
+        expectClose(cheap.least.capitalUSD, 12_000, relative: 1e-9)
+        expectClose(cheap.least.objectiveUSD, 855_240, relative: 1e-9)
+        expectClose(cheap.most.capitalUSD, 28_000, relative: 1e-9)
+        expectClose(cheap.most.objectiveUSD, 839_240, relative: 1e-9)
+        expectClose(cheap.most.finalYearITMW, 0.028, relative: 1e-9)
+        let dear = try #require(groups["dear"])
+        #expect(abs(dear.least.capitalUSD) <= 1e-6)
+        expectClose(dear.most.capitalUSD, 16_000, relative: 1e-9)
+        expectClose(dear.most.objectiveUSD, 839_240, relative: 1e-9)
+        // Every extreme plan builds whole blocks.
+        for group in result.groups {
+            for build in group.least.builds + group.most.builds {
+                #expect(abs(build.units / 4 - (build.units / 4).rounded()) <= 1e-9, "\(build)")
+            }
+        }
+        // From a new master per extreme, the same ranges.
+        let cold = try pipeline.alternatives(try tiny.study(), slack: 0.02, by: .facility, fromScratch: true)
+        for (a, b) in zip(result.groups, cold.groups) {
+            expectClose(b.least.capitalUSD, a.least.capitalUSD, relative: 1e-9)
+            expectClose(b.most.capitalUSD, a.most.capitalUSD, relative: 1e-9)
         }
     }
 }
