@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GLPKSolver
+import OutputFiles
 import PlacementModel
 import PlacementPlanning
 import PlacementReports
@@ -85,6 +86,10 @@ struct RiskCommand: ParsableCommand {
         let (shardIndex, shardCount) = try SweepCommand.shardSlice(shard)
         let file = output.output.flatMap { $0 == "-" ? nil : $0 }
         if let file { try RunFiles.declareOutput(file + ".partial", flag: "--output") }
+        // Two runs on one output would share its progress file: the second is refused at once, as a
+        // second sweep on one prefix is, and the first goes on untouched.
+        let lock = try file.map(Self.lock(output:))
+        defer { lock?.release() }
         if let writeSamples { try RunFiles.declareOutput(writeSamples, flag: "--write-samples") }
         let saved = try plan.map { ResultInput.startingBuilds(try ResultInput.loadSaved($0)) }
         let loaded = try StudyInput.load(study)
@@ -119,6 +124,20 @@ struct RiskCommand: ParsableCommand {
         }
         if let file {
             RiskPartialFile(output: file, run: evaluation.run, shard: shardIndex, shards: shardCount).remove()
+        }
+    }
+
+    /// The lock `FILE.lock` of a run writing `output` (exit 73 when another process holds it).
+    private static func lock(output: String) throws -> FileLock {
+        do { return try FileLock(path: output + ".lock") } catch {
+            switch error {
+            case .held(let path):
+                printError(
+                    "error: another risk run is writing \(output) (it holds \(path)); wait for it, or use another --output"
+                )
+            case .unusable(let why): printError("error: \(why)")
+            }
+            throw ExitStatus.cannotCreateOutput
         }
     }
 }

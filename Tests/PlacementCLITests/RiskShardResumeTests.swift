@@ -36,6 +36,32 @@ extension RiskCommandTests {
         #expect(flags.status == 64 && flags.error.contains("--shard writes a shard"), "\(flags.error)")
     }
 
+    /// A second run on the output of a running one is refused naming the lock (exit 73); the
+    /// first finishes with the bytes of an undisturbed run and leaves no lock behind.
+    @Test func aSecondRunOnTheSameOutputIsRefusedAndNothingIsLost() throws {
+        defer { cli.remove() }
+        let optimize = try cli.run(["optimize", CommandLineRun.study, "--format", "json", "-o", "plan.json"])
+        try #require(optimize.status == 0, "\(optimize.error)")
+        let flags = ["--paths", "150", "--seed", "4", "--threads", "1"]
+        let whole = try risk(flags + ["-o", "whole.json"])
+        try #require(whole.status == 0, "\(whole.error)")
+
+        let started = try cli.start(
+            ["risk", CommandLineRun.study, "--plan", "plan.json", "--format", "json"] + flags + ["-o", "run.json"])
+        while started.process.isRunning, !cli.exists("run.json.partial") { usleep(10_000) }
+        try #require(started.process.isRunning, "the run finished before a second could start")
+        let second = try risk(flags + ["--seed", "5", "-o", "run.json"])
+        #expect(second.status == 73)
+        #expect(
+            second.error.contains(
+                "error: another risk run is writing run.json (it holds run.json.lock); wait for it, or use another --output"
+            ), "\(second.error)")
+        let first = try cli.finish(started)
+        #expect(first.status == 0, "\(first.error)")
+        #expect(try cli.read("run.json") == cli.read("whole.json"))
+        #expect(!cli.exists("run.json.lock") && !cli.exists("run.json.partial"))
+    }
+
     /// With one thread a wave is two chunks: the progress file holds 100 paths while the third
     /// chunk runs, when the run is killed.
     @Test func anInterruptedRunResumesToTheSameBytesAndAForeignProgressFileIsRefused() throws {
