@@ -232,6 +232,47 @@ public struct LinearProgram: Sendable {
         return String(decoding: nameBytes[offset..<end], as: UTF8.self)
     }
 
+    /// The activity of a row at column values `values` (one per column): `sum(coefficient * value)`.
+    ///
+    /// ```swift
+    /// lp.activity(of: wood, at: [4, 0])   // 4
+    /// ```
+    public func activity(of constraint: Constraint, at values: [Double]) -> Double {
+        var total = 0.0
+        for entry in (rowStart[constraint.index] + 1)..<(rowStart[constraint.index + 1] + 1) {
+            total += entryValue[entry] * values[Int(entryColumn[entry]) - 1]
+        }
+        return total
+    }
+
+    // MARK: Subsets
+
+    /// This model with only the rows `kept`, in that order: columns, objective and names as they
+    /// are. A solver holding the copy solves the program without the other rows, and a basis of
+    /// this model whose left-out rows were all basic stays a basis of the copy.
+    ///
+    /// ```swift
+    /// let smaller = lp.keepingConstraints([wood])   // labour left out
+    /// smaller.constraintCount                       // 1
+    /// ```
+    public func keepingConstraints(_ kept: [Constraint]) -> LinearProgram {
+        var copy = self
+        copy.rowLower = kept.map { rowLower[$0.index] }
+        copy.rowUpper = kept.map { rowUpper[$0.index] }
+        copy.rowNameOffset = kept.map { rowNameOffset[$0.index] }
+        copy.rowStart = [0]
+        copy.rowStart.reserveCapacity(kept.count + 1)
+        copy.entryColumn = [0]
+        copy.entryValue = [0]
+        for row in kept {
+            let range = (rowStart[row.index] + 1)..<(rowStart[row.index + 1] + 1)
+            copy.entryColumn.append(contentsOf: entryColumn[range])
+            copy.entryValue.append(contentsOf: entryValue[range])
+            copy.rowStart.append(copy.entryColumn.count - 1)
+        }
+        return copy
+    }
+
     // MARK: Without the matrix
 
     /// This model without its constraint matrix: every row keeps its bound and name but no

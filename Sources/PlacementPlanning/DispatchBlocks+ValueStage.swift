@@ -81,10 +81,11 @@ extension DispatchBlocks {
     }
 
     /// A resident part's value stage: only what changed is set in its session. The primal
-    /// simplex continues from the stored basis whatever changed: new capacity or demand alone
-    /// keeps the basis dual feasible, but GLPK's primal simplex from it was measured faster than
-    /// its dual on these programs after large moves (bench/README.md, "Measurements behind the
-    /// defaults"); after another stage the objective changed too.
+    /// simplex continues from the stored basis: new capacity or demand alone keeps the basis dual
+    /// feasible, but GLPK's primal simplex from it was measured faster than its dual on these
+    /// programs after large moves (bench/README.md, "Measurements behind the defaults"); after
+    /// another stage the objective changed too. A new capacity alone uses
+    /// ``DispatchBlocks/capacityChangeMethod``.
     fileprivate func resolve(
         _ resident: Part.Resident, part: Part, newCapacity: Bool, newDemand: Bool, fromOtherStage: Bool,
         installed: [Double], demandScale: [WorkloadID: Double]
@@ -107,7 +108,8 @@ extension DispatchBlocks {
         if !rows.isEmpty { try session.setBounds(rows) }
         if !columns.isEmpty { try session.setVariableBounds(columns) }
         guard valueStart != .continuing else {
-            return (program, try solve(session, size: part.size, using: .primal))
+            let method = newCapacity && !newDemand && !fromOtherStage ? capacityChangeMethod : .primal
+            return (program, try solve(session, size: part.size, using: method))
         }
         // The primal simplex here too: from a value optimum of other numbers, GLPK's dual simplex
         // took 3.5 times the iterations (bench/README.md, risk).

@@ -216,6 +216,13 @@ final class DispatchBlocks<Solver: IncrementalSolver>: @unchecked Sendable {
     /// Where a resident part's value stage starts (``PlanningOptions/heldValueStart``).
     var valueStart = PlanningOptions.ValueStageStart.continuing
 
+    /// The simplex method of a resident part's value stage when only its capacity changed since
+    /// its last value stage. The primal by default: after the large moves of a decomposed solve's
+    /// early iterations it was measured faster than the dual. The near-optimal search, whose
+    /// points move little from one evaluation to the next, sets the dual (a new capacity leaves
+    /// the basis dual feasible; bench/README.md, alternatives). Set between solves, never during one.
+    var capacityChangeMethod = SimplexMethod.primal
+
     /// Whether every part keeps its program and session between solves; otherwise each solve
     /// rebuilds the part's program and starts from its stored basis.
     let isResident: Bool

@@ -31,6 +31,12 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
     /// the optimal plan, whose group capitals are reported beside the ranges.
     func run(grouping: NearOptimalAlternatives.Grouping, optimalBuilt: [[Double]]) throws -> NearOptimalAlternatives {
         let threshold = optimum - slack * abs(optimum)
+        // Within an extreme the points move little, and the blocks' dual simplex from their last
+        // basis was measured faster; a new master per extreme jumps far at first, and the primal
+        // was measured faster there (bench/README.md): the comparison keeps it.
+        let blockMethod = solve.blocks.capacityChangeMethod
+        if !fromScratch { solve.blocks.capacityChangeMethod = .dual }
+        defer { solve.blocks.capacityChangeMethod = blockMethod }
         // The near-optimality row: the master's objective (its level row's terms) at least the threshold.
         func restricted(_ master: RegularizedMaster<Solver>) -> RegularizedMaster<Solver> {
             master.addRows([
@@ -80,6 +86,8 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
         _ objective: [(Variable, Double)], on master: RegularizedMaster<Solver>, fleets: Set<Int>,
         threshold: Double, counts: inout (solves: Int, evaluations: Int), group: String, reuse: Reuse?
     ) throws -> NearOptimalAlternatives.ExtremePlan {
+        // The cuts slack at the last extreme wait in the pool: most stay slack for this one.
+        if !fromScratch { try master.compact() }
         try master.setObjective(objective)
         let tolerance = solve.options.relativeGap * max(1, abs(optimum))
         for iteration in 1...iterationLimit {
@@ -89,8 +97,9 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
             // half a second a re-solve once thousands of cuts had piled up (bench/README.md). A
             // new master per extreme (the bench's comparison) has few cuts, and the primal
             // simplex took fewer re-solves there (798 against 924): the comparison keeps it.
+            let before = master.sessionSolves
             let solution = try master.solve(using: iteration == 1 || fromScratch ? .primal : .dual)
-            counts.solves += 1
+            counts.solves += master.sessionSolves - before
             guard solution.termination == .optimal, let point = solution.primal?.values else {
                 throw PlanningError.stageFailed(
                     stage: "near-optimal master", block: group, termination: solution.termination,

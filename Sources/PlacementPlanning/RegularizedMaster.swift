@@ -17,6 +17,13 @@ import PlacementOptimizer
 /// (``addRows(_:)``, ``setObjective(_:)``): cuts stay valid when only the master's rows and
 /// objective change, which near-optimal alternatives and break-even prices rely on.
 ///
+/// A long search over many objectives (near-optimal alternatives) piles up thousands of cuts, and
+/// each re-solve's cost grows with them. ``compact()`` moves the cuts slack at the last solution
+/// out of the cutting-plane session into a **pool**; every ``solve(using:)`` then checks the
+/// pooled cuts at its optimum and, while some are violated, gives them back to the session and
+/// re-solves by the dual simplex. The optimum it returns satisfies every cut, so it is an optimum
+/// of the master with all its cuts, found in a smaller LP.
+///
 /// ```swift
 /// let master = try RegularizedMaster(program: program, bounds: bounds, solver: solver)
 /// let vertex = try master.solve()
@@ -29,12 +36,27 @@ final class RegularizedMaster<Solver: IncrementalSolver> {
     private(set) var lp: LinearProgram
     private var model: CuttingPlaneModel
     private let solver: Solver
-    private let cutting: Solver.Session
+    private var cutting: Solver.Session
     private var level: Solver.Session?
-    /// Rows the cutting-plane session and the level session have not been given yet.
-    private var cuttingPending: [LinearConstraint] = []
+    /// Rows of `lp` the cutting-plane session has not been given yet, and rows the level session
+    /// has not been given yet.
+    private var cuttingPending: [Constraint] = []
     private var levelPending: [LinearConstraint] = []
+    /// The row of `lp` each row of the cutting-plane session is, once ``compact()`` has left some
+    /// out (nil: the session has every row of `lp`, in order).
+    private var sessionRows: [Constraint]?
+    /// Cut rows of `lp` the cutting-plane session does not have (``compact()``).
+    private var pooled: [Constraint] = []
+    /// How many cuts wait in the pool.
+    var pooledCutCount: Int { pooled.count }
+    /// Whether each row of `lp` is a cut: only cuts go to the pool.
+    private var isCut: [Bool]
+    /// The cutting-plane session's last optimum.
+    private var lastPoint: [Double]?
     private var solves = 0
+    /// Simplex solves of the cutting-plane session so far (a ``solve(using:)`` that gives pooled
+    /// cuts back counts each of its re-solves).
+    private(set) var sessionSolves = 0
     /// Simplex iterations of both sessions so far.
     private(set) var simplexIterations = 0
     /// Cuts added so far.
@@ -54,6 +76,7 @@ final class RegularizedMaster<Solver: IncrementalSolver> {
         self.program = program
         self.solver = solver
         lp = program.model
+        isCut = Array(repeating: false, count: lp.constraintCount)
         model = CuttingPlaneModel(bounds: bounds)
         cutting = try solver.makeSession(lp)
     }
@@ -71,15 +94,63 @@ final class RegularizedMaster<Solver: IncrementalSolver> {
     ///   objective the last basis stays primal feasible, so the primal simplex continues from it.
     /// - Returns: the master's solution (its termination says whether it is an optimum).
     /// - Throws: the solver's error when the session fails.
+    ///
+    /// Pooled cuts (``compact()``) the optimum violates go back to the session, which re-solves by
+    /// the dual simplex until none is violated; the solution counts every re-solve's iterations,
+    /// and its row activities and duals are the rows of ``lp`` (a pooled row's dual is 0).
     func solve(using method: SimplexMethod? = nil) throws -> Solution {
-        if !cuttingPending.isEmpty { try cutting.addConstraints(cuttingPending) }
-        cuttingPending = []
         solves += 1
-        let solution = try cutting.solveRecovering(
-            using: method ?? (solves == 1 ? .primal : .dual),
-            simplexIterationLimit: simplexIterationLimit(ProgramSize(lp)))
-        simplexIterations += solution.statistics.iterations
-        return solution
+        var method = method ?? (solves == 1 ? .primal : .dual)
+        var iterations = 0
+        var seconds = 0.0
+        while true {
+            try flushCutting()
+            var solution = try cutting.solveRecovering(
+                using: method, simplexIterationLimit: simplexIterationLimit(ProgramSize(lp)))
+            sessionSolves += 1
+            simplexIterations += solution.statistics.iterations
+            iterations += solution.statistics.iterations
+            seconds += solution.statistics.seconds
+            solution.statistics.iterations = iterations
+            solution.statistics.seconds = seconds
+            guard solution.termination == .optimal, let point = solution.primal?.values else {
+                return inRowsOfLP(solution)
+            }
+            lastPoint = point
+            let violated = pooled.filter { isViolated($0, at: point) }
+            guard !violated.isEmpty else { return inRowsOfLP(solution) }
+            // They were slack where the pool took them; the basis stays dual feasible.
+            let returning = Set(violated)
+            pooled.removeAll { returning.contains($0) }
+            cuttingPending += violated
+            method = .dual
+        }
+    }
+
+    /// Moves the cuts slack at the cutting-plane session's last optimum (basic, and satisfied
+    /// there) to the pool, reopening the session with the other rows and the last basis on them:
+    /// the next ``solve(using:)`` continues from that basis in a smaller LP. Nothing happens
+    /// before a first optimum, for an integer master (its basis is a node's), or when no cut
+    /// is slack.
+    func compact() throws {
+        guard !isInteger, let point = lastPoint else { return }
+        try flushCutting()
+        guard let basis = try cutting.basis() else { return }
+        let rows = sessionRows ?? lp.constraints
+        var kept: [Constraint] = []
+        var keptStatuses: [Basis.Status] = []
+        var dropped: [Constraint] = []
+        for (row, status) in zip(rows, basis.rows) {
+            if isCut[row.index] && status == .basic && !isViolated(row, at: point) {
+                dropped.append(row)
+            } else {
+                kept.append(row)
+                keptStatuses.append(status)
+            }
+        }
+        guard !dropped.isEmpty else { return }
+        try reopenCutting(rows: kept, basis: Basis(rows: keptStatuses, columns: basis.columns))
+        pooled += dropped
     }
 
     /// The level step: the master point nearest `centre` (weighted L1 over the build columns)
@@ -122,18 +193,69 @@ final class RegularizedMaster<Solver: IncrementalSolver> {
     func add(_ cuts: [(cut: BendersCut, name: String)]) {
         let rows = cuts.map { $0.cut.constraint(name: $0.name) }
         for (cut, _) in cuts { model.add(cut) }
-        lp.addConstraints(rows)
-        cuttingPending += rows
-        levelPending += rows
+        append(rows, areCuts: true)
         cutCount += rows.count
     }
 
     /// Adds rows over the master's columns (a limit on a group's capital, say) to the LP and both
     /// sessions; the cuts stay.
     func addRows(_ rows: [LinearConstraint]) {
-        lp.addConstraints(rows)
-        cuttingPending += rows
+        append(rows, areCuts: false)
+    }
+
+    private func append(_ rows: [LinearConstraint], areCuts: Bool) {
+        cuttingPending += lp.addConstraints(rows)
+        isCut += Array(repeating: areCuts, count: rows.count)
         levelPending += rows
+    }
+
+    /// Gives the cutting-plane session the rows it has not been given yet.
+    private func flushCutting() throws {
+        guard !cuttingPending.isEmpty else { return }
+        try cutting.addConstraints(
+            cuttingPending.map { LinearConstraint(name: lp.name(of: $0), terms: lp.terms(of: $0), lp.bound(of: $0)) })
+        sessionRows? += cuttingPending
+        cuttingPending = []
+    }
+
+    /// Whether values `point` break row `row` of the LP by more than 1e-9 of its bound. Only
+    /// pooled rows are checked, so a cut given back, which GLPK holds to its own looser
+    /// tolerance, is never given back twice.
+    private func isViolated(_ row: Constraint, at point: [Double]) -> Bool {
+        let activity = lp.activity(of: row, at: point)
+        let bound = lp.bound(of: row)
+        return activity > bound.upper + 1e-9 * max(1, abs(bound.upper))
+            || activity < bound.lower - 1e-9 * max(1, abs(bound.lower))
+    }
+
+    /// A new cutting-plane session holding `rows` of the LP, in that order, from `basis` (one
+    /// status per held row and per column) when there is one.
+    private func reopenCutting(rows: [Constraint], basis: Basis?) throws {
+        let session = try solver.makeSession(lp.keepingConstraints(rows))
+        if let basis { try session.setBasis(basis) }
+        cutting = session
+        sessionRows = rows.count == lp.constraintCount ? nil : rows
+    }
+
+    /// `solution` of the cutting-plane session with its row activities and duals as rows of the
+    /// LP: a pooled row's activity is worked out at the point, its dual is 0.
+    private func inRowsOfLP(_ solution: Solution) -> Solution {
+        guard let rows = sessionRows else { return solution }
+        var solution = solution
+        if var primal = solution.primal {
+            var activities = Array(repeating: 0.0, count: lp.constraintCount)
+            for (position, row) in rows.enumerated() { activities[row.index] = primal.activities[position] }
+            for row in pooled { activities[row.index] = lp.activity(of: row, at: primal.values) }
+            primal.activities = activities
+            solution.primal = primal
+        }
+        if var dual = solution.dual {
+            var duals = Array(repeating: 0.0, count: lp.constraintCount)
+            for (position, row) in rows.enumerated() { duals[row.index] = dual.rowDuals[position] }
+            dual.rowDuals = duals
+            solution.dual = dual
+        }
+        return solution
     }
 
     /// Replaces the cutting-plane master's objective (terms on master columns, 0 elsewhere); the
@@ -163,9 +285,16 @@ final class RegularizedMaster<Solver: IncrementalSolver> {
         if !change.levelRowRepriced { levelRowStale = true }
         level = nil
         levelPending = []
-        // `update(to:)` needs the session's rows to be the LP's.
-        if !cuttingPending.isEmpty { try cutting.addConstraints(cuttingPending) }
-        cuttingPending = []
+        // `update(to:)` needs the session's rows to be the LP's: pooled cuts go back, basic.
+        try flushCutting()
+        if let rows = sessionRows {
+            var statuses = Array(repeating: Basis.Status.basic, count: lp.constraintCount)
+            let basis = try cutting.basis()
+            for (row, status) in zip(rows, basis?.rows ?? []) { statuses[row.index] = status }
+            try reopenCutting(
+                rows: lp.constraints, basis: basis.map { Basis(rows: statuses, columns: $0.columns) })
+            pooled = []
+        }
         guard try cutting.update(to: lp) else {
             throw PlanningError.internalState("the master's session no longer has the master's rows")
         }

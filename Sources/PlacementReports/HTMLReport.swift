@@ -181,17 +181,26 @@ public struct HTMLReport: Sendable {
     }
 
     private func contents() -> String {
+        let numbered = { (id: String, title: String) in (id: id, title: title, isNumbered: true) }
         let items =
-            [
-                ("capacity", "Capacity"), ("service", "Zones served"), ("utilization", "Utilization"),
-                ("resilience", "Resilience"), ("stranded", "Stranded value"), ("assumptions", "Assumptions"),
+            [numbered("capacity", "Capacity")]
+            // Capacity's own part for an adaptive plan: linked, not numbered (its section is not).
+            + (plan?.capacityByScenario == true
+                ? [(id: "capacity-by-scenario", title: "Capacity by scenario", isNumbered: false)] : [])
+            + [
+                numbered("service", "Zones served"), numbered("utilization", "Utilization"),
+                numbered("resilience", "Resilience"), numbered("stranded", "Stranded value"),
+                numbered("assumptions", "Assumptions"),
             ]
-            + (comparison == nil ? [] : [("what-changed", "What changed")])
-            + (alternatives == nil ? [] : [("alternatives", "Near-optimal alternatives")])
-            + (risk == nil ? [] : [("risk", "Risk over sampled paths")])
-            + (explain == nil ? [] : [("explain", "What would change the plan")])
-        let links = items.enumerated().map { position, item in
-            "<a href=\"#\(item.0)\">\(position + 1). \(Self.escape(item.1))</a>"
+            + (comparison == nil ? [] : [numbered("what-changed", "What changed")])
+            + (alternatives == nil ? [] : [numbered("alternatives", "Near-optimal alternatives")])
+            + (risk == nil ? [] : [numbered("risk", "Risk over sampled paths")])
+            + (explain == nil ? [] : [numbered("explain", "What would change the plan")])
+        var number = 0
+        let links = items.map { item in
+            if item.isNumbered { number += 1 }
+            let label = item.isNumbered ? "\(number). \(item.title)" : item.title
+            return "<a href=\"#\(item.id)\">\(Self.escape(label))</a>"
         }
         return "<nav class=\"toc\">" + links.joined(separator: " ") + "</nav>"
     }

@@ -1,7 +1,8 @@
 import LinearProgramming
 import Testing
 
-/// Rows as values, their checks before they are added, and a model's copy without its matrix.
+/// Rows as values, their checks before they are added, a model's copy without its matrix and
+/// its copy with some rows left out.
 @Suite struct NewRowsAndDroppedMatrixTests {
     func model() -> (LinearProgram, Variable, Variable) {
         var lp = LinearProgram(name: "m", sense: .maximize)
@@ -69,5 +70,29 @@ import Testing
         #expect(
             ModelError.matrixDropped.description
                 == "the model's constraint matrix was dropped (droppingMatrix()); solve the model it was made from")
+    }
+
+    /// `cap` (x + 2y <= 10), `a` (x >= 1), `b` (y - x <= 5): keeping `b` then `cap` gives a model of
+    /// those two rows in that order, with their terms, bounds and names; columns and objective as
+    /// they were; the original untouched.
+    @Test func keepingSomeRowsInAnyOrder() {
+        var (lp, x, y) = model()
+        let rows = lp.addConstraints([
+            LinearConstraint(name: "a", terms: [(x, 1)], .greaterOrEqual(1)),
+            LinearConstraint(name: "b", terms: [(y, 1), (x, -1)], .lessOrEqual(5)),
+        ])
+        let kept = lp.keepingConstraints([rows[1], Constraint(index: 0)])
+        #expect(kept.constraintCount == 2 && kept.nonzeroCount == 4 && lp.constraintCount == 3)
+        let first = Constraint(index: 0)
+        let second = Constraint(index: 1)
+        #expect(kept.name(of: first) == "b" && kept.bound(of: first) == .lessOrEqual(5))
+        #expect(kept.terms(of: first).map(\.0) == [y, x] && kept.terms(of: first).map(\.1) == [1, -1])
+        #expect(kept.name(of: second) == "cap" && kept.terms(of: second).map(\.1) == [1, 2])
+        #expect(kept.variableCount == 2 && kept.objectiveCoefficient(of: y) == 5 && kept.upperBound(of: x) == 4)
+        #expect(lp.keepingConstraints([]).constraintCount == 0)
+        // The activity of a row at a point: cap at (1, 2) is 1 + 2 x 2; b is 2 - 1.
+        #expect(lp.activity(of: Constraint(index: 0), at: [1, 2]) == 5)
+        #expect(lp.activity(of: rows[1], at: [1, 2]) == 1)
+        #expect(kept.activity(of: first, at: [1, 2]) == 1)
     }
 }

@@ -47,6 +47,71 @@ import Testing
         expectClose(cheapest.objectiveValue, 0, relative: 1e-9)
     }
 
+    /// Cuts `theta <= 100 + 5 x capacity` and `theta <= 20,100 + 0.5 x capacity` meet at
+    /// 20,000 / 4.5 = 4,444.44 units, where each unit stops paying for its capital of 1: theta
+    /// 22,322.22, objective 17,877.78. The cuts `theta <= 24,000` and `theta <= 90,000` are slack
+    /// there, so ``RegularizedMaster/compact()`` pools them. Maximising theta alone, the session
+    /// without them reaches 20,100 + 0.5 x 10,000 = 25,100 at 10,000 units, which breaks the pooled
+    /// 24,000: it goes back, and the one re-solve gives 24,000. The 90,000 stays pooled; the
+    /// solution still reports it, as a row of the LP with its activity and a dual of 0.
+    @Test func pooledCutsGoBackWhenTheOptimumBreaksThem() throws {
+        let master = try Self.master()
+        let program = master.program
+        let build = try #require(program.build[0][0])
+        let capacity = try #require(program.capacity[0][0])
+        let theta = program.theta[0]
+        master.add(
+            [(100.0, -5.0), (20_100, -0.5), (24_000, 0), (90_000, 0)].enumerated().map { number, cut in
+                let terms = cut.1 == 0 ? [] : [(capacity, cut.1)]
+                return (BendersCut(block: 0, theta: theta, terms: terms, rhs: cut.0), "cut[\(number)]")
+            })
+        let rows = (master.lp.constraintCount - 4)..<master.lp.constraintCount
+        let optimum = try master.solve()
+        expectClose(optimum.primal?.values[build.index], 20_000 / 4.5, relative: 1e-9)
+        expectClose(optimum.objectiveValue, 100 + 4 * 20_000 / 4.5, relative: 1e-9)
+
+        try master.compact()
+        #expect(master.pooledCutCount == 2)
+        try master.setObjective([(theta, 1)])
+        let solves = master.sessionSolves
+        let highest = try master.solve(using: .primal)
+        #expect(master.sessionSolves == solves + 2)
+        #expect(master.pooledCutCount == 1)
+        expectClose(highest.objectiveValue, 24_000, relative: 1e-9)
+        let activities = try #require(highest.primal?.activities)
+        let duals = try #require(highest.dual?.rowDuals)
+        #expect(activities.count == master.lp.constraintCount && duals.count == master.lp.constraintCount)
+        expectClose(activities[rows.upperBound - 1], 24_000, relative: 1e-9)  // the pooled 90,000 row's theta
+        #expect(duals[rows.upperBound - 1] == 0)
+        expectClose(duals[rows.upperBound - 2], 1, relative: 1e-9)  // the 24,000 cut binds theta
+    }
+
+    /// After ``RegularizedMaster/compact()``, repricing puts every pooled cut back (the session
+    /// must hold the LP's rows): at 2 per unit of capital, the two cuts above still meet at
+    /// 4,444.44 units, the best point (5 - 2 > 0 before it, 0.5 - 2 < 0 after): objective
+    /// 22,322.22 - 2 x 4,444.44 = 13,433.33.
+    @Test func repricingAfterCompactingHoldsEveryCut() throws {
+        let master = try Self.master()
+        let program = master.program
+        let build = try #require(program.build[0][0])
+        let capacity = try #require(program.capacity[0][0])
+        let theta = program.theta[0]
+        master.add([
+            (BendersCut(block: 0, theta: theta, terms: [(capacity, -5)], rhs: 100), "steep"),
+            (BendersCut(block: 0, theta: theta, terms: [(capacity, -0.5)], rhs: 20_100), "flat"),
+            (BendersCut(block: 0, theta: theta, terms: [], rhs: 90_000), "slack"),
+        ])
+        _ = try master.solve()
+        try master.compact()
+        #expect(master.pooledCutCount == 1)
+        try master.reprice(fleet: 0, unitCapexUSD: 2_000)
+        #expect(master.pooledCutCount == 0)
+        let repriced = try master.solve()
+        expectClose(repriced.primal?.values[build.index], 20_000 / 4.5, relative: 1e-9)
+        expectClose(repriced.objectiveValue, 100 + 5 * 20_000 / 4.5 - 2 * 20_000 / 4.5, relative: 1e-9)
+        #expect(repriced.primal?.activities.count == master.lp.constraintCount)
+    }
+
     /// The level step from the centre 0 with the cut above: the nearest builds whose model value
     /// reaches 120 are (120 - 100) / 4 = 5 units.
     @Test func theLevelStepIsTheNearestPointReachingTheLevel() throws {

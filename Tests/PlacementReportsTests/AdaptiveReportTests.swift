@@ -48,6 +48,11 @@ import Testing
         report.valueOfInformation = ValueReport(try pipeline.valueOfInformation(study), studyPath: "tiny.yaml")
         let html = report.rendered()
         #expect(html.contains("id=\"capacity-by-scenario\""))
+        // Linked from the contents after Capacity, unnumbered, the numbers after it unchanged.
+        #expect(
+            html.contains(
+                "<a href=\"#capacity\">1. Capacity</a> <a href=\"#capacity-by-scenario\">Capacity by scenario</a> "
+                    + "<a href=\"#service\">2. Zones served</a>"))
         // One point per scenario and year; a segment per scenario between consecutive years.
         #expect(html.components(separatedBy: "class=\"scenario-point\"").count - 1 == 6)
         #expect(html.components(separatedBy: "class=\"scenario-line\"").count - 1 == 4)
