@@ -113,7 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlacementLoaderTests",
-            dependencies: ["PlacementLoader", "PlacementModel", "BenchmarkModels"],
+            dependencies: ["PlacementLoader", "PlacementModel", "BenchmarkModels", "PlacementTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         // Shared test fixtures: a small study assembled in code, and numeric expectations.

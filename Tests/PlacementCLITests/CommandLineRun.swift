@@ -1,4 +1,5 @@
 import Foundation
+import PlacementTestSupport
 import Testing
 
 /// Runs the built `placement` executable in a scratch directory holding a copy of the small
@@ -147,7 +148,7 @@ struct CommandLineRun {
     func appendUncertainty() throws {
         let scenarios = directory.appendingPathComponent("study/Models/scenarios.yaml")
         let text = try String(contentsOf: scenarios, encoding: .utf8)
-        try (text + SampleCommandTests.uncertainty).write(to: scenarios, atomically: true, encoding: .utf8)
+        try (text + UncertaintyFixture.section).write(to: scenarios, atomically: true, encoding: .utf8)
     }
 
     /// Makes the copied test study adaptive (`decisions: adaptive`, docs/design.md §9).

@@ -1,22 +1,11 @@
 import Foundation
+import PlacementTestSupport
 import Testing
 
 /// `placement sample`: the same seed writes the same bytes, the file is a scenarios file a
 /// study can name, and bad flags are refused naming the flag.
 @Suite struct SampleCommandTests {
     let cli: CommandLineRun
-
-    static let uncertainty = """
-        uncertainty:
-          reference: base
-          factors:
-            demand.video: {drift: 0.05, volatility: 0.3}
-            efficiency.video: {drift: 0.2, volatility: 0.15}
-            electricity.gulf: {drift: 0, volatility: 0.1}
-          correlation:
-            - [demand.video, efficiency.video, -0.4]
-
-        """
 
     init() throws {
         cli = try CommandLineRun()
@@ -81,7 +70,7 @@ import Testing
         defer { cli.remove() }
         let scenarios = cli.directory.appendingPathComponent("study/Models/scenarios.yaml")
         let text = try String(contentsOf: scenarios, encoding: .utf8)
-        try text.replacingOccurrences(of: Self.uncertainty, with: "").write(
+        try text.replacingOccurrences(of: UncertaintyFixture.section, with: "").write(
             to: scenarios, atomically: true, encoding: .utf8)
         let outcome = try cli.run(["sample", CommandLineRun.study, "-o", "out.yaml"])
         #expect(outcome.status == 65)

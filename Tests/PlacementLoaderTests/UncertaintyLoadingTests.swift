@@ -1,5 +1,6 @@
 import PlacementLoader
 import PlacementModel
+import PlacementTestSupport
 import Testing
 
 /// The `uncertainty:` section of a scenarios file (docs/design.md §8): a valid section read
@@ -9,17 +10,7 @@ struct UncertaintyLoadingTests {
     static let scenarios = "Models/scenarios.yaml"
 
     /// Appended to the fixture's scenarios file, from line 18.
-    static let section = """
-        uncertainty:
-          reference: base
-          factors:
-            demand.video: {drift: 0.05, volatility: 0.3}
-            efficiency.video: {drift: 0.2, volatility: 0.15}
-            electricity.gulf: {drift: 0, volatility: 0.1}
-          correlation:
-            - [demand.video, efficiency.video, -0.4]
-
-        """
+    static let section = UncertaintyFixture.section
 
     static func fixture(_ old: String? = nil, _ new: String = "") throws -> FixtureStudy {
         let fixture = try FixtureStudy()
