@@ -19,7 +19,8 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
     /// The optimum (scaled money, with the objective's constant).
     let optimum: Double
     let slack: Double
-    /// Largest number of master re-solves for one extreme.
+    /// Largest number of master re-solves (``RegularizedMaster/solve(using:)`` calls, each
+    /// possibly several simplex solves when pooled cuts come back) for one extreme.
     var iterationLimit = 200
     /// Start every extreme from a new master without the optimum's cuts or basis: the bench's
     /// measure of what reusing them saves.

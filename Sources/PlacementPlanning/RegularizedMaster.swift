@@ -13,9 +13,10 @@ import PlacementOptimizer
 ///   thousands of iterations there where the primal takes a few hundred (bench/README.md,
 ///   "Measurements behind the defaults"). It is opened at the first level step.
 ///
-/// Both sessions gain every cut (``add(_:)``), and so do extra rows and a new objective
-/// (``addRows(_:)``, ``setObjective(_:)``): cuts stay valid when only the master's rows and
-/// objective change, which near-optimal alternatives and break-even prices rely on.
+/// Both sessions gain every cut (``add(_:)``; the cutting-plane session may keep slack ones in a
+/// pool, below), and so do extra rows and a new objective (``addRows(_:)``,
+/// ``setObjective(_:)``): cuts stay valid when only the master's rows and objective change, which
+/// near-optimal alternatives and break-even prices rely on.
 ///
 /// A long search over many objectives (near-optimal alternatives) piles up thousands of cuts, and
 /// each re-solve's cost grows with them. ``compact()`` moves the cuts slack at the last solution
@@ -32,7 +33,8 @@ import PlacementOptimizer
 /// ```
 final class RegularizedMaster<Solver: IncrementalSolver> {
     private(set) var program: BendersMaster
-    /// The master's LP with every cut and row added so far (the sessions catch up at their next solve).
+    /// The master's LP with every cut and row added so far (the sessions catch up at their next
+    /// solve, the cutting-plane session with every cut not in the pool).
     private(set) var lp: LinearProgram
     private var model: CuttingPlaneModel
     private let solver: Solver
@@ -119,7 +121,7 @@ final class RegularizedMaster<Solver: IncrementalSolver> {
             lastPoint = point
             let violated = pooled.filter { isViolated($0, at: point) }
             guard !violated.isEmpty else { return inRowsOfLP(solution) }
-            // They were slack where the pool took them; the basis stays dual feasible.
+            // Added as basic rows to an optimal basis, they leave it dual feasible: the dual simplex.
             let returning = Set(violated)
             pooled.removeAll { returning.contains($0) }
             cuttingPending += violated
@@ -218,9 +220,10 @@ final class RegularizedMaster<Solver: IncrementalSolver> {
         cuttingPending = []
     }
 
-    /// Whether values `point` break row `row` of the LP by more than 1e-9 of its bound. Only
-    /// pooled rows are checked, so a cut given back, which GLPK holds to its own looser
-    /// tolerance, is never given back twice.
+    /// Whether values `point` break row `row` of the LP by more than 1e-9 of its bound. A cut
+    /// given back is never checked again in that solve (only pooled rows are), so one GLPK holds
+    /// to its own looser tolerance cannot be given back twice; ``compact()`` keeps a session
+    /// row it finds broken.
     private func isViolated(_ row: Constraint, at point: [Double]) -> Bool {
         let activity = lp.activity(of: row, at: point)
         let bound = lp.bound(of: row)
@@ -234,7 +237,7 @@ final class RegularizedMaster<Solver: IncrementalSolver> {
         let session = try solver.makeSession(lp.keepingConstraints(rows))
         if let basis { try session.setBasis(basis) }
         cutting = session
-        sessionRows = rows.count == lp.constraintCount ? nil : rows
+        sessionRows = rows.elementsEqual(lp.constraints) ? nil : rows
     }
 
     /// `solution` of the cutting-plane session with its row activities and duals as rows of the

@@ -87,9 +87,10 @@ import Testing
     }
 
     /// After ``RegularizedMaster/compact()``, repricing puts every pooled cut back (the session
-    /// must hold the LP's rows): at 2 per unit of capital, the two cuts above still meet at
-    /// 4,444.44 units, the best point (5 - 2 > 0 before it, 0.5 - 2 < 0 after): objective
-    /// 22,322.22 - 2 x 4,444.44 = 13,433.33.
+    /// must hold the LP's rows). The cuts above at a capital of 1 per unit pool `theta <= 24,000`
+    /// (slack at 4,444.44 units). At 0.4 per unit (400 USD) each unit past 4,444.44 still pays
+    /// (0.5 - 0.4 > 0), so the pooled cut binds: 20,100 + 0.5 x = 24,000 at x = 7,800, objective
+    /// 24,000 - 0.4 x 7,800 = 20,880. Without that cut it would be 25,100 - 4,000 = 21,100.
     @Test func repricingAfterCompactingHoldsEveryCut() throws {
         let master = try Self.master()
         let program = master.program
@@ -99,17 +100,19 @@ import Testing
         master.add([
             (BendersCut(block: 0, theta: theta, terms: [(capacity, -5)], rhs: 100), "steep"),
             (BendersCut(block: 0, theta: theta, terms: [(capacity, -0.5)], rhs: 20_100), "flat"),
-            (BendersCut(block: 0, theta: theta, terms: [], rhs: 90_000), "slack"),
+            (BendersCut(block: 0, theta: theta, terms: [], rhs: 24_000), "cap"),
         ])
-        _ = try master.solve()
+        let optimum = try master.solve()
+        expectClose(optimum.primal?.values[build.index], 20_000 / 4.5, relative: 1e-9)
         try master.compact()
         #expect(master.pooledCutCount == 1)
-        try master.reprice(fleet: 0, unitCapexUSD: 2_000)
+        try master.reprice(fleet: 0, unitCapexUSD: 400)
         #expect(master.pooledCutCount == 0)
+        let solves = master.sessionSolves
         let repriced = try master.solve()
-        expectClose(repriced.primal?.values[build.index], 20_000 / 4.5, relative: 1e-9)
-        expectClose(repriced.objectiveValue, 100 + 5 * 20_000 / 4.5 - 2 * 20_000 / 4.5, relative: 1e-9)
-        #expect(repriced.primal?.activities.count == master.lp.constraintCount)
+        #expect(master.sessionSolves == solves + 1)  // the cut was in the session already
+        expectClose(repriced.primal?.values[build.index], 7_800, relative: 1e-9)
+        expectClose(repriced.objectiveValue, 20_880, relative: 1e-9)
     }
 
     /// The level step from the centre 0 with the cut above: the nearest builds whose model value
