@@ -1,12 +1,12 @@
 import PlacementPlanning
 
 extension HTMLReport {
-    /// The last section of `placement report --alternatives` (7, or 8 after "What changed"): each group's range of build capital over
+    /// The section of `placement report --alternatives` (7, or 8 after "What changed"): each group's range of build capital over
     /// the near-optimal plans as a bar from least to most, coloured by verdict, with the optimal
     /// plan's capital marked (docs/design.md §10).
     func alternativesSection(_ report: AlternativesReport) -> String {
         let a = report.alternatives
-        let number = comparison == nil ? 7 : 8
+        let number = sectionNumber("alternatives")
         let lead =
             "Every plan within \(Format.grouped(a.slack * 100, decimals: 1))% of the optimum "
             + "(\(Format.money(a.objectiveUSD)) USD), and the capital each \(a.grouping.rawValue) can take among them. "

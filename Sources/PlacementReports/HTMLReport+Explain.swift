@@ -6,7 +6,7 @@ extension HTMLReport {
     /// their shadow prices (docs/design.md §10).
     func explainSection(_ report: ExplainReport) -> String {
         let p = report.prices
-        let number = 7 + (comparison == nil ? 0 : 1) + (alternatives == nil ? 0 : 1)
+        let number = sectionNumber("explain")
         let lead =
             "The unit capex (accelerator and shell, USD) at which the optimal plan would start building each fleet it "
             + "does not build, or stop building one it does: found by bisection to "

@@ -1,9 +1,6 @@
 import PlacementRisk
 
 extension HTMLReport {
-    /// The number of the risk section: after "What changed" and the alternatives, when shown.
-    var riskSectionNumber: Int { 7 + (comparison == nil ? 0 : 1) + (alternatives == nil ? 0 : 1) }
-
     /// The last section of `placement report --paths N` (docs/design.md §8): the plan held on
     /// sampled paths beside the study's own scenarios: a histogram of NPV over the paths with
     /// each scenario's NPV marked, the fan of fleet utilization by year (P5-P95 and P25-P75 bands,
@@ -42,7 +39,7 @@ extension HTMLReport {
             riskTable(risk),
         ]
         return section(
-            id: "risk", number: riskSectionNumber, title: "Risk over sampled paths", lead: lead,
+            id: "risk", number: sectionNumber("risk"), title: "Risk over sampled paths", lead: lead,
             body: body.joined(separator: "\n"))
     }
 

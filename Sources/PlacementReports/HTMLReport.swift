@@ -180,11 +180,11 @@ public struct HTMLReport: Sendable {
             + cards.joined(separator: "\n") + "\n</section>"
     }
 
-    private func contents() -> String {
+    /// The page's sections in order, as the contents list them: id, title, and whether numbered
+    /// (the adaptive plan's capacity by scenario belongs to Capacity and has no number).
+    private var contentsItems: [(id: String, title: String, isNumbered: Bool)] {
         let numbered = { (id: String, title: String) in (id: id, title: title, isNumbered: true) }
-        let items =
-            [numbered("capacity", "Capacity")]
-            // Capacity's own part for an adaptive plan: linked, not numbered (its section is not).
+        return [numbered("capacity", "Capacity")]
             + (plan?.capacityByScenario == true
                 ? [(id: "capacity-by-scenario", title: "Capacity by scenario", isNumbered: false)] : [])
             + [
@@ -196,10 +196,22 @@ public struct HTMLReport: Sendable {
             + (alternatives == nil ? [] : [numbered("alternatives", "Near-optimal alternatives")])
             + (risk == nil ? [] : [numbered("risk", "Risk over sampled paths")])
             + (explain == nil ? [] : [numbered("explain", "What would change the plan")])
+    }
+
+    /// The number of section `id` as the contents give it (nil for one without a number): the
+    /// optional sections' numbers depend on which of them come before.
+    func sectionNumber(_ id: String) -> Int? {
         var number = 0
-        let links = items.map { item in
+        for item in contentsItems {
             if item.isNumbered { number += 1 }
-            let label = item.isNumbered ? "\(number). \(item.title)" : item.title
+            if item.id == id { return item.isNumbered ? number : nil }
+        }
+        return nil
+    }
+
+    private func contents() -> String {
+        let links = contentsItems.map { item in
+            let label = sectionNumber(item.id).map { "\($0). \(item.title)" } ?? item.title
             return "<a href=\"#\(item.id)\">\(Self.escape(label))</a>"
         }
         return "<nav class=\"toc\">" + links.joined(separator: " ") + "</nav>"

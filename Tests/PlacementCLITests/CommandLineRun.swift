@@ -64,6 +64,13 @@ struct CommandLineRun {
         return try finish(process)
     }
 
+    /// Runs `optimize` on the suite's study and saves its result as `plan.json` (the plan that
+    /// `--plan plan.json` holds); a failed solve fails the test there.
+    func savePlan() throws {
+        let optimize = try run(["optimize", Self.study, "--format", "json", "-o", "plan.json"])
+        try #require(optimize.status == 0, "\(optimize.error)")
+    }
+
     struct Started {
         let process: Process
         let output: URL

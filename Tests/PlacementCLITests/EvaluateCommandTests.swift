@@ -19,8 +19,7 @@ import Testing
 
     @Test func ownScenariosGiveOptimizesFigures() throws {
         defer { cli.remove() }
-        let optimize = try cli.run(["optimize", CommandLineRun.study, "--format", "json", "-o", "plan.json"])
-        try #require(optimize.status == 0, "\(optimize.error)")
+        try cli.savePlan()
         let evaluate = try cli.run([
             "evaluate", "plan.json", "--scenarios", "study/Models/scenarios.yaml", "--format", "json",
         ])

@@ -13,8 +13,7 @@ import Testing
 
     @Test func jsonKeysAndTheSameBytesWithOneAndTwoThreads() throws {
         defer { cli.remove() }
-        let optimize = try cli.run(["optimize", CommandLineRun.study, "--format", "json", "-o", "plan.json"])
-        try #require(optimize.status == 0, "\(optimize.error)")
+        try cli.savePlan()
         var outputs: [String] = []
         for threads in ["1", "2"] {
             let outcome = try cli.run([

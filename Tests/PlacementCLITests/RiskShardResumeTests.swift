@@ -9,11 +9,22 @@ extension RiskCommandTests {
         try cli.run(["risk", CommandLineRun.study, "--plan", "plan.json", "--format", "json"] + flags)
     }
 
+    /// The plan saved, `whole.json` written by an undisturbed run of 150 paths on one thread, and
+    /// the same run started on `run.json` (returned while it runs), with its flags.
+    func startARunAfterAnUndisturbedOne() throws -> (flags: [String], started: CommandLineRun.Started) {
+        try cli.savePlan()
+        let flags = ["--paths", "150", "--seed", "4", "--threads", "1"]
+        let whole = try risk(flags + ["-o", "whole.json"])
+        try #require(whole.status == 0, "\(whole.error)")
+        let started = try cli.start(
+            ["risk", CommandLineRun.study, "--plan", "plan.json", "--format", "json"] + flags + ["-o", "run.json"])
+        return (flags, started)
+    }
+
     /// 120 paths are three chunks of at most 50, one per shard.
     @Test func threeShardsMergedAreTheUnshardedRunsBytes() throws {
         defer { cli.remove() }
-        let optimize = try cli.run(["optimize", CommandLineRun.study, "--format", "json", "-o", "plan.json"])
-        try #require(optimize.status == 0, "\(optimize.error)")
+        try cli.savePlan()
         let whole = try risk(["--paths", "120", "--seed", "4", "-o", "whole.json"])
         try #require(whole.status == 0, "\(whole.error)")
         for shard in 1...3 {
@@ -40,14 +51,7 @@ extension RiskCommandTests {
     /// first finishes with the bytes of an undisturbed run and leaves no lock behind.
     @Test func aSecondRunOnTheSameOutputIsRefusedAndNothingIsLost() throws {
         defer { cli.remove() }
-        let optimize = try cli.run(["optimize", CommandLineRun.study, "--format", "json", "-o", "plan.json"])
-        try #require(optimize.status == 0, "\(optimize.error)")
-        let flags = ["--paths", "150", "--seed", "4", "--threads", "1"]
-        let whole = try risk(flags + ["-o", "whole.json"])
-        try #require(whole.status == 0, "\(whole.error)")
-
-        let started = try cli.start(
-            ["risk", CommandLineRun.study, "--plan", "plan.json", "--format", "json"] + flags + ["-o", "run.json"])
+        let (flags, started) = try startARunAfterAnUndisturbedOne()
         while started.process.isRunning, !cli.exists("run.json.partial") { usleep(10_000) }
         try #require(started.process.isRunning, "the run finished before a second could start")
         let second = try risk(flags + ["--seed", "5", "-o", "run.json"])
@@ -66,15 +70,8 @@ extension RiskCommandTests {
     /// chunk runs, when the run is killed.
     @Test func anInterruptedRunResumesToTheSameBytesAndAForeignProgressFileIsRefused() throws {
         defer { cli.remove() }
-        let optimize = try cli.run(["optimize", CommandLineRun.study, "--format", "json", "-o", "plan.json"])
-        try #require(optimize.status == 0, "\(optimize.error)")
-        let flags = ["--paths", "150", "--seed", "4", "--threads", "1"]
-        let whole = try risk(flags + ["-o", "whole.json"])
-        try #require(whole.status == 0, "\(whole.error)")
+        let (flags, started) = try startARunAfterAnUndisturbedOne()
         #expect(!cli.exists("whole.json.partial"))
-
-        let started = try cli.start(
-            ["risk", CommandLineRun.study, "--plan", "plan.json", "--format", "json"] + flags + ["-o", "run.json"])
         var lines = 0
         while started.process.isRunning, lines < 101 {
             lines = ((try? cli.read("run.json.partial")) ?? "").filter { $0 == "\n" }.count
@@ -102,8 +99,7 @@ extension RiskCommandTests {
     /// the ETA on a terminal; a log (stderr a file) gets no progress line.
     @Test func theProgressLineShowsPathsRateAndETAOnATerminalOnly() throws {
         defer { cli.remove() }
-        let optimize = try cli.run(["optimize", CommandLineRun.study, "--format", "json", "-o", "plan.json"])
-        try #require(optimize.status == 0, "\(optimize.error)")
+        try cli.savePlan()
         let terminal = try #require(PseudoTerminal())
         defer { terminal.close() }
         let flags = ["--paths", "60", "--threads", "2", "--format", "json"]

@@ -17,16 +17,24 @@ import Testing
             program: BendersMaster(index: index, valueBounds: bounds), bounds: bounds, solver: GLPKSolver())
     }
 
+    /// ``master()`` and its one fleet's columns: the 2026 build and capacity, and the block's value.
+    static func masterAndColumns() throws -> (
+        master: RegularizedMaster<GLPKSolver>, build: Variable, capacity: Variable, theta: Variable
+    ) {
+        let master = try Self.master()
+        let program = master.program
+        return (
+            master, try #require(program.build[0][0]), try #require(program.capacity[0][0]), program.theta[0]
+        )
+    }
+
     /// A cut `theta <= 100 + 5 x capacity`: each unit adds 5 of value for 1 of capital, so the
     /// master builds all 10,000 units (objective 100 + 4 x 10,000). A row `build <= 3` added
     /// afterwards keeps the cut: 3 units, 100 + 4 x 3 = 112. A new objective (the builds' cost
     /// alone) keeps cut and row: no builds, 0.
     @Test func cutsSurviveNewRowsAndANewObjective() throws {
-        let master = try Self.master()
-        let program = master.program
-        let build = try #require(program.build[0][0])
-        let capacity = try #require(program.capacity[0][0])
-        let cut = BendersCut(block: 0, theta: program.theta[0], terms: [(capacity, -5)], rhs: 100)
+        let (master, build, capacity, theta) = try Self.masterAndColumns()
+        let cut = BendersCut(block: 0, theta: theta, terms: [(capacity, -5)], rhs: 100)
         master.add([(cut, "cut[1,2026,base]")])
         #expect(master.cutCount == 1)
 
@@ -55,11 +63,7 @@ import Testing
     /// 24,000: it goes back, and the one re-solve gives 24,000. The 90,000 stays pooled; the
     /// solution still reports it, as a row of the LP with its activity and a dual of 0.
     @Test func pooledCutsGoBackWhenTheOptimumBreaksThem() throws {
-        let master = try Self.master()
-        let program = master.program
-        let build = try #require(program.build[0][0])
-        let capacity = try #require(program.capacity[0][0])
-        let theta = program.theta[0]
+        let (master, build, capacity, theta) = try Self.masterAndColumns()
         master.add(
             [(100.0, -5.0), (20_100, -0.5), (24_000, 0), (90_000, 0)].enumerated().map { number, cut in
                 let terms = cut.1 == 0 ? [] : [(capacity, cut.1)]
@@ -92,11 +96,7 @@ import Testing
     /// (0.5 - 0.4 > 0), so the pooled cut binds: 20,100 + 0.5 x = 24,000 at x = 7,800, objective
     /// 24,000 - 0.4 x 7,800 = 20,880. Without that cut it would be 25,100 - 4,000 = 21,100.
     @Test func repricingAfterCompactingHoldsEveryCut() throws {
-        let master = try Self.master()
-        let program = master.program
-        let build = try #require(program.build[0][0])
-        let capacity = try #require(program.capacity[0][0])
-        let theta = program.theta[0]
+        let (master, build, capacity, theta) = try Self.masterAndColumns()
         master.add([
             (BendersCut(block: 0, theta: theta, terms: [(capacity, -5)], rhs: 100), "steep"),
             (BendersCut(block: 0, theta: theta, terms: [(capacity, -0.5)], rhs: 20_100), "flat"),
@@ -118,11 +118,8 @@ import Testing
     /// The level step from the centre 0 with the cut above: the nearest builds whose model value
     /// reaches 120 are (120 - 100) / 4 = 5 units.
     @Test func theLevelStepIsTheNearestPointReachingTheLevel() throws {
-        let master = try Self.master()
-        let program = master.program
-        let build = try #require(program.build[0][0])
-        let capacity = try #require(program.capacity[0][0])
-        master.add([(BendersCut(block: 0, theta: program.theta[0], terms: [(capacity, -5)], rhs: 100), "cut")])
+        let (master, build, capacity, theta) = try Self.masterAndColumns()
+        master.add([(BendersCut(block: 0, theta: theta, terms: [(capacity, -5)], rhs: 100), "cut")])
         _ = try master.solve()
         let centre = Array(repeating: 0.0, count: master.lp.variableCount)
         let projected = try #require(try master.project(centre: centre, level: 120))

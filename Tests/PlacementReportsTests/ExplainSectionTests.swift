@@ -63,5 +63,12 @@ import Testing
         #expect(page.contains("<li>near would build no gpu-a above 1,87"))
         #expect(page.contains("<li>one more MW at near in 2026 would add 876,000 USD to NPV</li>"))
         #expect(page.contains("href=\"#explain\""))
+
+        // With the risk section before it, each has its own number, the one the contents give.
+        html.risk = RiskSectionTests.report
+        let both = html.rendered()
+        #expect(both.contains("<h2>7. Risk over sampled paths</h2>"))
+        #expect(both.contains("<h2>8. What would change the plan</h2>"))
+        #expect(both.contains("<a href=\"#risk\">7. Risk over sampled paths</a> <a href=\"#explain\">8. What would"))
     }
 }
