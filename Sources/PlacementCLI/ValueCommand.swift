@@ -35,12 +35,7 @@ struct ValueCommand: ParsableCommand {
         }
         let value = try Self.compute(loaded.study, solver: solver)
         let report = ValueReport(value, studyPath: study)
-        switch output.format {
-        case .table: try output.emitTable(report.table())
-        case .json: try output.emit(report.json().serialized() + "\n")
-        case .csv: try output.emit(report.csv().text)
-        case .xlsx: try output.emitWorkbook(report.workbook())
-        }
+        try output.emit(report)
         if !value.allOptimal {
             printError("error: a solve was not proven optimal; the figures are those of the best plans found")
             throw ExitStatus.solverFailure

@@ -40,6 +40,7 @@ extension BendersMaster {
         let costs = InvestmentCosts(index: index, economics: Economics(study: index.study))
         let positions = Dictionary(uniqueKeysWithValues: buildCosts.enumerated().map { ($1.0.index, $0) })
         var change = Repricing(objective: [], matrix: [])
+        let price = unitCapexUSD * index.buildUnitSize * PlacementProgram.moneyScale
         for (stage, column) in build[fleet].enumerated() {
             guard let column, let position = positions[column.index] else { continue }
             let y = index.stages[stage].year
@@ -74,7 +75,6 @@ extension BendersMaster {
             }
             // One budget row per final node: a column is on the rows of its descendants' paths.
             for budgetRow in budgetRows {
-                let price = unitCapexUSD * index.buildUnitSize * PlacementProgram.moneyScale
                 if model.setCoefficient(budgetRow, column, price) { change.matrix.append((budgetRow, column, price)) }
             }
         }

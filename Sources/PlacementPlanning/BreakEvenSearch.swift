@@ -96,7 +96,7 @@ struct BreakEvenSearch<Solver: IncrementalSolver> {
                 BreakEvenPrices.Limit(facility: nil, year: nil, shadowPrice: $0.value, binding: $0.binding)
             },
             integer: master.isInteger, masterSolves: progress.solves, evaluations: progress.evaluations,
-            builtUnitsAreExpected: index.tree.nodes.contains { $0.count > 1 })
+            builtUnitsAreExpected: !index.tree.isSingleNodePerYear)
     }
 
     /// One fleet's bracket: a capex where the plan builds it and one where it builds none, closed

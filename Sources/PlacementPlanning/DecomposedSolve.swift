@@ -200,7 +200,7 @@ final class DecomposedSolve<Solver: IncrementalSolver> {
         }
         let rows = program.powerRows.flatMap { $0.flatMap { $0 } } + program.budgetRows
         return rows.allSatisfy { row in
-            let activity = model.terms(of: row).reduce(0) { $0 + $1.1 * point[$1.0.index] }
+            let activity = model.activity(of: row, at: point)
             let bound = model.bound(of: row)
             return activity <= bound.upper + tolerance * max(1, abs(bound.upper))
                 && activity >= bound.lower - tolerance * max(1, abs(bound.lower))

@@ -143,12 +143,10 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
         let last = index.years.count - 1
         let weights = master.program.stageWeights
         // Expected over the final year's nodes; one node has weight 1, so here-and-now is unchanged.
+        let installed = index.installedByNode(built: built)[last]
         let megawatts = fleets.sorted().reduce(0.0) { total, fleet in
-            index.tree.nodes[last].indices.reduce(total) { total, node in
-                let members = index.tree.nodes[last][node]
-                let installed = index.installed(
-                    fleet: fleet, in: last, built: index.path(built[fleet], scenario: members[0]))
-                return total + weights[index.stage(year: last, node: node)] * installed
+            installed.indices.reduce(total) { total, node in
+                total + weights[index.stage(year: last, node: node)] * installed[node][fleet]
                     * index.study.hardware[index.fleets[fleet].hardware].powerKW / 1000
             }
         }

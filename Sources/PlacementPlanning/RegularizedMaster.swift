@@ -116,11 +116,12 @@ final class RegularizedMaster<Solver: IncrementalSolver> {
             solution.statistics.iterations = iterations
             solution.statistics.seconds = seconds
             guard solution.termination == .optimal, let point = solution.primal?.values else {
-                return inRowsOfLP(solution)
+                return inRowsOfLP(solution, pooledActivities: nil)
             }
             lastPoint = point
-            let violated = pooled.filter { isViolated($0, at: point) }
-            guard !violated.isEmpty else { return inRowsOfLP(solution) }
+            let activities = pooled.map { lp.activity(of: $0, at: point) }
+            let violated = zip(pooled, activities).filter { isViolated($0, activity: $1) }.map(\.0)
+            guard !violated.isEmpty else { return inRowsOfLP(solution, pooledActivities: activities) }
             // Added as basic rows to an optimal basis, they leave it dual feasible: the dual simplex.
             let returning = Set(violated)
             pooled.removeAll { returning.contains($0) }
@@ -143,7 +144,7 @@ final class RegularizedMaster<Solver: IncrementalSolver> {
         var keptStatuses: [Basis.Status] = []
         var dropped: [Constraint] = []
         for (row, status) in zip(rows, basis.rows) {
-            if isCut[row.index] && status == .basic && !isViolated(row, at: point) {
+            if isCut[row.index] && status == .basic && !isViolated(row, activity: lp.activity(of: row, at: point)) {
                 dropped.append(row)
             } else {
                 kept.append(row)
@@ -220,12 +221,11 @@ final class RegularizedMaster<Solver: IncrementalSolver> {
         cuttingPending = []
     }
 
-    /// Whether values `point` break row `row` of the LP by more than 1e-9 of its bound. A cut
+    /// Whether `activity`, row `row`'s at some point, breaks the row's bound by more than 1e-9 of it. A cut
     /// given back is never checked again in that solve (only pooled rows are), so one GLPK holds
     /// to its own looser tolerance cannot be given back twice; ``compact()`` keeps a session
     /// row it finds broken.
-    private func isViolated(_ row: Constraint, at point: [Double]) -> Bool {
-        let activity = lp.activity(of: row, at: point)
+    private func isViolated(_ row: Constraint, activity: Double) -> Bool {
         let bound = lp.bound(of: row)
         return activity > bound.upper + 1e-9 * max(1, abs(bound.upper))
             || activity < bound.lower - 1e-9 * max(1, abs(bound.lower))
@@ -241,14 +241,17 @@ final class RegularizedMaster<Solver: IncrementalSolver> {
     }
 
     /// `solution` of the cutting-plane session with its row activities and duals as rows of the
-    /// LP: a pooled row's activity is worked out at the point, its dual is 0.
-    private func inRowsOfLP(_ solution: Solution) -> Solution {
+    /// LP: a pooled row's activity is `pooledActivities` (in pool order) when the caller has them,
+    /// else worked out at the point; its dual is 0.
+    private func inRowsOfLP(_ solution: Solution, pooledActivities: [Double]?) -> Solution {
         guard let rows = sessionRows else { return solution }
         var solution = solution
         if var primal = solution.primal {
             var activities = Array(repeating: 0.0, count: lp.constraintCount)
             for (position, row) in rows.enumerated() { activities[row.index] = primal.activities[position] }
-            for row in pooled { activities[row.index] = lp.activity(of: row, at: primal.values) }
+            for (position, row) in pooled.enumerated() {
+                activities[row.index] = pooledActivities?[position] ?? lp.activity(of: row, at: primal.values)
+            }
             primal.activities = activities
             solution.primal = primal
         }

@@ -1,7 +1,7 @@
 import PlacementWorkbook
 
 /// A report with the four outputs of `--format`: a table for people, JSON, CSV and a workbook.
-/// The comparison, the alternatives and the break-even prices are such reports, so one call
+/// The comparison, the alternatives, the break-even prices and the value of information are such reports, so one call
 /// writes whichever format was asked for.
 ///
 /// ```swift
@@ -17,3 +17,4 @@ public protocol TabularReport {
 extension ComparisonReport: TabularReport {}
 extension AlternativesReport: TabularReport {}
 extension ExplainReport: TabularReport {}
+extension ValueReport: TabularReport {}

@@ -93,11 +93,6 @@ public final class PathEvaluator<Solver: IncrementalSolver>: @unchecked Sendable
         pipelines = (0..<pool.threads).map { _ in pipeline(single) }
     }
 
-    /// The chunk-aligned paths of shard `shard` (0-based) of `shards` (``PathChunks/shard(_:of:count:)``).
-    public func paths(ofShard shard: Int, of shards: Int) -> Range<Int> {
-        PathChunks.shard(shard, of: shards, count: count)
-    }
-
     /// Evaluates the paths of `range` (chunk-aligned at its start) and hands each path's figures
     /// to `record` in path order, chunk by chunk as the waves finish.
     ///

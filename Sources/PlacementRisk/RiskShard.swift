@@ -22,7 +22,8 @@ public struct RiskShard: Sendable {
         public var sampler: String
         /// The paths of the whole run (`N`).
         public var paths: Int
-        /// A digest of the study's files and the plan's builds (``RiskFingerprint``).
+        /// A digest (SHA-256) of the study's files and the plan's builds: shards and progress files
+        /// of one run share it.
         public var fingerprint: String
 
         public init(studyPath: String, alpha: Double, seed: UInt64, sampler: String, paths: Int, fingerprint: String) {
