@@ -85,14 +85,19 @@ struct RiskCommand: ParsableCommand {
         try output.declare()
         let (shardIndex, shardCount) = try SweepCommand.shardSlice(shard)
         let file = output.output.flatMap { $0 == "-" ? nil : $0 }
-        if let file { try RunFiles.declareOutput(file + ".partial", flag: "--output") }
+        // The progress and lock files are written and removed too: none of them may be an input.
+        for suffix in [".partial", ".lock"] {
+            if let file { try RunFiles.declareOutput(file + suffix, flag: "--output") }
+        }
+        if let writeSamples { try RunFiles.declareOutput(writeSamples, flag: "--write-samples") }
+        // The inputs are read (and checked against the outputs) before the lock is taken: its
+        // release removes the lock file, which must never be one of them.
+        let saved = try plan.map { ResultInput.startingBuilds(try ResultInput.loadSaved($0)) }
+        let loaded = try StudyInput.load(study)
         // Two runs on one output would share its progress file: the second is refused at once, as a
         // second sweep on one prefix is, and the first goes on untouched.
         let lock = try file.map(Self.lock(output:))
         defer { lock?.release() }
-        if let writeSamples { try RunFiles.declareOutput(writeSamples, flag: "--write-samples") }
-        let saved = try plan.map { ResultInput.startingBuilds(try ResultInput.loadSaved($0)) }
-        let loaded = try StudyInput.load(study)
         let sampler = try PathOptions.sampler(of: loaded.study, path: study)
         let (paths, seed) = (sampling.paths, sampling.seed)
         if let writeSamples {

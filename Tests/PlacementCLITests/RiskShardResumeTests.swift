@@ -66,6 +66,21 @@ extension RiskCommandTests {
         #expect(!cli.exists("run.json.lock") && !cli.exists("run.json.partial"))
     }
 
+    /// The run's lock file is removed when the run ends, so no other file may be it: samples
+    /// written to `run.json.lock` would have been deleted with the lock. Refused before anything
+    /// is written.
+    @Test func anOutputAtTheLockFilesNameIsRefused() throws {
+        defer { cli.remove() }
+        try cli.savePlan()
+        let outcome = try risk(["--paths", "10", "--write-samples", "run.json.lock", "-o", "run.json"])
+        #expect(outcome.status == 64)
+        #expect(
+            outcome.error.contains(
+                "error: --output and --write-samples name the same file (run.json.lock); one would replace the other"),
+            "\(outcome.error)")
+        #expect(!cli.exists("run.json.lock") && !cli.exists("run.json") && !cli.exists("run.json.partial"))
+    }
+
     /// With one thread a wave is two chunks: the progress file holds 100 paths while the third
     /// chunk runs, when the run is killed.
     @Test func anInterruptedRunResumesToTheSameBytesAndAForeignProgressFileIsRefused() throws {
