@@ -49,14 +49,7 @@ public struct RiskReport: Sendable {
     /// for piece in report.jsonPieces() { FileHandle.standardOutput.write(Data(piece.utf8)) }
     /// ```
     public func jsonPieces() -> some Sequence<String> {
-        var head = JSONValue.object(header()).serialized()
-        head.removeLast(2)  // "\n}": the object goes on with `paths`
-        head += ",\n  \"paths\": [\n"
-        let last = paths.count - 1
-        let records = paths.lazy.enumerated().map { n, figures in
-            "    " + Self.json(figures).serialized(indent: 4) + (n < last ? ",\n" : "\n")
-        }
-        return [AnySequence([head]), AnySequence(records), AnySequence(["  ]\n}"])].joined()
+        JSONObjectPieces(header(), streaming: "paths", paths.lazy.map(Self.json))
     }
 
     /// The members before `paths`.

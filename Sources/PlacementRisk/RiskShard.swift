@@ -58,7 +58,7 @@ public struct RiskShard: Sendable {
 
     /// The shard as JSON, in pieces (the header, one piece per path record, the end).
     public func jsonPieces() -> some Sequence<String> {
-        var head = JSONValue.object([
+        let members: [(String, JSONValue)] = [
             ("schema", .string(Self.schema)),
             ("study", .string(run.studyPath)),
             ("alpha", .finite(run.alpha)),
@@ -78,14 +78,9 @@ public struct RiskShard: Sendable {
                 ])
             ),
             ("in_sample", .array(inSample.map(RiskReport.json))),
-        ]).serialized()
-        head.removeLast(2)  // "\n}": the object goes on with `paths`
-        head += ",\n  \"paths\": ["
-        let last = paths.count - 1
-        let records = paths.lazy.enumerated().map { n, figures in
-            (n == 0 ? "\n" : "") + "    " + RiskReport.json(figures).serialized(indent: 4) + (n < last ? ",\n" : "\n  ")
-        }
-        return [AnySequence([head]), AnySequence(records), AnySequence(["]\n}\n"])].joined()
+        ]
+        let document = JSONObjectPieces(members, streaming: "paths", paths.lazy.map(RiskReport.json))
+        return [AnySequence(document), AnySequence(["\n"])].joined()
     }
 
     /// Reads a shard written by ``jsonPieces()``.

@@ -63,7 +63,8 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
         }
     }
 
-    private var isScalar: Bool {
+    /// Neither an array nor an object.
+    var isScalar: Bool {
         switch self {
         case .array, .object: false
         default: true
