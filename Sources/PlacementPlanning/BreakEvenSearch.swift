@@ -43,12 +43,11 @@ struct BreakEvenSearch<Solver: IncrementalSolver> {
         var hardware: Int
     }
 
-    /// The work so far, and the points the blocks were evaluated at (their build columns' values).
+    /// The work so far, and what the blocks said.
     private struct Progress {
         var solves = 0
         var evaluations = 0
-        var evaluated: Set<[Double]> = []
-        let blockValues = DecomposedSolve<Solver>.BlockValueCache()
+        let memo = DecomposedSolve<Solver>.EvaluationMemo()
     }
 
     /// Searches every fleet; `optimalBuilt` (units per fleet and year position) is the optimal
@@ -222,12 +221,10 @@ struct BreakEvenSearch<Solver: IncrementalSolver> {
             where point[column.index] * index.buildUnitSize < Self.buildThreshold {
                 point[column.index] = 0
             }
-            let key = master.program.buildColumns.map { point[$0.index] }
-            var settled = progress.evaluated.contains(key)
+            var settled = progress.memo.objective(at: point, of: master.program) != nil
             if !settled {
-                let evaluation = try solve.evaluate(master: master.program, values: point, cache: progress.blockValues)
+                let evaluation = try solve.evaluate(master: master.program, values: point, memo: progress.memo)
                 progress.evaluations += 1
-                progress.evaluated.insert(key)
                 let tolerance = solve.options.relativeGap * max(1, abs(vertex.objective))
                 settled = evaluation.objective >= vertex.objective - tolerance
                 if !settled {

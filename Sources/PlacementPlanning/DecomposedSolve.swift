@@ -238,17 +238,29 @@ final class DecomposedSolve<Solver: IncrementalSolver> {
         }
     }
 
-    /// Block values found so far, by block and its year's installed capacity: a block's value stage
-    /// depends on nothing else, so a block whose capacity was evaluated before need not be solved
-    /// again (re-solves that move a few fleets leave most years as they were).
-    final class BlockValueCache {
-        fileprivate var results: [Int: [[Double]: (value: Double, duals: [Double])]] = [:]
+    /// What the blocks said so far, for searches that evaluate many nearby points (near-optimal
+    /// alternatives, break-even prices): each block's value stage by its year's installed capacity
+    /// (it depends on nothing else, so re-solves that move a few fleets leave most blocks as they
+    /// were), and each evaluated point's objective by its build columns' values.
+    final class EvaluationMemo {
+        fileprivate var blockResults: [Int: [[Double]: (value: Double, duals: [Double])]] = [:]
+        fileprivate var objectives: [[Double]: Double] = [:]
+
+        /// The objective the blocks gave at master point `values` before, or nil if they were
+        /// never evaluated there. The cuts made there make the master exact at that point.
+        func objective(at values: [Double], of master: BendersMaster) -> Double? {
+            objectives[Self.key(values, master)]
+        }
+
+        fileprivate static func key(_ values: [Double], _ master: BendersMaster) -> [Double] {
+            master.buildColumns.map { values[$0.index] }
+        }
     }
 
     /// Solves every block's value stage at the builds in `values` (master column values) and
-    /// the master objective those builds really reach; with a `cache`, only the blocks whose
-    /// capacity it has not seen.
-    func evaluate(master: BendersMaster, values: [Double], cache: BlockValueCache? = nil) throws -> Evaluation {
+    /// the master objective those builds really reach; with a `memo`, only the blocks whose
+    /// capacity it has not seen, and the objective is remembered.
+    func evaluate(master: BendersMaster, values: [Double], memo: EvaluationMemo? = nil) throws -> Evaluation {
         let built = master.builtUnits(values)
         let installed = index.installedByNode(built: built)
         let blocks = self.blocks
@@ -257,7 +269,7 @@ final class DecomposedSolve<Solver: IncrementalSolver> {
             let (y, s) = index.position(ofBlock: b)
             return installed[y][index.tree.node(year: y, scenario: s)]
         }
-        let pending = (0..<index.blockCount).filter { cache?.results[$0]?[capacity($0)] == nil }
+        let pending = (0..<index.blockCount).filter { memo?.blockResults[$0]?[capacity($0)] == nil }
         let results = try blocks.pool.map(pending.indices, owners: pending) { job in
             try blocks.solveValue(pending[job], installed: capacity(pending[job]))
         }
@@ -267,8 +279,8 @@ final class DecomposedSolve<Solver: IncrementalSolver> {
         var iterations = 0
         for b in 0..<index.blockCount {
             guard let result = solved[b] else {
-                // Not pending: the cache has it.
-                let known = cache?.results[b]?[capacity(b)]
+                // Not pending: the memo has it.
+                let known = memo?.blockResults[b]?[capacity(b)]
                 blockValues.append(known?.value ?? 0)
                 duals.append(known?.duals ?? [])
                 continue
@@ -282,11 +294,12 @@ final class DecomposedSolve<Solver: IncrementalSolver> {
             blockValues.append(value)
             duals.append(capacityDuals)
             iterations += result.iterations
-            cache?.results[b, default: [:]][capacity(b)] = (value, capacityDuals)
+            memo?.blockResults[b, default: [:]][capacity(b)] = (value, capacityDuals)
         }
+        let objective = master.objectiveValue(builds: values, blockValues: blockValues)
+        memo?.objectives[EvaluationMemo.key(values, master)] = objective
         return Evaluation(
-            objective: master.objectiveValue(builds: values, blockValues: blockValues),
-            values: blockValues, duals: duals, installed: installed, iterations: iterations)
+            objective: objective, values: blockValues, duals: duals, installed: installed, iterations: iterations)
     }
 
     /// An upper bound on each block's value: every unit of demand served at its best margin.

@@ -59,7 +59,7 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
         }
         var counts = (solves: 0, evaluations: 0)
         // Reused between extremes unless from scratch: what the blocks said at each point and capacity.
-        let reuse = fromScratch ? nil : Reuse()
+        let reuse = fromScratch ? nil : DecomposedSolve<Solver>.EvaluationMemo()
         var groups: [NearOptimalAlternatives.Group] = []
         for (name, fleets) in Self.groups(index: index, grouping: grouping) {
             let objective = capitalTerms(fleets: fleets)
@@ -85,7 +85,8 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
     /// true objective reaches `threshold`, cuts added until its optimum is such a plan.
     private func extreme(
         _ objective: [(Variable, Double)], on master: RegularizedMaster<Solver>, fleets: Set<Int>,
-        threshold: Double, counts: inout (solves: Int, evaluations: Int), group: String, reuse: Reuse?
+        threshold: Double, counts: inout (solves: Int, evaluations: Int), group: String,
+        reuse: DecomposedSolve<Solver>.EvaluationMemo?
     ) throws -> NearOptimalAlternatives.ExtremePlan {
         // The cuts slack at the last extreme wait in the pool: most stay slack for this one.
         if !fromScratch { try master.compact() }
@@ -108,14 +109,12 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
             }
             // A point the blocks were evaluated at before: the cuts made there make the master exact
             // at it, so its objective is known and no cut is missing.
-            let key = master.program.buildColumns.map { point[$0.index] }
-            if let known = reuse?.objectives[key] {
+            if let known = reuse?.objective(at: point, of: master.program) {
                 guard known >= threshold - tolerance else { break }
                 return plan(point, objective: known, fleets: fleets, master: master)
             }
-            let evaluation = try solve.evaluate(master: master.program, values: point, cache: reuse?.blockValues)
+            let evaluation = try solve.evaluate(master: master.program, values: point, memo: reuse)
             counts.evaluations += 1
-            reuse?.objectives[key] = evaluation.objective
             if evaluation.objective >= threshold - tolerance {
                 return plan(point, objective: evaluation.objective, fleets: fleets, master: master)
             }
@@ -126,13 +125,6 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
         }
         throw PlanningError.internalState(
             "the near-optimal search for \(group) found no plan within the slack in \(iterationLimit) re-solves")
-    }
-
-    /// What the blocks said so far: each evaluated point's objective (by its build columns) and
-    /// each block's value at each capacity of its year.
-    private final class Reuse {
-        var objectives: [[Double]: Double] = [:]
-        let blockValues = DecomposedSolve<Solver>.BlockValueCache()
     }
 
     /// A master point as an extreme plan of the group `fleets`.
