@@ -61,13 +61,11 @@ struct OutputOptions: ParsableArguments {
 
     /// Renders `workbook` and writes it to `--output` (``declare()`` has refused standard output).
     func emitWorkbook(_ workbook: Workbook) throws {
-        let data: Data
-        do { data = try workbook.xlsx() } catch {
-            printError("error: cannot write \(output ?? "-"): \(error)")
-            throw ExitStatus.cannotCreateOutput
-        }
-        try OutputWriter.write(data, to: output ?? "-", flag: "--output")
+        try OutputWriter.write(workbook, to: output ?? "-", flag: "--output")
     }
+
+    /// The file `--output` names; nil for standard output (no `--output`, or `-`).
+    var file: String? { output == "-" ? nil : output }
 
     /// Standard output, in any form (`-`, no `--output`, a pipe or a file it was redirected to),
     /// and terminals are refused (exit 64) naming `--output`: a workbook is a zip file.

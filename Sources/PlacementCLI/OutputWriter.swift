@@ -1,5 +1,6 @@
 import Foundation
 import OutputFiles
+import PlacementWorkbook
 
 /// Writes a command's output to a file (see ``OutputFile``) or, for `-`, to standard output;
 /// a failure is reported as `error: cannot write PATH: why` and exits 73.
@@ -31,5 +32,15 @@ enum OutputWriter {
             printError("error: \(error)")
             throw ExitStatus.cannotCreateOutput
         }
+    }
+
+    /// Renders `workbook` and writes it to a file; never to standard output, which the caller refused.
+    static func write(_ workbook: Workbook, to path: String, flag: String) throws {
+        let data: Data
+        do { data = try workbook.xlsx() } catch {
+            printError("error: cannot write \(path): \(error)")
+            throw ExitStatus.cannotCreateOutput
+        }
+        try write(data, to: path, flag: flag)
     }
 }

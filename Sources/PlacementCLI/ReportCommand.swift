@@ -118,12 +118,7 @@ struct ReportCommand: ParsableCommand {
         try OutputWriter.write(report.rendered(), to: output, flag: "--output")
         if output != "-" { printError("wrote \(output)") }
         if let workbook {
-            let data: Data
-            do { data = try report.workbook().xlsx() } catch {
-                printError("error: cannot write \(workbook): \(error)")
-                throw ExitStatus.cannotCreateOutput
-            }
-            try OutputWriter.write(data, to: workbook, flag: "--workbook")
+            try OutputWriter.write(report.workbook(), to: workbook, flag: "--workbook")
             printError("wrote \(workbook)")
         }
         try run.checkOutcome()

@@ -11,6 +11,12 @@ import PlacementReports
 enum ResultInput {
     static func isSavedResult(_ path: String) -> Bool { path.lowercased().hasSuffix(".json") }
 
+    /// `--plan FILE` of the commands that hold a saved plan: it must be a saved result.
+    static func checkSavedPlan(_ plan: String?) throws {
+        guard let plan, !isSavedResult(plan) else { return }
+        throw ValidationError("--plan needs a saved result of `placement optimize --format json` (a .json file)")
+    }
+
     /// The largest saved result read (16 MiB). The bundled study's result is 0.7 MB; JSON parsing
     /// takes about 60 times a file's size in memory, so a larger file would risk the machine.
     static let maximumBytes = 16 << 20

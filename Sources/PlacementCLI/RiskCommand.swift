@@ -66,17 +66,15 @@ struct RiskCommand: ParsableCommand {
 
     func validate() throws {
         if writeSamples?.isEmpty == true { throw ValidationError("--write-samples needs a file name") }
-        if let plan, !ResultInput.isSavedResult(plan) {
-            throw ValidationError("--plan needs a saved result of `placement optimize --format json` (a .json file)")
-        }
+        try ResultInput.checkSavedPlan(plan)
         if shard != nil {
             _ = try SweepCommand.shardSlice(shard)
-            guard output.format == .json, let file = output.output, file != "-" else {
+            guard output.format == .json, output.file != nil else {
                 throw ValidationError(
                     "--shard writes a shard for `placement merge`: give --format json and --output FILE")
             }
         }
-        if resume, output.output == nil || output.output == "-" {
+        if resume, output.file == nil {
             throw ValidationError("--resume continues from OUTPUT.partial: give --output FILE")
         }
     }
@@ -84,7 +82,7 @@ struct RiskCommand: ParsableCommand {
     func run() throws {
         try output.declare()
         let (shardIndex, shardCount) = try SweepCommand.shardSlice(shard)
-        let file = output.output.flatMap { $0 == "-" ? nil : $0 }
+        let file = output.file
         // The progress and lock files are written and removed too: none of them may be an input.
         for suffix in [".partial", ".lock"] {
             if let file { try RunFiles.declareOutput(file + suffix, flag: "--output") }

@@ -24,8 +24,6 @@ struct RiskSectionOptions: ParsableArguments {
         if let paths { try PathOptions.check(paths: paths) }
         if paths == nil, seed != nil { throw ValidationError("--seed goes with --paths (the risk section)") }
         if paths == nil, plan != nil { throw ValidationError("--plan goes with --paths (the risk section)") }
-        if let plan, !ResultInput.isSavedResult(plan) {
-            throw ValidationError("--plan needs a saved result of `placement optimize --format json` (a .json file)")
-        }
+        try ResultInput.checkSavedPlan(plan)
     }
 }
