@@ -21,13 +21,13 @@ extension EvaluationReport {
             RiskSheets.summary(name: "Summary", columns: ["value"], metadata: metadata, [summaries]),
             RiskSheets.figures(name: "Scenarios", scenarios),
             RiskSheets.histogram(
-                name: "NPV histogram", title: "NPV over \(scenarios.count) scenarios", values: scenarios.map(\.npv),
-                markers: [], marker: \.npv, valueName: "NPV", countName: "scenarios"),
+                name: "NPV histogram", title: "NPV over \(scenarios.count) scenarios", of: \.npv, over: scenarios,
+                markers: [], valueName: "NPV", countName: "scenarios"),
             RiskSheets.fan(name: "Utilization fan", summaries),
             RiskSheets.histogram(
                 name: "Stranded histogram", title: "Fleet stranded value in \(final) over \(scenarios.count) scenarios",
-                values: scenarios.map { $0.fleet.last?.stranded ?? 0 }, markers: [],
-                marker: { $0.fleet.last?.stranded ?? 0 }, valueName: "stranded \(final)", countName: "scenarios"),
+                of: \.finalYearStranded, over: scenarios, markers: [], valueName: "stranded \(final)",
+                countName: "scenarios"),
         ]
         return Workbook(title: "SovereignPlacement: \(plan) held on \(scenariosFile)", sheets: sheets)
     }

@@ -77,6 +77,20 @@ public struct ExplainReport: Sendable {
 
     // MARK: Table
 
+    /// The fleet table's columns, in the text table and the HTML report alike.
+    static let fleetHeader = [
+        "facility", "accelerator", "built (units)", "unit capex (USD)", "break-even (USD)", "change", "verdict",
+    ]
+
+    /// One fleet's row of the fleet table (under ``fleetHeader``).
+    static func fleetCells(_ fleet: BreakEvenPrices.Fleet) -> [String] {
+        [
+            fleet.facility.rawValue, fleet.hardware.rawValue, Format.grouped(fleet.builtUnits),
+            Format.grouped(fleet.unitCapexUSD), fleet.breakEvenUnitCapexUSD.map { Format.grouped($0) } ?? "-",
+            fleet.change.map(signed) ?? "-", fleet.verdict.rawValue,
+        ]
+    }
+
     public func table() -> String {
         let p = prices
         var out = [
@@ -87,16 +101,8 @@ public struct ExplainReport: Sendable {
         ]
         out += p.fleets.map { "  " + statement($0) }
         out.append("")
-        var table = TextTable(header: [
-            "facility", "accelerator", "built (units)", "unit capex (USD)", "break-even (USD)", "change", "verdict",
-        ])
-        for fleet in p.fleets {
-            table.append([
-                fleet.facility.rawValue, fleet.hardware.rawValue, Format.grouped(fleet.builtUnits),
-                Format.grouped(fleet.unitCapexUSD), fleet.breakEvenUnitCapexUSD.map { Format.grouped($0) } ?? "-",
-                fleet.change.map(Self.signed) ?? "-", fleet.verdict.rawValue,
-            ])
-        }
+        var table = TextTable(header: Self.fleetHeader)
+        for fleet in p.fleets { table.append(Self.fleetCells(fleet)) }
         out.append(table.rendered())
         out.append("")
         if p.integer {

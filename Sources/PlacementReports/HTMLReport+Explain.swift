@@ -29,22 +29,17 @@ extension HTMLReport {
                 + "<ul class=\"statements\">"
                 + report.bindingLimits.map { "<li>\(Self.escape(report.statement($0)))</li>" }.joined() + "</ul>"
         }
+        // The verdict's words without underscores ("break even"): the page is for reading.
         let rows = p.fleets.map { fleet in
-            [
-                fleet.facility.rawValue, fleet.hardware.rawValue, Format.grouped(fleet.builtUnits),
-                Format.grouped(fleet.unitCapexUSD), fleet.breakEvenUnitCapexUSD.map { Format.grouped($0) } ?? "-",
-                fleet.change.map(ExplainReport.signed) ?? "-",
-                fleet.verdict.rawValue.replacingOccurrences(of: "_", with: " "),
-            ]
+            ExplainReport.fleetCells(fleet).enumerated().map { column, cell in
+                column == ExplainReport.fleetHeader.count - 1 ? cell.replacingOccurrences(of: "_", with: " ") : cell
+            }
         }
         let body = [
             sentences,
             table(
                 id: "explain-table", caption: "Break-even unit capex by fleet",
-                header: [
-                    "facility", "accelerator", "built (units)", "unit capex (USD)", "break-even (USD)", "change",
-                    "verdict",
-                ],
+                header: ExplainReport.fleetHeader,
                 rows: rows, textColumns: [0, 1, 6]),
             limits,
         ]

@@ -15,15 +15,14 @@ extension HTMLReport {
             + "from the study's uncertainty model (\(risk.sampler), seed \(risk.seed)), futures the plan was not "
             + "fitted to, beside the \(scenarios) scenario\(scenarios == 1 ? "" : "s") it was fitted to (in-sample)."
         let npv = histogramChart(
-            id: "risk-npv-histogram", values: risk.paths.map(\.npv), markers: risk.inSample, marker: \.npv,
+            id: "risk-npv-histogram", of: \.npv, over: risk.paths, markers: risk.inSample,
             mean: risk.summaries.npv.mean, label: "NPV over \(paths) sampled paths")
         let npvCaption =
             "NPV (USD, discounted to \(study.horizon.start)) of the plan on each path: bars count the paths in each "
             + "bin; dashed lines mark each of the study's own scenarios (in-sample), the solid line the mean over "
             + "the paths."
         let stranded = histogramChart(
-            id: "risk-stranded-histogram", values: risk.paths.map { $0.fleet.last?.stranded ?? 0 },
-            markers: risk.inSample, marker: { $0.fleet.last?.stranded ?? 0 },
+            id: "risk-stranded-histogram", of: \.finalYearStranded, over: risk.paths, markers: risk.inSample,
             mean: risk.summaries.stranded.last?.mean ?? 0, label: "Fleet stranded value in \(final) over the paths")
         let strandedCaption =
             "Book value the fleet could write off in \(final) at no loss (USD) on each path, binned; dashed lines "
@@ -43,12 +42,13 @@ extension HTMLReport {
             body: body.joined(separator: "\n"))
     }
 
-    /// Bars of a ``RiskHistogram`` of `values`, with a dashed marker per in-sample scenario
+    /// Bars of a ``RiskHistogram`` of one figure over `figures`, with a dashed marker per in-sample scenario
     /// (labelled with its id) and a solid one at `mean`.
     private func histogramChart(
-        id: String, values: [Double], markers: [ScenarioFigures], marker: (ScenarioFigures) -> Double, mean: Double,
-        label: String
+        id: String, of marker: (ScenarioFigures) -> Double, over figures: [ScenarioFigures],
+        markers: [ScenarioFigures], mean: Double, label: String
     ) -> String {
+        let values = figures.map(marker)
         let histogram = RiskHistogram(values, covering: markers.map(marker) + [mean])
         let bins = histogram.bins
         let (left, plot, right) = (48.0, 560.0, 24.0)

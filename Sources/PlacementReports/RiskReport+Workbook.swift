@@ -30,13 +30,13 @@ extension RiskReport {
             RiskSheets.figures(name: "Paths", paths),
             RiskSheets.figures(name: "In-sample", inSample),
             RiskSheets.histogram(
-                name: "NPV histogram", title: "NPV over \(paths.count) paths", values: paths.map(\.npv),
-                markers: inSample, marker: \.npv, valueName: "NPV", countName: "paths"),
+                name: "NPV histogram", title: "NPV over \(paths.count) paths", of: \.npv, over: paths,
+                markers: inSample, valueName: "NPV", countName: "paths"),
             RiskSheets.fan(name: "Utilization fan", summaries),
             RiskSheets.histogram(
                 name: "Stranded histogram", title: "Fleet stranded value in \(final) over \(paths.count) paths",
-                values: paths.map { $0.fleet.last?.stranded ?? 0 }, markers: inSample,
-                marker: { $0.fleet.last?.stranded ?? 0 }, valueName: "stranded \(final)", countName: "paths"),
+                of: \.finalYearStranded, over: paths, markers: inSample, valueName: "stranded \(final)",
+                countName: "paths"),
         ]
         return Workbook(title: "SovereignPlacement: risk of \(studyPath)", sheets: sheets)
     }

@@ -71,12 +71,13 @@ enum RiskSheets {
         return sheet
     }
 
-    /// The bins of a histogram of `values` (covering the `markers`, each named in the bin that
-    /// holds it), with a histogram chart of the counts (touching columns).
+    /// The bins of a histogram of one figure over `figures` (covering the `markers`, each named in
+    /// the bin that holds it), with a histogram chart of the counts (touching columns).
     static func histogram(
-        name: String, title: String, values: [Double], markers: [ScenarioFigures], marker: (ScenarioFigures) -> Double,
-        valueName: String, countName: String
+        name: String, title: String, of marker: (ScenarioFigures) -> Double, over figures: [ScenarioFigures],
+        markers: [ScenarioFigures], valueName: String, countName: String
     ) -> Worksheet {
+        let values = figures.map(marker)
         let histogram = RiskHistogram(values, covering: markers.map(marker))
         var sheet = Worksheet(
             name: name,

@@ -38,6 +38,9 @@ public struct ScenarioFigures: Sendable, Hashable {
     /// Final-year fleet utilization below the study's breakeven; nil when nothing is installed then.
     public var belowBreakevenFinalYear: Bool?
 
+    /// The fleet's stranded value in the final year (USD; 0 with no years).
+    public var finalYearStranded: Double { fleet.last?.stranded ?? 0 }
+
     public init(
         scenario: ScenarioID, probability: Double, npv: Double, fleet: [Year], belowBreakevenFinalYear: Bool?
     ) {
