@@ -16,6 +16,8 @@ struct RiskPartialFile {
     let path: String
     /// The first line: the run's fingerprint, seed, path count and shard.
     let header: String
+    /// The paths of the whole run (`N`), which numbers the path ids.
+    private let runPaths: Int
 
     enum Failure: Error, CustomStringConvertible {
         case otherRun(path: String, reason: String)
@@ -35,6 +37,7 @@ struct RiskPartialFile {
 
     init(output: String, run: RiskShard.Run, shard: Int, shards: Int) {
         path = output + ".partial"
+        runPaths = run.paths
         header =
             "# placement-risk/1 run=\(run.fingerprint) seed=\(run.seed) paths=\(run.paths) shard=\(shard + 1)/\(shards)"
     }
@@ -74,10 +77,6 @@ struct RiskPartialFile {
             lines = Array(all.dropFirst().prefix(whole))
         }
         return try restart(with: kept, lines: lines)
-    }
-
-    private var runPaths: Int {
-        Int(header.split(separator: " ").first { $0.hasPrefix("paths=") }?.dropFirst(6) ?? "") ?? 0
     }
 
     private func restart(with kept: [ScenarioFigures], lines: [Substring]) throws(Failure) -> [ScenarioFigures] {
