@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GLPKSolver
+import PlacementCompare
 import PlacementModel
 import PlacementPlanning
 import PlacementReports
@@ -51,10 +52,11 @@ struct EvaluateCommand: ParsableCommand {
         let pipeline = PlanningPipeline(
             solver: GLPKSolver(options: solver.glpkOptions), options: solver.planningOptions(analyse: true))
         let studyPath: String
-        let builds: [PlanningOptions.StartingBuild]
+        var builds: [PlanningOptions.StartingBuild]
+        var saved: ResultSnapshot?
         if ResultInput.isSavedResult(plan) {
-            let saved = try ResultInput.loadSaved(plan)
-            builds = ResultInput.startingBuilds(saved)
+            saved = try ResultInput.loadSaved(plan)
+            builds = []
             guard let path = study ?? Self.studyKey(of: plan) else {
                 printError("\(plan): error: the result names no study\n  hint: give the study with --study FILE")
                 throw ExitStatus.invalidData
@@ -73,6 +75,9 @@ struct EvaluateCommand: ParsableCommand {
             builds = PlanningOptions.StartingBuild.builds(of: solved)
         }
         let loaded = try StudyInput.load(studyPath, scenariosFile: scenarios)
+        if let saved {
+            builds = try ResultInput.heldBuilds(saved, path: plan, study: loaded.study, studyPath: studyPath)
+        }
         let progress = ProgressIndicator("evaluating", enabled: true)
         let figures = try Self.failing { try ScenarioFigures.all(of: pipeline.evaluate(loaded.study, builds: builds)) }
         progress.stop()

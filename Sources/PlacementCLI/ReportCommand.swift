@@ -85,13 +85,18 @@ struct ReportCommand: ParsableCommand {
             try OutputOptions.refuseTerminal(workbook, flag: "--workbook")
         }
         let savedBase = try compare.flatMap { ResultInput.isSavedResult($0) ? try ResultInput.loadSaved($0) : nil }
-        let heldBuilds = try risk.plan.map { ResultInput.startingBuilds(try ResultInput.loadSaved($0)) }
+        let heldPlan = try risk.plan.map(ResultInput.loadSaved)
+        var heldBuilds: [PlanningOptions.StartingBuild]?
         var sampler: PathSampler?
         let run = try PlanningRun(
             path: study, solver: solver, analyse: true,
             startingBuilds: comparison.fresh ? [] : savedBase.map(ResultInput.startingBuilds) ?? []
         ) { loaded in
             if risk.paths != nil { sampler = try PathOptions.sampler(of: loaded, path: study) }
+            if let plan = risk.plan, let heldPlan {
+                heldBuilds = try ResultInput.heldBuilds(
+                    heldPlan, path: plan, study: loaded, studyPath: study, onSampledPaths: true)
+            }
         }
         var report = HTMLReport(run.report, generator: "placement \(PlacementCommand.version)")
         if let compare {

@@ -76,6 +76,48 @@ enum ResultInput {
         return try snapshot(of: run.report)
     }
 
+    /// The builds of the saved plan at `path` to hold on `study` (`risk --plan`, `report --paths
+    /// --plan`, `evaluate`), checked before any solve: exit 65, naming the plan file and its row,
+    /// when the result holds no plan, lists a fleet and year twice, or builds what the study cannot
+    /// hold. `onSampledPaths`: the study's scenarios are drawn paths, on which an adaptive plan
+    /// (builds by scenario) cannot be held.
+    static func heldBuilds(
+        _ saved: ResultSnapshot, path: String, study: Study, studyPath: String, onSampledPaths: Bool = false
+    ) throws -> [PlanningOptions.StartingBuild] {
+        func refuse(_ field: String, _ message: String) -> ExitCode {
+            printError(
+                ResultFileError(
+                    file: path, field: field, message: message,
+                    hint: "hold a result of `placement optimize \(studyPath) --format json`"
+                ).description)
+            return ExitStatus.invalidData
+        }
+        guard saved.hasPlan else {
+            throw refuse(ResultKey.capacity, "missing: the result holds no plan (it ended \(saved.termination))")
+        }
+        var first: [String: Int] = [:]
+        for (position, row) in saved.capacity.enumerated() {
+            let key = [row.facility, row.hardware, String(row.year), row.scenario ?? ""].joined(separator: "\u{0}")
+            if let earlier = first[key] {
+                throw refuse(
+                    "\(ResultKey.capacity)[\(position)]",
+                    "\(row.hardware) at \(row.facility) in \(row.year)\(row.scenario.map { " (\($0))" } ?? "") is listed "
+                        + "again (first at \(ResultKey.capacity)[\(earlier)])")
+            }
+            first[key] = position
+        }
+        let rows = saved.capacity.indices.filter { saved.capacity[$0].built > 0 }
+        let builds = startingBuilds(saved)
+        if onSampledPaths, let position = builds.firstIndex(where: { $0.scenario != nil }) {
+            throw refuse(
+                "\(ResultKey.capacity)[\(rows[position])]", PlanningError.adaptiveHoldReason + ", not on sampled paths")
+        }
+        if let refusal = try HeldBuilds.unholdable(builds, in: study) {
+            throw refuse("\(ResultKey.capacity)[\(rows[refusal.position])]", refusal.reason)
+        }
+        return builds
+    }
+
     /// The builds of a saved plan, to start a study's decomposed solve from: the parts of the plan
     /// an edit does not touch then keep their values instead of moving within the solver's gap.
     static func startingBuilds(_ saved: ResultSnapshot) -> [PlanningOptions.StartingBuild] {

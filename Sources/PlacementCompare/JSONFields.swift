@@ -12,7 +12,7 @@ struct JSONFields {
     func error(_ key: String, _ message: String) -> ResultFileError {
         ResultFileError(
             file: file, field: field(key), message: message,
-            hint: "compare reads the JSON that `placement optimize --format json` writes "
+            hint: "a saved result is the JSON that `placement optimize --format json` writes "
                 + "(docs/results-json.md); write it again with this version of placement")
     }
 

@@ -41,6 +41,7 @@ extension ResultSnapshot {
             $0.has(ResultKey.probability)
                 ? try $0.number(ResultKey.probability) ?? 0 : 1 / Double(scenarioRows.count)
         }
+        hasPlan = fields.has(ResultKey.capacity)
         capacity = try fields.objects(ResultKey.capacity).map { row in
             Capacity(
                 facility: try row.string(ResultKey.facility), hardware: try row.string(ResultKey.hardware),

@@ -92,7 +92,11 @@ public struct ResultSnapshot: Sendable {
     public func probability(of scenario: String) -> Double {
         scenarios.firstIndex(of: scenario).map { probabilities.indices.contains($0) ? probabilities[$0] : 0 } ?? 0
     }
+    /// The plan's rows; empty, with ``hasPlan`` false, in a result without a plan.
     public var capacity: [Capacity]
+    /// Whether the result holds a plan (its `capacity` member): a result that found none has no
+    /// builds to hold.
+    public var hasPlan = true
     public var fleetUtilization: [Utilization]
     public var facilityUtilization: [Utilization]
     public var resilience: [Resilience]

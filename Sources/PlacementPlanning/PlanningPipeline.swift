@@ -192,37 +192,7 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
             splitThreshold: options.blockSplitThreshold, residentLimit: options.residentNonzeroLimit)
         blocks.valueStart = options.heldValueStart
         self.blocks = blocks
-        var built = Array(repeating: Array(repeating: 0.0, count: index.stages.count), count: index.fleets.count)
-        for build in builds where build.units != 0 {
-            guard let y = index.years.firstIndex(of: build.year),
-                let fleet = index.fleets.firstIndex(where: {
-                    study.facilities[$0.facility].id == build.facility
-                        && study.hardware[$0.hardware].id == build.hardware
-                })
-            else {
-                throw PlanningError.unsupported(
-                    "the plan builds \(build.hardware) at \(build.facility) in \(build.year), which the study cannot build"
-                )
-            }
-            // A shared build is made in every node of its year; an adaptive plan's, in its scenario's node.
-            guard let id = build.scenario else {
-                for node in index.tree.nodes[y].indices {
-                    built[fleet][index.stage(year: y, node: node)] += build.units
-                }
-                continue
-            }
-            guard let s = index.scenarios.firstIndex(where: { $0.id == id }),
-                !index.tree.isSingleNodePerYear
-            else {
-                throw PlanningError.unsupported(
-                    "the plan's builds depend on its scenarios (adaptive decisions): it can be held only on "
-                        + "the scenarios it was solved for, with decisions: adaptive, not on '\(id)'")
-            }
-            // Every scenario of the node lists the node's build: count it once.
-            if index.tree.nodes[y][index.tree.node(year: y, scenario: s)][0] == s {
-                built[fleet][index.stage(year: y, scenario: s)] += build.units
-            }
-        }
+        let built = try HeldBuilds.units(builds, index: index)
         timings.build = (clock.now - start).seconds
         let investment = InvestmentOutcome(
             method: options.method, termination: .optimal, primalStatus: .feasiblePoint, dualStatus: .noSolution,

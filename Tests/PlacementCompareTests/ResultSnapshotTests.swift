@@ -5,7 +5,7 @@ import Testing
 /// The decoding layer: what it reads from a result, and the located errors for what it cannot.
 @Suite struct ResultSnapshotTests {
     static let hint =
-        "compare reads the JSON that `placement optimize --format json` writes (docs/results-json.md); "
+        "a saved result is the JSON that `placement optimize --format json` writes (docs/results-json.md); "
         + "write it again with this version of placement"
 
     func read(_ text: String) throws -> ResultSnapshot {

@@ -7,7 +7,7 @@ import Testing
 /// characters, and numbers read exactly as written.
 @Suite struct SavedResultValidationTests {
     static let hint =
-        "compare reads the JSON that `placement optimize --format json` writes (docs/results-json.md); "
+        "a saved result is the JSON that `placement optimize --format json` writes (docs/results-json.md); "
         + "write it again with this version of placement"
 
     /// A result with one capacity row whose other fields are `row` (facility "near" unless given).
