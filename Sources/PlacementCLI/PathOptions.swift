@@ -10,10 +10,34 @@ struct PathOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Number of paths (1 to \(maximumPaths)).", valueName: "n"))
     var paths: Int = 1000
 
-    @Option(help: ArgumentHelp("The seed: the same seed gives the same paths.", valueName: "s"))
+    /// The largest seed: 2^53 - 1, the largest whole number every JSON reader holds exactly (the
+    /// risk JSON and its shards record the seed as a number).
+    static let maximumSeed: UInt64 = (1 << 53) - 1
+
+    @Option(
+        help: ArgumentHelp(
+            "The seed (0 to \(maximumSeed)): the same seed gives the same paths.", valueName: "s"))
     var seed: UInt64 = 1
 
-    func validate() throws { try Self.check(paths: paths) }
+    func validate() throws {
+        try Self.check(paths: paths)
+        try Self.check(seed: seed)
+    }
+
+    /// Refuses a seed above ``maximumSeed``, naming `--seed`.
+    static func check(seed: UInt64) throws {
+        guard seed <= maximumSeed else {
+            throw ValidationError("--seed must be at most \(maximumSeed) (2^53 - 1), got \(seed)")
+        }
+    }
+
+    /// Warns when sampled multipliers were held at the scenarios file's ranges.
+    static func warnHeld(_ count: Int) {
+        guard count > 0 else { return }
+        printError(
+            "warning: \(count) sampled multiplier\(count == 1 ? "" : "s") fell outside the scenarios file's ranges "
+                + "(0 to 1000; efficiency 0.001 to 1000) and \(count == 1 ? "was" : "were") held at the nearest bound")
+    }
 
     /// Refuses a number of paths outside 1 to ``maximumPaths``, naming `--paths`.
     static func check(paths: Int) throws {

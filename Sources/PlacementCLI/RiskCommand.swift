@@ -68,7 +68,11 @@ struct RiskCommand: ParsableCommand {
         if writeSamples?.isEmpty == true { throw ValidationError("--write-samples needs a file name") }
         try ResultInput.checkSavedPlan(plan)
         if shard != nil {
-            _ = try SweepCommand.shardSlice(shard)
+            let (_, count) = try SweepCommand.shardSlice(shard)
+            // More shards than paths would only add empty ones; the count is recorded as a JSON number.
+            guard count <= PathOptions.maximumPaths else {
+                throw ValidationError("--shard I/N: N must be at most \(PathOptions.maximumPaths), got \(count)")
+            }
             guard output.format == .json, output.file != nil else {
                 throw ValidationError(
                     "--shard writes a shard for `placement merge`: give --format json and --output FILE")
@@ -90,8 +94,13 @@ struct RiskCommand: ParsableCommand {
         if let writeSamples { try RunFiles.declareOutput(writeSamples, flag: "--write-samples") }
         // The inputs are read (and checked against the outputs) before the lock is taken: its
         // release removes the lock file, which must never be one of them.
-        let saved = try plan.map { ResultInput.startingBuilds(try ResultInput.loadSaved($0)) }
+        let savedResult = try plan.map(ResultInput.loadSaved)
         let loaded = try StudyInput.load(study)
+        var saved: [PlanningOptions.StartingBuild]?
+        if let plan, let savedResult {
+            saved = try ResultInput.heldBuilds(
+                savedResult, path: plan, study: loaded.study, studyPath: study, onSampledPaths: true)
+        }
         // Two runs on one output would share its progress file: the second is refused at once, as a
         // second sweep on one prefix is, and the first goes on untouched.
         let lock = try file.map(Self.lock(output:))

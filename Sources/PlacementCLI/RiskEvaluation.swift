@@ -37,7 +37,10 @@ struct RiskEvaluation {
                 fingerprint: try Self.fingerprint(files: files, builds: held))
             let partial = progressFile?(run)
             var figures: [ScenarioFigures]
-            do { figures = try partial?.start(resume: resume, firstPath: range.lowerBound) ?? [] } catch {
+            do {
+                figures =
+                    try partial?.start(resume: resume, firstPath: range.lowerBound, years: study.horizon.years) ?? []
+            } catch {
                 printError("error: \(error)")
                 if case RiskPartialFile.Failure.cannotWrite = error { throw ExitStatus.cannotCreateOutput }
                 throw ExitStatus.invalidData
@@ -55,6 +58,7 @@ struct RiskEvaluation {
                 figures += chunk
                 progress.advance(by: chunk.count)
             }
+            PathOptions.warnHeld(evaluator.work.heldMultipliers)
             (self.run, self.inSample, self.paths) = (run, inSample, figures)
         } catch let error as ExitCode {
             throw error

@@ -43,8 +43,9 @@ struct RiskPartialFile {
     }
 
     /// Starts the file: with `resume`, the paths of the file's whole chunks (which the file then
-    /// keeps, and nothing after them), else none (the file is started empty).
-    func start(resume: Bool, firstPath: Int) throws(Failure) -> [ScenarioFigures] {
+    /// keeps, and nothing after them), else none (the file is started empty). `years`: the
+    /// study's horizon, which every kept record must cover.
+    func start(resume: Bool, firstPath: Int, years: [Int]) throws(Failure) -> [ScenarioFigures] {
         var kept: [ScenarioFigures] = []
         var lines: [Substring] = []
         if resume, let data = try read() {
@@ -61,10 +62,7 @@ struct RiskPartialFile {
             for (n, line) in all.dropFirst().enumerated() {
                 do {
                     let figures = try ScenarioFigures(record: try JSONValue(parsing: String(line)))
-                    let expected = SampledPath.id(index: firstPath + n, count: runPaths).rawValue
-                    guard figures.scenario.rawValue == expected else {
-                        throw SamplingError("path '\(figures.scenario)' where '\(expected)' was expected")
-                    }
+                    try figures.checkPath(index: firstPath + n, of: runPaths, years: years)
                     kept.append(figures)
                 } catch let error as SamplingError {
                     throw .invalidLine(path: path, line: n + 2, reason: error.message)

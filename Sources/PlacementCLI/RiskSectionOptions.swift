@@ -22,6 +22,7 @@ struct RiskSectionOptions: ParsableArguments {
 
     func validate() throws {
         if let paths { try PathOptions.check(paths: paths) }
+        if let seed { try PathOptions.check(seed: seed) }
         if paths == nil, seed != nil { throw ValidationError("--seed goes with --paths (the risk section)") }
         if paths == nil, plan != nil { throw ValidationError("--plan goes with --paths (the risk section)") }
         try ResultInput.checkSavedPlan(plan)

@@ -46,11 +46,7 @@ struct SampleCommand: ParsableCommand {
         let drawn = sampler.paths(count: paths, seed: seed)
         let file = SamplesFile(study: loaded.study, sampler: sampler, paths: drawn, count: paths, seed: seed)
         try Self.checkLoadable(bytes: file.text.utf8.count, values: file.valueCount, paths: paths)
-        if file.clampedValues > 0 {
-            printError(
-                "warning: \(file.clampedValues) sampled multipliers fell outside the scenarios file's ranges "
-                    + "(0 to 1000; efficiency 0.001 to 1000) and were held at the nearest bound")
-        }
+        PathOptions.warnHeld(file.clampedValues)
         try OutputWriter.write(file.text, to: output, flag: "--output")
         let summary =
             "wrote \(output == "-" ? "standard output" : output): \(paths) path\(paths == 1 ? "" : "s"), seed \(seed), "

@@ -77,7 +77,7 @@ extension ModelFileDecoder {
             owner: "uncertainty factor '\(pair.key)'")
         let fields = FieldReader(
             pair.value, owner: "factor '\(pair.key)'", keys: ["drift", "volatility"], context: context)
-        let drift = fields.number("drift", .any)
+        let drift = fields.number("drift", .drift)
         let volatility = fields.number("volatility", .volatility)
         guard let drift, let volatility else { return nil }
         return UncertaintyFactor(kind: kind, target: target, drift: drift, volatility: volatility)

@@ -32,6 +32,8 @@ extension NumberRule {
     // Scenarios
     public static let multiplier = NumberRule.between(0, 1000)
     public static let efficiency = NumberRule.between(0.001, 1000)
-    // Uncertainty (docs/design.md §8): a yearly log volatility (10 is e^10 per standard deviation).
+    // Uncertainty (docs/design.md §8): a yearly log volatility (10 is e^10 per standard deviation)
+    // and drift (10 is a factor of e^10, about 22,000, a year).
     public static let volatility = NumberRule.between(0, 10)
+    public static let drift = NumberRule.between(-10, 10)
 }

@@ -43,6 +43,9 @@ public final class PathEvaluator<Solver: IncrementalSolver>: @unchecked Sendable
         public var stages = PlanningResult.StageSeconds()
         /// Simplex iterations of the held stages.
         public var iterations = 0
+        /// Sampled multipliers outside the loader's ranges, held at the nearest bound
+        /// (``PathScenario/scenario(of:count:sampler:)``).
+        public var heldMultipliers = 0
     }
 
     public let study: Study
@@ -111,6 +114,7 @@ public final class PathEvaluator<Solver: IncrementalSolver>: @unchecked Sendable
                 work.paths += figures.count
                 work.stages = work.stages + spent.stages
                 work.iterations += spent.iterations
+                work.heldMultipliers += spent.heldMultipliers
                 try record(figures)
             }
         }
@@ -125,7 +129,7 @@ public final class PathEvaluator<Solver: IncrementalSolver>: @unchecked Sendable
             multipliers.append(
                 sampler.years.map { year in
                     level += factor.drift
-                    return sampler.referenceMultiplier(factor: j, year: year) * exp(level)
+                    return sampler.multiplier(factor: j, year: year, logLevel: level)
                 })
         }
         let path = SampledPath(
@@ -150,6 +154,7 @@ public final class PathEvaluator<Solver: IncrementalSolver>: @unchecked Sendable
             if start == .cold { pipeline.reset() }
             var scenario = PathScenario.scenario(of: path, count: count, sampler: sampler)
             scenario.probability = 1
+            spent.heldMultipliers += PathScenario.heldCount(of: path, sampler: sampler)
             let result = try pipeline.evaluate(try study.replacingScenarios([scenario]), builds: builds)
             guard var own = try ScenarioFigures.all(of: result).first else {
                 throw SamplingError("path \(path.index + 1) gave no figures")

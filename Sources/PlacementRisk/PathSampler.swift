@@ -69,6 +69,14 @@ public struct PathSampler: Sendable {
         }
     }
 
+    /// A path's multiplier of `factor` in `year` at log level `logLevel` (the sum of its shocks
+    /// so far): the reference multiplier times `exp(logLevel)`. A reference of 0 stays 0 even
+    /// where `exp` overflows (0 x infinity would be NaN).
+    public func multiplier(factor: Int, year: Int, logLevel: Double) -> Double {
+        let reference = referenceMultiplier(factor: factor, year: year)
+        return reference == 0 ? 0 : reference * exp(logLevel)
+    }
+
     /// The Latin hypercube's uniforms of the paths in `range` (all when `nil`), by path, then
     /// dimension: each dimension's permutation is drawn for the whole `count`.
     public func uniforms(count: Int, seed: UInt64, in range: Range<Int>? = nil) -> [[Double]] {
@@ -107,7 +115,7 @@ public struct PathSampler: Sendable {
                     let shock = factor.drift + factor.volatility * correlated[j]
                     increments[j][yearIndex] = shock
                     logLevel[j] += shock
-                    multipliers[j][yearIndex] = referenceMultiplier(factor: j, year: year) * exp(logLevel[j])
+                    multipliers[j][yearIndex] = multiplier(factor: j, year: year, logLevel: logLevel[j])
                 }
             }
             return SampledPath(index: path, increments: increments, multipliers: multipliers)

@@ -37,12 +37,23 @@ public enum PathScenario {
             efficiency: efficiency, electricity: electricity)
     }
 
+    /// How many of `path`'s multipliers the loader's ranges move (``held(_:_:)``): the samples
+    /// file and `placement risk` warn about them.
+    public static func heldCount(of path: SampledPath, sampler: PathSampler) -> Int {
+        zip(sampler.model.factors, path.multipliers).reduce(0) { count, pair in
+            count + pair.1.filter { held($0, pair.0.kind).clamped }.count
+        }
+    }
+
     /// A multiplier to 6 significant digits, within the loader's range for its kind, and
-    /// whether the range moved it.
+    /// whether the range moved it. A multiplier that overflowed to infinity is held at the top
+    /// of the range, and counts as moved.
     static func held(_ value: Double, _ kind: UncertaintyFactor.Kind) -> (value: Double, clamped: Bool) {
         let rule: NumberRule = kind == .efficiency ? .efficiency : .multiplier
         guard case .between(let low, let high) = rule else { return (value, false) }
-        let rounded = value.isFinite ? Double(String(format: "%.6g", value)) ?? high : high
+        guard value.isFinite, let rounded = Double(String(format: "%.6g", value)), rounded.isFinite else {
+            return (high, true)
+        }
         let kept = min(max(rounded, low), high)
         return (kept, kept != rounded)
     }

@@ -95,19 +95,53 @@ public struct RiskShard: Sendable {
             )
         }
         func whole(_ value: JSONValue?) -> Int? { value?.number.flatMap { Int(exactly: $0) } }
-        guard let study = object["study"]?.string, let alpha = object["alpha"]?.number,
-            let samples = object["samples"], let seed = samples["seed"]?.number.flatMap({ UInt64(exactly: $0) }),
-            let count = whole(samples["paths"]), let sampler = samples["sampler"]?.string,
-            let fingerprint = object["fingerprint"]?.string, let shard = object["shard"],
-            let index = whole(shard["index"]), let shards = whole(shard["count"]),
-            let first = whole(shard["first_path"]),
-            let inSample = object["in_sample"]?.array, let paths = object["paths"]?.array
-        else { throw SamplingError("a member of the risk shard is missing or of the wrong type") }
+        func member<Value>(_ name: String, _ value: Value?) throws(SamplingError) -> Value {
+            guard let value else { throw SamplingError("the risk shard's '\(name)' is missing or of the wrong type") }
+            return value
+        }
+        let study = try member("study", object["study"]?.string)
+        let alpha = try member("alpha", object["alpha"]?.number)
+        let samples = try member("samples", object["samples"])
+        let seed = try member("samples.seed", samples["seed"]?.number.flatMap { UInt64(exactly: $0) })
+        let count = try member("samples.paths", whole(samples["paths"]))
+        let sampler = try member("samples.sampler", samples["sampler"]?.string)
+        let fingerprint = try member("fingerprint", object["fingerprint"]?.string)
+        let shard = try member("shard", object["shard"])
+        let index = try member("shard.index", whole(shard["index"]))
+        let shards = try member("shard.count", whole(shard["count"]))
+        let first = try member("shard.first_path", whole(shard["first_path"]))
+        let inSample = try member("in_sample", object["in_sample"]?.array)
+        let paths = try member("paths", object["paths"]?.array)
+        // Every record must be of this run, path by path: the summaries index every path by the
+        // in-sample scenarios' years.
+        func records(_ name: String, _ values: [JSONValue], check: (Int, ScenarioFigures) throws(SamplingError) -> Void)
+            throws(SamplingError) -> [ScenarioFigures]
+        {
+            var read: [ScenarioFigures] = []
+            for (n, value) in values.enumerated() {
+                do {
+                    let figures = try ScenarioFigures(record: value)
+                    try check(n, figures)
+                    read.append(figures)
+                } catch { throw SamplingError("\(name)[\(n)]: \(error.message)") }
+            }
+            return read
+        }
+        let scenarios = try records("in_sample", inSample) { _, _ in }
+        guard let years = scenarios.first?.fleet.map(\.year) else {
+            throw SamplingError("the risk shard's 'in_sample' holds no scenario")
+        }
+        for (n, scenario) in scenarios.enumerated() {
+            do { try scenario.checkYears(years) } catch { throw SamplingError("in_sample[\(n)]: \(error.message)") }
+        }
         self.init(
             run: Run(
                 studyPath: study, alpha: alpha, seed: seed, sampler: sampler, paths: count, fingerprint: fingerprint),
-            shard: index, shards: shards, firstPath: first, paths: try paths.map(ScenarioFigures.init(record:)),
-            inSample: try inSample.map(ScenarioFigures.init(record:)))
+            shard: index, shards: shards, firstPath: first,
+            paths: try records("paths", paths) { n, path throws(SamplingError) in
+                try path.checkPath(index: first + n, of: count, years: years)
+            },
+            inSample: scenarios)
     }
 
     /// The report of the whole run: every shard of one run given once (in any order), their

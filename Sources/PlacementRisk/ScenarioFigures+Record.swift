@@ -17,16 +17,28 @@ extension ScenarioFigures {
         guard let probability = record["probability"]?.number, let npv = record["npv_usd"]?.number,
             let fleet = record["fleet"]?.array
         else { throw SamplingError("path record '\(id)' lacks 'probability', 'npv_usd' or 'fleet'") }
+        guard probability > 0, probability <= 1 else {
+            throw SamplingError("path record '\(id)' has probability \(probability), not in (0, 1]")
+        }
         var years: [Year] = []
         for entry in fleet {
-            guard let year = entry["year"]?.number, let stranded = entry["stranded_usd"]?.number,
+            guard let year = entry["year"]?.number.flatMap({ Int(exactly: $0) }),
+                let stranded = entry["stranded_usd"]?.number,
                 let atRisk = entry["at_risk_usd"]?.number, let utilization = entry["utilization"]
             else {
                 throw SamplingError(
                     "path record '\(id)' has a fleet year without 'year', 'utilization', 'stranded_usd' or 'at_risk_usd'"
                 )
             }
-            years.append(Year(year: Int(year), utilization: utilization.number, stranded: stranded, atRisk: atRisk))
+            // Utilization is busy hours over installed hours (the hold's slack may pass 1 by 1e-9);
+            // stranded and at-risk value are parts of a book value.
+            if let used = utilization.number, !(0...1 + 1e-6).contains(used) {
+                throw SamplingError("path record '\(id)' has utilization \(used) in \(year), not between 0 and 1")
+            }
+            guard stranded >= 0, atRisk >= 0 else {
+                throw SamplingError("path record '\(id)' has a negative stranded or at-risk value in \(year)")
+            }
+            years.append(Year(year: year, utilization: utilization.number, stranded: stranded, atRisk: atRisk))
         }
         let below: Bool?
         switch record["below_breakeven_final_year"] {
@@ -36,5 +48,32 @@ extension ScenarioFigures {
         }
         self.init(
             scenario: ScenarioID(id), probability: probability, npv: npv, fleet: years, belowBreakevenFinalYear: below)
+    }
+
+    /// Checks a path record read back (a shard's or a progress file's) against the run it joins:
+    /// it is path `index` (0-based) of `count`, with probability `1 / count` and one fleet entry
+    /// per year of `years`, in order.
+    ///
+    /// ```swift
+    /// try figures.checkPath(index: 0, of: 1000, years: study.horizon.years)
+    /// ```
+    /// - Throws: ``SamplingError`` saying what differs.
+    public func checkPath(index: Int, of count: Int, years: [Int]) throws(SamplingError) {
+        let expected = SampledPath.id(index: index, count: count)
+        guard scenario == expected else { throw SamplingError("path '\(scenario)' where '\(expected)' was expected") }
+        guard probability == 1 / Double(count) else {
+            throw SamplingError("path '\(scenario)' has probability \(probability), not 1/\(count) of the run's paths")
+        }
+        try checkYears(years)
+    }
+
+    /// Checks that the record has one fleet entry per year of `years`, in order.
+    public func checkYears(_ years: [Int]) throws(SamplingError) {
+        let own = fleet.map(\.year)
+        guard own == years else {
+            throw SamplingError(
+                "'\(scenario)' has fleet years \(own.map(String.init).joined(separator: ", ")), not the run's "
+                    + years.map(String.init).joined(separator: ", "))
+        }
     }
 }

@@ -116,12 +116,21 @@ struct UncertaintyLoadingTests {
                 """
             ]),
         DiagnosticCase(
+            name: "a drift beyond a factor of e^10 a year",
+            edits: [FixtureEdit(scenarios, "drift: 0.05,", "drift: 700,")],
+            expected: [
+                """
+                Models/scenarios.yaml:21:27: error: 'drift' must be at most 10, found 700
+                  hint: write a number from -10 to 10
+                """
+            ]),
+        DiagnosticCase(
             name: "infinite drift",
             edits: [FixtureEdit(scenarios, "drift: 0.05,", "drift: .inf,")],
             expected: [
                 """
                 Models/scenarios.yaml:21:27: error: 'drift' must be a finite number, found '.inf'
-                  hint: write a number
+                  hint: write a number from -10 to 10
                 """
             ]),
         DiagnosticCase(
@@ -130,7 +139,7 @@ struct UncertaintyLoadingTests {
             expected: [
                 """
                 Models/scenarios.yaml:21:19: error: factor 'demand.video' is missing 'drift'
-                  hint: add 'drift: …' with a number
+                  hint: add 'drift: …' with a number from -10 to 10
                 """
             ]),
         DiagnosticCase(

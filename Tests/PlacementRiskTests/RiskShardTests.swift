@@ -13,7 +13,7 @@ struct RiskShardTests {
             scenario: SampledPath.id(index: index, count: count), probability: 1 / Double(count),
             npv: 13_628_824_954.400291 * x / 3,
             fleet: [
-                .init(year: 2026, utilization: 0.2556129631480457 + x / 7, stranded: x * 0.1 / 3, atRisk: 0),
+                .init(year: 2026, utilization: 0.2556129631480457 + x / 70, stranded: x * 0.1 / 3, atRisk: 0),
                 .init(year: 2027, utilization: index % 2 == 0 ? nil : 1 / x, stranded: 1e9 / x, atRisk: x / 11),
             ], belowBreakevenFinalYear: index % 2 == 0 ? nil : index % 3 == 0)
     }
