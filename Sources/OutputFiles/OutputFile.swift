@@ -42,6 +42,57 @@ public enum OutputFile {
         }
     }
 
+    /// Writes several files that belong together (a MathProg model and its data; a report and its
+    /// workbook) so that a failure replaces none of them: every regular or new file is written to
+    /// its temporary file first, then any FIFO or device among them is written, and only then are
+    /// the files renamed into place. A crash between two renames can still leave one new file
+    /// beside an old one; a write error, a full disk or a file-size limit cannot.
+    ///
+    /// ```swift
+    /// try OutputFile.write(together: [(Data(model.utf8), "plan.mod"), (Data(data.utf8), "plan.dat")])
+    /// ```
+    public static func write(together files: [(data: Data, path: String)]) throws(OutputFileError) {
+        var staged: [(temporary: String, target: String, displayed: String)] = []
+        var inPlace: [(data: Data, target: String, displayed: String)] = []
+        defer {
+            for file in staged {
+                unlink(file.temporary)
+                TransientFiles.unregister(file.temporary)
+            }
+        }
+        for (data, path) in files {
+            let target = try resolve(path)
+            var status = stat()
+            if stat(target, &status) == 0 {
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR: throw OutputFileError(path: path, reason: "it is a directory")
+                case S_IFREG:
+                    staged.append(
+                        (
+                            try stage(
+                                target, displayed: path, with: CollectionOfOne(data), mode: status.st_mode & 0o7777),
+                            target, path
+                        ))
+                default: inPlace.append((data, target, path))
+                }
+            } else if errno == ENOENT {
+                staged.append(
+                    (try stage(target, displayed: path, with: CollectionOfOne(data), mode: nil), target, path))
+            } else {
+                throw .system(path)
+            }
+        }
+        // A device or FIFO cannot be staged: it is written first, so that its failure (`/dev/full`)
+        // still leaves every file as it was.
+        for file in inPlace { try writeInPlace(file.target, displayed: file.displayed, CollectionOfOne(file.data)) }
+        while !staged.isEmpty {
+            let file = staged[0]
+            guard rename(file.temporary, file.target) == 0 else { throw .system(file.displayed) }
+            TransientFiles.unregister(file.temporary)
+            staged.removeFirst()
+        }
+    }
+
     /// Writes `data` to `path` through a temporary file, as ``write(_:to:)`` does for a regular
     /// file, but refuses a path that exists and is not a regular file (a symbolic link, a FIFO, a
     /// device): for files the tool owns, such as a sweep's partial files, which a planted link or
@@ -147,29 +198,46 @@ public enum OutputFile {
     private static func replace<Pieces: Sequence<Data>>(
         _ target: String, displayed: String, with pieces: Pieces, mode: mode_t?
     ) throws(OutputFileError) {
+        let temporary = try stage(target, displayed: displayed, with: pieces, mode: mode)
+        defer { TransientFiles.unregister(temporary) }
+        guard rename(temporary, target) == 0 else {
+            unlink(temporary)
+            throw .system(displayed)
+        }
+    }
+
+    /// Writes `pieces` to a new temporary file beside `target`, complete and on disk, and returns
+    /// its path, registered with ``TransientFiles`` (the caller renames it and unregisters it).
+    /// On failure the temporary file is removed.
+    private static func stage<Pieces: Sequence<Data>>(
+        _ target: String, displayed: String, with pieces: Pieces, mode: mode_t?
+    ) throws(OutputFileError) -> String {
         let (descriptor, temporary) = try createTemporary(beside: target, displayed: displayed)
         TransientFiles.register(temporary)
-        defer { TransientFiles.unregister(temporary) }
         do throws(OutputFileError) {
             for data in pieces { try writeAll(data, to: descriptor, path: displayed) }
             if let mode, fchmod(descriptor, mode) != 0 { throw .system(displayed) }
             if fsync(descriptor) != 0 { throw .system(displayed) }
             let closed = close(descriptor)
             guard closed == 0 else { throw .system(displayed) }
-            guard rename(temporary, target) == 0 else { throw .system(displayed) }
         } catch {
             close(descriptor)
             unlink(temporary)
+            TransientFiles.unregister(temporary)
             throw error
         }
+        return temporary
     }
 
     /// Creates `.NAME.RANDOM.tmp` in `target`'s directory with O_EXCL and O_NOFOLLOW: a file or
-    /// link planted at a guessed name is never written through.
+    /// link planted at a guessed name is never written through. NAME is cut to 200 bytes, so a
+    /// target name of any length the file system allows has a temporary name too.
     static func createTemporary(beside target: String, displayed: String) throws(OutputFileError) -> (Int32, String) {
         let slash = target.lastIndex(of: "/")
         let directory = slash.map { String(target[...$0]) } ?? ""
-        let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
+        var name = slash.map { String(target[target.index(after: $0)...]) } ?? target
+        // A name may take all of NAME_MAX (255 bytes); the temporary one adds up to 19 around it.
+        while name.utf8.count > 200 { name.unicodeScalars.removeLast() }
         for _ in 0..<100 {
             let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
             let temporary = "\(directory).\(name).\(random).tmp"

@@ -64,9 +64,9 @@ struct ExportCommand: ParsableCommand {
                 printError("error: \(error)")
                 throw ExitStatus.invalidData
             }
-            for (path, text) in zip(written, [files.model, files.data]) {
-                try OutputWriter.write(text, to: path, flag: "--output")
-            }
+            // The pair is replaced together: a new model beside an old data file would still solve.
+            try OutputWriter.write(
+                together: zip(written, [files.model, files.data]).map { (Data($1.utf8), $0, "--output") })
         }
         let model = program.model
         // With the model on standard output, the summary goes to standard error: one document a stream.

@@ -36,11 +36,27 @@ enum OutputWriter {
 
     /// Renders `workbook` and writes it to a file; never to standard output, which the caller refused.
     static func write(_ workbook: Workbook, to path: String, flag: String) throws {
-        let data: Data
-        do { data = try workbook.xlsx() } catch {
+        try write(rendered(workbook, for: path), to: path, flag: flag)
+    }
+
+    /// Writes files that belong together (``OutputFile/write(together:)``): a failure replaces
+    /// none of them. `files` pairs each file's bytes with its path and the flag that named it.
+    static func write(together files: [(data: Data, path: String, flag: String)]) throws {
+        for file in files {
+            precondition(file.path != "-", "files written together are files, not standard output")
+            try RunFiles.checkOutput(file.path, flag: file.flag)
+        }
+        do { try OutputFile.write(together: files.map { ($0.data, $0.path) }) } catch {
+            printError("error: \(error)")
+            throw ExitStatus.cannotCreateOutput
+        }
+    }
+
+    /// Renders `workbook` (exit 73 naming `path` when it cannot be).
+    static func rendered(_ workbook: Workbook, for path: String) throws -> Data {
+        do { return try workbook.xlsx() } catch {
             printError("error: cannot write \(path): \(error)")
             throw ExitStatus.cannotCreateOutput
         }
-        try write(data, to: path, flag: flag)
     }
 }

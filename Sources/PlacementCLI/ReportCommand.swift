@@ -120,12 +120,19 @@ struct ReportCommand: ParsableCommand {
             let prices = try ExplainCommand.search(run.study, tolerance: 0.001, solver: solver)
             report.explain = ExplainReport(prices, studyPath: study)
         }
-        try OutputWriter.write(report.rendered(), to: output, flag: "--output")
-        if output != "-" { printError("wrote \(output)") }
-        if let workbook {
-            try OutputWriter.write(report.workbook(), to: workbook, flag: "--workbook")
-            printError("wrote \(workbook)")
+        // The page and its workbook are replaced together: a failed workbook leaves the old page.
+        let page = report.rendered()
+        let book = try workbook.map { (path: $0, data: try OutputWriter.rendered(report.workbook(), for: $0)) }
+        if output == "-" {
+            if let book { try OutputWriter.write(book.data, to: book.path, flag: "--workbook") }
+            try OutputWriter.write(page, to: output, flag: "--output")
+        } else {
+            try OutputWriter.write(
+                together: [(Data(page.utf8), output, "--output")]
+                    + (book.map { [($0.data, $0.path, "--workbook")] } ?? []))
+            printError("wrote \(output)")
         }
+        if let book { printError("wrote \(book.path)") }
         try run.checkOutcome()
     }
 
