@@ -33,7 +33,9 @@ struct SolverOptions: ParsableArguments {
 
     @Option(
         name: .customLong("gap"), parsing: .unconditional,
-        help: ArgumentHelp("Relative gap at which the decomposed solve stops.", valueName: "gap"))
+        help: ArgumentHelp(
+            "Relative gap at which the decomposed solve stops (below 1e-9, round-off, it stops at 1e-9).",
+            valueName: "gap"))
     var relativeGap: Double = 1e-7
 
     @Flag(

@@ -225,7 +225,7 @@ struct BreakEvenSearch<Solver: IncrementalSolver> {
             if !settled {
                 let evaluation = try solve.evaluate(master: master.program, values: point, memo: progress.memo)
                 progress.evaluations += 1
-                let tolerance = solve.options.relativeGap * max(1, abs(vertex.objective))
+                let tolerance = solve.options.attainableGap * max(1, abs(vertex.objective))
                 settled = evaluation.objective >= vertex.objective - tolerance
                 if !settled {
                     let cuts = solve.cuts(from: evaluation, master: master, at: point, iteration: -iteration)

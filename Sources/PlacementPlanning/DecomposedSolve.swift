@@ -89,7 +89,7 @@ final class DecomposedSolve<Solver: IncrementalSolver> {
                 seconds: (clock.now - start).seconds, blockSolves: work.blockSolves, masterSeconds: masterSeconds)
             bounds.history.append(progress)
             options.progress?(progress)
-            if bounds.converged(within: options.relativeGap) {
+            if bounds.converged(within: options.attainableGap) {
                 ending.termination = .optimal
                 break
             }

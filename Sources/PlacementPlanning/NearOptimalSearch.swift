@@ -91,7 +91,7 @@ struct NearOptimalSearch<Solver: IncrementalSolver> {
         // The cuts slack at the last extreme wait in the pool: most stay slack for this one.
         if !fromScratch { try master.compact() }
         try master.setObjective(objective)
-        let tolerance = solve.options.relativeGap * max(1, abs(optimum))
+        let tolerance = solve.options.attainableGap * max(1, abs(optimum))
         for iteration in 1...iterationLimit {
             // A new objective leaves the last basis primal feasible: the primal simplex continues
             // from it. New cuts leave it dual feasible instead (the objective stayed): the dual

@@ -31,6 +31,11 @@ public struct PlanningOptions: Sendable {
     public var analyse: Bool = true
     /// The decomposition stops when `(upper - lower) / max(1, |upper|)` is at most this.
     public var relativeGap: Double = 1e-7
+    /// The gap the decomposed solve and the near-optimal and break-even searches work to:
+    /// ``relativeGap``, but no tighter than 1e-9, since an evaluated objective is a sum of block
+    /// optima that round-off moves by about that much (with a gap of 0 the bounds might never
+    /// meet, and a search's point never reach the master's objective).
+    public var attainableGap: Double { max(relativeGap, 1e-9) }
     /// Wall-clock limit of the whole investment solve; reaching it reports the best plan found
     /// with a non-optimal status.
     public var timeLimit: Duration?

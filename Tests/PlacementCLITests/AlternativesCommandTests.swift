@@ -130,6 +130,26 @@ import Testing
         #expect(lines.count > 1)
     }
 
+    /// `--gap 0` is accepted, but no evaluated point met a gap of exactly 0: the search failed with
+    /// an internal error (exit 70). It takes round-off (1e-9) as its gap now, and the optimal
+    /// plan's capital stays within every group's range.
+    @Test func aGapOfZeroStillFindsEveryExtreme() throws {
+        defer { cli.remove() }
+        let outcome = try cli.run([
+            "alternatives", CommandLineRun.study, "--gap", "0", "--by", "hardware", "--format", "json",
+        ])
+        #expect(outcome.status == 0, "\(outcome.error)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(outcome.output.utf8)) as? [String: Any])
+        let groups = try #require(root["groups"] as? [[String: Any]])
+        #expect(!groups.isEmpty)
+        for group in groups {
+            let least = try #require(group["min_capital_usd"] as? Double)
+            let most = try #require(group["max_capital_usd"] as? Double)
+            let planned = try #require(group["plan_capital_usd"] as? Double)
+            #expect(least <= planned + 1e-6 * max(1, planned) && planned <= most + 1e-6 * max(1, most), "\(group)")
+        }
+    }
+
     @Test(arguments: [
         (["--slack", "0.9"], "--slack must be in [0, 0.5], got 0.9"),
         (["--material", "-1"], "--material must be in [0, 1], got -1.0"),
