@@ -31,6 +31,19 @@ struct PathOptions: ParsableArguments {
         }
     }
 
+    /// Refuses (exit 64, before any solve) to hold an adaptive study's own plan on sampled paths:
+    /// its builds depend on the study's scenarios, which the paths are not.
+    static func refuseAdaptivePlan(of study: Study, path: String) throws {
+        guard study.decisions == .adaptive else { return }
+        printError(
+            "error: \(path): decisions: adaptive: the plan's builds depend on the study's scenarios, so it cannot be "
+                + "held on sampled paths")
+        printError(
+            "  hint: hold a here-and-now plan with --plan (optimize the study with decisions: here-and-now, "
+                + "--format json)")
+        throw ExitStatus.usage
+    }
+
     /// Warns when sampled multipliers were held at the scenarios file's ranges.
     static func warnHeld(_ count: Int) {
         guard count > 0 else { return }

@@ -96,6 +96,8 @@ struct ReportCommand: ParsableCommand {
             if let plan = risk.plan, let heldPlan {
                 heldBuilds = try ResultInput.heldBuilds(
                     heldPlan, path: plan, study: loaded, studyPath: study, onSampledPaths: true)
+            } else if risk.paths != nil {
+                try PathOptions.refuseAdaptivePlan(of: loaded, path: study)
             }
         }
         var report = HTMLReport(run.report, generator: "placement \(PlacementCommand.version)")

@@ -100,6 +100,8 @@ struct RiskCommand: ParsableCommand {
         if let plan, let savedResult {
             saved = try ResultInput.heldBuilds(
                 savedResult, path: plan, study: loaded.study, studyPath: study, onSampledPaths: true)
+        } else {
+            try PathOptions.refuseAdaptivePlan(of: loaded.study, path: study)
         }
         // Two runs on one output would share its progress file: the second is refused at once, as a
         // second sweep on one prefix is, and the first goes on untouched.

@@ -159,6 +159,35 @@ extension RiskCommandTests {
         }
     }
 
+    /// An adaptive study's plan depends on its scenarios: `risk` and `report --paths` solved it and
+    /// then failed as a solver failure (exit 70). Its own plan is refused before the solve, and a
+    /// saved adaptive plan at its first row that depends on a scenario.
+    @Test func anAdaptivePlanIsRefusedOnSampledPathsBeforeAnySolve() throws {
+        defer { cli.remove() }
+        try cli.makeStudyAdaptive()
+        let message =
+            "error: \(CommandLineRun.study): decisions: adaptive: the plan's builds depend on the study's scenarios, "
+            + "so it cannot be held on sampled paths\n"
+        for command in [
+            ["risk", CommandLineRun.study, "--paths", "3"],
+            ["report", CommandLineRun.study, "--paths", "3", "-o", "r.html"],
+        ] {
+            let outcome = try cli.run(command)
+            #expect(outcome.status == 64, "\(command): \(outcome.error)")
+            #expect(outcome.error.hasPrefix(message), "\(command): \(outcome.error)")
+            #expect(outcome.error.contains("hint: hold a here-and-now plan with --plan"), "\(outcome.error)")
+        }
+        #expect(!cli.exists("r.html"))
+        try cli.savePlan()
+        let held = try cli.run(["risk", CommandLineRun.study, "--plan", "plan.json", "--paths", "3"])
+        #expect(held.status == 65, "\(held.error)")
+        #expect(held.error.hasPrefix("plan.json: error: capacity["), "\(held.error)")
+        #expect(
+            held.error.contains(
+                "its builds depend on its scenarios (adaptive decisions): it can be held only on the scenarios it was "
+                    + "solved for, with decisions: adaptive, not on sampled paths"), "\(held.error)")
+    }
+
     /// Multipliers that overflowed were held at the range's top without a word (or miscounted);
     /// `sample` and `risk` now count each one held.
     @Test func heldMultipliersAreCountedAndWarnedAbout() throws {
