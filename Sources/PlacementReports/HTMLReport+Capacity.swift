@@ -94,6 +94,12 @@ extension HTMLReport {
         }
         let empty = study.facilities.filter { facility in !facilities.contains { $0.id == facility.id } }
         var caption =
+            plan.capacityByScenario
+            ? "Adaptive decisions: capacity differs by scenario, and these panels show scenario "
+                + "'\(study.referenceScenario.id.rawValue)' (the stress reference); 'Capacity by scenario' shows every "
+                + "scenario's. "
+            : ""
+        caption +=
             "Installed IT power (MW) at the start of each year: existing units plus builds still in service, "
             + "stacked by accelerator; the black tick is the IT power available to the plan that year. "
             + "All panels share one scale (0 to \(Self.megawatts(top))). "
@@ -116,7 +122,8 @@ extension HTMLReport {
             id: "capacity", number: 1, title: "Capacity built by facility and year",
             lead: "Where the plan puts accelerators. \(facilities.count) of \(study.facilities.count) facilities "
                 + "hold capacity; \(Self.megawatts(total)) of IT load is installed in \(finalYear), "
-                + "for \(Self.usd(plan.capexUSD)) of capital.",
+                + "for \(Self.usd(plan.capexUSD)) of capital"
+                + (plan.capacityByScenario ? " (expected over the scenarios)." : "."),
             body: body)
     }
 

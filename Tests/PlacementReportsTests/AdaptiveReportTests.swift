@@ -53,6 +53,10 @@ import Testing
             html.contains(
                 "<a href=\"#capacity\">1. Capacity</a> <a href=\"#capacity-by-scenario\">Capacity by scenario</a> "
                     + "<a href=\"#service\">2. Zones served</a>"))
+        // The capacity panels draw one scenario, and say which; the lead's totals are expectations.
+        let panels = try #require(html.range(of: "Adaptive decisions: capacity differs by scenario, and these panels"))
+        #expect(html[panels.lowerBound...].prefix(120).contains("scenario &#39;boom&#39; (the stress reference)"))
+        #expect(html.contains("of capital (expected over the scenarios)."))
         // One point per scenario and year; a segment per scenario between consecutive years.
         #expect(html.components(separatedBy: "class=\"scenario-point\"").count - 1 == 6)
         #expect(html.components(separatedBy: "class=\"scenario-line\"").count - 1 == 4)
