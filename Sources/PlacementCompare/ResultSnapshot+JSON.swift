@@ -107,9 +107,11 @@ extension ResultSnapshot {
     private static func syntaxError(_ error: Error, data: Data, file: String) -> ResultFileError {
         let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
         var position: (line: Int, column: Int)?
-        if let range = detail.range(of: #"character \d+"#, options: .regularExpression),
-            let offset = Int(detail[range].dropFirst("character ".count))
-        {
+        // The reader names the character it stopped at, except at the end of a truncated file.
+        let named = detail.range(of: #"character \d+"#, options: .regularExpression).flatMap {
+            Int(detail[$0].dropFirst("character ".count))
+        }
+        if let offset = named ?? (detail.localizedCaseInsensitiveContains("end of file") ? data.count : nil) {
             var line = 1
             var column = 1
             for byte in data.prefix(offset) {

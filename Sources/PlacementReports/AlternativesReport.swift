@@ -61,12 +61,13 @@ public struct AlternativesReport: Sendable {
             "",
         ]
         var table = TextTable(header: [
-            a.grouping.rawValue, "least capital (USD)", "most capital (USD)", "IT MW, least plan",
-            "IT MW, most plan", "verdict",
+            a.grouping.rawValue, "optimal plan (USD)", "least capital (USD)", "most capital (USD)",
+            "IT MW, least plan", "IT MW, most plan", "verdict",
         ])
         for group in a.groups {
             table.append([
-                group.name, Format.money(group.least.capitalUSD), Format.money(group.most.capitalUSD),
+                group.name, Format.money(group.planCapitalUSD), Format.money(group.least.capitalUSD),
+                Format.money(group.most.capitalUSD),
                 Format.grouped(group.least.finalYearITMW, decimals: 1),
                 Format.grouped(group.most.finalYearITMW, decimals: 1), verdict(group).rawValue,
             ])
@@ -142,11 +143,13 @@ public struct AlternativesReport: Sendable {
     /// One row per group.
     public func csv() -> CSVTable {
         var table = CSVTable(header: [
-            "group", "min_capital_usd", "max_capital_usd", "min_plan_it_mw", "max_plan_it_mw", "verdict",
+            "group", "plan_capital_usd", "min_capital_usd", "max_capital_usd", "min_plan_it_mw", "max_plan_it_mw",
+            "verdict",
         ])
         for group in alternatives.groups {
             table.append([
-                group.name, CSVTable.number(group.least.capitalUSD), CSVTable.number(group.most.capitalUSD),
+                group.name, CSVTable.number(group.planCapitalUSD), CSVTable.number(group.least.capitalUSD),
+                CSVTable.number(group.most.capitalUSD),
                 CSVTable.number(group.least.finalYearITMW), CSVTable.number(group.most.finalYearITMW),
                 verdict(group).rawValue,
             ])

@@ -38,6 +38,16 @@ import Testing
                 + "  hint: give a file written by `placement optimize --format json`, or a study (.yaml) to solve")
     }
 
+    /// A truncated file has no character for the reader to name: the error is at its end.
+    @Test func aTruncatedFileIsLocatedAtItsEnd() {
+        let error = #expect(throws: ResultFileError.self) {
+            try read("{\n  \"schema\": \"sovereign-placement.optimize/2\",\n  \"capacity\": [1, 2")
+        }
+        #expect(
+            error?.description.hasPrefix("plan.json:3:20: error: not valid JSON (Unexpected end of file") == true,
+            "\(String(describing: error))")
+    }
+
     @Test func unknownSchemaIsRejected() {
         let error = #expect(throws: ResultFileError.self) { try read(#"{"schema": "sovereign-placement.sweep/1"}"#) }
         #expect(
