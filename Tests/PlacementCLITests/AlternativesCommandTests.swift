@@ -126,7 +126,9 @@ import Testing
         let outcome = try cli.run(["alternatives", CommandLineRun.study, "--by", "hardware", "--format", "csv"])
         #expect(outcome.status == 0, "\(outcome.error)")
         let lines = outcome.output.split(separator: "\n")
-        #expect(lines.first == "group,plan_capital_usd,min_capital_usd,max_capital_usd,min_plan_it_mw,max_plan_it_mw,verdict")
+        #expect(
+            lines.first
+                == "group,plan_capital_usd,min_capital_usd,max_capital_usd,min_plan_it_mw,max_plan_it_mw,verdict")
         #expect(lines.count > 1)
     }
 
