@@ -44,12 +44,14 @@ struct PathOptions: ParsableArguments {
         throw ExitStatus.usage
     }
 
-    /// Warns when sampled multipliers were held at the scenarios file's ranges.
-    static func warnHeld(_ count: Int) {
+    /// Warns when sampled multipliers were held at the scenarios file's ranges; `among` says which
+    /// paths were counted when not all of them (a resumed run counts those it evaluates).
+    static func warnHeld(_ count: Int, among: String? = nil) {
         guard count > 0 else { return }
         printError(
-            "warning: \(count) sampled multiplier\(count == 1 ? "" : "s") fell outside the scenarios file's ranges "
-                + "(0 to 1000; efficiency 0.001 to 1000) and \(count == 1 ? "was" : "were") held at the nearest bound")
+            "warning: \(count) sampled multiplier\(count == 1 ? "" : "s")\(among.map { " " + $0 } ?? "") fell outside the "
+                + "scenarios file's ranges (0 to 1000; efficiency 0.001 to 1000) and \(count == 1 ? "was" : "were") held "
+                + "at the nearest bound")
     }
 
     /// Refuses a number of paths outside 1 to ``maximumPaths``, naming `--paths`.

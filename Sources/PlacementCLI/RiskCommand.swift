@@ -70,8 +70,8 @@ struct RiskCommand: ParsableCommand {
         if shard != nil {
             let (_, count) = try SweepCommand.shardSlice(shard)
             // More shards than paths would only add empty ones; the count is recorded as a JSON number.
-            guard count <= PathOptions.maximumPaths else {
-                throw ValidationError("--shard I/N: N must be at most \(PathOptions.maximumPaths), got \(count)")
+            guard count <= RiskShard.maximumShards else {
+                throw ValidationError("--shard I/N: N must be at most \(RiskShard.maximumShards), got \(count)")
             }
             guard output.format == .json, output.file != nil else {
                 throw ValidationError(

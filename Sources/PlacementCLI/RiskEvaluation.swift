@@ -39,7 +39,7 @@ struct RiskEvaluation {
             var figures: [ScenarioFigures]
             do {
                 figures =
-                    try partial?.start(resume: resume, firstPath: range.lowerBound, years: study.horizon.years) ?? []
+                    try partial?.start(resume: resume, range: range, years: study.horizon.years) ?? []
             } catch {
                 printError("error: \(error)")
                 if case RiskPartialFile.Failure.cannotWrite = error { throw ExitStatus.cannotCreateOutput }
@@ -58,7 +58,11 @@ struct RiskEvaluation {
                 figures += chunk
                 progress.advance(by: chunk.count)
             }
-            PathOptions.warnHeld(evaluator.work.heldMultipliers)
+            let resumed = figures.count - evaluator.work.paths
+            PathOptions.warnHeld(
+                evaluator.work.heldMultipliers,
+                among: resumed > 0
+                    ? "of the \(evaluator.work.paths) paths this run evaluated (not the resumed ones)" : nil)
             (self.run, self.inSample, self.paths) = (run, inSample, figures)
         } catch let error as ExitCode {
             throw error

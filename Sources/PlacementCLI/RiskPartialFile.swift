@@ -43,13 +43,15 @@ struct RiskPartialFile {
     }
 
     /// Starts the file: with `resume`, the paths of the file's whole chunks (which the file then
-    /// keeps, and nothing after them), else none (the file is started empty). `years`: the
-    /// study's horizon, which every kept record must cover.
-    func start(resume: Bool, firstPath: Int, years: [Int]) throws(Failure) -> [ScenarioFigures] {
+    /// keeps, and nothing after them), else none (the file is started empty). `range`: the paths
+    /// this run evaluates; `years`: the study's horizon, which every kept record must cover.
+    func start(resume: Bool, range: Range<Int>, years: [Int]) throws(Failure) -> [ScenarioFigures] {
         var kept: [ScenarioFigures] = []
         var lines: [Substring] = []
         if resume, let data = try read() {
-            var all = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            // "\r\n" is one Character in Swift: a file saved with CRLF line ends splits on it too.
+            var all = String(decoding: data, as: UTF8.self).split(
+                omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
             all.removeLast()  // "" after the final newline, or a torn line
             guard let first = all.first else { return try restart(with: [], lines: []) }
             guard first == header else {
@@ -60,9 +62,14 @@ struct RiskPartialFile {
                         : "its first line is not a risk run's")
             }
             for (n, line) in all.dropFirst().enumerated() {
+                guard n < range.count else {
+                    throw .invalidLine(
+                        path: path, line: n + 2,
+                        reason: "a record past the run's last path (\(range.count) path\(range.count == 1 ? "" : "s"))")
+                }
                 do {
                     let figures = try ScenarioFigures(record: try JSONValue(parsing: String(line)))
-                    try figures.checkPath(index: firstPath + n, of: runPaths, years: years)
+                    try figures.checkPath(index: range.lowerBound + n, of: runPaths, years: years)
                     kept.append(figures)
                 } catch let error as SamplingError {
                     throw .invalidLine(path: path, line: n + 2, reason: error.message)

@@ -32,7 +32,10 @@ enum RunFiles {
     /// when another output of this run goes to the same file (or both to standard output, `-`);
     /// remembers it as an output of this run.
     static func declareOutput(_ path: String, flag: String) throws {
-        if path != "-" { try checkDirectory(of: path, flag: flag) }
+        if path != "-" {
+            try checkNameLength(of: path, flag: flag)
+            try checkDirectory(of: path, flag: flag)
+        }
         let location = Self.location(of: path)
         let clash = registry.lock.withLock {
             let clash = registry.outputs.first { location != nil && $0.location == location }
@@ -74,6 +77,22 @@ enum RunFiles {
         let role = input.role.hasSuffix(" by") ? input.role + " this run" : input.role + " of this run"
         printError("error: \(flag) \(path) is \(role)\(spelling); writing it would destroy the input")
         printError("  hint: write the output to another file")
+        throw ExitStatus.usage
+    }
+
+    /// The most bytes a file name may have (NAME_MAX on Linux file systems).
+    static let longestName = 255
+
+    /// Refuses (exit 64) a file whose name is longer than a file system allows, before any work:
+    /// the progress and lock files a run keeps beside its output (`FILE.partial`, `FILE.lock`) are
+    /// declared too, and are 8 and 5 bytes longer than the output's name.
+    private static func checkNameLength(of path: String, flag: String) throws {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard name.utf8.count > longestName else { return }
+        printError(
+            "error: \(flag): the file name '\(name)' is \(name.utf8.count) bytes; a file name holds at most "
+                + "\(longestName)")
+        printError("  hint: give \(flag) a shorter name (a run keeps FILE.partial and FILE.lock beside its output)")
         throw ExitStatus.usage
     }
 

@@ -13,6 +13,9 @@ import ResultFormats
 /// ```
 public struct RiskShard: Sendable {
     public static let schema = "sovereign-placement.risk-shard/1"
+    /// The most shards one run is cut into (`--shard I/N`): more than the most paths a run draws
+    /// would only add empty ones.
+    public static let maximumShards = 100_000
 
     /// What must be the same in every shard of one run.
     public struct Run: Sendable, Hashable {
@@ -112,6 +115,17 @@ public struct RiskShard: Sendable {
         let first = try member("shard.first_path", whole(shard["first_path"]))
         let inSample = try member("in_sample", object["in_sample"]?.array)
         let paths = try member("paths", object["paths"]?.array)
+        guard alpha > 0, alpha < 1 else { throw SamplingError("the risk shard's 'alpha' is \(alpha), not in (0, 1)") }
+        guard count >= 1 else { throw SamplingError("the risk shard's 'samples.paths' is \(count), not at least 1") }
+        guard (1...Self.maximumShards).contains(shards), (1...shards).contains(index) else {
+            throw SamplingError(
+                "the risk shard's 'shard' is \(index) of \(shards), not I of N with 1 <= I <= N <= \(Self.maximumShards)"
+            )
+        }
+        guard first >= 0, first <= count, paths.count <= count - first else {
+            throw SamplingError(
+                "the risk shard's \(paths.count) paths from 'shard.first_path' \(first) do not fit the run's \(count)")
+        }
         // Every record must be of this run, path by path: the summaries index every path by the
         // in-sample scenarios' years.
         func records(_ name: String, _ values: [JSONValue], check: (Int, ScenarioFigures) throws(SamplingError) -> Void)
@@ -133,6 +147,10 @@ public struct RiskShard: Sendable {
         }
         for (n, scenario) in scenarios.enumerated() {
             do { try scenario.checkYears(years) } catch { throw SamplingError("in_sample[\(n)]: \(error.message)") }
+        }
+        let total = scenarios.reduce(0) { $0 + $1.probability }
+        guard abs(total - 1) <= 1e-6 else {
+            throw SamplingError("the risk shard's in-sample probabilities sum to \(total), not 1")
         }
         self.init(
             run: Run(
@@ -175,7 +193,8 @@ public struct RiskShard: Sendable {
             throw SamplingError(
                 missing.isEmpty
                     ? "a shard is given twice"
-                    : "shard(s) \(missing.map(String.init).joined(separator: ", ")) of \(first.shards) missing")
+                    : "shard(s) \(missing.prefix(10).map(String.init).joined(separator: ", "))"
+                        + (missing.count > 10 ? " and \(missing.count - 10) more" : "") + " of \(first.shards) missing")
         }
         var next = 0
         for shard in ordered {

@@ -17,8 +17,11 @@ extension ScenarioFigures {
         guard let probability = record["probability"]?.number, let npv = record["npv_usd"]?.number,
             let fleet = record["fleet"]?.array
         else { throw SamplingError("path record '\(id)' lacks 'probability', 'npv_usd' or 'fleet'") }
-        guard probability > 0, probability <= 1 else {
-            throw SamplingError("path record '\(id)' has probability \(probability), not in (0, 1]")
+        // Figures far beyond any plan's (1e100 USD) would overflow the summaries' squares.
+        guard abs(npv) <= 1e100 else { throw SamplingError("path record '\(id)' has NPV \(npv), beyond 1e100 USD") }
+        // A study's scenario may have probability 0; a path's is 1/N (checkPath).
+        guard (0...1).contains(probability) else {
+            throw SamplingError("path record '\(id)' has probability \(probability), not between 0 and 1")
         }
         var years: [Year] = []
         for entry in fleet {
@@ -35,8 +38,10 @@ extension ScenarioFigures {
             if let used = utilization.number, !(0...1 + 1e-6).contains(used) {
                 throw SamplingError("path record '\(id)' has utilization \(used) in \(year), not between 0 and 1")
             }
-            guard stranded >= 0, atRisk >= 0 else {
-                throw SamplingError("path record '\(id)' has a negative stranded or at-risk value in \(year)")
+            guard (0...1e100).contains(stranded), (0...1e100).contains(atRisk) else {
+                throw SamplingError(
+                    "path record '\(id)' has a stranded or at-risk value in \(year) that is negative or beyond 1e100 USD"
+                )
             }
             years.append(Year(year: year, utilization: utilization.number, stranded: stranded, atRisk: atRisk))
         }

@@ -115,10 +115,11 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
         }
     }
 
-    /// Integers without a fraction; other numbers in Swift's shortest round-trip form.
+    /// Whole numbers up to 2^53 without a fraction; other numbers in Swift's shortest round-trip form.
     static func format(_ value: Double) -> String {
         if value == 0 { return "0" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        // Whole numbers a double holds exactly (to 2^53), such as a seed, keep every digit.
+        if value == value.rounded(), abs(value) <= 9_007_199_254_740_992 { return String(Int64(value)) }
         return "\(value)"
     }
 

@@ -89,6 +89,39 @@ extension RiskCommandTests {
                 "cannot resume from run.json.partial:6: 'path-00005' has fleet years 2026, 2027, 2028, 2029, not the "
                     + "run's 2026, 2027, 2028, 2029, 2030; rerun without --resume"), "\(resumed.error)")
         #expect(!cli.exists("run.json"))
+
+        // More records than the run has paths crashed the run after "resuming: 61 of 60 paths".
+        let all = try #require(object["paths"] as? [[String: Any]]).map { record in
+            String(decoding: try JSONSerialization.data(withJSONObject: record), as: UTF8.self)
+        }
+        try cli.write("run.json.partial", ([header] + all + [all[0]]).joined(separator: "\n") + "\n")
+        let overfull = try risk(flags + ["-o", "run.json", "--resume"])
+        #expect(overfull.status == 65)
+        #expect(
+            overfull.error.contains(
+                "cannot resume from run.json.partial:62: a record past the run's last path (60 paths)"),
+            "\(overfull.error)")
+        #expect(!cli.exists("run.json"))
+    }
+
+    /// The largest seed is written with every digit (1e15 and above were written as 1.0e15).
+    @Test func theLargestSeedIsWrittenWholeAndNamesTooLongForTheProgressFileAreRefused() throws {
+        defer { cli.remove() }
+        try cli.savePlan()
+        let largest = try risk(["--paths", "2", "--seed", "9007199254740991"])
+        #expect(largest.status == 0, "\(largest.error)")
+        #expect(largest.output.contains("\"seed\": 9007199254740991,"), "\(largest.output.prefix(300))")
+        // 247 bytes is the longest name whose FILE.partial (8 bytes more) a file system holds.
+        let long = String(repeating: "b", count: 243) + ".json"
+        let refused = try risk(["--paths", "2", "-o", long])
+        #expect(refused.status == 64, "\(refused.error)")
+        #expect(
+            refused.error.contains(
+                "error: --output: the file name '\(long).partial' is 256 bytes; a file name holds at most 255"),
+            "\(refused.error)")
+        let fits = try risk(["--paths", "2", "-o", String(long.dropFirst())])
+        #expect(fits.status == 0, "\(fits.error)")
+        #expect(try cli.names() == ["study", "plan.json", String(long.dropFirst())])
     }
 
     /// Seeds from 2^53 up were written as the same JSON number, so shards of two seeds merged;
@@ -186,6 +219,55 @@ extension RiskCommandTests {
             held.error.contains(
                 "its builds depend on its scenarios (adaptive decisions): it can be held only on the scenarios it was "
                     + "solved for, with decisions: adaptive, not on sampled paths"), "\(held.error)")
+    }
+
+    /// An adaptive plan's rows of one node of the scenario tree are one decision: a row that
+    /// disagrees with another of its node was ignored, and a row for every scenario beside rows
+    /// by scenario was added. Both are refused at the row.
+    @Test func adaptivePlanRowsThatContradictEachOtherAreRefused() throws {
+        defer { cli.remove() }
+        try cli.makeStudyAdaptive()
+        try cli.savePlan()
+        let plan = try #require(
+            try JSONSerialization.jsonObject(with: Data(cli.read("plan.json").utf8)) as? [String: Any])
+        let rows = try #require(plan["capacity"] as? [[String: Any]])
+        // The first year has one node: every scenario's row of a fleet lists the same build.
+        let first = try #require(rows.firstIndex { $0["year"] as? Int == 2026 && $0["scenario"] != nil })
+        let second = try #require(
+            rows.indices.first { n in
+                n > first && rows[n]["year"] as? Int == 2026
+                    && rows[n]["facility"] as? String == rows[first]["facility"] as? String
+                    && rows[n]["hardware"] as? String == rows[first]["hardware"] as? String
+            })
+        try editJSON("plan.json", to: "other.json") { object in
+            var capacity = object["capacity"] as? [[String: Any]] ?? []
+            capacity[second]["built"] = (capacity[second]["built"] as? Double ?? 0) + 500
+            object["capacity"] = capacity
+        }
+        try editJSON("plan.json", to: "mixed.json") { object in
+            var shared = rows[first]
+            shared["scenario"] = nil
+            object["capacity"] = rows + [shared]
+        }
+        let cases = [
+            ("other.json", "other.json: error: capacity[\(second)]: it builds "),
+            ("mixed.json", "mixed.json: error: capacity[\(rows.count)]: it builds "),
+        ]
+        for (file, start) in cases {
+            let outcome = try cli.run([
+                "evaluate", file, "--study", CommandLineRun.study, "--scenarios", "study/Models/scenarios.yaml",
+            ])
+            #expect(outcome.status == 65, "\(file): \(outcome.error)")
+            #expect(outcome.error.hasPrefix(start), "\(file): \(outcome.error)")
+        }
+        let other = try cli.run([
+            "evaluate", "other.json", "--study", CommandLineRun.study, "--scenarios", "study/Models/scenarios.yaml",
+        ])
+        #expect(other.error.contains("and the two share a node of the scenario tree (one decision)"), "\(other.error)")
+        let held = try cli.run([
+            "evaluate", "plan.json", "--study", CommandLineRun.study, "--scenarios", "study/Models/scenarios.yaml",
+        ])
+        #expect(held.status == 0, "\(held.error)")
     }
 
     /// Multipliers that overflowed were held at the range's top without a word (or miscounted);

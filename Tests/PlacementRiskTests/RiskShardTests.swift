@@ -69,4 +69,41 @@ struct RiskShardTests {
         #expect(refusal([Self.shards()[0], Self.shards()[0], Self.shards()[2]]).contains("given twice"))
         #expect(throws: SamplingError.self) { try RiskShard(json: "{\"schema\": \"sovereign-placement.risk/1\"}") }
     }
+
+    /// A shard read back from a file is checked member by member: a shard count of 0 crashed
+    /// `merge` and one of 1e12 tried to allocate 8 PB, an alpha of 5 or in-sample probabilities
+    /// summing to 1.7 were merged. Each is refused naming the member.
+    @Test(
+        "damaged shard headers are refused naming the member",
+        arguments: [
+            (
+                #""count": 3"#, #""count": 0"#,
+                "the risk shard's 'shard' is 1 of 0, not I of N with 1 <= I <= N <= 100000"
+            ),
+            (#""count": 3"#, #""count": 1000000000000"#, "the risk shard's 'shard' is 1 of 1000000000000, not I of N"),
+            (#""alpha": 0.9"#, #""alpha": 5"#, "the risk shard's 'alpha' is 5.0, not in (0, 1)"),
+            (
+                #""first_path": 0"#, #""first_path": 6"#,
+                "the risk shard's 3 paths from 'shard.first_path' 6 do not fit the run's 7"
+            ),
+            (#""seed": 7"#, #""seed": -7"#, "the risk shard's 'samples.seed' is missing or of the wrong type"),
+        ])
+    func damagedHeaders(original: String, damaged: String, message: String) throws {
+        let text = Self.shards()[0].jsonPieces().joined()
+        try #require(text.contains(original))
+        let error = #expect(throws: SamplingError.self) {
+            try RiskShard(json: text.replacingOccurrences(of: original, with: damaged))
+        }
+        #expect(error?.message.hasPrefix(message) == true, "\(String(describing: error?.message))")
+    }
+
+    @Test("in-sample probabilities must sum to 1")
+    func inSampleProbabilities() throws {
+        var heavy = Self.inSample
+        heavy[0].probability = 0.5
+        let shard = RiskShard(
+            run: Self.run, shard: 1, shards: 3, firstPath: 0, paths: Self.shards()[0].paths, inSample: heavy)
+        let error = #expect(throws: SamplingError.self) { try RiskShard(json: shard.jsonPieces().joined()) }
+        #expect(error?.message == "the risk shard's in-sample probabilities sum to 0.5, not 1")
+    }
 }
