@@ -84,12 +84,11 @@ enum ResultInput {
     static func heldBuilds(
         _ saved: ResultSnapshot, path: String, study: Study, studyPath: String, onSampledPaths: Bool = false
     ) throws -> [PlanningOptions.StartingBuild] {
-        func refuse(_ field: String, _ message: String) -> ExitCode {
-            printError(
-                ResultFileError(
-                    file: path, field: field, message: message,
-                    hint: "hold a result of `placement optimize \(studyPath) --format json`"
-                ).description)
+        func refuse(
+            _ field: String, _ message: String,
+            hint: String = "hold a result of `placement optimize \(studyPath) --format json`"
+        ) -> ExitCode {
+            printError(ResultFileError(file: path, field: field, message: message, hint: hint).description)
             return ExitStatus.invalidData
         }
         guard saved.hasPlan else {
@@ -106,22 +105,27 @@ enum ResultInput {
             }
             first[key] = position
         }
-        let rows = saved.capacity.indices.filter { saved.capacity[$0].built > 0 }
-        let builds = startingBuilds(saved)
-        if onSampledPaths, let position = builds.firstIndex(where: { $0.scenario != nil }) {
+        if onSampledPaths, let position = saved.capacity.firstIndex(where: { $0.scenario != nil && $0.built > 0 }) {
             throw refuse(
-                "\(ResultKey.capacity)[\(rows[position])]", PlanningError.adaptiveHoldReason + ", not on sampled paths")
+                "\(ResultKey.capacity)[\(position)]", PlanningError.adaptiveHoldReason + ", not on sampled paths",
+                hint: "hold a here-and-now plan: optimize the study with decisions: here-and-now, --format json")
         }
-        if let refusal = try HeldBuilds.unholdable(builds, in: study) {
-            throw refuse("\(ResultKey.capacity)[\(rows[refusal.position])]", refusal.reason)
+        // Every row, 0 units included, so that rows of one decision are compared; positions are rows.
+        if let refusal = try HeldBuilds.unholdable(builds(of: saved.capacity), in: study) {
+            throw refuse("\(ResultKey.capacity)[\(refusal.position)]", refusal.reason)
         }
-        return builds
+        return startingBuilds(saved)
     }
 
     /// The builds of a saved plan, to start a study's decomposed solve from: the parts of the plan
     /// an edit does not touch then keep their values instead of moving within the solver's gap.
     static func startingBuilds(_ saved: ResultSnapshot) -> [PlanningOptions.StartingBuild] {
-        saved.capacity.filter { $0.built > 0 }.map { row in
+        builds(of: saved.capacity.filter { $0.built > 0 })
+    }
+
+    /// One build per capacity row, in order.
+    private static func builds(of rows: [ResultSnapshot.Capacity]) -> [PlanningOptions.StartingBuild] {
+        rows.map { row in
             PlanningOptions.StartingBuild(
                 facility: FacilityID(row.facility), hardware: HardwareID(row.hardware), year: row.year,
                 units: row.built, scenario: row.scenario.map { ScenarioID($0) })
