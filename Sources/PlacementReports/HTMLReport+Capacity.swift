@@ -106,7 +106,8 @@ extension HTMLReport {
         caption +=
             empty.isEmpty
             ? "Every facility has capacity."
-            : "No capacity at \(empty.count) facilit\(empty.count == 1 ? "y" : "ies"): "
+            : "No capacity at \(empty.count) facilit\(empty.count == 1 ? "y" : "ies")"
+                + (plan.capacityByScenario ? " in any scenario: " : ": ")
                 + empty.map(\.id.rawValue).joined(separator: ", ") + "."
         let legend = legend(
             hardwareUsed.map { (SVGPalette.hardware($0.offset), $0.element.displayName) },
@@ -121,7 +122,7 @@ extension HTMLReport {
         return section(
             id: "capacity", number: 1, title: "Capacity built by facility and year",
             lead: "Where the plan puts accelerators. \(facilities.count) of \(study.facilities.count) facilities "
-                + "hold capacity; \(Self.megawatts(total)) of IT load is installed in \(finalYear), "
+                + "hold capacity\(plan.capacityByScenario ? " in some scenario" : ""); \(Self.megawatts(total)) of IT load is installed in \(finalYear), "
                 + "for \(Self.usd(plan.capexUSD)) of capital"
                 + (plan.capacityByScenario ? " (expected over the scenarios)." : "."),
             body: body)
@@ -153,7 +154,8 @@ extension HTMLReport {
         rows.append(["Capital (USD)"] + capex.map(Format.money) + [Format.money(plan.capexUSD)])
         return table(
             id: "capacity-builds",
-            caption: "Accelerators built (units added at the start of each year) and capital spent",
+            caption: "Accelerators built (units added at the start of each year) and capital spent"
+                + (plan.capacityByScenario ? ", expected over the scenarios" : ""),
             header: ["accelerator"] + plan.years.map(String.init) + ["total"], rows: rows,
             rowClasses: rows.indices.map { $0 == rows.count - 1 ? "total" : nil })
     }

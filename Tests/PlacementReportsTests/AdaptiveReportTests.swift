@@ -57,6 +57,8 @@ import Testing
         let panels = try #require(html.range(of: "Adaptive decisions: capacity differs by scenario, and these panels"))
         #expect(html[panels.lowerBound...].prefix(120).contains("scenario &#39;boom&#39; (the stress reference)"))
         #expect(html.contains("of capital (expected over the scenarios)."))
+        #expect(html.contains("hold capacity in some scenario;"))
+        #expect(html.contains("and capital spent, expected over the scenarios"))
         // One point per scenario and year; a segment per scenario between consecutive years.
         #expect(html.components(separatedBy: "class=\"scenario-point\"").count - 1 == 6)
         #expect(html.components(separatedBy: "class=\"scenario-line\"").count - 1 == 4)
