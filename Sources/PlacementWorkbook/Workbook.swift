@@ -45,7 +45,23 @@ public struct Workbook: Sendable, Hashable {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw WorkbookError("cannot read back the workbook written to \(file)")
         }
+        try Self.checkFileSizeLimit(data)
         return data
+    }
+
+    /// Refuses a workbook whose parts may have been cut short by the file-size limit (`ulimit
+    /// -f`): libxlsxwriter does not check its writes, and the process ignores SIGXFSZ so that a
+    /// write over the limit fails instead of killing it. A part (or the zip) as large as the limit
+    /// was cut there.
+    static func checkFileSizeLimit(_ data: Data) throws {
+        var limit = rlimit()
+        guard getrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max
+        else { return }
+        let largest = max(UInt64(data.count), try ZipDirectory(data).entries.map(\.uncompressedSize).max() ?? 0)
+        guard largest >= UInt64(limit.rlim_cur) else { return }
+        throw WorkbookError(
+            "the file would exceed the file-size limit (ulimit -f, \(limit.rlim_cur) bytes): a part of the workbook "
+                + "reached it")
     }
 
     /// Excel's limits, checked before any C call: sheet names, sizes, chart columns, text length.
