@@ -174,11 +174,16 @@ public enum OutputFile {
         var status = stat()
         guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return path }
         guard let resolved = realpath(path, nil) else {
-            if errno == ENOENT {
+            let failure = errno
+            // `/dev/stdout` on a pipe links to `pipe:[N]`, which has no path: the link itself is
+            // opened and written, as any FIFO or device is.
+            var status = stat()
+            if stat(path, &status) == 0, ![S_IFREG, S_IFDIR].contains(status.st_mode & S_IFMT) { return path }
+            if failure == ENOENT {
                 throw OutputFileError(
                     path: path, reason: "it is a symbolic link to a file or directory that does not exist")
             }
-            throw .system(path)
+            throw .system(path, failure)
         }
         defer { free(resolved) }
         return String(cString: resolved)

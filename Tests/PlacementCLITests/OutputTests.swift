@@ -155,6 +155,20 @@ import Testing
         #expect(!cli.exists("-"))
     }
 
+    /// `/dev/stdout` on a pipe links to `pipe:[N]`, which has no path: it was refused as a link to
+    /// a file that does not exist (exit 73). It is written like any pipe.
+    @Test func devStdoutOnAPipeIsWritten() throws {
+        defer { cli.remove() }
+        let shell = [
+            "-c", "\"$0\" optimize \"$1\" --format csv --skip-analysis -o /dev/stdout | cat > piped.csv",
+            CommandLineRun.executable.path, Self.study,
+        ]
+        let process = try cli.start(shell, executable: URL(fileURLWithPath: "/bin/sh"))
+        let outcome = try cli.finish(process)
+        #expect(outcome.status == 0 && outcome.error.isEmpty, "\(outcome.error)")
+        #expect(try cli.read("piped.csv").hasPrefix("status,facility,hardware,"))
+    }
+
     @Test func aFullDiskOnStandardOutputExits73() throws {
         defer { cli.remove() }
         for arguments in [["optimize", Self.study, "--format", "json", "--skip-analysis"], ["validate", Self.study]] {
