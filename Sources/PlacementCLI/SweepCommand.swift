@@ -130,7 +130,7 @@ struct SweepCommand: ParsableCommand {
         return [
             "block-size:\(batchSize)", "analysis:\(skipAnalysis ? "off" : "on")", "warm:\(cold ? "off" : "on")",
             "timings:\(timings ? "on" : "off")", "method:\(solver.method.rawValue)",
-            "time-limit:\(text(solver.timeLimit))",
+            "time-limit:\(text(solver.timeLimit))", "gap:\(solver.relativeGap)",
             "mip-gap:\(text(solver.mipGap))", "exact:\(solver.exact ? "on" : "off")",
         ].joined(separator: ",")
     }

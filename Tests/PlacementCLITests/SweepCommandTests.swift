@@ -73,6 +73,8 @@ import Testing
             "it was written for other input files"
         ),
         ("option changed", "", "", "", "--cold", "it was written with other options"),
+        // The gap changes rows: a sweep resumed at another gap mixed rows of both (hostile use).
+        ("gap changed", "", "", "", "--gap 0.01", "it was written with other options"),
         (
             "a number edited", "", "", "runs.csv.partial", "row",
             "runs.jsonl.partial:3: variant 1 differs from its row in runs.csv.partial"
@@ -106,7 +108,7 @@ import Testing
         } else if file.hasPrefix("study/") {
             try cli.write(file, try cli.read(file).replacingOccurrences(of: edit, with: edit + "1"))
         } else if edit.hasPrefix("--") {
-            options.append(edit)
+            options += edit.split(separator: " ").map(String.init)
         } else {
             var lines = try cli.read(file).components(separatedBy: "\n")
             switch edit {
