@@ -237,9 +237,12 @@ public final class PlanningPipeline<Solver: IncrementalSolver>: @unchecked Senda
                 stageIterations: 0, blocksSize: blocks.totalSize)
         }
 
+        // A solve stopped short (a time limit) reports what its builds reach, as held builds do: an
+        // interrupted simplex's objective belongs to a dispatch that is not the builds' best.
         return try canonical(
             study: study, index: index, blocks: blocks, pool: pool, investment: investment, built: built,
-            objective: objective, options: options, stress: options.analyse, timings: timings)
+            objective: investment.termination == .optimal ? objective : nil, options: options,
+            stress: options.analyse, timings: timings)
     }
 
     /// The canonical stage at `built`: each block's value, canonical dispatch and write-off, the

@@ -131,4 +131,22 @@ import Testing
         let json = OptimizeReport(studyPath: "b", result: result).json().serialized()
         #expect(json.contains("\"optimal\": false"), "the JSON status says the plan is not optimal")
     }
+
+    /// A simplex stopped by its time limit leaves a dispatch that is not its builds' best: the
+    /// report's objective was that point's (-1.8e8 USD against an expected NPV of 3.6e10 at weight
+    /// 0, found by hostile use). It is now what the builds reach, as the scenario NPVs say.
+    @Test func aSimplexStoppedByItsTimeLimitReportsWhatItsBuildsReach() throws {
+        var limit = GLPKOptions()
+        limit.timeLimit = .milliseconds(50)
+        let study = try TestPlanning.bundledStudy()
+        let result = try PlanningPipeline(
+            solver: GLPKSolver(options: limit), options: TestPlanning.options(method: .primal, analyse: false)
+        ).run(study)
+        #expect(result.investment.termination == .timeLimit)
+        let plan = try #require(result.plan)
+        let tail = TailRisk.tailNPV(
+            npv: plan.npvByScenario, probabilities: plan.scenarioWeights, alpha: study.risk.alpha)
+        expectClose(
+            plan.objectiveUSD, (1 - study.risk.weight) * plan.expectedNPV + study.risk.weight * tail, relative: 1e-12)
+    }
 }
