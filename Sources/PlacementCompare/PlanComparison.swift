@@ -311,18 +311,20 @@ public struct PlanComparison: Sendable {
             && resilience.isEmpty && stranded.isEmpty && powerLimits.isEmpty && budget == nil && reachability.isEmpty
     }
 
+    /// Installed IT MW per facility of `result` in `year`: expected over the scenarios where
+    /// capacity depends on the scenario (an adaptive plan lists a row per scenario).
+    public static func installedMW(of result: ResultSnapshot, in year: Int) -> [String: Double] {
+        result.capacity.filter { $0.year == year }.reduce(into: [:]) {
+            $0[$1.facility, default: 0] += $1.itMW * ($1.scenario.map { result.probability(of: $0) } ?? 1)
+        }
+    }
+
     /// Installed IT MW per facility in the final year, in both results (facilities with capacity in
     /// either), material when one of the facility's final-year capacity rows is.
     public var finalYearMWByFacility: [(facility: String, mw: Figure)] {
         guard let finalYear else { return [] }
-        // Expected over the scenarios where capacity depends on the scenario.
-        func total(_ result: ResultSnapshot) -> [String: Double] {
-            result.capacity.filter { $0.year == finalYear }.reduce(into: [:]) {
-                $0[$1.facility, default: 0] += $1.itMW * ($1.scenario.map { result.probability(of: $0) } ?? 1)
-            }
-        }
-        let old = total(base)
-        let new = total(changed)
+        let old = Self.installedMW(of: base, in: finalYear)
+        let new = Self.installedMW(of: changed, in: finalYear)
         let facilities = Self.ordered((base.capacity + changed.capacity).map(\.facility))
         return facilities.compactMap { facility in
             // A facility's MW changed when one of its final-year capacity rows did.

@@ -88,19 +88,14 @@ extension ComparisonReport {
     /// them, not only the changed ones), in the order they first appear.
     private func installedSheet() -> Worksheet {
         let c = comparison
+        // Facilities in the order the results list them; MW expected over the scenarios (adaptive plans).
         var facilities: [String] = []
-        var base: [String: Double] = [:]
-        var changed: [String: Double] = [:]
-        for (snapshot, isBase) in [(c.base, true), (c.changed, false)] {
-            for row in snapshot.capacity where row.year == c.finalYear {
-                if base[row.facility] == nil, changed[row.facility] == nil { facilities.append(row.facility) }
-                if isBase {
-                    base[row.facility, default: 0] += row.itMW
-                } else {
-                    changed[row.facility, default: 0] += row.itMW
-                }
-            }
+        for row in c.base.capacity + c.changed.capacity
+        where row.year == c.finalYear && !facilities.contains(row.facility) {
+            facilities.append(row.facility)
         }
+        let base = c.finalYear.map { PlanComparison.installedMW(of: c.base, in: $0) } ?? [:]
+        let changed = c.finalYear.map { PlanComparison.installedMW(of: c.changed, in: $0) } ?? [:]
         let year = c.finalYear.map { " in \($0)" } ?? ""
         let chart = WorkbookChart(
             kind: .column, title: "Installed IT power by facility\(year)", categories: 0, values: [1, 2],

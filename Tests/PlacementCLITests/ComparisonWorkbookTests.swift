@@ -122,6 +122,43 @@ struct ComparisonWorkbookTests {
         #expect(try cli.names() == ["study", "a.json", "b.json", "c.json", "c.xlsx", "d.xlsx"])
     }
 
+    /// An adaptive plan lists a capacity row per scenario: the sheet added them up (389.76 MW at a
+    /// 300 MW site, found by hostile use) where the HTML weighs each by its probability. Both weigh.
+    @Test func anAdaptivePlansInstalledMWIsExpectedOverItsScenarios() throws {
+        let cli = try CommandLineRun()
+        defer { cli.remove() }
+        let first = try cli.run(["optimize", CommandLineRun.study, "--format", "json", "-o", "a.json"])
+        try #require(first.status == 0, "\(first.error)")
+        try cli.makeStudyAdaptive()
+        let adaptive = try cli.run(["optimize", CommandLineRun.study, "--format", "json", "-o", "ad.json"])
+        try #require(adaptive.status == 0, "\(adaptive.error)")
+        let compare = try cli.run(["compare", "a.json", "ad.json", "--format", "xlsx", "-o", "c.xlsx"])
+        try #require(compare.status == 0, "\(compare.error)")
+
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(cli.read("ad.json").utf8)) as? [String: Any])
+        let probability = Dictionary(
+            uniqueKeysWithValues: try #require(json["scenarios"] as? [[String: Any]]).map {
+                ($0["id"] as? String ?? "", $0["probability"] as? Double ?? 0)
+            })
+        let rows = try #require(json["capacity"] as? [[String: Any]])
+        let final = rows.compactMap { $0["year"] as? Int }.max()
+        var expected: [String: Double] = [:]
+        for row in rows where row["year"] as? Int == final {
+            let weight = probability[row["scenario"] as? String ?? ""] ?? 0
+            expected[row["facility"] as? String ?? "", default: 0] += (row["it_mw"] as? Double ?? 0) * weight
+        }
+        let book = try XLSXPackage(path: cli.path("c.xlsx"))
+        let sheet = try book.rows(of: "Installed IT MW").dropFirst()
+        #expect(!sheet.isEmpty)
+        for row in sheet {
+            let facility = try #require(row.first?.value)
+            let changed = try #require(Self.cell(row, 2)?.value.flatMap(Double.init))
+            let want = expected[facility] ?? 0
+            #expect(abs(changed - want) <= 1e-9 * max(1, want), "\(facility): \(changed) against \(want)")
+        }
+    }
+
     @Test func compareRefusesStandardOutputAndAnInput() throws {
         let cli = try CommandLineRun()
         defer { cli.remove() }
