@@ -114,6 +114,11 @@ public struct ValueReport: Sendable {
     public func csv() -> CSVTable {
         var table = CSVTable(header: ["figure", "usd", "meaning"])
         for figure in figures { table.append([figure.key, CSVTable.number(figure.usd), figure.meaning]) }
+        // EV as the JSON and the workbook carry it, though it is not a figure of the study's scenarios.
+        table.append([
+            "ev_usd", CSVTable.number(value.expectedValue),
+            "the mean scenario's own optimum (not a figure of the study's scenarios)",
+        ])
         return table
     }
 }

@@ -34,6 +34,30 @@ import Testing
         #expect(meanings.count == 7 && meanings.values.allSatisfy { !$0.isEmpty })
     }
 
+    /// The CSV carries every figure of the JSON, EV included (it was left out).
+    @Test func csvHasEveryFigureOfTheJSON() throws {
+        defer { cli.remove() }
+        let json = try cli.run(["value", CommandLineRun.study, "--format", "json"])
+        let csv = try cli.run(["value", CommandLineRun.study, "--format", "csv"])
+        try #require(json.status == 0 && csv.status == 0, "\(json.error)\(csv.error)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let rp = try #require(root["rp_usd"] as? [String: Double])
+        var expected = ["rp_here_and_now_usd": rp["here-and-now"], "rp_adaptive_usd": rp["adaptive"]]
+        for key in ["ws_usd", "ev_usd", "eev_usd", "evpi_usd", "vss_usd", "value_of_adaptivity_usd"] {
+            expected[key] = root[key] as? Double
+        }
+        let lines = csv.output.split(separator: "\n").dropFirst()
+        #expect(lines.count == expected.count)
+        for line in lines {
+            let cells = line.split(separator: ",", maxSplits: 2)
+            let key = String(cells[0])
+            // Foundation's JSON reader on Linux can be an ulp off: compare to 1e-12.
+            let value = try #require(Double(cells[1]))
+            let want = try #require(expected[key] ?? nil, "\(key)")
+            #expect(abs(value - want) <= 1e-12 * max(1, abs(want)), "\(key): \(value) against \(want)")
+        }
+    }
+
     /// The sweep study's scenarios: `efficiency-shock` sets gulf electricity in 2026, so it parts
     /// from the others for the 2027 builds; `video-boom` raises video demand from 2027, so it parts
     /// from `base` for the 2028 builds.
