@@ -82,7 +82,7 @@ enum RiskSheets {
         var sheet = Worksheet(
             name: name,
             headers: [
-                "\(valueName) bin (USD)", "from (USD)", "to (USD)", countName, "share of \(countName)",
+                "\(valueName) bin (USD)", "from (USD)", "to (USD)", countName, "probability",
                 "study's scenarios in the bin",
             ],
             charts: [
@@ -90,12 +90,20 @@ enum RiskSheets {
                     kind: .histogram, title: title, categories: 0, values: [3], categoryAxis: "\(valueName) (USD)",
                     valueAxis: countName, valueFormat: .usd)
             ])
+        // The bins' probabilities: each record's own (1/N for sampled paths; a scenarios file's
+        // may differ), so the column agrees with the probability-weighted summaries.
+        var probability = Array(repeating: 0.0, count: histogram.bins.count)
+        for record in figures {
+            let bin = histogram.bin(of: marker(record))
+            if probability.indices.contains(bin) { probability[bin] += record.probability }
+        }
+        let total = figures.reduce(0) { $0 + $1.probability }
         for (index, bin) in histogram.bins.enumerated() {
             let here = markers.filter { histogram.bin(of: marker($0)) == index }.map(\.scenario.rawValue)
             sheet.append([
                 .text("\(Format.money(bin.lower)) to \(Format.money(bin.upper))"), .number(bin.lower, .usd),
                 .number(bin.upper, .usd), .number(Double(bin.count), .usd),
-                .number(Double(bin.count) / Double(values.count), .percent),
+                .number(total > 0 ? probability[index] / total : 0, .percent),
                 here.isEmpty ? .empty : .text(here.joined(separator: ", ")),
             ])
         }

@@ -109,6 +109,22 @@ struct RiskWorkbookTests {
         let npv = try #require((json["summaries"] as? [String: Any])?["npv"] as? [String: Any])
         WorkbookOutputTests.expectSame(expected[1], npv["mean"])
         #expect(try book.charts.count == 3)
+        // Each bin's probability is its scenarios' (they counted 1/count each, against the summaries).
+        let bins = try book.rows(of: "NPV histogram").dropFirst().map { row in
+            (
+                from: Double(row[1].value ?? "") ?? .nan, to: Double(row[2].value ?? "") ?? .nan,
+                probability: Double(row[4].value ?? "") ?? .nan
+            )
+        }
+        var expectedProbability = Array(repeating: 0.0, count: bins.count)
+        for scenario in try #require(json["scenarios"] as? [[String: Any]]) {
+            let value = try #require(scenario["npv_usd"] as? Double)
+            let bin = bins.lastIndex { $0.from <= value } ?? 0
+            expectedProbability[bin] += try #require(scenario["probability"] as? Double)
+        }
+        for (bin, want) in zip(bins, expectedProbability) {
+            #expect(abs(bin.probability - want) <= 1e-12, "\(bin) against \(want)")
+        }
     }
 
     @Test func reportWritesTheRiskSectionAndItsWorkbook() throws {
