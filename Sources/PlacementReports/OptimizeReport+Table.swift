@@ -202,6 +202,11 @@ extension OptimizeReport {
             line +=
                 "\nDecomposition: \(decomposition.iterations) iterations, \(Format.grouped(Double(decomposition.blockSolves))) "
                 + "block solves, \(decomposition.cuts) cuts, gap " + String(format: "%.1e", decomposition.relativeGap)
+            // With integer blocks the master is a MIP solved to its own gap: its optimum is not a bound
+            // then, and the decomposition's gap must be read with the MIP's (docs/formulation.md).
+            if let mipGap = investment.mipGap {
+                line += ", MIP gap " + String(format: "%.1e", mipGap) + " (read the two together)"
+            }
         }
         if let timings {
             let format = { (value: Double) in Format.grouped(value, decimals: 2) + " s" }

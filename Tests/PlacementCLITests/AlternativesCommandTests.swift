@@ -95,6 +95,12 @@ import Testing
         let path = cli.path(CommandLineRun.study)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try Data((text + "integer_blocks: {units: 1000}\n").utf8).write(to: URL(fileURLWithPath: path))
+        // The table read the decomposition's gap alone ("gap 0.0e+00"): the master is a MIP solved to
+        // its own gap, which it now shows beside it.
+        let optimize = try cli.run(["optimize", CommandLineRun.study, "--method", "decomposed", "--skip-analysis"])
+        try #require(optimize.status == 0, "\(optimize.error)")
+        #expect(optimize.output.contains(", MIP gap "), "\(optimize.output.suffix(400))")
+        #expect(optimize.output.contains("(read the two together)"))
         let outcome = try cli.run(["alternatives", CommandLineRun.study, "--format", "json"])
         try #require(outcome.status == 0, "\(outcome.error)")
         let root = try #require(try JSONSerialization.jsonObject(with: Data(outcome.output.utf8)) as? [String: Any])
