@@ -1,5 +1,6 @@
 import Foundation
 import OutputFiles
+import PlacementModel
 import PlacementWorkbook
 
 /// Writes a command's output to a file (see ``OutputFile``) or, for `-`, to standard output;
@@ -52,9 +53,11 @@ enum OutputWriter {
         }
     }
 
-    /// Renders `workbook` (exit 73 naming `path` when it cannot be).
+    /// Renders `workbook` (exit 73 naming `path` when it cannot be), with control and
+    /// bidirectional characters from the inputs neutralised (``DisplayText/neutralized(_:)``), as
+    /// the HTML report and the table do: a name cannot reorder what Excel shows.
     static func rendered(_ workbook: Workbook, for path: String) throws -> Data {
-        do { return try workbook.xlsx() } catch {
+        do { return try workbook.mappingText(DisplayText.neutralized).xlsx() } catch {
             printError("error: cannot write \(path): \(error)")
             throw ExitStatus.cannotCreateOutput
         }

@@ -225,12 +225,7 @@ struct SweepCommand: ParsableCommand {
             printError("error: cannot write --workbook \(path): \(csv): \(error)")
             throw ExitStatus.cannotCreateOutput
         }
-        let bytes: Data
-        do { bytes = try format.workbook(rows, source: sweep).xlsx() } catch {
-            printError("error: cannot write --workbook \(path): \(error)")
-            throw ExitStatus.cannotCreateOutput
-        }
-        try OutputWriter.write(bytes, to: path, flag: "--workbook")
+        try OutputWriter.write(format.workbook(rows, source: sweep), to: path, flag: "--workbook")
         printError("wrote \(path) (\(rows.count) variants)")
     }
 

@@ -20,6 +20,22 @@ public enum DisplayText {
     /// Whether `text` holds a character ``isUnsafe(_:)`` escapes.
     public static func isUnsafe(_ text: String) -> Bool { text.unicodeScalars.contains(where: isUnsafe) }
 
+    /// `text` with each unsafe character but line breaks and tabs as U+FFFD (the replacement
+    /// character): for documents a person reads in another program (the HTML report, a workbook),
+    /// where an escape would be read as text.
+    ///
+    /// ```swift
+    /// DisplayText.neutralized("Down \u{202E}gnp.exe")   // "Down \u{FFFD}gnp.exe"
+    /// ```
+    public static func neutralized(_ text: String) -> String {
+        guard isUnsafe(text) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            result.append(isUnsafe(scalar) && scalar != "\n" && scalar != "\t" ? "\u{FFFD}" : scalar)
+        }
+        return String(result)
+    }
+
     /// `text` with each unsafe character as `\u{HEX}`; `keepingLineBreaks` keeps `\n` (and
     /// tabs) for text that is several lines by design, such as a rendered table.
     public static func escaped(_ text: String, keepingLineBreaks: Bool = false) -> String {

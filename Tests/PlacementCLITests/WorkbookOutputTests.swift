@@ -93,6 +93,24 @@ struct WorkbookOutputTests {
             charts.contains { $0.contains("<c:grouping val=\"clustered\"/>") && $0.contains("'Stranded by case'!") })
     }
 
+    /// A scenario name with a right-to-left override reached the workbook as it was, where Excel
+    /// shows the text reversed; it is neutralised to U+FFFD, as the HTML report does.
+    @Test func controlAndBidirectionalCharactersAreNeutralised() throws {
+        let cli = try CommandLineRun()
+        defer { cli.remove() }
+        let scenarios = "study/Models/scenarios.yaml"
+        try cli.write(
+            scenarios,
+            try cli.read(scenarios).replacingOccurrences(
+                of: "name: Video adoption boom", with: #"name: "Video \u202Eexe.gnp boom""#))
+        let run = try cli.run(["optimize", Self.study, "--format", "xlsx", "-o", "w.xlsx"])
+        try #require(run.status == 0, "\(run.error)")
+        let book = try XLSXPackage(path: cli.path("w.xlsx"))
+        let cells = try book.sheetNames.flatMap { try book.rows(of: $0) }.flatMap { $0 }.compactMap(\.value)
+        #expect(cells.contains("Video \u{FFFD}exe.gnp boom"), "the name is shown, neutralised")
+        #expect(!cells.contains { $0.unicodeScalars.contains("\u{202E}") })
+    }
+
     @Test func stressWritesTheSameWorkbookAndRunsAreByteIdentical() throws {
         let cli = try CommandLineRun()
         defer { cli.remove() }
