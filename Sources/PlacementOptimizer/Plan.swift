@@ -94,6 +94,12 @@ public struct Plan: Sendable {
             public var facility: FacilityID
             public var hardware: HardwareID
             public var units: Double
+
+            public init(facility: FacilityID, hardware: HardwareID, units: Double) {
+                self.facility = facility
+                self.hardware = hardware
+                self.units = units
+            }
         }
 
         public var year: Int
@@ -102,6 +108,17 @@ public struct Plan: Sendable {
         public var scenarios: [ScenarioID]
         /// The node's builds with units, fleets in plan order.
         public var builds: [Build]
+
+        public init(year: Int, id: Int, scenarios: [ScenarioID], builds: [Build]) {
+            self.year = year
+            self.id = id
+            self.scenarios = scenarios
+            self.builds = builds
+        }
+
+        /// The builds a person is shown: without the simplex's round-off (under a millionth of a
+        /// unit, which printed as "0 (0.0 MW)").
+        public var shownBuilds: [Build] { builds.filter { abs($0.units) >= 1e-6 } }
     }
 
     /// A dual value in USD per unit of the row (expected over scenarios, as the objective is).

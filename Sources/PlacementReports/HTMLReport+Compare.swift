@@ -137,13 +137,19 @@ extension HTMLReport {
                 data: [("facility", row.facility), ("series", "base")])
             // Colours follow materiality, as the tables do: an immaterial move is drawn unchanged.
             let material = row.mw.isChanged
-            let color = !material ? "#0072b2" : new > old ? "#009e73" : "#d55e00"
+            // A facility whose rows changed but whose MW did not, to the digits shown (the mix of
+            // accelerators moved): "+0.0000 MW" in green said it had grown.
+            let sameMW = Double(Self.preciseMW(abs(new - old)).filter { $0.isNumber || $0 == "." }) == 0
+            let color = !material || sameMW ? "#0072b2" : new > old ? "#009e73" : "#d55e00"
             svg.rect(
                 x: x(0), y: top + 15, width: x(new) - x(0), height: 9, fill: color, className: "now-bar",
                 tooltip: "\(row.facility) \(year), now: \(Self.preciseMW(new)) installed",
                 data: [("facility", row.facility), ("series", "now")])
             let difference = new - old
-            let label = material ? (difference > 0 ? "+" : "") + Self.preciseMW(difference) : "unchanged"
+            let label =
+                !material
+                ? "unchanged"
+                : sameMW ? "same MW, other accelerators" : (difference > 0 ? "+" : "") + Self.preciseMW(difference)
             svg.text(label, x: x(max(old, new)) + 6, y: top + 18, className: "value-label")
         }
         let caption =

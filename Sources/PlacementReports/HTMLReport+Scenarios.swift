@@ -49,9 +49,9 @@ extension HTMLReport {
         let rows = plan.nodes.map { node in
             [
                 String(node.year), node.scenarios.map(\.rawValue).joined(separator: ", "),
-                node.builds.isEmpty
+                node.shownBuilds.isEmpty
                     ? "nothing"
-                    : node.builds.map { "\($0.facility) \($0.hardware) \(Self.units($0.units))" }.joined(
+                    : node.shownBuilds.map { "\($0.facility) \($0.hardware) \(Self.units($0.units))" }.joined(
                         separator: "; "),
             ]
         }

@@ -64,7 +64,7 @@ extension OptimizeReport {
             plan.fleetYears.map { ("\($0.facility)|\($0.hardware)", $0.powerKW) },
             uniquingKeysWith: { first, _ in first })
         for node in plan.nodes {
-            let builds = node.builds.map { build in
+            let builds = node.shownBuilds.map { build in
                 let megawatts = build.units * (powerKW["\(build.facility)|\(build.hardware)"] ?? 0) / 1000
                 return "\(build.facility) \(build.hardware) \(Format.grouped(build.units)) "
                     + "(\(Format.grouped(megawatts, decimals: 1)) MW)"

@@ -138,6 +138,22 @@ import Testing
         #expect(!page.contains("+0.0"))
         #expect(page.contains("1 immaterial difference hidden"))
     }
+
+    /// A facility whose capacity rows changed materially (5 more units) while its MW did not, to
+    /// the digits shown: it was labelled "+0.0000 MW" in the "more" colour.
+    @Test func htmlSaysSameMWWhenOnlyTheAcceleratorsChanged() throws {
+        let base = try Self.base()
+        var moved = base
+        moved.expectedNPV = (base.expectedNPV ?? 0) * 0.99
+        moved.capacity[0].installed += 5
+        moved.capacity[0].itMW += 5e-12
+        var html = HTMLReport(try solvedReport(try TinyStudy().study(), name: "base.yaml"))
+        html.comparison = PlanComparison(base: base, changed: moved)
+        let page = html.rendered()
+        #expect(page.contains(">same MW, other accelerators<"))
+        #expect(!page.contains("+0.0"))
+        #expect(!page.contains("fill=\"#009e73\"") && !page.contains("fill=\"#d55e00\""))
+    }
 }
 
 /// The two edits of the bundled study that the issue reproduced, solved as `compare` solves a
