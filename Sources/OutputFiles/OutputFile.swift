@@ -177,8 +177,7 @@ public enum OutputFile {
             let failure = errno
             // `/dev/stdout` on a pipe links to `pipe:[N]`, which has no path: the link itself is
             // opened and written, as any FIFO or device is.
-            var status = stat()
-            if stat(path, &status) == 0, ![S_IFREG, S_IFDIR].contains(status.st_mode & S_IFMT) { return path }
+            if isSpecial(path) { return path }
             if failure == ENOENT {
                 throw OutputFileError(
                     path: path, reason: "it is a symbolic link to a file or directory that does not exist")

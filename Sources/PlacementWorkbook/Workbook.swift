@@ -55,13 +55,20 @@ public struct Workbook: Sendable, Hashable {
     /// was cut there.
     static func checkFileSizeLimit(_ data: Data) throws {
         var limit = rlimit()
-        guard getrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max
-        else { return }
-        let largest = max(UInt64(data.count), try ZipDirectory(data).entries.map(\.uncompressedSize).max() ?? 0)
-        guard largest >= UInt64(limit.rlim_cur) else { return }
-        throw WorkbookError(
-            "the file would exceed the file-size limit (ulimit -f, \(limit.rlim_cur) bytes): a part of the workbook "
-                + "reached it")
+        #if canImport(Glibc)
+        let resource = __rlimit_resource_t(RLIMIT_FSIZE.rawValue)
+        #else
+        let resource = RLIMIT_FSIZE
+        #endif
+        guard getrlimit(resource, &limit) == 0, limit.rlim_cur != rlim_t.max else { return }
+        let cap = UInt64(limit.rlim_cur)
+        // A zip cut at the limit has lost its directory: it is judged by its size before it is read.
+        guard UInt64(data.count) < cap, try ZipDirectory(data).entries.allSatisfy({ $0.uncompressedSize < cap })
+        else {
+            throw WorkbookError(
+                "the file would exceed the file-size limit (ulimit -f, \(limit.rlim_cur) bytes): a part of the "
+                    + "workbook reached it")
+        }
     }
 
     /// Excel's limits, checked before any C call: sheet names, sizes, chart columns, text length.

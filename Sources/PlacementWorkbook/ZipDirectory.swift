@@ -1,6 +1,6 @@
 import Foundation
 
-/// The entries a zip file's central directory lists, with their uncompressed sizes: enough to
+/// The entries a zip file's central directory lists, by their uncompressed sizes: enough to
 /// tell whether a part of a rendered workbook reached the file-size limit (libxlsxwriter writes
 /// each part to a temporary file without checking the writes, so a part cut short by `ulimit
 /// -f` still makes a valid zip).
@@ -10,20 +10,18 @@ import Foundation
 /// ```
 struct ZipDirectory {
     struct Entry {
-        var name: String
         var uncompressedSize: UInt64
     }
 
     let entries: [Entry]
 
-    /// Reads the central directory of `data` (a zip without ZIP64 extensions).
-    init(_ data: Data) throws {
-        let bytes = [UInt8](data)
+    /// Reads the central directory of `bytes` (a zip without ZIP64 extensions).
+    init(_ bytes: Data) throws {
         func integer(_ offset: Int, _ width: Int) throws -> UInt64 {
             guard offset >= 0, offset + width <= bytes.count else {
                 throw WorkbookError("the workbook is not a zip file")
             }
-            return (0..<width).reduce(0) { $0 | UInt64(bytes[offset + $1]) << (8 * UInt64($1)) }
+            return (0..<width).reduce(0) { $0 | UInt64(bytes[bytes.startIndex + offset + $1]) << (8 * UInt64($1)) }
         }
         // The end-of-central-directory record: its signature, searched from the end past a comment.
         var end = bytes.count - 22
@@ -39,9 +37,7 @@ struct ZipDirectory {
             let nameLength = Int(try integer(offset + 28, 2))
             let extraLength = Int(try integer(offset + 30, 2))
             let commentLength = Int(try integer(offset + 32, 2))
-            _ = try integer(offset + 46, nameLength)  // the name lies within the file
-            let name = String(decoding: bytes[(offset + 46)..<(offset + 46 + nameLength)], as: UTF8.self)
-            entries.append(Entry(name: name, uncompressedSize: try integer(offset + 24, 4)))
+            entries.append(Entry(uncompressedSize: try integer(offset + 24, 4)))
             offset += 46 + nameLength + extraLength + commentLength
         }
         self.entries = entries
