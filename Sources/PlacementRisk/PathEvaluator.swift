@@ -44,7 +44,7 @@ public final class PathEvaluator<Solver: IncrementalSolver>: @unchecked Sendable
         /// Simplex iterations of the held stages.
         public var iterations = 0
         /// Sampled multipliers outside the loader's ranges, held at the nearest bound
-        /// (``PathScenario/scenario(of:count:sampler:)``).
+        /// (``PathScenario/scenario(of:count:sampler:held:)``).
         public var heldMultipliers = 0
     }
 
@@ -152,9 +152,9 @@ public final class PathEvaluator<Solver: IncrementalSolver>: @unchecked Sendable
         }
         for path in sampler.paths(draw, in: chunk) {
             if start == .cold { pipeline.reset() }
-            var scenario = PathScenario.scenario(of: path, count: count, sampler: sampler)
+            var scenario = PathScenario.scenario(
+                of: path, count: count, sampler: sampler, held: &spent.heldMultipliers)
             scenario.probability = 1
-            spent.heldMultipliers += PathScenario.heldCount(of: path, sampler: sampler)
             let result = try pipeline.evaluate(try study.replacingScenarios([scenario]), builds: builds)
             guard var own = try ScenarioFigures.all(of: result).first else {
                 throw SamplingError("path \(path.index + 1) gave no figures")

@@ -14,6 +14,15 @@ import PlacementModel
 public enum PathScenario {
     /// The scenario of `path`, one of `count` paths drawn by `sampler`.
     public static func scenario(of path: SampledPath, count: Int, sampler: PathSampler) -> Scenario {
+        var held = 0
+        return scenario(of: path, count: count, sampler: sampler, held: &held)
+    }
+
+    /// ``scenario(of:count:sampler:)``, adding to `held` the multipliers the loader's ranges moved
+    /// (`placement risk` warns about them, as the samples file does).
+    public static func scenario(
+        of path: SampledPath, count: Int, sampler: PathSampler, held: inout Int
+    ) -> Scenario {
         let reference = sampler.reference
         var demand = reference?.demand ?? [:]
         var price = reference?.price ?? [:]
@@ -22,7 +31,9 @@ public enum PathScenario {
         for (j, factor) in sampler.model.factors.enumerated() {
             var values: [Int: Double] = [:]
             for (i, year) in sampler.years.enumerated() {
-                values[year] = held(path.multipliers[j][i], factor.kind).value
+                let kept = Self.held(path.multipliers[j][i], factor.kind)
+                values[year] = kept.value
+                if kept.clamped { held += 1 }
             }
             let series = YearSeries(values)
             switch factor.kind {
@@ -35,14 +46,6 @@ public enum PathScenario {
         return Scenario(
             id: path.id(of: count), probability: 1 / Double(count), demand: demand, price: price,
             efficiency: efficiency, electricity: electricity)
-    }
-
-    /// How many of `path`'s multipliers the loader's ranges move (``held(_:_:)``): the samples
-    /// file and `placement risk` warn about them.
-    public static func heldCount(of path: SampledPath, sampler: PathSampler) -> Int {
-        zip(sampler.model.factors, path.multipliers).reduce(0) { count, pair in
-            count + pair.1.filter { held($0, pair.0.kind).clamped }.count
-        }
     }
 
     /// A multiplier to 6 significant digits, within the loader's range for its kind, and
