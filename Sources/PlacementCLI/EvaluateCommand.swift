@@ -52,11 +52,10 @@ struct EvaluateCommand: ParsableCommand {
         let pipeline = PlanningPipeline(
             solver: GLPKSolver(options: solver.glpkOptions), options: solver.planningOptions(analyse: true))
         let studyPath: String
-        var builds: [PlanningOptions.StartingBuild]
-        var saved: ResultSnapshot?
-        if ResultInput.isSavedResult(plan) {
-            saved = try ResultInput.loadSaved(plan)
-            builds = []
+        let saved = ResultInput.isSavedResult(plan) ? try ResultInput.loadSaved(plan) : nil
+        // The study's own optimal plan, when PLAN is a study; a saved plan's builds are checked below.
+        var solvedBuilds: [PlanningOptions.StartingBuild] = []
+        if saved != nil {
             guard let path = study ?? Self.studyKey(of: plan) else {
                 printError("\(plan): error: the result names no study\n  hint: give the study with --study FILE")
                 throw ExitStatus.invalidData
@@ -72,12 +71,12 @@ struct EvaluateCommand: ParsableCommand {
                 printError("error: the study has no optimal plan to hold (\(result.investment.termination.rawValue))")
                 throw ExitStatus.solverFailure
             }
-            builds = PlanningOptions.StartingBuild.builds(of: solved)
+            solvedBuilds = PlanningOptions.StartingBuild.builds(of: solved)
         }
         let loaded = try StudyInput.load(studyPath, scenariosFile: scenarios)
-        if let saved {
-            builds = try ResultInput.heldBuilds(saved, path: plan, study: loaded.study, studyPath: studyPath)
-        }
+        let builds =
+            try saved.map { try ResultInput.heldBuilds($0, path: plan, study: loaded.study, studyPath: studyPath) }
+            ?? solvedBuilds
         let progress = ProgressIndicator("evaluating", enabled: true)
         let figures = try Self.failing { try ScenarioFigures.all(of: pipeline.evaluate(loaded.study, builds: builds)) }
         progress.stop()

@@ -1,5 +1,7 @@
 import ArgumentParser
+import PlacementCompare
 import PlacementModel
+import PlacementPlanning
 import PlacementRisk
 
 /// `--paths` and `--seed`, shared by `sample` and `risk`, and the study's path sampler.
@@ -31,9 +33,23 @@ struct PathOptions: ParsableArguments {
         }
     }
 
+    /// The builds `risk` and `report --paths` hold on sampled paths: those of the saved plan
+    /// (checked against the study at its rows, ``ResultInput/heldBuilds(_:path:study:studyPath:onSampledPaths:)``),
+    /// or nil for the study's own plan, solved later, which an adaptive study cannot have held.
+    static func heldBuilds(
+        saved: (path: String, result: ResultSnapshot)?, study: Study, studyPath: String
+    ) throws -> [PlanningOptions.StartingBuild]? {
+        guard let saved else {
+            try refuseAdaptivePlan(of: study, path: studyPath)
+            return nil
+        }
+        return try ResultInput.heldBuilds(
+            saved.result, path: saved.path, study: study, studyPath: studyPath, onSampledPaths: true)
+    }
+
     /// Refuses (exit 64, before any solve) to hold an adaptive study's own plan on sampled paths:
     /// its builds depend on the study's scenarios, which the paths are not.
-    static func refuseAdaptivePlan(of study: Study, path: String) throws {
+    private static func refuseAdaptivePlan(of study: Study, path: String) throws {
         guard study.decisions == .adaptive else { return }
         printError(
             "error: \(path): decisions: adaptive: the plan's builds depend on the study's scenarios, so it cannot be "

@@ -85,19 +85,17 @@ struct ReportCommand: ParsableCommand {
             try OutputOptions.refuseTerminal(workbook, flag: "--workbook")
         }
         let savedBase = try compare.flatMap { ResultInput.isSavedResult($0) ? try ResultInput.loadSaved($0) : nil }
-        let heldPlan = try risk.plan.map(ResultInput.loadSaved)
+        let heldPlan = try risk.plan.map { (path: $0, result: try ResultInput.loadSaved($0)) }
         var heldBuilds: [PlanningOptions.StartingBuild]?
         var sampler: PathSampler?
         let run = try PlanningRun(
             path: study, solver: solver, analyse: true,
             startingBuilds: comparison.fresh ? [] : savedBase.map(ResultInput.startingBuilds) ?? []
         ) { loaded in
-            if risk.paths != nil { sampler = try PathOptions.sampler(of: loaded, path: study) }
-            if let plan = risk.plan, let heldPlan {
-                heldBuilds = try ResultInput.heldBuilds(
-                    heldPlan, path: plan, study: loaded, studyPath: study, onSampledPaths: true)
-            } else if risk.paths != nil {
-                try PathOptions.refuseAdaptivePlan(of: loaded, path: study)
+            // --plan goes with --paths (RiskSectionOptions): no held plan without the section.
+            if risk.paths != nil {
+                sampler = try PathOptions.sampler(of: loaded, path: study)
+                heldBuilds = try PathOptions.heldBuilds(saved: heldPlan, study: loaded, studyPath: study)
             }
         }
         var report = HTMLReport(run.report, generator: "placement \(PlacementCommand.version)")

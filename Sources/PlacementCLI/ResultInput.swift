@@ -111,10 +111,11 @@ enum ResultInput {
                 hint: "hold a here-and-now plan: optimize the study with decisions: here-and-now, --format json")
         }
         // Every row, 0 units included, so that rows of one decision are compared; positions are rows.
-        if let refusal = try HeldBuilds.unholdable(builds(of: saved.capacity), in: study) {
+        let rows = builds(of: saved.capacity)
+        if let refusal = try HeldBuilds.unholdable(rows, in: study) {
             throw refuse("\(ResultKey.capacity)[\(refusal.position)]", refusal.reason)
         }
-        return startingBuilds(saved)
+        return rows.filter { $0.units > 0 }
     }
 
     /// The builds of a saved plan, to start a study's decomposed solve from: the parts of the plan

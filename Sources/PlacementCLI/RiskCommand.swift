@@ -94,15 +94,9 @@ struct RiskCommand: ParsableCommand {
         if let writeSamples { try RunFiles.declareOutput(writeSamples, flag: "--write-samples") }
         // The inputs are read (and checked against the outputs) before the lock is taken: its
         // release removes the lock file, which must never be one of them.
-        let savedResult = try plan.map(ResultInput.loadSaved)
+        let savedPlan = try plan.map { (path: $0, result: try ResultInput.loadSaved($0)) }
         let loaded = try StudyInput.load(study)
-        var saved: [PlanningOptions.StartingBuild]?
-        if let plan, let savedResult {
-            saved = try ResultInput.heldBuilds(
-                savedResult, path: plan, study: loaded.study, studyPath: study, onSampledPaths: true)
-        } else {
-            try PathOptions.refuseAdaptivePlan(of: loaded.study, path: study)
-        }
+        let saved = try PathOptions.heldBuilds(saved: savedPlan, study: loaded.study, studyPath: study)
         // Two runs on one output would share its progress file: the second is refused at once, as a
         // second sweep on one prefix is, and the first goes on untouched.
         let lock = try file.map(Self.lock(output:))
