@@ -128,7 +128,9 @@ public enum SweepMerge {
             let results = (0..<count).map { rows[$0]!.result }
             // Named by its first shard: thousands of shard names would not fit one cell.
             let source = inputs.count == 1 ? inputs[0] : "\(inputs[0]) and \(inputs.count - 1) more shard(s)"
-            do { data = try rowsFormat.workbook(results, source: source).xlsx() } catch {
+            // Text from the inputs neutralised, as every workbook the CLI writes (OutputWriter.rendered).
+            let workbook = rowsFormat.workbook(results, source: source).mappingText(DisplayText.neutralized)
+            do { data = try workbook.xlsx() } catch {
                 throw .cannotWrite(OutputFileError(path: output, reason: "\(error)"))
             }
         } else {

@@ -59,6 +59,17 @@ struct SweepWorkbookTests {
         #expect(
             try Data(contentsOf: URL(fileURLWithPath: cli.path("csv.xlsx")))
                 == Data(contentsOf: URL(fileURLWithPath: cli.path("again.xlsx"))))
+        // A shard's file name is text from the inputs: a right-to-left override in it reached the
+        // merged workbook's Summary as it was; it is neutralised, as in every other workbook.
+        let odd = "odd\u{202E}.csv"
+        try FileManager.default.copyItem(atPath: cli.path("part.shard-1-of-3.csv"), toPath: cli.path(odd))
+        let named = try cli.run([
+            "merge", "--output", "odd.xlsx", odd, "part.shard-2-of-3.csv", "part.shard-3-of-3.csv",
+        ])
+        #expect(named.status == 0, "\(named.error)")
+        let cells = try XLSXPackage(path: cli.path("odd.xlsx")).rows(of: "Summary").flatMap { $0 }.compactMap(\.value)
+        #expect(cells.contains { $0.contains("odd\u{FFFD}.csv") }, "\(cells)")
+        #expect(!cells.contains { $0.unicodeScalars.contains("\u{202E}") })
     }
 
     @Test func anInterruptedSweepWritesNoWorkbookAndItsResumeWritesTheWholeOne() throws {
