@@ -139,13 +139,14 @@ extension HTMLReport {
             let material = row.mw.isChanged
             // A facility whose rows changed but whose MW did not, to the digits shown (the mix of
             // accelerators moved): "+0.0000 MW" in green said it had grown.
-            let sameMW = Double(Self.preciseMW(abs(new - old)).filter { $0.isNumber || $0 == "." }) == 0
+            // preciseMW shows at most 4 decimals: a difference under half of the last one prints as 0.
+            let difference = new - old
+            let sameMW = abs(difference) < 0.5e-4
             let color = !material || sameMW ? "#0072b2" : new > old ? "#009e73" : "#d55e00"
             svg.rect(
                 x: x(0), y: top + 15, width: x(new) - x(0), height: 9, fill: color, className: "now-bar",
                 tooltip: "\(row.facility) \(year), now: \(Self.preciseMW(new)) installed",
                 data: [("facility", row.facility), ("series", "now")])
-            let difference = new - old
             let label =
                 !material
                 ? "unchanged"

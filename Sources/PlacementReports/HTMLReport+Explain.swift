@@ -31,9 +31,9 @@ extension HTMLReport {
         }
         // The verdict's words without underscores ("break even"): the page is for reading.
         let rows = p.fleets.map { fleet in
-            ExplainReport.fleetCells(fleet).enumerated().map { column, cell in
-                column == ExplainReport.fleetHeader.count - 1 ? cell.replacingOccurrences(of: "_", with: " ") : cell
-            }
+            var cells = ExplainReport.fleetCells(fleet)
+            cells[cells.count - 1] = fleet.verdict.rawValue.replacingOccurrences(of: "_", with: " ")
+            return cells
         }
         let body = [
             sentences,
